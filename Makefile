@@ -1,0 +1,10 @@
+# The two commands of the README. Each installs what it needs first, and only what is missing.
+.PHONY: run test
+
+run:
+	scripts/setup-system.sh run
+	cargo run -p oso --bin oso --locked
+
+test:
+	scripts/setup-system.sh test
+	scripts/test.sh

@@ -1,0 +1,94 @@
+//! The HTTP API under `/api/v1`: JSON in and out, errors as [`ErrorBody`], every route described
+//! in the OpenAPI document served at `/api/v1/openapi.json`.
+
+pub mod error;
+pub mod health;
+
+use std::sync::Arc;
+
+use axum::http::{HeaderName, Request};
+use axum::routing::get;
+use axum::{Json, Router};
+use oso_core::Clock;
+use sqlx::SqlitePool;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use error::{ApiError, ErrorBody, ErrorCode};
+
+/// What every handler may use.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+    pub clock: Arc<dyn Clock>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "OSO service API",
+        description = "Online Supplies Ordering: the API the OSO desktop application talks to."
+    ),
+    components(schemas(ErrorBody, ErrorCode))
+)]
+struct ApiDoc;
+
+/// The routes of version 1, with the OpenAPI document generated from the same declarations.
+fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .split_for_parts()
+}
+
+/// The OpenAPI description of the whole API, paths included under `/api/v1`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut document) = v1();
+    let paths = std::mem::take(&mut document.paths.paths);
+    document.paths.paths = paths
+        .into_iter()
+        .map(|(path, item)| (format!("/api/v1{path}"), item))
+        .collect();
+    document
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub fn router(state: AppState) -> Router {
+    let (v1_routes, _) = v1();
+    let document = Arc::new(openapi());
+    let v1_routes = v1_routes
+        .route(
+            "/openapi.json",
+            get(move || {
+                let document = Arc::clone(&document);
+                async move { Json(document.as_ref().clone()) }
+            }),
+        )
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed);
+
+    Router::new()
+        .nest("/api/v1", v1_routes)
+        .fallback(error::not_found)
+        .with_state(state)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let request_id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|value| value.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                    request_id,
+                )
+            }),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}

@@ -1,0 +1,117 @@
+//! Where the service listens and keeps its files.
+//!
+//! Precedence, lowest first: the defaults in this file, a TOML file (`--config`), environment
+//! variables (`OSO_SERVICE_*`), command-line flags. The binary applies the last two through clap;
+//! [`ServiceConfig::from_toml_file`] does the first two.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The file names inside the data directory. Kept here so the README, the logs and the tests
+/// all agree on them.
+pub const DATABASE_FILE: &str = "oso-service.sqlite3";
+pub const OUTBOX_DIR: &str = "outbox";
+
+/// The port the standalone service listens on when nothing else is said.
+pub const DEFAULT_PORT: u16 = 8480;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServiceConfig {
+    /// Address and port to listen on. Port 0 picks a free port (the embedded service does this).
+    pub listen: SocketAddr,
+    /// Holds the database and the outbox.
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the configuration file {path} is not valid: {source}")]
+    Parse {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, DEFAULT_PORT)),
+            data_dir: default_data_dir(),
+        }
+    }
+}
+
+impl ServiceConfig {
+    /// A configuration for a service embedded in a desktop: loopback only, a free port.
+    pub fn embedded(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            data_dir: data_dir.into(),
+        }
+    }
+
+    /// The defaults overlaid with the keys the TOML file sets.
+    pub fn from_toml_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_toml_str(&text).map_err(|source| ConfigError::Parse {
+            path: path.to_owned(),
+            source: Box::new(source),
+        })
+    }
+
+    pub fn from_toml_str(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(DATABASE_FILE)
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join(OUTBOX_DIR)
+    }
+}
+
+/// The OS data directory for a standalone service (`~/.local/share/oso-service` on Linux), or
+/// `./oso-service-data` where the OS names none.
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("eu", "oso", "oso-service")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .unwrap_or_else(|| PathBuf::from("oso-service-data"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_toml_file_overrides_only_the_keys_it_sets() {
+        let config = ServiceConfig::from_toml_str("listen = \"0.0.0.0:9000\"").expect("valid");
+        assert_eq!(config.listen, "0.0.0.0:9000".parse().expect("address"));
+        assert_eq!(config.data_dir, default_data_dir());
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_rather_than_ignored() {
+        assert!(ServiceConfig::from_toml_str("port = 9000").is_err());
+    }
+
+    #[test]
+    fn the_database_and_outbox_live_in_the_data_dir() {
+        let config = ServiceConfig::embedded("/srv/oso");
+        assert_eq!(config.database_path(), Path::new("/srv/oso/oso-service.sqlite3"));
+        assert_eq!(config.outbox_dir(), Path::new("/srv/oso/outbox"));
+        assert_eq!(config.listen.port(), 0);
+    }
+}

@@ -1,0 +1,17 @@
+//! The OSO service: the supplier-side party every desktop talks to over HTTP.
+//!
+//! The desktop starts it in-process on 127.0.0.1 by default ([`start`]); the `oso-service` binary
+//! runs the same thing standalone for many desktops. Either way it owns one SQLite database and
+//! one outbox folder inside its data directory.
+
+pub mod api;
+pub mod config;
+mod running;
+pub mod store;
+
+pub use api::error::{ApiError, ErrorBody, ErrorCode};
+pub use config::{ConfigError, ServiceConfig};
+pub use running::{start, start_with_clock, RunningService, StartError};
+
+/// The service's version, reported by `GET /api/v1/health` and `oso-service --version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

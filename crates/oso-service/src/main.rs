@@ -1,0 +1,105 @@
+//! `oso-service`: the OSO service as a standalone server for many desktops.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use oso_service::ServiceConfig;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, Parser)]
+#[command(name = "oso-service", version, about = "The OSO service: HTTP API, database and mail outbox")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API until interrupted (Ctrl-C or SIGTERM), then finish requests in flight.
+    Serve(ServeArgs),
+    /// Print the OpenAPI description of the API as JSON.
+    Openapi,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// TOML configuration file; its keys are the long options below with `_` for `-`.
+    #[arg(long, env = "OSO_SERVICE_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Address and port to listen on [default: 127.0.0.1:8480].
+    #[arg(long, env = "OSO_SERVICE_LISTEN", value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    /// Directory for the database (oso-service.sqlite3) and the e-mail outbox (outbox/)
+    /// [default: the OS data directory, e.g. ~/.local/share/oso-service].
+    #[arg(long, env = "OSO_SERVICE_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+impl ServeArgs {
+    fn into_config(self) -> anyhow::Result<ServiceConfig> {
+        let mut config = match &self.config {
+            Some(path) => ServiceConfig::from_toml_file(path)?,
+            None => ServiceConfig::default(),
+        };
+        if let Some(listen) = self.listen {
+            config.listen = listen;
+        }
+        if let Some(data_dir) = self.data_dir {
+            config.data_dir = data_dir;
+        }
+        Ok(config)
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("OSO_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args.into_config()?).await,
+        Command::Openapi => {
+            let document = oso_service::api::openapi();
+            println!("{}", serde_json::to_string_pretty(&document)?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: ServiceConfig) -> anyhow::Result<()> {
+    let service = oso_service::start(config).await.context("starting the service")?;
+    println!("oso-service {} listening on {}", oso_service::VERSION, service.url());
+    println!("outbox: {}", service.outbox_dir().display());
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    service.shutdown().await.context("shutting down")?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot listen for SIGTERM; Ctrl-C still works");
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}

@@ -1,0 +1,154 @@
+//! Starting and stopping the service, in-process or as the standalone binary.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use oso_core::{Clock, SystemClock};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::api::{self, AppState};
+use crate::config::ServiceConfig;
+use crate::store::{self, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A service answering on [`RunningService::url`] until [`RunningService::shutdown`] is called
+/// (or it is dropped, which stops it too).
+#[derive(Debug)]
+pub struct RunningService {
+    address: SocketAddr,
+    data_dir: PathBuf,
+    outbox_dir: PathBuf,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningService {
+    /// The base URL, without a trailing slash: `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
+    /// Where e-mails are written as `.eml` files when no SMTP server is configured.
+    pub fn outbox_dir(&self) -> &std::path::Path {
+        &self.outbox_dir
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, then returns.
+    pub async fn shutdown(mut self) -> std::io::Result<()> {
+        self.stop_signal();
+        match self.task.take() {
+            Some(task) => task.await.unwrap_or_else(|join| Err(std::io::Error::other(join))),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits until the service stops by itself (it does not, unless the server fails).
+    pub async fn wait(mut self) -> std::io::Result<()> {
+        match self.task.take() {
+            Some(task) => task.await.unwrap_or_else(|join| Err(std::io::Error::other(join))),
+            None => Ok(()),
+        }
+    }
+
+    fn stop_signal(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            // The server may already have stopped; then there is nobody left to tell.
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl Drop for RunningService {
+    fn drop(&mut self) {
+        self.stop_signal();
+    }
+}
+
+/// Starts the service with the real clock.
+pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> {
+    start_with_clock(config, Arc::new(SystemClock)).await
+}
+
+/// Starts the service with the given clock: creates the data directory, opens and migrates the
+/// database, binds the address and serves until shut down.
+#[tracing::instrument(skip(clock), err)]
+pub async fn start_with_clock(
+    config: ServiceConfig,
+    clock: Arc<dyn Clock>,
+) -> Result<RunningService, StartError> {
+    let outbox_dir = config.outbox_dir();
+    for dir in [&config.data_dir, &outbox_dir] {
+        std::fs::create_dir_all(dir).map_err(|source| StartError::DataDir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let pool = store::open(&config.database_path()).await?;
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            address: config.listen,
+            source,
+        })?;
+    let address = listener.local_addr().map_err(|source| StartError::Listen {
+        address: config.listen,
+        source,
+    })?;
+
+    let router = api::router(AppState {
+        pool: pool.clone(),
+        clock,
+    });
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                // A dropped sender means the owner is gone: stop as well.
+                let _ = stopped.await;
+            })
+            .await;
+        pool.close().await;
+        tracing::info!("service stopped");
+        served
+    });
+
+    tracing::info!(
+        url = %format!("http://{address}"),
+        database = %config.database_path().display(),
+        outbox = %outbox_dir.display(),
+        "service started"
+    );
+    Ok(RunningService {
+        address,
+        data_dir: config.data_dir,
+        outbox_dir,
+        stop: Some(stop),
+        task: Some(task),
+    })
+}

@@ -1,0 +1,157 @@
+//! The service over real HTTP: a real listener on port 0 and a temp SQLite database per test.
+
+mod support;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use support::{spawn_service, TestService};
+
+#[tokio::test]
+async fn health_reports_the_version_and_that_the_database_answers() {
+    let service = spawn_service().await;
+
+    let response = service.get("/api/v1/health").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], oso_service::VERSION);
+    assert_eq!(body["database"]["reachable"], true);
+    assert!(body["database"]["schema_version"].as_i64().unwrap_or(0) > 0);
+}
+
+#[tokio::test]
+async fn health_answers_degraded_with_503_when_the_database_is_gone() {
+    let service = TestService::with_closed_database().await;
+
+    let response = service.get("/api/v1/health").await;
+
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["status"], "degraded");
+    assert_eq!(body["database"]["reachable"], false);
+    assert_eq!(body["database"]["schema_version"], Value::Null);
+}
+
+#[tokio::test]
+async fn an_unknown_path_answers_not_found_in_the_error_shape() {
+    let service = spawn_service().await;
+
+    for path in ["/api/v1/nothing-here", "/elsewhere", "/"] {
+        let response = service.get(path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body: oso_service::ErrorBody = response.json().await.expect("an error body");
+        assert_eq!(body.code, oso_service::ErrorCode::NotFound);
+        assert!(body.fields.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_method_answers_method_not_allowed_in_the_error_shape() {
+    let service = spawn_service().await;
+
+    let response = service.client.delete(service.url("/api/v1/health")).send().await.expect("sent");
+
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let body: oso_service::ErrorBody = response.json().await.expect("an error body");
+    assert_eq!(body.code, oso_service::ErrorCode::MethodNotAllowed);
+}
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id_for_the_logs() {
+    let service = spawn_service().await;
+
+    let first = service.get("/api/v1/health").await;
+    let second = service.get("/api/v1/nothing").await;
+
+    let id = |response: &reqwest::Response| {
+        response
+            .headers()
+            .get("x-request-id")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    assert!(id(&first).is_some());
+    assert!(id(&second).is_some());
+    assert_ne!(id(&first), id(&second));
+}
+
+#[tokio::test]
+async fn the_openapi_description_lists_every_route_and_each_one_answers() {
+    let service = spawn_service().await;
+
+    let response = service.get("/api/v1/openapi.json").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let document: Value = response.json().await.expect("json");
+    assert!(document["openapi"].as_str().unwrap_or_default().starts_with("3."));
+    let paths = document["paths"].as_object().expect("paths");
+    assert!(paths.contains_key("/api/v1/health"), "{paths:?}");
+    assert!(document["components"]["schemas"]["ErrorBody"].is_object());
+    for (path, item) in paths {
+        if item.get("get").is_some() && !path.contains('{') {
+            let status = service.get(path).await.status();
+            assert_ne!(status, StatusCode::NOT_FOUND, "{path} is documented but not served");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_shut_down_service_stops_answering_and_a_restart_keeps_its_database() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let service = TestService::in_dir(dir.path().to_owned()).await;
+    let url = service.url("/api/v1/health");
+    let client = service.client.clone();
+    let created_at = |dir: std::path::PathBuf| async move {
+        let pool = oso_service::store::open(&dir.join("oso-service.sqlite3")).await.expect("opens");
+        let value: String = sqlx::query_scalar("SELECT value FROM service_meta WHERE key = 'created_at'")
+            .fetch_one(&pool)
+            .await
+            .expect("created_at");
+        value
+    };
+    let before = created_at(dir.path().to_owned()).await;
+
+    service.shutdown().await;
+
+    assert!(client.get(&url).send().await.is_err(), "still answering after shutdown");
+    let restarted = TestService::in_dir(dir.path().to_owned()).await;
+    assert_eq!(restarted.get("/api/v1/health").await.status(), StatusCode::OK);
+    assert_eq!(created_at(dir.path().to_owned()).await, before);
+}
+
+#[tokio::test]
+async fn the_database_and_the_outbox_are_created_in_the_data_dir() {
+    let service = spawn_service().await;
+
+    assert!(service.data_dir().join("oso-service.sqlite3").is_file());
+    assert!(service.data_dir().join("outbox").is_dir());
+}
+
+#[tokio::test]
+async fn the_database_is_opened_in_wal_mode_with_foreign_keys() {
+    let service = spawn_service().await;
+    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
+        .await
+        .expect("opens beside the running service");
+
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.expect("pragma");
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&pool).await.expect("pragma");
+
+    assert_eq!(journal, "wal");
+    assert_eq!(foreign_keys, 1);
+}
+
+#[tokio::test]
+async fn starting_on_an_address_in_use_fails_with_a_clear_error() {
+    let service = spawn_service().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = oso_service::ServiceConfig {
+        listen: service.address,
+        data_dir: dir.path().to_owned(),
+    };
+
+    let error = oso_service::start(config).await.expect_err("the port is taken");
+
+    assert!(error.to_string().starts_with("cannot listen on"), "{error}");
+}

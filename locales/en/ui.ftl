@@ -1,0 +1,37 @@
+## Application frame
+app-name = OSO
+app-tagline = Online Supplies Ordering
+skip-to-content = Skip to content
+main-navigation = Main navigation
+language-selector = Language
+
+## The language selector shows each language in its own name
+language-name-nl = Nederlands
+language-name-en = English
+language-name-fr = Français
+
+## Navigation (the manual's tabs)
+nav-new-order = New order
+nav-order-history = Order history
+nav-personal-data = Personal data
+nav-account-numbers = Manage account numbers
+nav-address-book = Address book
+nav-esecure = eSecure
+nav-log-out = Log out
+
+## Pages
+page-new-order-intro = Order shipping supplies in four steps: account number, delivery address, supplies, review.
+page-order-history-intro = Every order placed with the account numbers activated under your login. Order data is deleted after 30 days.
+page-personal-data-intro = Manage your profile, change your password, or ask to be forgotten.
+page-account-numbers-intro = Add or remove the account numbers you use for new orders. Removing one does not change your order history.
+page-address-book-intro = Keep the delivery addresses you use, to choose them quickly when you order. Deleting one does not change your order history.
+page-esecure-intro = Approve or reject who may use the account numbers you administer, and add authorised users and administrators.
+page-not-ready = This part of OSO is not available in this version yet.
+
+## Connection to the service
+connection-checking = Connecting…
+connection-connected = Connected
+connection-disconnected = Not connected
+connection-service-version = service { $version }
+connection-embedded = built-in service
+connection-disconnected-hint = The service cannot be reached. OSO keeps trying every few seconds.

@@ -1,0 +1,37 @@
+## Application frame
+app-name = OSO
+app-tagline = Online Supplies Ordering
+skip-to-content = Aller au contenu
+main-navigation = Navigation principale
+language-selector = Langue
+
+## The language selector shows each language in its own name
+language-name-nl = Nederlands
+language-name-en = English
+language-name-fr = Français
+
+## Navigation (the manual's tabs)
+nav-new-order = Nouvelle commande
+nav-order-history = Historique des commandes
+nav-personal-data = Données personnelles
+nav-account-numbers = Gérer les numéros de compte
+nav-address-book = Carnet d'adresses
+nav-esecure = eSecure
+nav-log-out = Se déconnecter
+
+## Pages
+page-new-order-intro = Commandez du matériel d'expédition en quatre étapes : numéro de compte, adresse de livraison, matériel, récapitulatif.
+page-order-history-intro = Toutes les commandes passées avec les numéros de compte activés sous votre identifiant. Les données de commande sont supprimées après 30 jours.
+page-personal-data-intro = Gérez votre profil, changez votre mot de passe ou demandez à être oublié.
+page-account-numbers-intro = Ajoutez ou supprimez les numéros de compte utilisés pour les nouvelles commandes. En supprimer un ne modifie pas votre historique.
+page-address-book-intro = Conservez vos adresses de livraison pour les choisir rapidement lors d'une commande. En supprimer une ne modifie pas votre historique.
+page-esecure-intro = Approuvez ou refusez qui peut utiliser les numéros de compte que vous administrez, et ajoutez des utilisateurs autorisés et des administrateurs.
+page-not-ready = Cette partie d'OSO n'est pas encore disponible dans cette version.
+
+## Connection to the service
+connection-checking = Connexion…
+connection-connected = Connecté
+connection-disconnected = Non connecté
+connection-service-version = service { $version }
+connection-embedded = service intégré
+connection-disconnected-hint = Le service est injoignable. OSO réessaie toutes les quelques secondes.

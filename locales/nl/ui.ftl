@@ -1,0 +1,37 @@
+## Application frame
+app-name = OSO
+app-tagline = Online Supplies Ordering
+skip-to-content = Naar de inhoud
+main-navigation = Hoofdnavigatie
+language-selector = Taal
+
+## The language selector shows each language in its own name
+language-name-nl = Nederlands
+language-name-en = English
+language-name-fr = Français
+
+## Navigation (the manual's tabs)
+nav-new-order = Nieuwe opdracht
+nav-order-history = Bestelgeschiedenis
+nav-personal-data = Persoonlijke gegevens
+nav-account-numbers = Accountnummers beheren
+nav-address-book = Adresboek
+nav-esecure = eSecure
+nav-log-out = Uitloggen
+
+## Pages
+page-new-order-intro = Bestel verzendmateriaal in vier stappen: klantnummer, leveradres, verzendmateriaal, overzicht.
+page-order-history-intro = Alle bestellingen voor de klantnummers die onder uw login geactiveerd zijn. De bestelgegevens worden na 30 dagen verwijderd.
+page-personal-data-intro = Beheer uw profiel, wijzig uw wachtwoord of vraag om vergeten te worden.
+page-account-numbers-intro = Voeg klantnummers toe of verwijder ze voor nieuwe bestellingen. Een klantnummer verwijderen verandert niets aan uw bestelgeschiedenis.
+page-address-book-intro = Bewaar de leveradressen die u gebruikt, om ze snel te kiezen bij een bestelling. Een adres verwijderen verandert niets aan uw bestelgeschiedenis.
+page-esecure-intro = Keur goed of weiger wie de klantnummers mag gebruiken die u beheert, en voeg gemachtigde gebruikers en beheerders toe.
+page-not-ready = Dit deel van OSO is in deze versie nog niet beschikbaar.
+
+## Connection to the service
+connection-checking = Verbinden…
+connection-connected = Verbonden
+connection-disconnected = Niet verbonden
+connection-service-version = dienst { $version }
+connection-embedded = ingebouwde dienst
+connection-disconnected-hint = De dienst is niet bereikbaar. OSO probeert het om de paar seconden opnieuw.

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what OSO needs on Debian/Ubuntu, and only what is missing.
+#   scripts/setup-system.sh run    system libraries for building and running the desktop app
+#   scripts/setup-system.sh test   the above, plus Xvfb, D-Bus, gnome-keyring, WebKitWebDriver,
+#                                  rustfmt/clippy and tauri-driver for the end-to-end tests
+# On another OS it prints what to install and stops.
+set -euo pipefail
+
+purpose=${1:-run}
+TAURI_DRIVER_VERSION=2.0.6
+
+run_packages=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
+              libayatana-appindicator3-dev librsvg2-dev)
+test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver)
+
+packages=("${run_packages[@]}")
+[ "$purpose" = test ] && packages+=("${test_packages[@]}")
+
+if ! command -v apt-get >/dev/null 2>&1 || [ ! -f /etc/debian_version ]; then
+  cat >&2 <<MSG
+This set-up script knows Debian and Ubuntu. On this system, install the equivalents of:
+  ${packages[*]}
+and a Rust toolchain (https://rustup.rs), then run: cargo run -p oso
+(see https://v2.tauri.app/start/prerequisites/ for your OS).
+MSG
+  exit 1
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Rust is not installed: install it from https://rustup.rs, then run this again." >&2
+  exit 1
+fi
+
+if [ "$purpose" = test ]; then
+  if command -v rustup >/dev/null 2>&1; then
+    for component in rustfmt clippy; do
+      rustup component list --installed 2>/dev/null | grep -q "^$component" \
+        || rustup component add "$component"
+    done
+  fi
+  cargo_bin=${CARGO_HOME:-$HOME/.cargo}/bin
+  if ! "$cargo_bin/tauri-driver" --help 2>/dev/null | grep -q . ||
+     [ "$(cat "$cargo_bin/.tauri-driver-version" 2>/dev/null)" != "$TAURI_DRIVER_VERSION" ]; then
+    echo "Installing tauri-driver $TAURI_DRIVER_VERSION"
+    cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --force
+    echo "$TAURI_DRIVER_VERSION" > "$cargo_bin/.tauri-driver-version"
+  fi
+fi

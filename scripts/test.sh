@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test OSO has: formatting, lints, unit and integration tests, then the end-to-end tests of
+# the real app in its real webview under Xvfb, a private D-Bus session and an unlocked
+# gnome-keyring. `make test` installs what this needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt --check"
+cargo fmt --all --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== unit and integration tests"
+cargo test --workspace --locked
+echo "== end-to-end tests (screenshots in \${CARGO_TARGET_DIR:-target}/e2e-screenshots)"
+cargo build -p oso --bins --locked
+NO_AT_BRIDGE=1 dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
+  scripts/with-keyring.sh \
+  cargo test -p oso --test e2e --locked -- --ignored --test-threads=1

@@ -1,0 +1,10 @@
+use tauri::State;
+
+use crate::connection::ConnectionStatus;
+use crate::startup::AppState;
+
+/// The latest known connection to the service; changes also arrive as `connection-changed`.
+#[tauri::command]
+pub fn connection_status(state: State<'_, AppState>) -> ConnectionStatus {
+    state.connection.borrow().clone()
+}

@@ -1,0 +1,50 @@
+use std::collections::BTreeMap;
+
+use oso_core::Language;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::startup::AppState;
+
+/// What the UI needs to show every string in one language.
+#[derive(Debug, Serialize)]
+pub struct L10nPayload {
+    pub language: Language,
+    /// In the selector's order: nl, en, fr.
+    pub languages: [Language; 3],
+    pub messages: BTreeMap<String, String>,
+}
+
+fn payload(state: &AppState, language: Language) -> L10nPayload {
+    L10nPayload {
+        language,
+        languages: Language::ALL,
+        messages: state.locales.catalogue(language).messages(),
+    }
+}
+
+/// The messages of the chosen display language; on the first start, the OS language.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, CommandError> {
+    let language = match state.local.ui_language().await? {
+        Some(chosen) => chosen,
+        None => crate::l10n::os_language(),
+    };
+    Ok(payload(&state, language))
+}
+
+/// Switches the display language, remembers it, and returns its messages.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn l10n_set_language(
+    state: State<'_, AppState>,
+    language: String,
+) -> Result<L10nPayload, CommandError> {
+    let language: Language = language.parse().map_err(|error: oso_core::UnknownLanguage| {
+        CommandError::field("language", "unknown_language", error.to_string())
+    })?;
+    state.local.set_ui_language(language).await?;
+    Ok(payload(&state, language))
+}

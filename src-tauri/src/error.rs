@@ -1,0 +1,68 @@
+//! What a failed command answers to the UI: a code the UI translates as `error-<code>`, a
+//! developer message for the log, and per-field codes. The codes are the service's closed set
+//! ([`ErrorCode`]) plus the few that only the desktop can meet ([`DESKTOP_CODES`]).
+
+use std::collections::BTreeMap;
+
+use oso_service::ErrorCode;
+use serde::Serialize;
+
+use crate::client::ClientError;
+
+/// Failures that never come from the service.
+pub const UNREACHABLE: &str = "unreachable";
+pub const LOCAL_STORE: &str = "local_store";
+pub const DESKTOP_CODES: [&str; 2] = [UNREACHABLE, LOCAL_STORE];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl CommandError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fields: BTreeMap::new(),
+        }
+    }
+
+    pub fn field(field: &str, field_code: &str, message: impl Into<String>) -> Self {
+        let mut error = Self::new(ErrorCode::ValidationFailed.as_str(), message);
+        error.fields.insert(field.to_owned(), field_code.to_owned());
+        error
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl From<ClientError> for CommandError {
+    fn from(error: ClientError) -> Self {
+        match error {
+            ClientError::Unreachable(cause) => Self::new(UNREACHABLE, cause.to_string()),
+            ClientError::Refused(body) => Self {
+                code: body.code.as_str(),
+                message: body.message,
+                fields: body.fields,
+            },
+            other => {
+                tracing::error!(error = %other, "unexpected answer from the service");
+                Self::new(ErrorCode::Internal.as_str(), other.to_string())
+            }
+        }
+    }
+}
+
+impl From<crate::local::LocalStoreError> for CommandError {
+    fn from(error: crate::local::LocalStoreError) -> Self {
+        tracing::error!(%error, "local database failure");
+        Self::new(LOCAL_STORE, error.to_string())
+    }
+}

@@ -1,0 +1,67 @@
+//! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
+//! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
+
+mod client;
+mod commands;
+mod connection;
+mod error;
+mod l10n;
+mod local;
+mod logging;
+mod paths;
+mod settings_file;
+mod startup;
+mod window;
+
+use tauri::Manager;
+
+pub use client::{ClientError, ServiceClient};
+pub use error::{CommandError, DESKTOP_CODES};
+pub use l10n::Locales;
+pub use local::LocalStore;
+pub use paths::AppPaths;
+pub use settings_file::{ServiceTarget, SettingsFile};
+
+/// The version shown by `oso --version`, in the UI and in the logs.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Builds and runs the application until its last window closes.
+pub fn run() {
+    if std::env::args().skip(1).any(|arg| arg == "--version" || arg == "-V") {
+        println!("OSO {VERSION}");
+        return;
+    }
+    let mut builder = tauri::Builder::default();
+    // One instance per user, unless OSO_DATA_DIR gives this instance a data directory of its own
+    // (tests and side-by-side profiles): the plugin is keyed on the app identifier, not the data.
+    if paths::data_dir_from_env().is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            window::focus_main(app);
+        }));
+    }
+    let app = builder
+        .setup(|app| {
+            let state = startup::start(app.handle())?;
+            app.manage(state);
+            connection::spawn_monitor(app.handle().clone());
+            window::open_main(app.handle())?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::connection::connection_status,
+            commands::l10n::l10n_get,
+            commands::l10n::l10n_set_language,
+        ])
+        .build(tauri::generate_context!())
+        .unwrap_or_else(|error| {
+            eprintln!("OSO could not start: {error}");
+            std::process::exit(1);
+        });
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Some(state) = app.try_state::<startup::AppState>() {
+                tauri::async_runtime::block_on(state.stop_embedded_service());
+            }
+        }
+    });
+}

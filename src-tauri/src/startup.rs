@@ -1,0 +1,78 @@
+//! Everything the app needs before its window opens: logs, the local database, the catalogues
+//! and a service to talk to (started in-process unless a shared one is configured).
+
+use std::sync::Arc;
+
+use oso_service::{RunningService, ServiceConfig};
+use reqwest::Url;
+use tauri::AppHandle;
+use tokio::sync::{watch, Mutex};
+use tracing_appender::non_blocking::WorkerGuard;
+
+use crate::client::ServiceClient;
+use crate::connection::ConnectionStatus;
+use crate::l10n::Locales;
+use crate::local::LocalStore;
+use crate::paths::AppPaths;
+use crate::settings_file::{ServiceTarget, SettingsFile, SERVICE_URL_ENV};
+
+/// The state every command can reach.
+#[derive(Debug)]
+pub struct AppState {
+    pub client: ServiceClient,
+    pub local: LocalStore,
+    pub locales: Arc<Locales>,
+    pub connection: watch::Sender<ConnectionStatus>,
+    embedded: Mutex<Option<RunningService>>,
+    _log_guard: WorkerGuard,
+}
+
+impl AppState {
+    /// Stops the in-process service, letting requests in flight finish.
+    pub async fn stop_embedded_service(&self) {
+        if let Some(service) = self.embedded.lock().await.take() {
+            if let Err(error) = service.shutdown().await {
+                tracing::warn!(%error, "the embedded service did not stop cleanly");
+            }
+        }
+    }
+}
+
+pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
+    let paths = AppPaths::resolve(app)?;
+    let log_guard = crate::logging::init(&paths.log_dir)?;
+    tracing::info!(data_dir = %paths.data_dir.display(), "data directory");
+    let locales = Arc::new(Locales::load()?);
+    let target = SettingsFile::load(&paths.settings_file())?
+        .service_target(std::env::var(SERVICE_URL_ENV).ok())?;
+    tauri::async_runtime::block_on(async move {
+        std::fs::create_dir_all(&paths.data_dir)?;
+        let local = LocalStore::open(&paths.local_database()).await?;
+        let (base_url, embedded) = match target {
+            ServiceTarget::Remote(url) => {
+                tracing::info!(%url, "using a shared service");
+                (url, None)
+            }
+            ServiceTarget::Embedded => {
+                let config = ServiceConfig::embedded(paths.embedded_service_dir());
+                let service = oso_service::start(config).await?;
+                tracing::info!(
+                    url = %service.url(),
+                    outbox = %service.outbox_dir().display(),
+                    "embedded service started; e-mails are written to the outbox"
+                );
+                (Url::parse(&service.url())?, Some(service))
+            }
+        };
+        let client = ServiceClient::new(base_url.clone())?;
+        let (connection, _) = watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
+        Ok(AppState {
+            client,
+            local,
+            locales,
+            connection,
+            embedded: Mutex::new(embedded),
+            _log_guard: log_guard,
+        })
+    })
+}

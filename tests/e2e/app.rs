@@ -1,0 +1,165 @@
+//! Launching the real OSO binary in its real webview: a tauri-driver per app instance (so each
+//! gets its own environment), WebKitWebDriver behind it, a fresh temp data directory per test.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::webdriver::Session;
+
+/// The binary under test, built by cargo for this test target.
+pub fn oso_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_oso"))
+}
+
+/// `<target>/e2e-screenshots`, next to the build that is being tested.
+pub fn screenshot_dir() -> PathBuf {
+    let binary = oso_binary();
+    let profile_dir = binary.parent().unwrap_or(Path::new("."));
+    profile_dir
+        .parent()
+        .unwrap_or(profile_dir)
+        .join("e2e-screenshots")
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .unwrap_or_else(|error| panic!("no free port: {error}"))
+}
+
+/// How an app instance is started: its data directory and environment.
+pub struct Launch<'a> {
+    pub data_dir: &'a Path,
+    /// The OS language preference, as `LANGUAGE` (what sys-locale reads first).
+    pub os_language: &'a str,
+    pub service_url: Option<String>,
+}
+
+impl<'a> Launch<'a> {
+    pub fn new(data_dir: &'a Path) -> Self {
+        Self {
+            data_dir,
+            os_language: "en_GB",
+            service_url: None,
+        }
+    }
+
+    pub fn os_language(mut self, language: &'a str) -> Self {
+        self.os_language = language;
+        self
+    }
+
+    pub fn service_url(mut self, url: String) -> Self {
+        self.service_url = Some(url);
+        self
+    }
+}
+
+/// A running OSO window, driven over WebDriver. Dropping it closes the app.
+pub struct RunningApp {
+    pub session: Option<Session>,
+    driver: Child,
+    test_name: String,
+    shots: usize,
+}
+
+impl RunningApp {
+    pub fn launch(test_name: &str, launch: Launch<'_>) -> Self {
+        let port = free_port();
+        let native_port = free_port();
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("OSO_DATA_DIR", launch.data_dir)
+            .env("LANGUAGE", launch.os_language)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("NO_AT_BRIDGE", "1")
+            .env("OSO_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        match &launch.service_url {
+            Some(url) => command.env("OSO_SERVICE_URL", url),
+            None => command.env_remove("OSO_SERVICE_URL"),
+        };
+        let driver = command.spawn().unwrap_or_else(|error| {
+            panic!("cannot start tauri-driver ({error}); `make test` installs it")
+        });
+        let driver_url = format!("http://127.0.0.1:{port}");
+        wait_for_driver(&driver_url);
+        let session = Session::start(&driver_url, &oso_binary(), &[])
+            .unwrap_or_else(|error| panic!("cannot start a WebDriver session: {error}"));
+        let app = Self {
+            session: Some(session),
+            driver,
+            test_name: test_name.to_owned(),
+            shots: 0,
+        };
+        // The UI is ready once the catalogue is applied and the page is no longer hidden.
+        app.ui().wait_until("the UI to finish loading", || {
+            app.ui()
+                .execute("return !document.body.classList.contains('is-loading');", vec![])
+                .map(|ready| ready.as_bool().filter(|ready| *ready))
+        });
+        app
+    }
+
+    pub fn ui(&self) -> &Session {
+        self.session.as_ref().unwrap_or_else(|| panic!("the app was closed"))
+    }
+
+    /// Saves `<target>/e2e-screenshots/<test>-<n>-<step>.png`.
+    pub fn screenshot(&mut self, step: &str) -> PathBuf {
+        self.shots += 1;
+        let path = screenshot_dir().join(format!("{}-{:02}-{step}.png", self.test_name, self.shots));
+        self.ui().screenshot(&path);
+        path
+    }
+
+    /// Closes the app the way a user quitting it would end the process.
+    pub fn close(mut self) {
+        self.shut_down();
+    }
+
+    fn shut_down(&mut self) {
+        if let Some(session) = self.session.take() {
+            session.end();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for RunningApp {
+    fn drop(&mut self) {
+        self.shut_down();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    match cargo_home.map(|home| home.join("bin").join("tauri-driver")) {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn wait_for_driver(url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let client = reqwest::blocking::Client::new();
+    while Instant::now() < deadline {
+        if client.get(format!("{url}/status")).send().is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("tauri-driver did not answer at {url}");
+}

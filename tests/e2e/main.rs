@@ -1,0 +1,193 @@
+//! End-to-end tests of the real OSO binary in its real webview (WebKitGTK), under Xvfb and a
+//! private D-Bus session. `make test` runs them (`cargo test --test e2e -- --ignored`); they are
+//! ignored in a plain `cargo test`, which has no display to draw on.
+
+mod app;
+mod webdriver;
+
+use app::{Launch, RunningApp};
+
+/// The navigation tabs, in the manual's order, as CSS selectors.
+const NAVIGATION: [&str; 7] = [
+    "a[data-page='new-order']",
+    "a[data-page='order-history']",
+    "a[data-page='personal-data']",
+    "a[data-page='account-numbers']",
+    "a[data-page='address-book']",
+    "a[data-page='esecure']",
+    "#log-out",
+];
+
+const ENGLISH: [&str; 7] = [
+    "New order",
+    "Order history",
+    "Personal data",
+    "Manage account numbers",
+    "Address book",
+    "eSecure",
+    "Log out",
+];
+const DUTCH: [&str; 7] = [
+    "Nieuwe opdracht",
+    "Bestelgeschiedenis",
+    "Persoonlijke gegevens",
+    "Accountnummers beheren",
+    "Adresboek",
+    "eSecure",
+    "Uitloggen",
+];
+const FRENCH: [&str; 7] = [
+    "Nouvelle commande",
+    "Historique des commandes",
+    "Données personnelles",
+    "Gérer les numéros de compte",
+    "Carnet d'adresses",
+    "eSecure",
+    "Se déconnecter",
+];
+
+fn assert_navigation_reads(app: &RunningApp, expected: [&str; 7]) {
+    for (selector, label) in NAVIGATION.iter().zip(expected) {
+        app.ui().wait_for_text(selector, label);
+    }
+}
+
+fn choose_language(app: &RunningApp, code: &str) {
+    let ui = app.ui();
+    ui.click(&ui.find("#language-select"));
+    ui.click(&ui.find(&format!("#language-select option[value='{code}']")));
+}
+
+fn temp_data_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("oso-e2e-")
+        .tempdir()
+        .unwrap_or_else(|error| panic!("no temp dir: {error}"))
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_app_starts_its_embedded_service_and_shows_connected() {
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch("embedded-service", Launch::new(data.path()));
+
+    app.ui().wait_for_text("#connection-label", "Connected");
+    let detail = app.ui().text_of("#connection-detail");
+    assert_eq!(
+        detail,
+        format!("service {} · built-in service", env!("CARGO_PKG_VERSION"))
+    );
+    assert_navigation_reads(&app, ENGLISH);
+    app.screenshot("connected");
+
+    let service_dir = data.path().join("service");
+    assert!(service_dir.join("oso-service.sqlite3").is_file(), "service database in the data dir");
+    assert!(service_dir.join("outbox").is_dir(), "outbox in the data dir");
+    assert!(data.path().join("logs").is_dir(), "logs in the data dir");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
+    let dutch_data = temp_data_dir();
+    let mut dutch = RunningApp::launch("os-language-nl", Launch::new(dutch_data.path()).os_language("nl_BE"));
+    assert_navigation_reads(&dutch, DUTCH);
+    dutch.ui().wait_for_text("#connection-label", "Verbonden");
+    dutch.screenshot("dutch-from-os");
+    dutch.close();
+
+    let german_data = temp_data_dir();
+    let mut german = RunningApp::launch("os-language-de", Launch::new(german_data.path()).os_language("de_DE"));
+    assert_navigation_reads(&german, ENGLISH);
+    german.screenshot("english-fallback");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn switching_to_dutch_and_to_french_changes_the_navigation_labels() {
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch("switch-language", Launch::new(data.path()));
+    assert_navigation_reads(&app, ENGLISH);
+
+    choose_language(&app, "nl");
+    assert_navigation_reads(&app, DUTCH);
+    app.ui().wait_for_text("#connection-label", "Verbonden");
+    app.screenshot("dutch");
+
+    choose_language(&app, "fr");
+    assert_navigation_reads(&app, FRENCH);
+    app.ui().wait_for_text("#connection-label", "Connecté");
+    let lang = app.ui().execute("return document.documentElement.lang;", vec![]);
+    assert_eq!(lang, Ok(serde_json::json!("fr")));
+    app.screenshot("french");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_language_choice_survives_a_restart() {
+    let data = temp_data_dir();
+    let app = RunningApp::launch("language-restart", Launch::new(data.path()));
+    choose_language(&app, "fr");
+    assert_navigation_reads(&app, FRENCH);
+    app.close();
+
+    let mut restarted = RunningApp::launch("language-restart", Launch::new(data.path()));
+    assert_navigation_reads(&restarted, FRENCH);
+    let selected = restarted
+        .ui()
+        .execute("return document.getElementById('language-select').value;", vec![]);
+    assert_eq!(selected, Ok(serde_json::json!("fr")));
+    restarted.screenshot("french-after-restart");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn every_tab_opens_its_page_and_is_marked_as_the_current_one() {
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch("navigation", Launch::new(data.path()));
+    app.ui().wait_for_text("#connection-label", "Connected");
+    for (selector, label) in NAVIGATION.iter().zip(ENGLISH).take(6) {
+        let tab = app.ui().find(selector);
+        app.ui().click(&tab);
+        let page = selector.trim_start_matches("a[data-page='").trim_end_matches("']");
+        app.ui()
+            .wait_for_text(&format!(".page[data-page='{page}']:not([hidden]) h1"), label);
+        assert_eq!(app.ui().attribute(&tab, "aria-current").as_deref(), Some("page"));
+        app.screenshot(page);
+    }
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_connection_indicator_follows_a_shared_service_going_away_and_coming_back() {
+    let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|error| panic!("runtime: {error}"));
+    let service_data = temp_data_dir();
+    let port = app::free_port();
+    let config = oso_service::ServiceConfig {
+        listen: ([127, 0, 0, 1], port).into(),
+        data_dir: service_data.path().to_owned(),
+    };
+    let start = |config: oso_service::ServiceConfig| {
+        runtime
+            .block_on(oso_service::start(config))
+            .unwrap_or_else(|error| panic!("the shared service did not start: {error}"))
+    };
+    let service = start(config.clone());
+
+    let data = temp_data_dir();
+    let launch = Launch::new(data.path()).service_url(format!("http://127.0.0.1:{port}"));
+    let mut app = RunningApp::launch("shared-service", launch);
+    app.ui().wait_for_text("#connection-label", "Connected");
+    app.ui().wait_for_text("#connection-detail", &format!("service {}", env!("CARGO_PKG_VERSION")));
+    assert!(!data.path().join("service").exists(), "no embedded service when a URL is given");
+
+    runtime
+        .block_on(service.shutdown())
+        .unwrap_or_else(|error| panic!("the shared service did not stop: {error}"));
+    app.ui().wait_for_text("#connection-label", "Not connected");
+    app.screenshot("service-gone");
+
+    let _service = start(config);
+    app.ui().wait_for_text("#connection-label", "Connected");
+    app.screenshot("service-back");
+}

@@ -1,0 +1,34 @@
+// The connection indicator in the status bar: whether the service answers, and its version.
+
+import { invoke, listen } from "./tauri.js";
+import { onLanguageChange, t } from "./i18n.js";
+
+// Message ids spelled out, so the translation test can see each one is used.
+const LABELS = {
+  checking: "connection-checking",
+  connected: "connection-connected",
+  disconnected: "connection-disconnected",
+};
+
+let status = { state: "checking", version: null, embedded: true };
+
+function render() {
+  const indicator = document.getElementById("connection");
+  indicator.dataset.state = status.state;
+  document.getElementById("connection-label").textContent = t(LABELS[status.state]);
+  const details = [];
+  if (status.version) details.push(t("connection-service-version", { version: status.version }));
+  if (status.embedded) details.push(t("connection-embedded"));
+  document.getElementById("connection-detail").textContent = details.join(" · ");
+  indicator.title = status.state === "disconnected" ? t("connection-disconnected-hint") : "";
+}
+
+export async function startConnectionIndicator() {
+  await listen("connection-changed", (next) => {
+    status = next;
+    render();
+  });
+  onLanguageChange(render);
+  status = await invoke("connection_status");
+  render();
+}

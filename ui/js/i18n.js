@@ -1,0 +1,60 @@
+// Every visible string comes from the Fluent catalogue the desktop sends (locales/*/*.ftl).
+// Elements name their message: data-i18n (text), data-i18n-title, data-i18n-aria-label,
+// data-i18n-placeholder. Messages with variables arrive with `{$name}` placeholders.
+
+import { invoke } from "./tauri.js";
+
+let current = { language: "en", languages: [], messages: {} };
+const listeners = new Set();
+
+export function t(id, args = {}) {
+  const text = current.messages[id];
+  if (text === undefined) {
+    console.warn(`missing message ${id}`);
+    return id;
+  }
+  return text.replace(/\{\$([A-Za-z0-9_-]+)\}/g, (placeholder, name) =>
+    name in args ? String(args[name]) : placeholder,
+  );
+}
+
+export function language() {
+  return current.language;
+}
+
+export function onLanguageChange(listener) {
+  listeners.add(listener);
+}
+
+const ATTRIBUTES = [
+  ["i18nTitle", "title"],
+  ["i18nAriaLabel", "aria-label"],
+  ["i18nPlaceholder", "placeholder"],
+];
+
+export function translate(root = document) {
+  for (const element of root.querySelectorAll("[data-i18n]")) {
+    element.textContent = t(element.dataset.i18n);
+  }
+  for (const [key, attribute] of ATTRIBUTES) {
+    const selector = `[data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}]`;
+    for (const element of root.querySelectorAll(selector)) {
+      element.setAttribute(attribute, t(element.dataset[key]));
+    }
+  }
+}
+
+function apply(payload) {
+  current = payload;
+  document.documentElement.lang = payload.language;
+  translate();
+  for (const listener of listeners) listener(payload.language);
+}
+
+export async function loadLanguage() {
+  apply(await invoke("l10n_get"));
+}
+
+export async function chooseLanguage(code) {
+  apply(await invoke("l10n_set_language", { language: code }));
+}
