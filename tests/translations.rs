@@ -16,7 +16,9 @@ fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -117,16 +119,28 @@ fn every_message_exists_in_all_three_languages() {
 fn every_message_the_ui_asks_for_exists() {
     let english = &ids_by_language()["en"];
     let requested = ids_requested_by_the_ui();
-    assert!(!requested.is_empty(), "the UI asks for no messages: the scan is broken");
+    assert!(
+        !requested.is_empty(),
+        "the UI asks for no messages: the scan is broken"
+    );
     let missing: Vec<_> = requested.difference(english).collect();
-    assert!(missing.is_empty(), "the UI asks for undefined messages {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "the UI asks for undefined messages {missing:?}"
+    );
 }
 
 #[test]
 fn every_error_code_has_a_message() {
     let english = &ids_by_language()["en"];
-    let missing: Vec<_> = error_ids().into_iter().filter(|id| !english.contains(id)).collect();
-    assert!(missing.is_empty(), "error codes without a message: {missing:?}");
+    let missing: Vec<_> = error_ids()
+        .into_iter()
+        .filter(|id| !english.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "error codes without a message: {missing:?}"
+    );
 }
 
 #[test]
@@ -150,6 +164,9 @@ fn the_ui_contains_no_hard_coded_visible_text() {
             .captures_iter(body)
             .map(|capture| capture[1].to_owned())
             .collect();
-        assert!(written.is_empty(), "{file:?} has text written into it: {written:?}");
+        assert!(
+            written.is_empty(),
+            "{file:?} has text written into it: {written:?}"
+        );
     }
 }

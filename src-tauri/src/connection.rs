@@ -67,7 +67,9 @@ pub fn spawn_monitor(app: AppHandle) {
             if changed {
                 let status = state.connection.borrow().clone();
                 match &answer {
-                    Ok(_) => tracing::info!(state = ?status.state, version = ?status.version, "service connection changed"),
+                    Ok(_) => {
+                        tracing::info!(state = ?status.state, version = ?status.version, "service connection changed")
+                    }
                     Err(error) => tracing::warn!(%error, "service connection lost"),
                 }
                 if let Err(error) = app.emit(CHANGED_EVENT, status) {

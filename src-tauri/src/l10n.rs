@@ -7,8 +7,14 @@ use oso_core::{Catalogue, CatalogueError, Language};
 macro_rules! desktop_sources {
     ($lang:literal) => {
         [
-            ("ui.ftl", include_str!(concat!("../../locales/", $lang, "/ui.ftl"))),
-            ("errors.ftl", include_str!(concat!("../../locales/", $lang, "/errors.ftl"))),
+            (
+                "ui.ftl",
+                include_str!(concat!("../../locales/", $lang, "/ui.ftl")),
+            ),
+            (
+                "errors.ftl",
+                include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
+            ),
         ]
     };
 }

@@ -27,7 +27,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Builds and runs the application until its last window closes.
 pub fn run() {
-    if std::env::args().skip(1).any(|arg| arg == "--version" || arg == "-V") {
+    if std::env::args()
+        .skip(1)
+        .any(|arg| arg == "--version" || arg == "-V")
+    {
         println!("OSO {VERSION}");
         return;
     }

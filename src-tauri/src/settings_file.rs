@@ -45,7 +45,9 @@ impl SettingsFile {
     pub fn load(path: &Path) -> Result<Self, SettingsError> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Self::default())
+            }
             Err(source) => {
                 return Err(SettingsError::Read {
                     path: path.to_owned(),
@@ -61,7 +63,10 @@ impl SettingsFile {
 
     /// The environment variable wins over the file; with neither, the service is embedded.
     pub fn service_target(&self, env_url: Option<String>) -> Result<ServiceTarget, SettingsError> {
-        let (url, origin) = match (env_url.filter(|url| !url.trim().is_empty()), &self.service_url) {
+        let (url, origin) = match (
+            env_url.filter(|url| !url.trim().is_empty()),
+            &self.service_url,
+        ) {
             (Some(url), _) => (url, SERVICE_URL_ENV.to_owned()),
             (None, Some(url)) => (url.clone(), FILE_NAME.to_owned()),
             (None, None) => return Ok(ServiceTarget::Embedded),
@@ -120,6 +125,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, "servce_url = \"http://x\"\n").expect("write");
-        assert!(matches!(SettingsFile::load(&path), Err(SettingsError::Parse { .. })));
+        assert!(matches!(
+            SettingsFile::load(&path),
+            Err(SettingsError::Parse { .. })
+        ));
     }
 }

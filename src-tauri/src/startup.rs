@@ -65,7 +65,8 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             }
         };
         let client = ServiceClient::new(base_url.clone())?;
-        let (connection, _) = watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
+        let (connection, _) =
+            watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
         Ok(AppState {
             client,
             local,

@@ -72,7 +72,12 @@ impl RunningApp {
         let native_port = free_port();
         let mut command = Command::new(tauri_driver());
         command
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("OSO_DATA_DIR", launch.data_dir)
             .env("LANGUAGE", launch.os_language)
             .env_remove("LC_ALL")
@@ -101,20 +106,26 @@ impl RunningApp {
         // The UI is ready once the catalogue is applied and the page is no longer hidden.
         app.ui().wait_until("the UI to finish loading", || {
             app.ui()
-                .execute("return !document.body.classList.contains('is-loading');", vec![])
+                .execute(
+                    "return !document.body.classList.contains('is-loading');",
+                    vec![],
+                )
                 .map(|ready| ready.as_bool().filter(|ready| *ready))
         });
         app
     }
 
     pub fn ui(&self) -> &Session {
-        self.session.as_ref().unwrap_or_else(|| panic!("the app was closed"))
+        self.session
+            .as_ref()
+            .unwrap_or_else(|| panic!("the app was closed"))
     }
 
     /// Saves `<target>/e2e-screenshots/<test>-<n>-<step>.png`.
     pub fn screenshot(&mut self, step: &str) -> PathBuf {
         self.shots += 1;
-        let path = screenshot_dir().join(format!("{}-{:02}-{step}.png", self.test_name, self.shots));
+        let path =
+            screenshot_dir().join(format!("{}-{:02}-{step}.png", self.test_name, self.shots));
         self.ui().screenshot(&path);
         path
     }
@@ -135,6 +146,14 @@ impl RunningApp {
 
 impl Drop for RunningApp {
     fn drop(&mut self) {
+        // A failing test leaves a picture of what the user would have seen.
+        if std::thread::panicking() && self.session.is_some() {
+            let path = screenshot_dir().join(format!("{}-failure.png", self.test_name));
+            if let Some(session) = &self.session {
+                session.screenshot(&path);
+            }
+            eprintln!("screenshot of the failure: {}", path.display());
+        }
         self.shut_down();
     }
 }

@@ -52,9 +52,10 @@ fn assert_navigation_reads(app: &RunningApp, expected: [&str; 7]) {
     }
 }
 
+/// Picks a language in the selector. WebDriver selects an option by clicking it directly; clicking
+/// the select first would leave WebKitGTK's native pop-up open over the page.
 fn choose_language(app: &RunningApp, code: &str) {
     let ui = app.ui();
-    ui.click(&ui.find("#language-select"));
     ui.click(&ui.find(&format!("#language-select option[value='{code}']")));
 }
 
@@ -81,8 +82,14 @@ fn the_app_starts_its_embedded_service_and_shows_connected() {
     app.screenshot("connected");
 
     let service_dir = data.path().join("service");
-    assert!(service_dir.join("oso-service.sqlite3").is_file(), "service database in the data dir");
-    assert!(service_dir.join("outbox").is_dir(), "outbox in the data dir");
+    assert!(
+        service_dir.join("oso-service.sqlite3").is_file(),
+        "service database in the data dir"
+    );
+    assert!(
+        service_dir.join("outbox").is_dir(),
+        "outbox in the data dir"
+    );
     assert!(data.path().join("logs").is_dir(), "logs in the data dir");
 }
 
@@ -90,14 +97,20 @@ fn the_app_starts_its_embedded_service_and_shows_connected() {
 #[ignore = "end-to-end: run by `make test`"]
 fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     let dutch_data = temp_data_dir();
-    let mut dutch = RunningApp::launch("os-language-nl", Launch::new(dutch_data.path()).os_language("nl_BE"));
+    let mut dutch = RunningApp::launch(
+        "os-language-nl",
+        Launch::new(dutch_data.path()).os_language("nl_BE"),
+    );
     assert_navigation_reads(&dutch, DUTCH);
     dutch.ui().wait_for_text("#connection-label", "Verbonden");
     dutch.screenshot("dutch-from-os");
     dutch.close();
 
     let german_data = temp_data_dir();
-    let mut german = RunningApp::launch("os-language-de", Launch::new(german_data.path()).os_language("de_DE"));
+    let mut german = RunningApp::launch(
+        "os-language-de",
+        Launch::new(german_data.path()).os_language("de_DE"),
+    );
     assert_navigation_reads(&german, ENGLISH);
     german.screenshot("english-fallback");
 }
@@ -117,7 +130,14 @@ fn switching_to_dutch_and_to_french_changes_the_navigation_labels() {
     choose_language(&app, "fr");
     assert_navigation_reads(&app, FRENCH);
     app.ui().wait_for_text("#connection-label", "Connecté");
-    let lang = app.ui().execute("return document.documentElement.lang;", vec![]);
+    let selected = app.ui().execute(
+        "const s = document.getElementById('language-select'); return s.options[s.selectedIndex].text;",
+        vec![],
+    );
+    assert_eq!(selected, Ok(serde_json::json!("Français")));
+    let lang = app
+        .ui()
+        .execute("return document.documentElement.lang;", vec![]);
     assert_eq!(lang, Ok(serde_json::json!("fr")));
     app.screenshot("french");
 }
@@ -133,9 +153,10 @@ fn the_language_choice_survives_a_restart() {
 
     let mut restarted = RunningApp::launch("language-restart", Launch::new(data.path()));
     assert_navigation_reads(&restarted, FRENCH);
-    let selected = restarted
-        .ui()
-        .execute("return document.getElementById('language-select').value;", vec![]);
+    let selected = restarted.ui().execute(
+        "return document.getElementById('language-select').value;",
+        vec![],
+    );
     assert_eq!(selected, Ok(serde_json::json!("fr")));
     restarted.screenshot("french-after-restart");
 }
@@ -149,10 +170,17 @@ fn every_tab_opens_its_page_and_is_marked_as_the_current_one() {
     for (selector, label) in NAVIGATION.iter().zip(ENGLISH).take(6) {
         let tab = app.ui().find(selector);
         app.ui().click(&tab);
-        let page = selector.trim_start_matches("a[data-page='").trim_end_matches("']");
-        app.ui()
-            .wait_for_text(&format!(".page[data-page='{page}']:not([hidden]) h1"), label);
-        assert_eq!(app.ui().attribute(&tab, "aria-current").as_deref(), Some("page"));
+        let page = selector
+            .trim_start_matches("a[data-page='")
+            .trim_end_matches("']");
+        app.ui().wait_for_text(
+            &format!(".page[data-page='{page}']:not([hidden]) h1"),
+            label,
+        );
+        assert_eq!(
+            app.ui().attribute(&tab, "aria-current").as_deref(),
+            Some("page")
+        );
         app.screenshot(page);
     }
 }
@@ -178,13 +206,23 @@ fn the_connection_indicator_follows_a_shared_service_going_away_and_coming_back(
     let launch = Launch::new(data.path()).service_url(format!("http://127.0.0.1:{port}"));
     let mut app = RunningApp::launch("shared-service", launch);
     app.ui().wait_for_text("#connection-label", "Connected");
-    app.ui().wait_for_text("#connection-detail", &format!("service {}", env!("CARGO_PKG_VERSION")));
-    assert!(!data.path().join("service").exists(), "no embedded service when a URL is given");
+    app.ui().wait_for_text(
+        "#connection-detail",
+        &format!("service {}", env!("CARGO_PKG_VERSION")),
+    );
+    assert!(
+        !data.path().join("service").exists(),
+        "no embedded service when a URL is given"
+    );
 
     runtime
         .block_on(service.shutdown())
         .unwrap_or_else(|error| panic!("the shared service did not stop: {error}"));
     app.ui().wait_for_text("#connection-label", "Not connected");
+    app.ui().wait_for_text(
+        "#connection-detail",
+        "The service cannot be reached. OSO keeps trying every few seconds.",
+    );
     app.screenshot("service-gone");
 
     let _service = start(config);

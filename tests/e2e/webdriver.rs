@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 /// performance assertion: a passing test never waits this long.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(100);
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735f1c6f5b";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 pub struct Session {
     http: reqwest::blocking::Client,
@@ -35,7 +35,12 @@ impl Session {
                 }
             }
         });
-        let answer = send(&http, reqwest::Method::POST, &format!("{driver_url}/session"), Some(body))?;
+        let answer = send(
+            &http,
+            reqwest::Method::POST,
+            &format!("{driver_url}/session"),
+            Some(body),
+        )?;
         let id = answer["sessionId"]
             .as_str()
             .ok_or_else(|| format!("no session id in {answer}"))?
@@ -46,7 +51,12 @@ impl Session {
         })
     }
 
-    fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value, String> {
+    fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, String> {
         send(&self.http, method, &format!("{}{path}", self.base), body)
     }
 
@@ -64,7 +74,10 @@ impl Session {
     }
 
     pub fn try_find(&self, css: &str) -> Result<Option<Element>, String> {
-        let answer = self.post("/elements", json!({ "using": "css selector", "value": css }))?;
+        let answer = self.post(
+            "/elements",
+            json!({ "using": "css selector", "value": css }),
+        )?;
         Ok(answer
             .as_array()
             .and_then(|found| found.first())
@@ -100,7 +113,11 @@ impl Session {
     }
 
     /// Polls `probe` until it yields a value, or panics after [`PATIENCE`] naming `what`.
-    pub fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> Result<Option<T>, String>) -> T {
+    pub fn wait_until<T>(
+        &self,
+        what: &str,
+        mut probe: impl FnMut() -> Result<Option<T>, String>,
+    ) -> T {
         let deadline = Instant::now() + PATIENCE;
         let mut last_error = String::new();
         loop {

@@ -17,10 +17,13 @@ function render() {
   indicator.dataset.state = status.state;
   document.getElementById("connection-label").textContent = t(LABELS[status.state]);
   const details = [];
-  if (status.version) details.push(t("connection-service-version", { version: status.version }));
-  if (status.embedded) details.push(t("connection-embedded"));
+  if (status.state === "disconnected") {
+    details.push(t("connection-disconnected-hint"));
+  } else {
+    if (status.version) details.push(t("connection-service-version", { version: status.version }));
+    if (status.embedded) details.push(t("connection-embedded"));
+  }
   document.getElementById("connection-detail").textContent = details.join(" · ");
-  indicator.title = status.state === "disconnected" ? t("connection-disconnected-hint") : "";
 }
 
 export async function startConnectionIndicator() {

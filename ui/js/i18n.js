@@ -33,13 +33,17 @@ const ATTRIBUTES = [
 ];
 
 export function translate(root = document) {
+  // Only what changed is written: rewriting identical text (the language names, say) would
+  // make the engine redraw controls such as an open <select> for nothing.
   for (const element of root.querySelectorAll("[data-i18n]")) {
-    element.textContent = t(element.dataset.i18n);
+    const text = t(element.dataset.i18n);
+    if (element.textContent !== text) element.textContent = text;
   }
   for (const [key, attribute] of ATTRIBUTES) {
     const selector = `[data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}]`;
     for (const element of root.querySelectorAll(selector)) {
-      element.setAttribute(attribute, t(element.dataset[key]));
+      const text = t(element.dataset[key]);
+      if (element.getAttribute(attribute) !== text) element.setAttribute(attribute, text);
     }
   }
 }

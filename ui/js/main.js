@@ -11,15 +11,14 @@ function startLanguagePicker() {
   };
   onLanguageChange(sync);
   sync();
+  // The select stays enabled while switching: disabling a focused <select> makes WebKitGTK keep
+  // painting the old choice. A quick second change simply wins.
   select.addEventListener("change", async () => {
-    select.disabled = true;
     try {
       await chooseLanguage(select.value);
     } catch (error) {
       console.error("cannot switch language", error);
       sync();
-    } finally {
-      select.disabled = false;
     }
   });
 }

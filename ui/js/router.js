@@ -12,7 +12,7 @@ function show(name, { focus }) {
   for (const page of document.querySelectorAll(".page")) {
     page.hidden = page.dataset.page !== name;
   }
-  for (const tab of document.querySelectorAll(".tab[data-page]")) {
+  for (const tab of document.querySelectorAll(".nav-item[data-page]")) {
     if (tab.dataset.page === name) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }

@@ -59,7 +59,9 @@ async fn sqlx_prepare() -> anyhow::Result<()> {
             .with_context(|| format!("migrating {migrations}"))?;
         drop(connection);
 
-        run(Command::new(cargo()).args(["clean", "-p", package]).current_dir(&root))?;
+        run(Command::new(cargo())
+            .args(["clean", "-p", package])
+            .current_dir(&root))?;
         run(Command::new(cargo())
             .args(["check", "-p", package, "--all-targets"])
             .env("SQLX_OFFLINE", "false")
@@ -77,7 +79,9 @@ fn cargo() -> String {
 }
 
 fn run(command: &mut Command) -> anyhow::Result<()> {
-    let status = command.status().with_context(|| format!("running {command:?}"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("running {command:?}"))?;
     if !status.success() {
         bail!("{command:?} failed with {status}");
     }

@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn a_manual_clock_stands_still_until_it_is_advanced() {
-        let start = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().expect("valid date");
+        let start = Utc
+            .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
+            .single()
+            .expect("valid date");
         let clock = ManualClock::starting_at(start);
         assert_eq!(clock.now(), start);
         assert_eq!(clock.now(), start);
@@ -70,7 +73,10 @@ mod tests {
 
     #[test]
     fn clones_of_a_manual_clock_share_their_time() {
-        let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid date");
+        let start = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .expect("valid date");
         let clock = ManualClock::starting_at(start);
         let handed_out = clock.clone();
 

@@ -94,8 +94,14 @@ mod tests {
 
     #[test]
     fn the_os_preference_list_is_followed_in_order_and_falls_back_to_english() {
-        assert_eq!(Language::from_os_preferences(["de-DE", "fr-FR", "nl-NL"]), Language::Fr);
-        assert_eq!(Language::from_os_preferences(["de-DE", "it-IT"]), Language::En);
+        assert_eq!(
+            Language::from_os_preferences(["de-DE", "fr-FR", "nl-NL"]),
+            Language::Fr
+        );
+        assert_eq!(
+            Language::from_os_preferences(["de-DE", "it-IT"]),
+            Language::En
+        );
         assert_eq!(Language::from_os_preferences([]), Language::En);
     }
 

@@ -110,7 +110,10 @@ mod tests {
     #[test]
     fn the_database_and_outbox_live_in_the_data_dir() {
         let config = ServiceConfig::embedded("/srv/oso");
-        assert_eq!(config.database_path(), Path::new("/srv/oso/oso-service.sqlite3"));
+        assert_eq!(
+            config.database_path(),
+            Path::new("/srv/oso/oso-service.sqlite3")
+        );
         assert_eq!(config.outbox_dir(), Path::new("/srv/oso/outbox"));
         assert_eq!(config.listen.port(), 0);
     }

@@ -9,7 +9,11 @@ use oso_service::ServiceConfig;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
-#[command(name = "oso-service", version, about = "The OSO service: HTTP API, database and mail outbox")]
+#[command(
+    name = "oso-service",
+    version,
+    about = "The OSO service: HTTP API, database and mail outbox"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,8 +75,14 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(config: ServiceConfig) -> anyhow::Result<()> {
-    let service = oso_service::start(config).await.context("starting the service")?;
-    println!("oso-service {} listening on {}", oso_service::VERSION, service.url());
+    let service = oso_service::start(config)
+        .await
+        .context("starting the service")?;
+    println!(
+        "oso-service {} listening on {}",
+        oso_service::VERSION,
+        service.url()
+    );
     println!("outbox: {}", service.outbox_dir().display());
     shutdown_signal().await;
     tracing::info!("shutting down");

@@ -63,7 +63,9 @@ impl RunningService {
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         self.stop_signal();
         match self.task.take() {
-            Some(task) => task.await.unwrap_or_else(|join| Err(std::io::Error::other(join))),
+            Some(task) => task
+                .await
+                .unwrap_or_else(|join| Err(std::io::Error::other(join))),
             None => Ok(()),
         }
     }
@@ -71,7 +73,9 @@ impl RunningService {
     /// Waits until the service stops by itself (it does not, unless the server fails).
     pub async fn wait(mut self) -> std::io::Result<()> {
         match self.task.take() {
-            Some(task) => task.await.unwrap_or_else(|join| Err(std::io::Error::other(join))),
+            Some(task) => task
+                .await
+                .unwrap_or_else(|join| Err(std::io::Error::other(join))),
             None => Ok(()),
         }
     }

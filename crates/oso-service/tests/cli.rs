@@ -8,17 +8,32 @@ const BINARY: &str = env!("CARGO_BIN_EXE_oso-service");
 
 #[test]
 fn serve_help_documents_every_option() {
-    let output = Command::new(BINARY).args(["serve", "--help"]).output().expect("runs");
+    let output = Command::new(BINARY)
+        .args(["serve", "--help"])
+        .output()
+        .expect("runs");
     let help = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
-    for option in ["--listen", "--data-dir", "--config", "OSO_SERVICE_LISTEN", "OSO_SERVICE_DATA_DIR"] {
-        assert!(help.contains(option), "--help does not mention {option}:\n{help}");
+    for option in [
+        "--listen",
+        "--data-dir",
+        "--config",
+        "OSO_SERVICE_LISTEN",
+        "OSO_SERVICE_DATA_DIR",
+    ] {
+        assert!(
+            help.contains(option),
+            "--help does not mention {option}:\n{help}"
+        );
     }
 }
 
 #[test]
 fn version_prints_the_package_version() {
-    let output = Command::new(BINARY).arg("--version").output().expect("runs");
+    let output = Command::new(BINARY)
+        .arg("--version")
+        .output()
+        .expect("runs");
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
         format!("oso-service {}", env!("CARGO_PKG_VERSION"))
@@ -33,7 +48,12 @@ fn serve_listens_where_told_keeps_its_files_in_the_data_dir_and_stops_on_sigterm
         .expect("free port")
         .port();
     let mut child = Command::new(BINARY)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--data-dir",
+        ])
         .arg(dir.path())
         .env("OSO_LOG", "warn")
         .stdout(Stdio::piped())
@@ -42,18 +62,25 @@ fn serve_listens_where_told_keeps_its_files_in_the_data_dir_and_stops_on_sigterm
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut first_line = String::new();
     stdout.read_line(&mut first_line).expect("announces itself");
-    assert!(first_line.contains(&format!("listening on http://127.0.0.1:{port}")), "{first_line}");
+    assert!(
+        first_line.contains(&format!("listening on http://127.0.0.1:{port}")),
+        "{first_line}"
+    );
 
-    let health: serde_json::Value = reqwest::blocking::get(format!("http://127.0.0.1:{port}/api/v1/health"))
-        .expect("answers")
-        .json()
-        .expect("json");
+    let health: serde_json::Value =
+        reqwest::blocking::get(format!("http://127.0.0.1:{port}/api/v1/health"))
+            .expect("answers")
+            .json()
+            .expect("json");
     assert_eq!(health["status"], "ok");
     assert!(dir.path().join("oso-service.sqlite3").is_file());
     assert!(dir.path().join("outbox").is_dir());
 
     let pid = child.id().to_string();
-    let killed = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
     assert!(killed.success());
     let status = child.wait().expect("exits");
     assert!(status.success(), "a graceful stop exits 0, got {status}");
@@ -65,7 +92,12 @@ fn a_broken_configuration_file_is_refused_with_its_path() {
     let config = dir.path().join("service.toml");
     std::fs::write(&config, "lisen = \"127.0.0.1:1\"\n").expect("written");
 
-    let output = Command::new(BINARY).arg("serve").arg("--config").arg(&config).output().expect("runs");
+    let output = Command::new(BINARY)
+        .arg("serve")
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .expect("runs");
 
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);

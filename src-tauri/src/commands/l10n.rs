@@ -42,9 +42,11 @@ pub async fn l10n_set_language(
     state: State<'_, AppState>,
     language: String,
 ) -> Result<L10nPayload, CommandError> {
-    let language: Language = language.parse().map_err(|error: oso_core::UnknownLanguage| {
-        CommandError::field("language", "unknown_language", error.to_string())
-    })?;
+    let language: Language = language
+        .parse()
+        .map_err(|error: oso_core::UnknownLanguage| {
+            CommandError::field("language", "unknown_language", error.to_string())
+        })?;
     state.local.set_ui_language(language).await?;
     Ok(payload(&state, language))
 }

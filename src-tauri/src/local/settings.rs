@@ -45,10 +45,16 @@ mod tests {
         assert_eq!(store.ui_language().await.expect("reads"), None);
 
         store.set_ui_language(Language::Fr).await.expect("writes");
-        store.set_ui_language(Language::Nl).await.expect("overwrites");
+        store
+            .set_ui_language(Language::Nl)
+            .await
+            .expect("overwrites");
         drop(store);
 
         let reopened = LocalStore::open(&path).await.expect("reopens");
-        assert_eq!(reopened.ui_language().await.expect("reads"), Some(Language::Nl));
+        assert_eq!(
+            reopened.ui_language().await.expect("reads"),
+            Some(Language::Nl)
+        );
     }
 }

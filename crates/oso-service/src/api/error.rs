@@ -129,7 +129,10 @@ pub(crate) async fn not_found() -> ApiError {
 }
 
 pub(crate) async fn method_not_allowed() -> ApiError {
-    ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed on this resource")
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        "method not allowed on this resource",
+    )
 }
 
 #[cfg(test)]

@@ -50,7 +50,12 @@ async fn an_unknown_path_answers_not_found_in_the_error_shape() {
 async fn a_wrong_method_answers_method_not_allowed_in_the_error_shape() {
     let service = spawn_service().await;
 
-    let response = service.client.delete(service.url("/api/v1/health")).send().await.expect("sent");
+    let response = service
+        .client
+        .delete(service.url("/api/v1/health"))
+        .send()
+        .await
+        .expect("sent");
 
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     let body: oso_service::ErrorBody = response.json().await.expect("an error body");
@@ -84,14 +89,21 @@ async fn the_openapi_description_lists_every_route_and_each_one_answers() {
 
     assert_eq!(response.status(), StatusCode::OK);
     let document: Value = response.json().await.expect("json");
-    assert!(document["openapi"].as_str().unwrap_or_default().starts_with("3."));
+    assert!(document["openapi"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("3."));
     let paths = document["paths"].as_object().expect("paths");
     assert!(paths.contains_key("/api/v1/health"), "{paths:?}");
     assert!(document["components"]["schemas"]["ErrorBody"].is_object());
     for (path, item) in paths {
         if item.get("get").is_some() && !path.contains('{') {
             let status = service.get(path).await.status();
-            assert_ne!(status, StatusCode::NOT_FOUND, "{path} is documented but not served");
+            assert_ne!(
+                status,
+                StatusCode::NOT_FOUND,
+                "{path} is documented but not served"
+            );
         }
     }
 }
@@ -103,20 +115,29 @@ async fn a_shut_down_service_stops_answering_and_a_restart_keeps_its_database() 
     let url = service.url("/api/v1/health");
     let client = service.client.clone();
     let created_at = |dir: std::path::PathBuf| async move {
-        let pool = oso_service::store::open(&dir.join("oso-service.sqlite3")).await.expect("opens");
-        let value: String = sqlx::query_scalar("SELECT value FROM service_meta WHERE key = 'created_at'")
-            .fetch_one(&pool)
+        let pool = oso_service::store::open(&dir.join("oso-service.sqlite3"))
             .await
-            .expect("created_at");
+            .expect("opens");
+        let value: String =
+            sqlx::query_scalar("SELECT value FROM service_meta WHERE key = 'created_at'")
+                .fetch_one(&pool)
+                .await
+                .expect("created_at");
         value
     };
     let before = created_at(dir.path().to_owned()).await;
 
     service.shutdown().await;
 
-    assert!(client.get(&url).send().await.is_err(), "still answering after shutdown");
+    assert!(
+        client.get(&url).send().await.is_err(),
+        "still answering after shutdown"
+    );
     let restarted = TestService::in_dir(dir.path().to_owned()).await;
-    assert_eq!(restarted.get("/api/v1/health").await.status(), StatusCode::OK);
+    assert_eq!(
+        restarted.get("/api/v1/health").await.status(),
+        StatusCode::OK
+    );
     assert_eq!(created_at(dir.path().to_owned()).await, before);
 }
 
@@ -135,8 +156,14 @@ async fn the_database_is_opened_in_wal_mode_with_foreign_keys() {
         .await
         .expect("opens beside the running service");
 
-    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.expect("pragma");
-    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&pool).await.expect("pragma");
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
 
     assert_eq!(journal, "wal");
     assert_eq!(foreign_keys, 1);
@@ -151,7 +178,9 @@ async fn starting_on_an_address_in_use_fails_with_a_clear_error() {
         data_dir: dir.path().to_owned(),
     };
 
-    let error = oso_service::start(config).await.expect_err("the port is taken");
+    let error = oso_service::start(config)
+        .await
+        .expect_err("the port is taken");
 
     assert!(error.to_string().starts_with("cannot listen on"), "{error}");
 }

@@ -38,13 +38,17 @@ impl TestService {
     /// A router over a database pool that is already closed: every query fails.
     pub async fn with_closed_database() -> Self {
         let temp = tempfile::tempdir().expect("temp dir");
-        let pool = oso_service::store::open(&temp.path().join("db.sqlite3")).await.expect("opens");
+        let pool = oso_service::store::open(&temp.path().join("db.sqlite3"))
+            .await
+            .expect("opens");
         pool.close().await;
         let router = oso_service::api::router(oso_service::api::AppState {
             pool,
             clock: Arc::new(oso_core::SystemClock),
         });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binds");
         let address = listener.local_addr().expect("address");
         tokio::spawn(async move { axum::serve(listener, router).await });
         Self {
@@ -61,7 +65,11 @@ impl TestService {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("the service answers")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the service answers")
     }
 
     pub fn data_dir(&self) -> &Path {
