@@ -2,7 +2,23 @@
 //! capability file can grant the main window exactly these commands and nothing else.
 
 /// Every command in `src/commands/`; each gets an `allow-<name>` permission.
-const COMMANDS: &[&str] = &["connection_status", "l10n_get", "l10n_set_language"];
+const COMMANDS: &[&str] = &[
+    "connection_status",
+    "l10n_get",
+    "l10n_set_language",
+    "session_get",
+    "auth_register",
+    "auth_activate",
+    "auth_resend_activation",
+    "auth_login",
+    "auth_logout",
+    "auth_request_password_reset",
+    "auth_reset_password",
+    "profile_get",
+    "profile_update",
+    "profile_change_password",
+    "profile_forget_me",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -12,3 +12,27 @@ error-service_unavailable = The service is temporarily unavailable. Please try a
 error-internal = Something went wrong on our side. Please try again later.
 error-unreachable = The service cannot be reached. Check your connection.
 error-local_store = OSO cannot read or write its data on this computer.
+error-invalid_credentials = E-mail address or password is incorrect.
+error-account_inactive = This account is not activated yet. Enter the code from the activation e-mail, or ask for a new code.
+error-token_invalid = This code or link is not valid. Check the code in the e-mail, or ask for a new one.
+error-token_expired = This code has expired. Ask for a new one.
+error-password_expired = Your password has expired. Choose a new one.
+error-rate_limited-seconds = Too many attempts. Try again in { $seconds } s.
+error-rate_limited-minutes = Too many attempts. Try again in { $minutes } min.
+
+## Field errors: field-error-<code>, shown under the field
+field-error-required = This field is required.
+field-error-too_long = This is too long.
+field-error-too_short = This is too short.
+field-error-password-too_short = Use at least 12 characters.
+field-error-invalid_email = Enter an e-mail address such as name@company.be.
+field-error-invalid_phone = Enter a phone number with its country code, such as +32 2 123 45 67.
+field-error-invalid_characters = This contains characters that are not allowed.
+field-error-common_password = This password is too common or has appeared in a data breach. Choose another one.
+field-error-password_like_identity = Your password must not resemble your e-mail address, your name or your company name.
+field-error-wrong_password = This password is not correct.
+field-error-unknown_language = Choose one of the languages offered.
+field-error-invalid_code = This code is not valid. Check it in the e-mail.
+field-error-passwords_differ = The two passwords are not the same.
+field-error-confirm-required = Tick this box to confirm.
+field-error-invalid = Check this field.

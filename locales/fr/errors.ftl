@@ -12,3 +12,27 @@ error-service_unavailable = Le service est temporairement indisponible. Veuillez
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 error-unreachable = Le service est injoignable. Vérifiez votre connexion.
 error-local_store = OSO ne peut pas lire ou écrire ses données sur cet ordinateur.
+error-invalid_credentials = L'adresse e-mail ou le mot de passe est incorrect.
+error-account_inactive = Ce compte n'est pas encore activé. Saisissez le code de l'e-mail d'activation, ou demandez un nouveau code.
+error-token_invalid = Ce code ou ce lien n'est pas valable. Vérifiez le code dans l'e-mail, ou demandez-en un nouveau.
+error-token_expired = Ce code a expiré. Demandez-en un nouveau.
+error-password_expired = Votre mot de passe a expiré. Choisissez-en un nouveau.
+error-rate_limited-seconds = Trop de tentatives. Réessayez dans { $seconds } s.
+error-rate_limited-minutes = Trop de tentatives. Réessayez dans { $minutes } min.
+
+## Field errors: field-error-<code>, shown under the field
+field-error-required = Ce champ est obligatoire.
+field-error-too_long = C'est trop long.
+field-error-too_short = C'est trop court.
+field-error-password-too_short = Utilisez au moins 12 caractères.
+field-error-invalid_email = Saisissez une adresse e-mail comme nom@entreprise.be.
+field-error-invalid_phone = Saisissez un numéro de téléphone avec l'indicatif du pays, comme +32 2 123 45 67.
+field-error-invalid_characters = Ceci contient des caractères non autorisés.
+field-error-common_password = Ce mot de passe est trop courant ou est apparu dans une fuite de données. Choisissez-en un autre.
+field-error-password_like_identity = Votre mot de passe ne doit pas ressembler à votre adresse e-mail, à votre nom ou au nom de votre entreprise.
+field-error-wrong_password = Ce mot de passe n'est pas correct.
+field-error-unknown_language = Choisissez l'une des langues proposées.
+field-error-invalid_code = Ce code n'est pas valable. Vérifiez-le dans l'e-mail.
+field-error-passwords_differ = Les deux mots de passe ne sont pas identiques.
+field-error-confirm-required = Cochez cette case pour confirmer.
+field-error-invalid = Vérifiez ce champ.

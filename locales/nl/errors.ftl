@@ -12,3 +12,27 @@ error-service_unavailable = De dienst is tijdelijk niet beschikbaar. Probeer het
 error-internal = Er ging aan onze kant iets mis. Probeer het later opnieuw.
 error-unreachable = De dienst is niet bereikbaar. Controleer uw verbinding.
 error-local_store = OSO kan zijn gegevens op deze computer niet lezen of schrijven.
+error-invalid_credentials = E-mailadres of wachtwoord is onjuist.
+error-account_inactive = Deze account is nog niet geactiveerd. Voer de code uit de activatie-e-mail in, of vraag een nieuwe code aan.
+error-token_invalid = Deze code of link is niet geldig. Controleer de code in de e-mail, of vraag een nieuwe aan.
+error-token_expired = Deze code is vervallen. Vraag een nieuwe aan.
+error-password_expired = Uw wachtwoord is vervallen. Kies een nieuw wachtwoord.
+error-rate_limited-seconds = Te veel pogingen. Probeer het opnieuw over { $seconds } s.
+error-rate_limited-minutes = Te veel pogingen. Probeer het opnieuw over { $minutes } min.
+
+## Field errors: field-error-<code>, shown under the field
+field-error-required = Dit veld is verplicht.
+field-error-too_long = Dit is te lang.
+field-error-too_short = Dit is te kort.
+field-error-password-too_short = Gebruik minstens 12 tekens.
+field-error-invalid_email = Voer een e-mailadres in zoals naam@bedrijf.be.
+field-error-invalid_phone = Voer een telefoonnummer in met landcode, zoals +32 2 123 45 67.
+field-error-invalid_characters = Dit bevat tekens die niet toegestaan zijn.
+field-error-common_password = Dit wachtwoord is te gangbaar of is al in een datalek opgedoken. Kies een ander.
+field-error-password_like_identity = Uw wachtwoord mag niet lijken op uw e-mailadres, uw naam of uw bedrijfsnaam.
+field-error-wrong_password = Dit wachtwoord is niet juist.
+field-error-unknown_language = Kies een van de aangeboden talen.
+field-error-invalid_code = Deze code is niet geldig. Controleer de code in de e-mail.
+field-error-passwords_differ = De twee wachtwoorden zijn niet gelijk.
+field-error-confirm-required = Vink dit vakje aan om te bevestigen.
+field-error-invalid = Controleer dit veld.

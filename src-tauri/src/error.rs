@@ -15,10 +15,13 @@ pub const LOCAL_STORE: &str = "local_store";
 pub const DESKTOP_CODES: [&str; 2] = [UNREACHABLE, LOCAL_STORE];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CommandError {
     pub code: &'static str,
     pub message: String,
     pub fields: BTreeMap<String, String>,
+    /// With `rate_limited`: seconds until the next attempt is accepted.
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl CommandError {
@@ -27,6 +30,7 @@ impl CommandError {
             code,
             message: message.into(),
             fields: BTreeMap::new(),
+            retry_after_seconds: None,
         }
     }
 
@@ -51,6 +55,7 @@ impl From<ClientError> for CommandError {
                 code: body.code.as_str(),
                 message: body.message,
                 fields: body.fields,
+                retry_after_seconds: body.retry_after_seconds,
             },
             other => {
                 tracing::error!(error = %other, "unexpected answer from the service");

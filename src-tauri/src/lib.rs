@@ -9,6 +9,8 @@ mod l10n;
 mod local;
 mod logging;
 mod paths;
+mod secrets;
+mod session;
 mod settings_file;
 mod startup;
 mod window;
@@ -54,6 +56,18 @@ pub fn run() {
             commands::connection::connection_status,
             commands::l10n::l10n_get,
             commands::l10n::l10n_set_language,
+            commands::session::session_get,
+            commands::session::auth_register,
+            commands::session::auth_activate,
+            commands::session::auth_resend_activation,
+            commands::session::auth_login,
+            commands::session::auth_logout,
+            commands::session::auth_request_password_reset,
+            commands::session::auth_reset_password,
+            commands::profile::profile_get,
+            commands::profile::profile_update,
+            commands::profile::profile_change_password,
+            commands::profile::profile_forget_me,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|error| {

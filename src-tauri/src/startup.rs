@@ -14,6 +14,8 @@ use crate::connection::ConnectionStatus;
 use crate::l10n::Locales;
 use crate::local::LocalStore;
 use crate::paths::AppPaths;
+use crate::secrets::SessionVault;
+use crate::session::Session;
 use crate::settings_file::{ServiceTarget, SettingsFile, SERVICE_URL_ENV};
 
 /// The state every command can reach.
@@ -23,6 +25,7 @@ pub struct AppState {
     pub local: LocalStore,
     pub locales: Arc<Locales>,
     pub connection: watch::Sender<ConnectionStatus>,
+    pub session: Session,
     embedded: Mutex<Option<RunningService>>,
     _log_guard: WorkerGuard,
 }
@@ -65,6 +68,7 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             }
         };
         let client = ServiceClient::new(base_url.clone())?;
+        let session = Session::restore(SessionVault::open(&paths.data_dir).await).await;
         let (connection, _) =
             watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
         Ok(AppState {
@@ -72,6 +76,7 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             local,
             locales,
             connection,
+            session,
             embedded: Mutex::new(embedded),
             _log_guard: log_guard,
         })

@@ -193,7 +193,7 @@ fn the_connection_indicator_follows_a_shared_service_going_away_and_coming_back(
     let port = app::free_port();
     let config = oso_service::ServiceConfig {
         listen: ([127, 0, 0, 1], port).into(),
-        data_dir: service_data.path().to_owned(),
+        ..oso_service::ServiceConfig::embedded(service_data.path())
     };
     let start = |config: oso_service::ServiceConfig| {
         runtime

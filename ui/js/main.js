@@ -1,8 +1,14 @@
-// Boots the UI: translations first (so nothing shows untranslated), then pages and status.
+// Boots the UI: translations first (so nothing shows untranslated), then the session (so the
+// login card never flashes for someone already signed in), then pages and status.
 
 import { chooseLanguage, language, loadLanguage, onLanguageChange } from "./i18n.js";
 import { startRouter } from "./router.js";
 import { startConnectionIndicator } from "./connection.js";
+import { startPasswordToggles } from "./forms.js";
+import { currentSession, startSession } from "./session.js";
+import { startAuth } from "./auth/index.js";
+import { focusCurrentView } from "./auth/views.js";
+import { startPersonalData } from "./personal/index.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -23,11 +29,27 @@ function startLanguagePicker() {
   });
 }
 
+// The skip link moves focus without touching the location hash, which the router owns.
+function startSkipLink() {
+  const link = document.querySelector(".skip-link");
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    target?.focus();
+  });
+}
+
 async function boot() {
   await loadLanguage();
   startLanguagePicker();
+  startSkipLink();
+  startPasswordToggles();
   startRouter();
+  startAuth();
+  startPersonalData();
+  await startSession();
   document.body.classList.remove("is-loading");
+  if (currentSession()?.state !== "signed_in") focusCurrentView();
   await startConnectionIndicator();
 }
 

@@ -13,11 +13,12 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::ConnectOptions;
 
-/// Each crate with compile-time-checked queries, and the migrations its queries run against.
-const QUERY_CRATES: &[(&str, &str)] = &[
-    ("oso-service", "crates/oso-service/migrations"),
-    ("oso", "src-tauri/migrations"),
-];
+/// The service's migrations, run by sqlx's migrator (its health query reads `_sqlx_migrations`).
+const SERVICE_MIGRATIONS: &str = "crates/oso-service/migrations";
+/// The desktop's migrations, applied as plain SQL into the same scratch database: their table
+/// names do not clash with the service's, and one database lets one `cargo check` see every
+/// query of the workspace (sqlx reads DATABASE_URL when any crate's macros expand).
+const DESKTOP_MIGRATIONS: &str = "src-tauri/migrations";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -45,30 +46,41 @@ async fn sqlx_prepare() -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(&offline_dir)?;
     let scratch = tempfile::tempdir()?;
-    for (package, migrations) in QUERY_CRATES {
-        let database = scratch.path().join(format!("{package}.sqlite3"));
-        let mut connection = SqliteConnectOptions::new()
-            .filename(&database)
-            .create_if_missing(true)
-            .connect()
-            .await?;
-        Migrator::new(root.join(migrations))
-            .await?
-            .run(&mut connection)
+    let database = scratch.path().join("queries.sqlite3");
+    let mut connection = SqliteConnectOptions::new()
+        .filename(&database)
+        .create_if_missing(true)
+        .connect()
+        .await?;
+    Migrator::new(root.join(SERVICE_MIGRATIONS))
+        .await?
+        .run(&mut connection)
+        .await
+        .context("migrating the service schema")?;
+    let mut desktop: Vec<_> = std::fs::read_dir(root.join(DESKTOP_MIGRATIONS))?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()?;
+    desktop.sort();
+    for migration in desktop {
+        let sql = std::fs::read_to_string(&migration)?;
+        sqlx::raw_sql(&sql)
+            .execute(&mut connection)
             .await
-            .with_context(|| format!("migrating {migrations}"))?;
-        drop(connection);
+            .with_context(|| format!("applying {}", migration.display()))?;
+    }
+    drop(connection);
 
+    for package in ["oso-service", "oso"] {
         run(Command::new(cargo())
             .args(["clean", "-p", package])
             .current_dir(&root))?;
-        run(Command::new(cargo())
-            .args(["check", "-p", package, "--all-targets"])
-            .env("SQLX_OFFLINE", "false")
-            .env("DATABASE_URL", format!("sqlite://{}", database.display()))
-            .env("SQLX_OFFLINE_DIR", &offline_dir)
-            .current_dir(&root))?;
     }
+    run(Command::new(cargo())
+        .args(["check", "--workspace", "--all-targets"])
+        .env("SQLX_OFFLINE", "false")
+        .env("DATABASE_URL", format!("sqlite://{}", database.display()))
+        .env("SQLX_OFFLINE_DIR", &offline_dir)
+        .current_dir(&root))?;
     let written = std::fs::read_dir(&offline_dir)?.count();
     println!("wrote {written} query files to {}", offline_dir.display());
     Ok(())

@@ -3,10 +3,21 @@
 //! Everything that crosses a boundary (an HTTP request, a Tauri command, a settings file) is parsed
 //! into one of these types first, so code further in never sees an invalid value.
 
+pub mod account_policy;
 pub mod clock;
+pub mod country;
+pub mod email;
 pub mod l10n;
 pub mod language;
+pub mod password;
+pub mod phone;
+pub mod text;
 
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use country::{CountryCode, CountryError};
+pub use email::{Email, EmailError};
 pub use l10n::{Catalogue, CatalogueError};
 pub use language::{Language, UnknownLanguage};
+pub use password::{check_new_password, PasswordProblem, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+pub use phone::{PhoneError, PhoneNumber};
+pub use text::{RequiredText, TextError, NAME_MAX_CHARS};

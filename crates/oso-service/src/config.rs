@@ -14,6 +14,8 @@ use serde::Deserialize;
 pub const DATABASE_FILE: &str = "oso-service.sqlite3";
 pub const OUTBOX_DIR: &str = "outbox";
 
+pub const DEFAULT_MAIL_FROM: &str = "OSO <no-reply@oso.invalid>";
+
 /// The port the standalone service listens on when nothing else is said.
 pub const DEFAULT_PORT: u16 = 8480;
 
@@ -24,6 +26,41 @@ pub struct ServiceConfig {
     pub listen: SocketAddr,
     /// Holds the database and the outbox.
     pub data_dir: PathBuf,
+    /// The base of links in e-mails (activation, password reset), as users' browsers reach the
+    /// service, e.g. `https://oso.example.com`. Default: the address the service listens on.
+    pub public_url: Option<String>,
+    /// The sender of every e-mail.
+    pub mail_from: String,
+    /// Send e-mail through this SMTP server; without it, e-mails are written to the outbox.
+    pub smtp: Option<SmtpConfig>,
+    /// Passwords must be renewed this many days after they were set (the manual: 60).
+    pub password_max_age_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    #[serde(default = "default_smtp_port")]
+    pub port: u16,
+    /// `starttls` (default), `tls` (implicit TLS, usually port 465) or `none` (loopback only).
+    #[serde(default)]
+    pub security: SmtpSecurity,
+    pub username: Option<String>,
+    pub password: Option<crate::secret::SecretString>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    #[default]
+    Starttls,
+    Tls,
+    None,
+}
+
+fn default_smtp_port() -> u16 {
+    587
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +82,10 @@ impl Default for ServiceConfig {
         Self {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, DEFAULT_PORT)),
             data_dir: default_data_dir(),
+            public_url: None,
+            mail_from: DEFAULT_MAIL_FROM.to_owned(),
+            smtp: None,
+            password_max_age_days: 60,
         }
     }
 }
@@ -55,6 +96,7 @@ impl ServiceConfig {
         Self {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             data_dir: data_dir.into(),
+            ..Self::default()
         }
     }
 

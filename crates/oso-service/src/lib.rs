@@ -4,9 +4,13 @@
 //! runs the same thing standalone for many desktops. Either way it owns one SQLite database and
 //! one outbox folder inside its data directory.
 
+pub mod accounts;
 pub mod api;
 pub mod config;
+mod jobs;
+pub mod mail;
 mod running;
+pub mod secret;
 pub mod store;
 
 pub use api::error::{ApiError, ErrorBody, ErrorCode};

@@ -6,11 +6,15 @@ use std::sync::Arc;
 
 use oso_core::{Clock, SystemClock};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use oso_core::account_policy::PasswordRenewal;
+
+use crate::accounts::{Accounts, Links};
 use crate::api::{self, AppState};
 use crate::config::ServiceConfig;
+use crate::mail::{MailError, Mailer};
 use crate::store::{self, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +26,8 @@ pub enum StartError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("cannot set up e-mail: {0}")]
+    Mail(#[from] MailError),
     #[error("cannot listen on {address}: {source}")]
     Listen {
         address: SocketAddr,
@@ -36,7 +42,7 @@ pub struct RunningService {
     address: SocketAddr,
     data_dir: PathBuf,
     outbox_dir: PathBuf,
-    stop: Option<oneshot::Sender<()>>,
+    stop: Option<watch::Sender<bool>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -83,7 +89,7 @@ impl RunningService {
     fn stop_signal(&mut self) {
         if let Some(stop) = self.stop.take() {
             // The server may already have stopped; then there is nobody left to tell.
-            let _ = stop.send(());
+            let _ = stop.send(true);
         }
     }
 }
@@ -125,18 +131,39 @@ pub async fn start_with_clock(
         source,
     })?;
 
+    let mailer = match &config.smtp {
+        Some(smtp) => Mailer::smtp(smtp, &config.mail_from)?,
+        None => Mailer::outbox(outbox_dir.clone(), &config.mail_from)?,
+    };
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"));
+    let accounts = Accounts::new(
+        pool.clone(),
+        Arc::clone(&clock),
+        mailer,
+        Links::new(&public_url),
+        PasswordRenewal::every_days(i64::from(config.password_max_age_days)),
+    );
     let router = api::router(AppState {
         pool: pool.clone(),
         clock,
+        accounts: accounts.clone(),
     });
-    let (stop, stopped) = oneshot::channel::<()>();
+    let (stop, stopped) = watch::channel(false);
+    crate::jobs::spawn(accounts, stopped.clone());
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                // A dropped sender means the owner is gone: stop as well.
-                let _ = stopped.await;
-            })
-            .await;
+        let mut stopped = stopped;
+        let served = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            // A dropped sender means the owner is gone: stop as well.
+            let _ = stopped.wait_for(|stop| *stop).await;
+        })
+        .await;
         pool.close().await;
         tracing::info!("service stopped");
         served

@@ -3,3 +3,5 @@
 
 pub mod connection;
 pub mod l10n;
+pub mod profile;
+pub mod session;

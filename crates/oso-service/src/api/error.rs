@@ -26,8 +26,18 @@ pub enum ErrorCode {
     /// The request conflicts with the current state (for example, a duplicate).
     Conflict,
     PayloadTooLarge,
-    /// Too many attempts; try again later.
+    /// Too many attempts; `retry_after_seconds` says when to try again.
     RateLimited,
+    /// Wrong e-mail or password; the same answer whichever it was.
+    InvalidCredentials,
+    /// Right password, but the account was never activated.
+    AccountInactive,
+    /// An activation or reset link or code that is unknown, used, or void after wrong tries.
+    TokenInvalid,
+    /// A link or code that was valid but has expired; a new one can be asked for.
+    TokenExpired,
+    /// The password is older than the renewal period: only choosing a new one is allowed.
+    PasswordExpired,
     /// A dependency (the database) is not available right now.
     ServiceUnavailable,
     /// A fault on our side; the details are in the service log, never in the answer.
@@ -35,7 +45,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::Unauthenticated,
@@ -45,6 +55,11 @@ impl ErrorCode {
         ErrorCode::Conflict,
         ErrorCode::PayloadTooLarge,
         ErrorCode::RateLimited,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::AccountInactive,
+        ErrorCode::TokenInvalid,
+        ErrorCode::TokenExpired,
+        ErrorCode::PasswordExpired,
         ErrorCode::ServiceUnavailable,
         ErrorCode::Internal,
     ];
@@ -60,6 +75,11 @@ impl ErrorCode {
             ErrorCode::Conflict => "conflict",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::AccountInactive => "account_inactive",
+            ErrorCode::TokenInvalid => "token_invalid",
+            ErrorCode::TokenExpired => "token_expired",
+            ErrorCode::PasswordExpired => "password_expired",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -76,6 +96,11 @@ impl ErrorCode {
             ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ErrorCode::AccountInactive => StatusCode::FORBIDDEN,
+            ErrorCode::TokenInvalid => StatusCode::BAD_REQUEST,
+            ErrorCode::TokenExpired => StatusCode::GONE,
+            ErrorCode::PasswordExpired => StatusCode::FORBIDDEN,
             ErrorCode::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -91,6 +116,9 @@ pub struct ErrorBody {
     /// Field name → a field-level code such as `required` or `too_short`.
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
+    /// With `rate_limited`: seconds until a new attempt is accepted (also in `Retry-After`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u64>,
 }
 
 /// An error on its way to becoming an answer.
@@ -103,7 +131,19 @@ impl ApiError {
             code,
             message: message.into(),
             fields: BTreeMap::new(),
+            retry_after_seconds: None,
         })
+    }
+
+    pub fn rate_limited(retry_after_seconds: u64) -> Self {
+        let mut error = Self::new(ErrorCode::RateLimited, "too many attempts");
+        error.0.retry_after_seconds = Some(retry_after_seconds.max(1));
+        error
+    }
+
+    /// A refused field, for example `ApiError::field("email", "invalid_email")`.
+    pub fn field(field: &str, code: &str) -> Self {
+        Self::new(ErrorCode::ValidationFailed, format!("{field}: {code}")).with_field(field, code)
     }
 
     pub fn with_field(mut self, field: impl Into<String>, code: impl Into<String>) -> Self {
@@ -120,7 +160,14 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0.code.status(), Json(self.0)).into_response()
+        let retry_after = self.0.retry_after_seconds;
+        let mut response = (self.0.code.status(), Json(self.0)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 

@@ -1,8 +1,11 @@
 //! The HTTP API under `/api/v1`: JSON in and out, errors as [`ErrorBody`], every route described
 //! in the OpenAPI document served at `/api/v1/openapi.json`.
 
+pub mod accounts;
 pub mod error;
+mod extract;
 pub mod health;
+mod pages;
 
 use std::sync::Arc;
 
@@ -24,6 +27,7 @@ pub use error::{ApiError, ErrorBody, ErrorCode};
 pub struct AppState {
     pub pool: SqlitePool,
     pub clock: Arc<dyn Clock>,
+    pub accounts: crate::accounts::Accounts,
 }
 
 #[derive(OpenApi)]
@@ -32,14 +36,39 @@ pub struct AppState {
         title = "OSO service API",
         description = "Online Supplies Ordering: the API the OSO desktop application talks to."
     ),
-    components(schemas(ErrorBody, ErrorCode))
+    components(schemas(ErrorBody, ErrorCode)),
+    modifiers(&SessionScheme)
 )]
 struct ApiDoc;
+
+/// Declares the bearer session token used by the `security(("session" = []))` routes.
+struct SessionScheme;
+
+impl utoipa::Modify for SessionScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// The routes of version 1, with the OpenAPI document generated from the same declarations.
 fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
+        .routes(routes!(accounts::register))
+        .routes(routes!(accounts::activate))
+        .routes(routes!(accounts::resend_activation))
+        .routes(routes!(accounts::sign_in))
+        .routes(routes!(accounts::sign_out))
+        .routes(routes!(accounts::profile, accounts::update_profile))
+        .routes(routes!(accounts::change_password))
+        .routes(routes!(accounts::forget))
+        .routes(routes!(accounts::request_password_reset))
+        .routes(routes!(accounts::reset_password))
         .split_for_parts()
 }
 
@@ -72,6 +101,7 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .nest("/api/v1", v1_routes)
+        .merge(pages::routes())
         .fallback(error::not_found)
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

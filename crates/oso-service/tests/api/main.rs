@@ -175,7 +175,7 @@ async fn starting_on_an_address_in_use_fails_with_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = oso_service::ServiceConfig {
         listen: service.address,
-        data_dir: dir.path().to_owned(),
+        ..oso_service::ServiceConfig::embedded(dir.path())
     };
 
     let error = oso_service::start(config)

@@ -42,9 +42,23 @@ impl TestService {
             .await
             .expect("opens");
         pool.close().await;
+        let clock: Arc<dyn oso_core::Clock> = Arc::new(oso_core::SystemClock);
+        let mailer = oso_service::mail::Mailer::outbox(
+            temp.path().to_owned(),
+            oso_service::config::DEFAULT_MAIL_FROM,
+        )
+        .expect("mailer");
+        let accounts = oso_service::accounts::Accounts::new(
+            pool.clone(),
+            Arc::clone(&clock),
+            mailer,
+            oso_service::accounts::Links::new("http://127.0.0.1"),
+            oso_core::account_policy::PasswordRenewal::default(),
+        );
         let router = oso_service::api::router(oso_service::api::AppState {
             pool,
-            clock: Arc::new(oso_core::SystemClock),
+            clock,
+            accounts,
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

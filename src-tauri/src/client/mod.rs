@@ -1,12 +1,16 @@
 //! The typed HTTP client for the service API. The only place that knows URLs and status codes;
 //! commands call its methods and get domain values or a [`ClientError`].
 
+mod accounts;
+
 use std::time::Duration;
 
 use oso_service::api::health::Health;
+use oso_service::secret::SecretString;
 use oso_service::ErrorBody;
-use reqwest::{StatusCode, Url};
+use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 #[derive(Debug, Clone)]
 pub struct ServiceClient {
@@ -55,6 +59,29 @@ impl ServiceClient {
         match response.status() {
             StatusCode::OK | StatusCode::SERVICE_UNAVAILABLE => decode(response).await,
             _ => Err(refusal(response).await),
+        }
+    }
+
+    /// Sends `body` (if any) with the session `token` (if any); a success status is `Ok`.
+    async fn call<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&SecretString>,
+        body: Option<&B>,
+    ) -> Result<reqwest::Response, ClientError> {
+        let mut request = self.http.request(method, self.endpoint(path)?);
+        if let Some(token) = token {
+            request = request.bearer_auth(token.expose());
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(ClientError::Unreachable)?;
+        if response.status().is_success() {
+            Ok(response)
+        } else {
+            Err(refusal(response).await)
         }
     }
 

@@ -1,0 +1,283 @@
+//! E-mail addresses: the login of a user and where OSO sends confirmations.
+//!
+//! The check is deliberately the practical subset of RFC 5321/5322 that mail providers accept,
+//! not the full grammar: the only real proof of an address is the confirmation mail.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// RFC 5321 caps a forward path at 256 octets including the angle brackets.
+const ADDRESS_MAX_CHARS: usize = 254;
+const LOCAL_PART_MAX_CHARS: usize = 64;
+const LABEL_MAX_CHARS: usize = 63;
+
+/// An address with its domain in lowercase and its local part as typed: some mail servers treat
+/// the local part case-sensitively, so OSO sends to what the user wrote and compares with
+/// [`Email::canonical`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum EmailError {
+    #[error("an e-mail address is required")]
+    Empty,
+    #[error("not a valid e-mail address")]
+    Invalid,
+    #[error("the e-mail address is too long")]
+    TooLong,
+}
+
+impl EmailError {
+    /// The stable code the UI translates (`error-<code>`).
+    pub fn field_code(&self) -> &'static str {
+        match self {
+            EmailError::Empty => "required",
+            EmailError::Invalid => "invalid_email",
+            EmailError::TooLong => "too_long",
+        }
+    }
+}
+
+impl Email {
+    /// Lengths are counted in characters of the stored form. A local part over 64 characters is
+    /// reported as too long rather than invalid, because that is what the user can fix.
+    pub fn parse(input: &str) -> Result<Self, EmailError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        let (local, domain) = trimmed.split_once('@').ok_or(EmailError::Invalid)?;
+        // Lowercase before checking, so the stored form is exactly what was validated.
+        let domain = domain.to_lowercase();
+        let address = format!("{local}@{domain}");
+        if address.chars().count() > ADDRESS_MAX_CHARS
+            || local.chars().count() > LOCAL_PART_MAX_CHARS
+        {
+            return Err(EmailError::TooLong);
+        }
+        if !is_valid_local_part(local) || !is_valid_domain(&domain) {
+            return Err(EmailError::Invalid);
+        }
+        Ok(Email(address))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after the `@`, in lowercase.
+    pub fn domain(&self) -> &str {
+        self.0.split_once('@').map_or("", |(_, domain)| domain)
+    }
+
+    /// The whole address in lowercase: two accounts whose addresses differ only in case are the
+    /// same person as far as uniqueness goes.
+    pub fn canonical(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+/// Anything but whitespace and control characters: quoting rules and the characters providers
+/// allow vary too much to be worth refusing a real address over.
+fn is_valid_local_part(local: &str) -> bool {
+    !local.is_empty() && !local.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// At least two labels, so `user@localhost` and typos like `user@gmailcom` are caught.
+fn is_valid_domain(domain: &str) -> bool {
+    domain.contains('.') && domain.split('.').all(is_valid_label)
+}
+
+/// An LDH label (letters, digits, hyphens), or an internationalised label written in Unicode
+/// letters and digits rather than in its `xn--` form.
+fn is_valid_label(label: &str) -> bool {
+    let chars = label.chars().count();
+    (1..=LABEL_MAX_CHARS).contains(&chars)
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label.chars().all(|c| {
+            c == '-' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+        })
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = EmailError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Email::parse(&value)
+    }
+}
+
+impl From<Email> for String {
+    fn from(email: Email) -> Self {
+        email.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde::de::value::{Error as ValueError, StrDeserializer};
+    use serde::de::IntoDeserializer;
+
+    fn parsed(input: &str) -> Email {
+        Email::parse(input).expect("a valid address")
+    }
+
+    #[test]
+    fn a_plain_address_is_accepted_and_trimmed() {
+        let email = parsed("  jan.peeters+oso@example.be \n");
+        assert_eq!(email.as_str(), "jan.peeters+oso@example.be");
+        assert_eq!(email.domain(), "example.be");
+    }
+
+    #[test]
+    fn the_domain_is_lowercased_and_the_local_part_kept() {
+        let email = parsed("Jan.Peeters@Example.BE");
+        assert_eq!(email.as_str(), "Jan.Peeters@example.be");
+        assert_eq!(email.canonical(), "jan.peeters@example.be");
+    }
+
+    #[test]
+    fn addresses_differing_only_in_case_share_a_canonical_form() {
+        assert_eq!(
+            parsed("An@Acme.eu").canonical(),
+            parsed("an@ACME.EU").canonical()
+        );
+        assert_ne!(parsed("An@Acme.eu"), parsed("an@ACME.EU"));
+    }
+
+    #[test]
+    fn internationalised_domains_are_accepted_in_unicode_and_punycode() {
+        assert_eq!(parsed("info@Bücher.de").domain(), "bücher.de");
+        assert!(Email::parse("info@xn--bcher-kva.de").is_ok());
+        assert!(Email::parse("post@例え.テスト").is_ok());
+    }
+
+    #[test]
+    fn an_empty_or_blank_address_is_required() {
+        assert_eq!(Email::parse(""), Err(EmailError::Empty));
+        assert_eq!(Email::parse("  \t"), Err(EmailError::Empty));
+    }
+
+    #[test]
+    fn an_address_needs_exactly_one_at_sign() {
+        assert_eq!(Email::parse("jan.example.be"), Err(EmailError::Invalid));
+        assert_eq!(Email::parse("jan@oso@example.be"), Err(EmailError::Invalid));
+    }
+
+    #[test]
+    fn a_local_part_with_whitespace_or_control_characters_is_refused() {
+        for input in [
+            "@example.be",
+            "jan peeters@example.be",
+            "jan\u{7}@example.be",
+        ] {
+            assert_eq!(Email::parse(input), Err(EmailError::Invalid), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_domain_without_a_dot_or_with_a_malformed_label_is_refused() {
+        for input in [
+            "jan@localhost",
+            "jan@example..be",
+            "jan@.example.be",
+            "jan@example.be.",
+            "jan@-example.be",
+            "jan@example-.be",
+            "jan@exa_mple.be",
+            "jan@exa mple.be",
+            "jan@example.b€",
+            "jan@",
+        ] {
+            assert_eq!(Email::parse(input), Err(EmailError::Invalid), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_of_63_characters_is_the_longest_allowed() {
+        let label = "a".repeat(63);
+        assert!(Email::parse(&format!("jan@{label}.be")).is_ok());
+        assert_eq!(
+            Email::parse(&format!("jan@{label}a.be")),
+            Err(EmailError::Invalid)
+        );
+    }
+
+    #[test]
+    fn a_local_part_over_64_characters_is_too_long() {
+        let local = "a".repeat(64);
+        assert!(Email::parse(&format!("{local}@example.be")).is_ok());
+        assert_eq!(
+            Email::parse(&format!("{local}a@example.be")),
+            Err(EmailError::TooLong)
+        );
+    }
+
+    #[test]
+    fn an_address_over_254_characters_is_too_long() {
+        // Four 60-letter labels and ".be" make a 246-character domain; with "@" that leaves 7.
+        let domain = format!("{}.be", vec!["a".repeat(60); 4].join("."));
+        let exactly = format!("{}@{domain}", "j".repeat(7));
+        assert_eq!(exactly.chars().count(), 254);
+        assert!(Email::parse(&exactly).is_ok());
+        assert_eq!(
+            Email::parse(&format!("j{exactly}")),
+            Err(EmailError::TooLong)
+        );
+    }
+
+    #[test]
+    fn every_error_has_a_stable_field_code() {
+        assert_eq!(EmailError::Empty.field_code(), "required");
+        assert_eq!(EmailError::Invalid.field_code(), "invalid_email");
+        assert_eq!(EmailError::TooLong.field_code(), "too_long");
+    }
+
+    #[test]
+    fn serialising_writes_the_plain_address_and_deserialising_goes_through_the_parser() {
+        assert_eq!(String::from(parsed("a@B.be")), "a@b.be");
+        let valid: StrDeserializer<'_, ValueError> = " a@B.be ".into_deserializer();
+        assert_eq!(Email::deserialize(valid), Ok(parsed("a@b.be")));
+        let invalid: StrDeserializer<'_, ValueError> = "a@b".into_deserializer();
+        assert!(Email::deserialize(invalid).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_printable_text_never_panics_and_is_idempotent(text in "\\PC*") {
+            if let Ok(email) = Email::parse(&text) {
+                prop_assert_eq!(Email::parse(email.as_str()), Ok(email.clone()));
+            }
+        }
+
+        #[test]
+        fn parsing_any_string_never_panics_and_is_idempotent(text in any::<String>()) {
+            if let Ok(email) = Email::parse(&text) {
+                prop_assert_eq!(Email::parse(email.as_str()), Ok(email.clone()));
+            }
+        }
+
+        #[test]
+        fn ordinary_addresses_are_accepted_and_read_back_unchanged(
+            local in "[A-Za-z0-9._%+-]{1,30}",
+            host in "[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?",
+            tld in "[A-Za-z]{2,6}",
+        ) {
+            let email = Email::parse(&format!("{local}@{host}.{tld}")).expect("ordinary address");
+            prop_assert_eq!(Email::parse(email.as_str()), Ok(email.clone()));
+            prop_assert_eq!(email.domain(), format!("{host}.{tld}").to_lowercase());
+            prop_assert_eq!(email.canonical(), email.as_str().to_lowercase());
+        }
+    }
+}

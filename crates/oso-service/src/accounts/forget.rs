@@ -1,0 +1,40 @@
+//! "Forget me": the login is revoked at once and every personal datum becomes unrecognisable,
+//! irreversibly. Anonymous facts (that an account existed, when) stay for statistics.
+
+use super::password_hash::verify_password;
+use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
+use crate::secret::SecretString;
+
+impl Accounts {
+    #[tracing::instrument(skip_all, err)]
+    pub async fn forget(
+        &self,
+        signed_in: &SignedIn,
+        password: &SecretString,
+    ) -> Result<(), AccountError> {
+        let user = &signed_in.user;
+        if !verify_password(password, Some(user.password_hash.clone())).await? {
+            return Err(AccountError::field("password", "wrong_password"));
+        }
+        let now = self.clock.now();
+        let canonical = user.email.to_lowercase();
+        let mut tx = self.pool.begin().await?;
+        sessions::delete_for_user(&mut tx, user.id).await?;
+        one_time::delete_for_user(&mut tx, user.id).await?;
+        throttle::clear(&mut tx, &throttle::account_subject(&canonical)).await?;
+        users::forget(&mut tx, user.id, now).await?;
+        tx.commit().await?;
+        // Overwritten pages (secure_delete) must also leave the write-ahead log.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        for address in [Some(user.email.as_str()), user.default_email.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            self.mailer.forget_recipient(address).await?;
+        }
+        tracing::info!(user_id = user.id, "user forgotten");
+        Ok(())
+    }
+}

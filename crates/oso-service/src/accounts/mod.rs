@@ -1,0 +1,142 @@
+//! Logins: registration with activation, sign-in with sessions, passwords (change, reset,
+//! renewal), the profile, and "forget me". Handlers in `api/` are thin shells over [`Accounts`].
+
+mod forget;
+mod one_time;
+pub mod password_hash;
+mod passwords;
+mod profile;
+mod registration;
+mod sessions;
+mod sign_in;
+mod throttle;
+pub mod tokens;
+mod users;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use oso_core::account_policy::{PasswordRenewal, SessionLifetime};
+use oso_core::Clock;
+use sqlx::SqlitePool;
+
+use crate::mail::{MailError, Mailer};
+pub use profile::Profile;
+pub use registration::RegistrationForm;
+pub use sign_in::{SessionGrant, SignedIn};
+
+/// Everything the account flows need.
+#[derive(Debug, Clone)]
+pub struct Accounts {
+    pool: SqlitePool,
+    clock: Arc<dyn Clock>,
+    mailer: Mailer,
+    links: Links,
+    renewal: PasswordRenewal,
+    sessions: SessionLifetime,
+}
+
+/// Builds the https links put in e-mails, to pages the service itself serves.
+#[derive(Debug, Clone)]
+pub struct Links {
+    base: String,
+}
+
+impl Links {
+    pub fn new(public_url: &str) -> Self {
+        Self {
+            base: public_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    pub fn activation(&self, token: &str) -> String {
+        format!("{}/activate?token={token}", self.base)
+    }
+
+    pub fn password_reset(&self, token: &str) -> String {
+        format!("{}/reset-password?token={token}", self.base)
+    }
+}
+
+/// Why an account action was refused; the API maps each to an [`crate::ErrorCode`].
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("invalid fields: {0:?}")]
+    Invalid(BTreeMap<String, String>),
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    #[error("the account is not activated")]
+    Inactive,
+    #[error("no valid session")]
+    Unauthenticated,
+    #[error("the password has expired")]
+    PasswordExpired,
+    #[error("the token is not valid")]
+    TokenInvalid,
+    #[error("the token has expired")]
+    TokenExpired,
+    #[error("too many attempts; wait {0} s")]
+    RateLimited(u64),
+    #[error("database: {0}")]
+    Store(#[from] sqlx::Error),
+    #[error("password hashing: {0}")]
+    Hash(#[from] password_hash::HashError),
+    #[error("mail: {0}")]
+    Mail(#[from] MailError),
+}
+
+impl AccountError {
+    pub fn field(field: &str, code: &str) -> Self {
+        Self::Invalid(BTreeMap::from([(field.to_owned(), code.to_owned())]))
+    }
+}
+
+/// Collects refused fields, so one answer names all of them.
+#[derive(Debug, Default)]
+pub(crate) struct FieldProblems(BTreeMap<String, String>);
+
+impl FieldProblems {
+    pub fn check<T, E>(
+        &mut self,
+        field: &str,
+        result: Result<T, E>,
+        code: impl Fn(&E) -> &'static str,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.0
+                    .entry(field.to_owned())
+                    .or_insert_with(|| code(&error).to_owned());
+                None
+            }
+        }
+    }
+
+    pub fn into_result(self) -> Result<(), AccountError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AccountError::Invalid(self.0))
+        }
+    }
+}
+
+impl Accounts {
+    pub fn new(
+        pool: SqlitePool,
+        clock: Arc<dyn Clock>,
+        mailer: Mailer,
+        links: Links,
+        renewal: PasswordRenewal,
+    ) -> Self {
+        Self {
+            pool,
+            clock,
+            mailer,
+            links,
+            renewal,
+            sessions: SessionLifetime::default(),
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! The profile of the signed-in user: the details used for orders and e-mails.
+
+use chrono::{DateTime, Utc};
+use oso_core::text::NAME_MAX_CHARS;
+use oso_core::{Email, Language, PhoneNumber, RequiredText};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::users::{self, ProfileChange};
+use super::{AccountError, Accounts, FieldProblems, SignedIn};
+
+/// The profile as shown and as changed. `email` is where OSO's e-mails go (the "default
+/// e-mail"); the login address itself stays as registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Profile {
+    pub email: String,
+    pub company_name: String,
+    pub contact_name: String,
+    /// E.164, e.g. +32470123456; empty or absent for none.
+    pub phone: Option<String>,
+    pub language: String,
+    /// Read-only: the address used to sign in.
+    #[serde(default)]
+    pub login_email: String,
+    /// Read-only: when the password must be renewed.
+    #[serde(default, skip_deserializing)]
+    pub password_expires_at: Option<DateTime<Utc>>,
+}
+
+impl Accounts {
+    pub fn profile_of(&self, signed_in: &SignedIn) -> Profile {
+        let user = &signed_in.user;
+        Profile {
+            email: user.mail_address().to_owned(),
+            company_name: user.company_name.clone(),
+            contact_name: user.contact_name.clone(),
+            phone: user.phone.clone(),
+            language: user.language.clone(),
+            login_email: user.email.clone(),
+            password_expires_at: Some(self.renewal.expires_at(user.password_changed_at)),
+        }
+    }
+
+    /// Validates and stores a profile; every refused field is named at once.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn update_profile(
+        &self,
+        signed_in: &SignedIn,
+        change: Profile,
+    ) -> Result<Profile, AccountError> {
+        let mut problems = FieldProblems::default();
+        let email = problems.check("email", Email::parse(&change.email), |error| {
+            error.field_code()
+        });
+        let company_name = problems.check(
+            "company_name",
+            RequiredText::parse(&change.company_name, NAME_MAX_CHARS),
+            |error| error.field_code(),
+        );
+        let contact_name = problems.check(
+            "contact_name",
+            RequiredText::parse(&change.contact_name, NAME_MAX_CHARS),
+            |error| error.field_code(),
+        );
+        let phone = match change
+            .phone
+            .as_deref()
+            .map(str::trim)
+            .filter(|phone| !phone.is_empty())
+        {
+            None => Some(None),
+            Some(typed) => problems
+                .check("phone", PhoneNumber::parse(typed, None), |error| {
+                    error.field_code()
+                })
+                .map(Some),
+        };
+        let language = problems.check("language", change.language.parse::<Language>(), |_| {
+            "unknown_language"
+        });
+        problems.into_result()?;
+        let (Some(email), Some(company_name), Some(contact_name), Some(phone), Some(language)) =
+            (email, company_name, contact_name, phone, language)
+        else {
+            return Err(AccountError::field("form", "invalid"));
+        };
+        let default_email = (email.canonical()
+            != Email::parse(&signed_in.user.email)
+                .map(|login| login.canonical())
+                .unwrap_or_default())
+        .then(|| email.as_str().to_owned());
+        let phone = phone.map(|phone| phone.as_str().to_owned());
+        let mut conn = self.pool.acquire().await?;
+        users::update_profile(
+            &mut conn,
+            signed_in.user.id,
+            &ProfileChange {
+                default_email: default_email.as_deref(),
+                company_name: company_name.as_str(),
+                contact_name: contact_name.as_str(),
+                phone: phone.as_deref(),
+                language: language.code(),
+            },
+        )
+        .await?;
+        let user = users::find_by_id(&mut conn, signed_in.user.id)
+            .await?
+            .ok_or(AccountError::Unauthenticated)?;
+        Ok(self.profile_of(&SignedIn {
+            user,
+            ..signed_in.clone()
+        }))
+    }
+}

@@ -1,0 +1,106 @@
+//! Sessions: a 256-bit bearer token handed to the desktop once, stored here as its hash.
+
+use chrono::{DateTime, Duration, Utc};
+use oso_core::account_policy::SessionLifetime;
+use sqlx::SqliteConnection;
+
+use super::tokens;
+use crate::secret::SecretString;
+
+/// `last_seen_at` is written at most this often, so reads do not all become writes.
+const TOUCH_EVERY: Duration = Duration::minutes(5);
+
+pub async fn create(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+    lifetime: SessionLifetime,
+) -> Result<(SecretString, DateTime<Utc>), sqlx::Error> {
+    let token = tokens::new_token();
+    let token_hash = tokens::hash(token.expose());
+    let expires_at = lifetime.expires_at(now);
+    sqlx::query!(
+        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at)
+         VALUES (?1, ?2, ?3, ?3, ?4)",
+        user_id,
+        token_hash,
+        now,
+        expires_at
+    )
+    .execute(conn)
+    .await?;
+    Ok((token, expires_at))
+}
+
+/// The session behind `token` while it is live: `(session id, user id)`.
+pub async fn find_live(
+    conn: &mut SqliteConnection,
+    token: &str,
+    now: DateTime<Utc>,
+    lifetime: SessionLifetime,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    let token_hash = tokens::hash(token);
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", user_id, created_at AS "created_at: DateTime<Utc>",
+                  last_seen_at AS "last_seen_at: DateTime<Utc>"
+           FROM sessions WHERE token_hash = ?1 AND revoked_at IS NULL"#,
+        token_hash
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    if !lifetime.is_live(row.created_at, row.last_seen_at, now) {
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_EVERY {
+        sqlx::query!(
+            "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1",
+            row.id,
+            now
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(Some((row.id, row.user_id)))
+}
+
+pub async fn revoke(
+    conn: &mut SqliteConnection,
+    session_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+        session_id,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends every session of the user except `keep` (the one that made the change, if any).
+pub async fn revoke_all_for_user(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    keep: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let keep = keep.unwrap_or(-1);
+    sqlx::query!(
+        "UPDATE sessions SET revoked_at = ?3 WHERE user_id = ?1 AND id <> ?2 AND revoked_at IS NULL",
+        user_id,
+        keep,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_for_user(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query!("DELETE FROM sessions WHERE user_id = ?1", user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,222 @@
+//! The `users` table.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+/// A login as stored.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub default_email: Option<String>,
+    pub company_name: String,
+    pub contact_name: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub password_hash: String,
+    pub password_changed_at: DateTime<Utc>,
+    pub status: String,
+}
+
+impl UserRow {
+    pub fn is_active(&self) -> bool {
+        self.status == "active"
+    }
+
+    pub fn is_pending(&self) -> bool {
+        self.status == "pending"
+    }
+
+    /// Where this user's e-mails go.
+    pub fn mail_address(&self) -> &str {
+        self.default_email.as_deref().unwrap_or(&self.email)
+    }
+}
+
+/// What registration stores.
+#[derive(Debug)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub email_canonical: &'a str,
+    pub company_name: &'a str,
+    pub contact_name: &'a str,
+    pub language: &'a str,
+    pub password_hash: &'a str,
+}
+
+pub async fn find_live_by_email(
+    conn: &mut SqliteConnection,
+    email_canonical: &str,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as!(
+        UserRow,
+        r#"SELECT id AS "id!", email, default_email, company_name, contact_name, phone, language,
+                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
+           FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'"#,
+        email_canonical
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn find_by_id(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as!(
+        UserRow,
+        r#"SELECT id AS "id!", email, default_email, company_name, contact_name, phone, language,
+                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
+           FROM users WHERE id = ?1"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn insert_pending(
+    conn: &mut SqliteConnection,
+    user: &NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO users (email, email_canonical, company_name, contact_name, language,
+                              password_hash, password_changed_at, status, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?7)
+           RETURNING id AS "id!""#,
+        user.email,
+        user.email_canonical,
+        user.company_name,
+        user.contact_name,
+        user.language,
+        user.password_hash,
+        now
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// A second registration of a never-activated address replaces the first one's details.
+pub async fn replace_pending(
+    conn: &mut SqliteConnection,
+    id: i64,
+    user: &NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET email = ?2, company_name = ?3, contact_name = ?4, language = ?5,
+                          password_hash = ?6, password_changed_at = ?7
+         WHERE id = ?1 AND status = 'pending'",
+        id,
+        user.email,
+        user.company_name,
+        user.contact_name,
+        user.language,
+        user.password_hash,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn activate(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET status = 'active', activated_at = ?2 WHERE id = ?1 AND status = 'pending'",
+        id,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: i64,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1",
+        id,
+        password_hash,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The profile fields a user may change.
+#[derive(Debug)]
+pub struct ProfileChange<'a> {
+    pub default_email: Option<&'a str>,
+    pub company_name: &'a str,
+    pub contact_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub language: &'a str,
+}
+
+pub async fn update_profile(
+    conn: &mut SqliteConnection,
+    id: i64,
+    change: &ProfileChange<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET default_email = ?2, company_name = ?3, contact_name = ?4, phone = ?5,
+                          language = ?6
+         WHERE id = ?1 AND status = 'active'",
+        id,
+        change.default_email,
+        change.company_name,
+        change.contact_name,
+        change.phone,
+        change.language
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Makes every personal datum of the user unrecognisable, irreversibly, and frees the address.
+pub async fn forget(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let placeholder = format!("forgotten-{id}@forgotten.invalid");
+    sqlx::query!(
+        "UPDATE users SET email = ?2, email_canonical = ?2, default_email = NULL,
+                          company_name = '', contact_name = '', phone = NULL,
+                          password_hash = '', status = 'forgotten', forgotten_at = ?3
+         WHERE id = ?1",
+        id,
+        placeholder,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Active users with the time their password was set, for the expiry warnings.
+pub async fn active_password_ages(
+    conn: &mut SqliteConnection,
+) -> Result<Vec<(i64, DateTime<Utc>)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", password_changed_at AS "password_changed_at: DateTime<Utc>"
+           FROM users WHERE status = 'active'"#
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.id, row.password_changed_at))
+        .collect())
+}

@@ -1,0 +1,191 @@
+//! Registration, activation, sign-in, passwords, profile and "forget me" over HTTP.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::extract::{AnySession, Body, Session};
+use super::{ApiError, AppState, ErrorBody};
+use crate::accounts::{Profile, RegistrationForm, SessionGrant};
+use crate::secret::SecretString;
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EmailOnly {
+    pub email: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ActivationCode {
+    pub email: String,
+    #[schema(value_type = String)]
+    pub code: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct Credentials {
+    pub email: String,
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordChange {
+    #[schema(value_type = String, format = Password)]
+    pub current_password: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordReset {
+    pub email: String,
+    #[schema(value_type = String)]
+    pub code: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordConfirmation {
+    #[schema(value_type = String, format = Password)]
+    pub password: SecretString,
+}
+
+/// Register a login; the activation e-mail follows. The same answer for a known address.
+#[utoipa::path(post, path = "/registrations", tag = "accounts", request_body = RegistrationForm,
+    responses((status = 202, description = "Registered, or the owner was told"), (status = 422, body = ErrorBody)))]
+pub async fn register(
+    State(state): State<AppState>,
+    Body(form): Body<RegistrationForm>,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.register(form).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Activate a login with the code from the e-mail.
+#[utoipa::path(post, path = "/activations", tag = "accounts", request_body = ActivationCode,
+    responses((status = 204, description = "Activated"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody)))]
+pub async fn activate(
+    State(state): State<AppState>,
+    Body(body): Body<ActivationCode>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .accounts
+        .activate_with_code(&body.email, &body.code)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Send a new activation e-mail (answers the same for any address).
+#[utoipa::path(post, path = "/activations/resend", tag = "accounts", request_body = EmailOnly,
+    responses((status = 202, description = "Sent when the address has a pending login")))]
+pub async fn resend_activation(
+    State(state): State<AppState>,
+    Body(body): Body<EmailOnly>,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.resend_activation(&body.email).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Sign in; the answer carries the session token.
+#[utoipa::path(post, path = "/sessions", tag = "sessions", request_body = Credentials,
+    responses((status = 201, body = SessionGrant), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Body(body): Body<Credentials>,
+) -> Result<(StatusCode, Json<SessionGrant>), ApiError> {
+    let grant = state
+        .accounts
+        .sign_in(&body.email, &body.password, &client.ip().to_string())
+        .await?;
+    Ok((StatusCode::CREATED, Json(grant)))
+}
+
+/// Sign out: this session ends at once.
+#[utoipa::path(delete, path = "/sessions/current", tag = "sessions", security(("session" = [])),
+    responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody)))]
+pub async fn sign_out(
+    State(state): State<AppState>,
+    AnySession(session): AnySession,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.sign_out(&session).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in user's profile.
+#[utoipa::path(get, path = "/me", tag = "profile", security(("session" = [])),
+    responses((status = 200, body = Profile), (status = 401, body = ErrorBody)))]
+pub async fn profile(
+    State(state): State<AppState>,
+    AnySession(session): AnySession,
+) -> Json<Profile> {
+    Json(state.accounts.profile_of(&session))
+}
+
+/// Change the profile.
+#[utoipa::path(put, path = "/me", tag = "profile", security(("session" = [])), request_body = Profile,
+    responses((status = 200, body = Profile), (status = 422, body = ErrorBody)))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    Session(session): Session,
+    Body(change): Body<Profile>,
+) -> Result<Json<Profile>, ApiError> {
+    Ok(Json(state.accounts.update_profile(&session, change).await?))
+}
+
+/// Change the password with the current one; the user's other sessions end.
+#[utoipa::path(post, path = "/me/password", tag = "profile", security(("session" = [])), request_body = PasswordChange,
+    responses((status = 204, description = "Changed"), (status = 422, body = ErrorBody)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    AnySession(session): AnySession,
+    Body(body): Body<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .accounts
+        .change_password(&session, &body.current_password, &body.new_password)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Forget me: revoke the login and make every personal datum unrecognisable.
+#[utoipa::path(post, path = "/me/forget", tag = "profile", security(("session" = [])), request_body = PasswordConfirmation,
+    responses((status = 204, description = "Forgotten"), (status = 422, body = ErrorBody)))]
+pub async fn forget(
+    State(state): State<AppState>,
+    AnySession(session): AnySession,
+    Body(body): Body<PasswordConfirmation>,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.forget(&session, &body.password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ask for a password-reset e-mail (answers the same for any address).
+#[utoipa::path(post, path = "/password-resets", tag = "accounts", request_body = EmailOnly,
+    responses((status = 202, description = "Sent when the address has an active login")))]
+pub async fn request_password_reset(
+    State(state): State<AppState>,
+    Body(body): Body<EmailOnly>,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.request_password_reset(&body.email).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Choose a new password with the code from the reset e-mail; every session ends.
+#[utoipa::path(post, path = "/password-resets/confirm", tag = "accounts", request_body = PasswordReset,
+    responses((status = 204, description = "Changed"), (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    Body(body): Body<PasswordReset>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .accounts
+        .reset_password_with_code(&body.email, &body.code, &body.new_password)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,102 @@
+//! Request extractors: JSON bodies whose rejections answer in the error shape, and the session
+//! behind `Authorization: Bearer <token>`.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+
+use super::{ApiError, AppState, ErrorCode};
+use crate::accounts::{AccountError, SignedIn};
+
+/// `axum::Json`, but a body that cannot be read answers `bad_request` in the error shape.
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Body<T>(pub T);
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::new(ErrorCode::BadRequest, rejection.body_text())
+    }
+}
+
+/// A signed-in user whose password has not expired.
+#[derive(Debug)]
+pub struct Session(pub SignedIn);
+
+/// A signed-in user, even one who must first choose a new password.
+#[derive(Debug)]
+pub struct AnySession(pub SignedIn);
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|token| !token.is_empty())
+}
+
+impl FromRequestParts<AppState> for AnySession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(|| ApiError::from(AccountError::Unauthenticated))?;
+        Ok(AnySession(state.accounts.authenticate(token).await?))
+    }
+}
+
+impl FromRequestParts<AppState> for Session {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let AnySession(signed_in) = AnySession::from_request_parts(parts, state).await?;
+        if signed_in.password_expired {
+            return Err(AccountError::PasswordExpired.into());
+        }
+        Ok(Session(signed_in))
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Invalid(fields) => {
+                let mut api =
+                    ApiError::new(ErrorCode::ValidationFailed, "some fields were refused");
+                api.0.fields = fields;
+                api
+            }
+            AccountError::InvalidCredentials => {
+                ApiError::new(ErrorCode::InvalidCredentials, "wrong e-mail or password")
+            }
+            AccountError::Inactive => {
+                ApiError::new(ErrorCode::AccountInactive, "the account is not activated")
+            }
+            AccountError::Unauthenticated => {
+                ApiError::new(ErrorCode::Unauthenticated, "no valid session")
+            }
+            AccountError::PasswordExpired => {
+                ApiError::new(ErrorCode::PasswordExpired, "choose a new password first")
+            }
+            AccountError::TokenInvalid => {
+                ApiError::new(ErrorCode::TokenInvalid, "the link or code is not valid")
+            }
+            AccountError::TokenExpired => {
+                ApiError::new(ErrorCode::TokenExpired, "the link or code has expired")
+            }
+            AccountError::RateLimited(seconds) => ApiError::rate_limited(seconds),
+            AccountError::Store(ref cause) => ApiError::internal(cause),
+            AccountError::Hash(ref cause) => ApiError::internal(cause),
+            AccountError::Mail(ref cause) => ApiError::internal(cause),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+## E-mails sent by the OSO service
+email-product = OSO · Online Supplies Ordering
+email-footer = This e-mail was sent by OSO because of an action on an OSO login with this address. It contains no tracking.
+email-greeting = Hello { $name },
+
+email-activation-subject = Activate your OSO login
+email-activation-body = Thank you for registering { $company } with OSO. Confirm your e-mail address to activate your login.
+email-activation-button = Activate my login
+email-activation-code = Or type this code in the OSO app:
+email-activation-expiry = The link and the code are valid for 48 hours. If you did not register, ignore this e-mail.
+
+email-already-registered-subject = Someone tried to register with your e-mail address
+email-already-registered-body = Someone, perhaps you, tried to register a new OSO login with this e-mail address. You already have a login with it. If you forgot your password, choose "Forgot password" on the sign-in screen of OSO. If it was not you, you can ignore this e-mail.
+
+email-reset-subject = Choose a new OSO password
+email-reset-body = We received a request to choose a new password for your OSO login.
+email-reset-button = Choose a new password
+email-reset-code = Or type this code in the OSO app:
+email-reset-expiry = The link and the code are valid for 1 hour. If you did not ask for this, ignore this e-mail: your password stays as it is.
+
+email-expiry-subject = Your OSO password expires on { $date }
+email-expiry-body = For your security, OSO asks you to choose a new password every { $max_days } days. Your current password expires on { $date }.
+email-expiry-action = Choose a new one in OSO under Personal data, Manage password. After the expiry date, OSO will ask for a new password when you sign in.

@@ -1,0 +1,37 @@
+## Personal data: the manual's three options, as tabs
+personal-tab-profile = Manage profile
+personal-tab-password = Manage password
+personal-tab-forget = Forget me
+
+## Manage profile
+personal-profile-intro = These details are used for your orders and e-mails.
+personal-email = Default e-mail address
+personal-email-help = You log in with this address, and your e-mails are sent to it.
+personal-company-name = Company name
+personal-contact-name = Contact person
+personal-phone = Phone number
+personal-phone-help = With the country code, for example +32 2 123 45 67.
+personal-language = Preferred language
+personal-language-help = OSO writes your e-mails in this language.
+personal-profile-submit = Save changes
+personal-profile-saved = Your profile has been saved.
+
+## Manage password
+personal-password-intro = Change the password of your login. OSO asks you to choose a new one every 60 days, and warns you by e-mail before it expires.
+personal-current-password = Current password
+personal-new-password = New password
+personal-confirm-password = Repeat the new password
+personal-password-submit = Change password
+personal-password-changed = Your password has been changed.
+personal-password-forgot = Forgot your current password? Log out and choose "Forgot your password?" on the login page.
+
+## Forget me
+personal-forget-intro = What happens when you ask to be forgotten:
+personal-forget-revoked = Your login is revoked at once and you are logged out.
+personal-forget-orders = Your personal data in past orders is made unrecognisable.
+personal-forget-statistics = Anonymised order information is kept for statistics and for managing your account numbers.
+personal-forget-final = This cannot be undone. To use OSO again, you would have to register again.
+personal-forget-password = Your password
+personal-forget-password-help = To confirm that it is you.
+personal-forget-confirm = I understand that my login and my personal data will be removed for good.
+personal-forget-submit = Forget me

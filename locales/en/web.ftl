@@ -1,0 +1,19 @@
+## Pages the service shows in a browser, behind the links in e-mails
+web-activate-title = Activate your OSO login
+web-activate-intro = Press the button to activate your login. Afterwards, sign in in the OSO app.
+web-activate-button = Activate my login
+web-activate-done = Your login is active. You can now sign in in the OSO app.
+web-link-invalid = This link is not valid or has already been used. In the OSO app you can ask for a new e-mail.
+web-link-expired = This link has expired. In the OSO app you can ask for a new e-mail.
+web-failed = Something went wrong on our side. Please try again later.
+web-reset-title = Choose a new OSO password
+web-reset-rule = At least 12 characters. Long passphrases are welcome.
+web-reset-new = New password
+web-reset-confirm = Repeat the new password
+web-reset-button = Save the new password
+web-reset-done = Your new password is saved. Sign in with it in the OSO app; other sessions have been signed out.
+web-error-passwords_differ = The two passwords are not the same.
+web-error-too_short = The password needs at least 12 characters.
+web-error-too_long = The password may have at most 128 characters.
+web-error-common_password = This password is too common. Choose another one.
+web-error-password_like_identity = The password may not be your e-mail address or company name.

@@ -1,0 +1,23 @@
+## E-mails sent by the OSO service
+email-product = OSO · Online Supplies Ordering
+email-footer = Cet e-mail a été envoyé par OSO à la suite d'une action sur un identifiant OSO lié à cette adresse. Il ne contient aucun pistage.
+email-greeting = Bonjour { $name },
+
+email-activation-subject = Activez votre identifiant OSO
+email-activation-body = Merci d'avoir enregistré { $company } auprès d'OSO. Confirmez votre adresse e-mail pour activer votre identifiant.
+email-activation-button = Activer mon identifiant
+email-activation-code = Ou saisissez ce code dans l'application OSO :
+email-activation-expiry = Le lien et le code sont valables 48 heures. Si vous ne vous êtes pas inscrit, ignorez cet e-mail.
+
+email-already-registered-subject = Quelqu'un a tenté de s'inscrire avec votre adresse e-mail
+email-already-registered-body = Quelqu'un, peut-être vous, a tenté d'enregistrer un nouvel identifiant OSO avec cette adresse e-mail. Vous avez déjà un identifiant avec celle-ci. Si vous avez oublié votre mot de passe, choisissez « Mot de passe oublié » sur l'écran de connexion d'OSO. Si ce n'était pas vous, ignorez cet e-mail.
+
+email-reset-subject = Choisissez un nouveau mot de passe OSO
+email-reset-body = Nous avons reçu une demande pour choisir un nouveau mot de passe pour votre identifiant OSO.
+email-reset-button = Choisir un nouveau mot de passe
+email-reset-code = Ou saisissez ce code dans l'application OSO :
+email-reset-expiry = Le lien et le code sont valables 1 heure. Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.
+
+email-expiry-subject = Votre mot de passe OSO expire le { $date }
+email-expiry-body = Pour votre sécurité, OSO vous demande de choisir un nouveau mot de passe tous les { $max_days } jours. Votre mot de passe actuel expire le { $date }.
+email-expiry-action = Choisissez-en un nouveau dans OSO sous Données personnelles, Gérer le mot de passe. Après la date d'expiration, OSO vous demandera un nouveau mot de passe à la connexion.

@@ -1,0 +1,37 @@
+## Personal data: the manual's three options, as tabs
+personal-tab-profile = Gérer le profil
+personal-tab-password = Gérer le mot de passe
+personal-tab-forget = Je souhaite être oublié
+
+## Manage profile
+personal-profile-intro = Ces données sont utilisées pour vos commandes et vos e-mails.
+personal-email = Adresse e-mail par défaut
+personal-email-help = Vous vous connectez avec cette adresse, et vos e-mails y sont envoyés.
+personal-company-name = Nom de l'entreprise
+personal-contact-name = Personne de contact
+personal-phone = Numéro de téléphone
+personal-phone-help = Avec l'indicatif du pays, par exemple +32 2 123 45 67.
+personal-language = Langue préférée
+personal-language-help = OSO rédige vos e-mails dans cette langue.
+personal-profile-submit = Enregistrer les modifications
+personal-profile-saved = Votre profil a été enregistré.
+
+## Manage password
+personal-password-intro = Changez le mot de passe de votre identifiant. OSO vous demande d'en choisir un nouveau tous les 60 jours et vous prévient par e-mail avant son expiration.
+personal-current-password = Mot de passe actuel
+personal-new-password = Nouveau mot de passe
+personal-confirm-password = Répétez le nouveau mot de passe
+personal-password-submit = Changer le mot de passe
+personal-password-changed = Votre mot de passe a été changé.
+personal-password-forgot = Vous avez oublié votre mot de passe actuel ? Déconnectez-vous et choisissez « Mot de passe oublié ? » sur la page de connexion.
+
+## Forget me
+personal-forget-intro = Ce qui se passe si vous demandez à être oublié :
+personal-forget-revoked = Votre identifiant est révoqué immédiatement et vous êtes déconnecté.
+personal-forget-orders = Vos données personnelles dans les commandes passées sont rendues méconnaissables.
+personal-forget-statistics = Les informations de commande anonymisées sont conservées à des fins statistiques et pour la gestion de vos numéros de compte.
+personal-forget-final = C'est irréversible. Pour utiliser OSO à nouveau, vous devrez vous réinscrire.
+personal-forget-password = Votre mot de passe
+personal-forget-password-help = Pour confirmer qu'il s'agit bien de vous.
+personal-forget-confirm = Je comprends que mon identifiant et mes données personnelles seront supprimés définitivement.
+personal-forget-submit = Je souhaite être oublié

@@ -1,0 +1,19 @@
+## Pages the service shows in a browser, behind the links in e-mails
+web-activate-title = Activez votre identifiant OSO
+web-activate-intro = Appuyez sur le bouton pour activer votre identifiant. Connectez-vous ensuite dans l'application OSO.
+web-activate-button = Activer mon identifiant
+web-activate-done = Votre identifiant est actif. Vous pouvez maintenant vous connecter dans l'application OSO.
+web-link-invalid = Ce lien n'est pas valable ou a déjà été utilisé. Dans l'application OSO, vous pouvez demander un nouvel e-mail.
+web-link-expired = Ce lien a expiré. Dans l'application OSO, vous pouvez demander un nouvel e-mail.
+web-failed = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
+web-reset-title = Choisissez un nouveau mot de passe OSO
+web-reset-rule = Au moins 12 caractères. Les longues phrases de passe sont les bienvenues.
+web-reset-new = Nouveau mot de passe
+web-reset-confirm = Répétez le nouveau mot de passe
+web-reset-button = Enregistrer le nouveau mot de passe
+web-reset-done = Votre nouveau mot de passe est enregistré. Connectez-vous avec celui-ci dans l'application OSO ; les autres sessions ont été fermées.
+web-error-passwords_differ = Les deux mots de passe ne sont pas identiques.
+web-error-too_short = Le mot de passe doit comporter au moins 12 caractères.
+web-error-too_long = Le mot de passe peut comporter au plus 128 caractères.
+web-error-common_password = Ce mot de passe est trop courant. Choisissez-en un autre.
+web-error-password_like_identity = Le mot de passe ne peut pas être votre adresse e-mail ni le nom de votre entreprise.

@@ -1,0 +1,66 @@
+## Shared by the forms
+form-required-mark = *
+form-required-note = Velden met een * zijn verplicht.
+password-rule = Minstens 12 tekens. Een lange wachtzin is welkom.
+password-show = Tonen
+password-hide = Verbergen
+password-show-label = Wachtwoord tonen
+password-hide-label = Wachtwoord verbergen
+
+## Signed out: the cards around logging in
+auth-email = E-mailadres
+auth-password = Wachtwoord
+auth-new-password = Nieuw wachtwoord
+auth-current-password = Huidig wachtwoord
+auth-back-to-login = Terug naar inloggen
+
+auth-login-title = Inloggen
+auth-login-intro = Log in met uw e-mailadres en wachtwoord.
+auth-stay-signed-in = Ingelogd blijven op deze computer
+auth-login-submit = Inloggen
+auth-login-activate = Mijn activatiecode invoeren
+auth-show-forgot = Wachtwoord vergeten?
+auth-show-register = Nieuwe klant? Registreer nu!
+auth-show-activate = Activatiecode ontvangen? Activeer uw account
+auth-logged-out = U bent uitgelogd.
+auth-forgotten = Uw login is ingetrokken en uw persoonlijke gegevens zijn onherkenbaar gemaakt.
+
+auth-register-title = Registreren
+auth-register-intro = Vraag een login aan voor uw bedrijf. We sturen u een e-mail met een code om die te activeren.
+auth-company-name = Bedrijfsnaam
+auth-contact-name = Contactpersoon
+auth-email-language = Taal van uw e-mails
+auth-register-submit = Registreren
+auth-show-login = Al geregistreerd? Log in
+
+auth-activate-title = Uw account activeren
+auth-activate-intro = Voer de activatiecode in uit de e-mail die we u stuurden.
+auth-activate-code = Activatiecode
+auth-code-help = Zoals in de e-mail, bijvoorbeeld K7QM-4XPA.
+auth-activate-submit = Activeren
+auth-activate-resend = Nieuwe code sturen
+auth-activate-sent = We hebben een e-mail gestuurd naar { $email }. Voer hieronder de activatiecode uit die e-mail in. Het kan enkele minuten duren voor die aankomt; kijk ook bij uw ongewenste e-mail.
+auth-activate-resent = Als de account { $email } nog geactiveerd moet worden, is er een nieuwe code onderweg.
+auth-activated = Uw account is geactiveerd. U kan nu inloggen.
+
+auth-forgot-title = Wachtwoord vergeten?
+auth-forgot-intro = Voer het e-mailadres van uw login in. We sturen u een code om een nieuw wachtwoord te kiezen.
+auth-forgot-submit = Stuur mij een code
+auth-show-reset = Al een code ontvangen? Kies een nieuw wachtwoord
+
+auth-reset-title = Nieuw wachtwoord kiezen
+auth-reset-intro = Voer de code uit de e-mail in en kies een nieuw wachtwoord.
+auth-reset-code = Code uit de e-mail
+auth-reset-submit = Nieuw wachtwoord opslaan
+auth-reset-resend = Nieuwe code sturen
+auth-reset-sent = Als { $email } bij een login hoort, hebben we er een e-mail met een code naartoe gestuurd. Het kan enkele minuten duren voor die aankomt; kijk ook bij uw ongewenste e-mail.
+auth-reset-done = Uw nieuwe wachtwoord is opgeslagen. U kan er nu mee inloggen.
+
+## The password lasts 60 days
+auth-expired-title = Uw wachtwoord is vervallen
+auth-expired-intro = Voor uw veiligheid vraagt OSO om de 60 dagen een nieuw wachtwoord. Kies een nieuw wachtwoord om verder te gaan.
+auth-expired-submit = Opslaan en verdergaan
+
+## Signed in
+session-signed-in-as = Ingelogd als
+keyring-warning = De beveiligde wachtwoordopslag van deze computer (sleutelbos) is niet beschikbaar. OSO bewaart uw aanmelding daarom alleen in het geheugen: de volgende keer dat u OSO start, moet u opnieuw inloggen.

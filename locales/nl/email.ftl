@@ -1,0 +1,23 @@
+## E-mails sent by the OSO service
+email-product = OSO · Online Supplies Ordering
+email-footer = Deze e-mail werd door OSO verstuurd naar aanleiding van een actie op een OSO-login met dit adres. Hij bevat geen tracking.
+email-greeting = Beste { $name },
+
+email-activation-subject = Activeer uw OSO-login
+email-activation-body = Bedankt om { $company } bij OSO te registreren. Bevestig uw e-mailadres om uw login te activeren.
+email-activation-button = Mijn login activeren
+email-activation-code = Of typ deze code in de OSO-app:
+email-activation-expiry = De link en de code zijn 48 uur geldig. Hebt u zich niet geregistreerd, negeer dan deze e-mail.
+
+email-already-registered-subject = Iemand probeerde zich te registreren met uw e-mailadres
+email-already-registered-body = Iemand, misschien uzelf, probeerde een nieuwe OSO-login te registreren met dit e-mailadres. U hebt er al een login mee. Bent u uw wachtwoord vergeten, kies dan "Wachtwoord vergeten" op het aanmeldscherm van OSO. Was u het niet, dan kunt u deze e-mail negeren.
+
+email-reset-subject = Kies een nieuw OSO-wachtwoord
+email-reset-body = We ontvingen een aanvraag om een nieuw wachtwoord te kiezen voor uw OSO-login.
+email-reset-button = Een nieuw wachtwoord kiezen
+email-reset-code = Of typ deze code in de OSO-app:
+email-reset-expiry = De link en de code zijn 1 uur geldig. Hebt u dit niet gevraagd, negeer dan deze e-mail: uw wachtwoord blijft ongewijzigd.
+
+email-expiry-subject = Uw OSO-wachtwoord vervalt op { $date }
+email-expiry-body = Voor uw veiligheid vraagt OSO u om de { $max_days } dagen een nieuw wachtwoord te kiezen. Uw huidige wachtwoord vervalt op { $date }.
+email-expiry-action = Kies een nieuw wachtwoord in OSO onder Persoonlijke gegevens, Wachtwoord beheren. Na de vervaldatum vraagt OSO bij het aanmelden om een nieuw wachtwoord.

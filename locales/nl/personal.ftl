@@ -1,0 +1,37 @@
+## Personal data: the manual's three options, as tabs
+personal-tab-profile = Profiel beheren
+personal-tab-password = Wachtwoord beheren
+personal-tab-forget = Ik wil worden vergeten
+
+## Manage profile
+personal-profile-intro = Deze gegevens worden gebruikt voor uw bestellingen en e-mails.
+personal-email = Standaard e-mailadres
+personal-email-help = Met dit adres logt u in, en uw e-mails worden ernaar gestuurd.
+personal-company-name = Bedrijfsnaam
+personal-contact-name = Contactpersoon
+personal-phone = Telefoonnummer
+personal-phone-help = Met landcode, bijvoorbeeld +32 2 123 45 67.
+personal-language = Voorkeurstaal
+personal-language-help = OSO schrijft uw e-mails in deze taal.
+personal-profile-submit = Wijzigingen opslaan
+personal-profile-saved = Uw profiel is opgeslagen.
+
+## Manage password
+personal-password-intro = Wijzig het wachtwoord van uw login. OSO vraagt u om de 60 dagen een nieuw wachtwoord te kiezen en waarschuwt u per e-mail voordat het vervalt.
+personal-current-password = Huidig wachtwoord
+personal-new-password = Nieuw wachtwoord
+personal-confirm-password = Herhaal het nieuwe wachtwoord
+personal-password-submit = Wachtwoord wijzigen
+personal-password-changed = Uw wachtwoord is gewijzigd.
+personal-password-forgot = Huidig wachtwoord vergeten? Log uit en kies "Wachtwoord vergeten?" op de loginpagina.
+
+## Forget me
+personal-forget-intro = Wat er gebeurt als u vraagt om vergeten te worden:
+personal-forget-revoked = Uw login wordt meteen ingetrokken en u wordt uitgelogd.
+personal-forget-orders = Uw persoonlijke gegevens in historische orders worden onherkenbaar gemaakt.
+personal-forget-statistics = Geanonimiseerde bestelinformatie blijft bewaard voor statistische doeleinden en het beheer van uw klantnummers.
+personal-forget-final = Dit kan niet ongedaan gemaakt worden. Om OSO opnieuw te gebruiken, moet u zich opnieuw registreren.
+personal-forget-password = Uw wachtwoord
+personal-forget-password-help = Om te bevestigen dat u het bent.
+personal-forget-confirm = Ik begrijp dat mijn login en mijn persoonlijke gegevens definitief verwijderd worden.
+personal-forget-submit = Ik wil worden vergeten

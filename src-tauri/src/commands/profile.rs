@@ -1,0 +1,67 @@
+//! Personal data: the profile, the password, and "forget me".
+
+use oso_service::secret::SecretString;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::session::{ProfileView, SessionView};
+use crate::startup::AppState;
+
+async fn token(state: &AppState) -> Result<SecretString, CommandError> {
+    state.session.token().await.ok_or_else(|| {
+        CommandError::new(
+            oso_service::ErrorCode::Unauthenticated.as_str(),
+            "not signed in",
+        )
+    })
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn profile_get(state: State<'_, AppState>) -> Result<ProfileView, CommandError> {
+    let token = token(&state).await?;
+    Ok(state.client.profile(&token).await?.into())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn profile_update(
+    state: State<'_, AppState>,
+    profile: ProfileView,
+) -> Result<ProfileView, CommandError> {
+    let token = token(&state).await?;
+    Ok(state
+        .client
+        .update_profile(&token, &profile.into())
+        .await?
+        .into())
+}
+
+/// Changes the password (also the way out of an expired one); the user's other sessions end.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn profile_change_password(
+    state: State<'_, AppState>,
+    current_password: SecretString,
+    new_password: SecretString,
+) -> Result<SessionView, CommandError> {
+    let token = token(&state).await?;
+    state
+        .client
+        .change_password(&token, &current_password, &new_password)
+        .await?;
+    Ok(state.session.view(&state.client).await?)
+}
+
+/// Forget me: the service revokes the login and anonymises; this desktop drops its copy.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn profile_forget_me(
+    state: State<'_, AppState>,
+    password: SecretString,
+) -> Result<SessionView, CommandError> {
+    let token = token(&state).await?;
+    state.client.forget(&token, &password).await?;
+    state.session.end().await;
+    Ok(state.session.view(&state.client).await?)
+}

@@ -1,0 +1,111 @@
+//! Registration, activation, sign-in and sign-out, password reset.
+
+use oso_service::secret::SecretString;
+use serde::Deserialize;
+use serde_json::json;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::session::SessionView;
+use crate::startup::AppState;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationForm {
+    pub company_name: String,
+    pub contact_name: String,
+    pub email: String,
+    pub password: SecretString,
+    pub language: String,
+}
+
+/// Whether someone is signed in, who, and whether the keyring keeps the session.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn session_get(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
+    Ok(state.session.view(&state.client).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_register(
+    state: State<'_, AppState>,
+    form: RegistrationForm,
+) -> Result<(), CommandError> {
+    let body = json!({
+        "company_name": form.company_name,
+        "contact_name": form.contact_name,
+        "email": form.email,
+        "password": form.password.expose(),
+        "language": form.language,
+    });
+    Ok(state.client.register(&body).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_activate(
+    state: State<'_, AppState>,
+    email: String,
+    code: String,
+) -> Result<(), CommandError> {
+    Ok(state.client.activate(&email, &code).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_resend_activation(
+    state: State<'_, AppState>,
+    email: String,
+) -> Result<(), CommandError> {
+    Ok(state.client.resend_activation(&email).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_login(
+    state: State<'_, AppState>,
+    email: String,
+    password: SecretString,
+    stay_signed_in: bool,
+) -> Result<SessionView, CommandError> {
+    let grant = state.client.sign_in(&email, &password).await?;
+    state.session.begin(grant.token, stay_signed_in).await;
+    Ok(state.session.view(&state.client).await?)
+}
+
+/// Ends the session at the service and here, keyring entry included. Signing out works even
+/// when the service cannot be reached: the local copy goes in any case.
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
+    if let Some(token) = state.session.end().await {
+        if let Err(error) = state.client.sign_out(&token).await {
+            tracing::warn!(%error, "the service did not confirm the sign-out");
+        }
+    }
+    Ok(state.session.view(&state.client).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_request_password_reset(
+    state: State<'_, AppState>,
+    email: String,
+) -> Result<(), CommandError> {
+    Ok(state.client.request_password_reset(&email).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err)]
+pub async fn auth_reset_password(
+    state: State<'_, AppState>,
+    email: String,
+    code: String,
+    new_password: SecretString,
+) -> Result<(), CommandError> {
+    Ok(state
+        .client
+        .reset_password(&email, &code, &new_password)
+        .await?)
+}

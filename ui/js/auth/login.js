@@ -1,0 +1,40 @@
+// The login card. A login for an account that is not activated yet offers the way to activate it.
+
+import { invoke } from "../tauri.js";
+import { connectForm, emailShape, field, required, trimmed, value } from "../forms.js";
+import { applySession } from "../session.js";
+import { onViewShow, showView } from "./views.js";
+
+const FIELDS = {
+  email: field("login-email", [required, emailShape]),
+  password: field("login-password", [required]),
+};
+
+export function startLogin() {
+  const form = document.getElementById("login-form");
+  const activate = document.getElementById("login-activate");
+  activate.addEventListener("click", () => showView("activate", { email: trimmed("login-email") }));
+  const hideActivate = () => {
+    activate.hidden = true;
+  };
+  onViewShow((name) => {
+    if (name === "login") hideActivate();
+  });
+  // Registered before connectForm's own listener, so the old offer is gone before a new answer.
+  form.addEventListener("submit", hideActivate);
+
+  connectForm(form, {
+    fields: FIELDS,
+    send: () =>
+      invoke("auth_login", {
+        email: trimmed("login-email"),
+        password: value("login-password"),
+        staySignedIn: document.getElementById("login-stay").checked,
+      }),
+    // The session listener empties the card and opens the first page.
+    done: (view) => applySession(view, { reason: "login" }),
+    failed: (problem) => {
+      activate.hidden = problem.code !== "account_inactive";
+    },
+  });
+}
