@@ -42,6 +42,7 @@ pub struct RunningService {
     address: SocketAddr,
     data_dir: PathBuf,
     outbox_dir: PathBuf,
+    accounts: Accounts,
     stop: Option<watch::Sender<bool>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -63,6 +64,11 @@ impl RunningService {
     /// Where e-mails are written as `.eml` files when no SMTP server is configured.
     pub fn outbox_dir(&self) -> &std::path::Path {
         &self.outbox_dir
+    }
+
+    /// Runs the background jobs once now (they also run hourly): for tests and operators.
+    pub async fn run_background_jobs(&self) -> Result<usize, crate::accounts::AccountError> {
+        self.accounts.send_password_expiry_warnings().await
     }
 
     /// Stops accepting connections, lets requests in flight finish, then returns.
@@ -152,7 +158,7 @@ pub async fn start_with_clock(
         accounts: accounts.clone(),
     });
     let (stop, stopped) = watch::channel(false);
-    crate::jobs::spawn(accounts, stopped.clone());
+    crate::jobs::spawn(accounts.clone(), stopped.clone());
     let task = tokio::spawn(async move {
         let mut stopped = stopped;
         let served = axum::serve(
@@ -176,6 +182,7 @@ pub async fn start_with_clock(
         "service started"
     );
     Ok(RunningService {
+        accounts,
         address,
         data_dir: config.data_dir,
         outbox_dir,

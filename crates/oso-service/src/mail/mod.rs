@@ -90,16 +90,19 @@ impl Mailer {
             .from(self.from.clone())
             .to(parse_mailbox(to)?)
             .subject(content.subject)
+            // Quoted-printable keeps the ASCII parts (codes, links) readable in the raw file.
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
                         SinglePart::builder()
                             .header(ContentType::TEXT_PLAIN)
+                            .header(ContentTransferEncoding::QuotedPrintable)
                             .body(content.text),
                     )
                     .singlepart(
                         SinglePart::builder()
                             .header(ContentType::TEXT_HTML)
+                            .header(ContentTransferEncoding::QuotedPrintable)
                             .body(content.html),
                     ),
             )?;

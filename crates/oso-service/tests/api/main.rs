@@ -1,5 +1,6 @@
 //! The service over real HTTP: a real listener on port 0 and a temp SQLite database per test.
 
+mod accounts;
 mod support;
 
 use reqwest::StatusCode;
