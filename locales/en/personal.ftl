@@ -6,7 +6,7 @@ personal-tab-forget = Forget me
 ## Manage profile
 personal-profile-intro = These details are used for your orders and e-mails.
 personal-email = Default e-mail address
-personal-email-help = You log in with this address, and your e-mails are sent to it.
+personal-email-help = OSO sends order and account e-mails to this address. You keep logging in with the address you registered.
 personal-company-name = Company name
 personal-contact-name = Contact person
 personal-phone = Phone number

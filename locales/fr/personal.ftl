@@ -6,7 +6,7 @@ personal-tab-forget = Je souhaite être oublié
 ## Manage profile
 personal-profile-intro = Ces données sont utilisées pour vos commandes et vos e-mails.
 personal-email = Adresse e-mail par défaut
-personal-email-help = Vous vous connectez avec cette adresse, et vos e-mails y sont envoyés.
+personal-email-help = OSO envoie les e-mails de commande et de compte à cette adresse. Vous continuez à vous connecter avec l'adresse utilisée lors de l'inscription.
 personal-company-name = Nom de l'entreprise
 personal-contact-name = Personne de contact
 personal-phone = Numéro de téléphone

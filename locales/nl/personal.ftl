@@ -6,7 +6,7 @@ personal-tab-forget = Ik wil worden vergeten
 ## Manage profile
 personal-profile-intro = Deze gegevens worden gebruikt voor uw bestellingen en e-mails.
 personal-email = Standaard e-mailadres
-personal-email-help = Met dit adres logt u in, en uw e-mails worden ernaar gestuurd.
+personal-email-help = OSO stuurt e-mails over bestellingen en uw login naar dit adres. U blijft inloggen met het adres waarmee u zich registreerde.
 personal-company-name = Bedrijfsnaam
 personal-contact-name = Contactpersoon
 personal-phone = Telefoonnummer

@@ -15,6 +15,14 @@ macro_rules! desktop_sources {
                 "errors.ftl",
                 include_str!(concat!("../../locales/", $lang, "/errors.ftl")),
             ),
+            (
+                "auth.ftl",
+                include_str!(concat!("../../locales/", $lang, "/auth.ftl")),
+            ),
+            (
+                "personal.ftl",
+                include_str!(concat!("../../locales/", $lang, "/personal.ftl")),
+            ),
         ]
     };
 }
@@ -53,6 +61,34 @@ pub fn os_language() -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The files the service renders (e-mails and its web pages); every other file is the UI's.
+    const SERVICE_FILES: [&str; 2] = ["email.ftl", "web.ftl"];
+
+    #[test]
+    fn every_ui_message_file_in_locales_is_compiled_in() {
+        let locales = Locales::load().expect("the shipped catalogues are valid");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+        let mut defined = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("locales/en").flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".ftl") || SERVICE_FILES.contains(&name.as_str()) {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).expect("readable");
+            defined.extend(
+                text.lines()
+                    .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+                    .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned())),
+            );
+        }
+        let compiled = locales.catalogue(Language::En).ids();
+        let missing: Vec<_> = defined.iter().filter(|id| !compiled.contains(id)).collect();
+        assert!(
+            missing.is_empty(),
+            "in locales/en but not compiled in: {missing:?}"
+        );
+    }
 
     #[test]
     fn the_three_catalogues_load_and_define_the_same_messages() {

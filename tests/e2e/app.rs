@@ -115,6 +115,57 @@ impl RunningApp {
         app
     }
 
+    /// Calls an app command from the page, as the UI does, and returns its answer.
+    pub fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let answer = self
+            .ui()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI__.core.invoke(arguments[0], arguments[1])
+                   .then((ok) => done({ ok: ok === undefined ? null : ok }), (err) => done({ err }));",
+                vec![serde_json::json!(command), args],
+            )
+            .unwrap_or_else(|error| panic!("invoking {command} failed: {error}"));
+        match answer.get("err") {
+            Some(error) => Err(error.clone()),
+            None => Ok(answer["ok"].clone()),
+        }
+    }
+
+    /// Registers, activates and signs in a user through the app's commands (the screens for
+    /// this are tested on their own), then reloads so the UI shows the signed-in shell.
+    pub fn sign_in_new_user(&self, data_dir: &Path, email: &str, password: &str) {
+        let form = serde_json::json!({ "form": {
+            "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
+            "email": email, "password": password, "language": "en" } });
+        self.invoke("auth_register", form)
+            .unwrap_or_else(|error| panic!("register: {error}"));
+        let code = newest_code(data_dir, "activation");
+        self.invoke(
+            "auth_activate",
+            serde_json::json!({ "email": email, "code": code }),
+        )
+        .unwrap_or_else(|error| panic!("activate: {error}"));
+        self.invoke(
+            "auth_login",
+            serde_json::json!({ "email": email, "password": password, "staySignedIn": true }),
+        )
+        .unwrap_or_else(|error| panic!("login: {error}"));
+        let _ = self.ui().execute("window.location.reload();", vec![]);
+        self.ui().wait_until("the signed-in shell", || {
+            self.ui()
+                .execute(
+                    "return document.body.dataset.session === 'signed-in' && !document.body.classList.contains('is-loading');",
+                    vec![],
+                )
+                .map(|ready| ready.as_bool().filter(|ready| *ready))
+        });
+    }
+
     pub fn ui(&self) -> &Session {
         self.session
             .as_ref()
@@ -181,4 +232,31 @@ fn wait_for_driver(url: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("tauri-driver did not answer at {url}");
+}
+
+/// The embedded service's outbox inside an app data directory.
+pub fn outbox(data_dir: &Path) -> PathBuf {
+    data_dir.join("service").join("outbox")
+}
+
+/// The code in the newest outbox mail of `kind`, waiting briefly for the mail to be written.
+pub fn newest_code(data_dir: &Path, kind: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mails =
+            oso_service::mail::outbox::read_mails(&outbox(data_dir), kind).unwrap_or_default();
+        if let Some(code) = mails
+            .last()
+            .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+        {
+            return code;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "no {kind} mail with a code in {}",
+                outbox(data_dir).display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -2,6 +2,7 @@
 //! private D-Bus session. `make test` runs them (`cargo test --test e2e -- --ignored`); they are
 //! ignored in a plain `cargo test`, which has no display to draw on.
 
+mod accounts;
 mod app;
 mod webdriver;
 
@@ -59,7 +60,9 @@ fn choose_language(app: &RunningApp, code: &str) {
     ui.click(&ui.find(&format!("#language-select option[value='{code}']")));
 }
 
-fn temp_data_dir() -> tempfile::TempDir {
+const PASSWORD: &str = "tall giraffe eats blue kites";
+
+pub(crate) fn temp_data_dir() -> tempfile::TempDir {
     tempfile::Builder::new()
         .prefix("oso-e2e-")
         .tempdir()
@@ -78,7 +81,7 @@ fn the_app_starts_its_embedded_service_and_shows_connected() {
         detail,
         format!("service {} · built-in service", env!("CARGO_PKG_VERSION"))
     );
-    assert_navigation_reads(&app, ENGLISH);
+    app.ui().wait_for_text("#login-submit", "Log in");
     app.screenshot("connected");
 
     let service_dir = data.path().join("service");
@@ -101,6 +104,7 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
         "os-language-nl",
         Launch::new(dutch_data.path()).os_language("nl_BE"),
     );
+    dutch.sign_in_new_user(dutch_data.path(), "nl@zebra.example", PASSWORD);
     assert_navigation_reads(&dutch, DUTCH);
     dutch.ui().wait_for_text("#connection-label", "Verbonden");
     dutch.screenshot("dutch-from-os");
@@ -111,6 +115,7 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
         "os-language-de",
         Launch::new(german_data.path()).os_language("de_DE"),
     );
+    german.sign_in_new_user(german_data.path(), "de@zebra.example", PASSWORD);
     assert_navigation_reads(&german, ENGLISH);
     german.screenshot("english-fallback");
 }
@@ -120,6 +125,7 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
 fn switching_to_dutch_and_to_french_changes_the_navigation_labels() {
     let data = temp_data_dir();
     let mut app = RunningApp::launch("switch-language", Launch::new(data.path()));
+    app.sign_in_new_user(data.path(), "switch@zebra.example", PASSWORD);
     assert_navigation_reads(&app, ENGLISH);
 
     choose_language(&app, "nl");
@@ -147,6 +153,7 @@ fn switching_to_dutch_and_to_french_changes_the_navigation_labels() {
 fn the_language_choice_survives_a_restart() {
     let data = temp_data_dir();
     let app = RunningApp::launch("language-restart", Launch::new(data.path()));
+    app.sign_in_new_user(data.path(), "restart@zebra.example", PASSWORD);
     choose_language(&app, "fr");
     assert_navigation_reads(&app, FRENCH);
     app.close();
@@ -166,6 +173,7 @@ fn the_language_choice_survives_a_restart() {
 fn every_tab_opens_its_page_and_is_marked_as_the_current_one() {
     let data = temp_data_dir();
     let mut app = RunningApp::launch("navigation", Launch::new(data.path()));
+    app.sign_in_new_user(data.path(), "nav@zebra.example", PASSWORD);
     app.ui().wait_for_text("#connection-label", "Connected");
     for (selector, label) in NAVIGATION.iter().zip(ENGLISH).take(6) {
         let tab = app.ui().find(selector);

@@ -73,6 +73,40 @@ impl Session {
         self.post("/execute/sync", json!({ "script": script, "args": args }))
     }
 
+    /// Runs `script` whose last argument is a callback to call with the result (for promises).
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+    }
+
+    /// Clears the field matching `css` and types `text` into it, as a user would.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css);
+        self.post(&format!("/element/{}/clear", element.0), json!({}))
+            .unwrap_or_else(|error| panic!("clearing {css} failed: {error}"));
+        self.post(
+            &format!("/element/{}/value", element.0),
+            json!({ "text": text }),
+        )
+        .unwrap_or_else(|error| panic!("typing into {css} failed: {error}"));
+    }
+
+    /// Clicks the first element matching `css`, waiting for it to appear.
+    pub fn click_on(&self, css: &str) {
+        let element = self.find(css);
+        self.click(&element);
+    }
+
+    /// The value of the form field matching `css`.
+    pub fn value_of(&self, css: &str) -> String {
+        self.execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.value : '';",
+            vec![json!(css)],
+        )
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+    }
+
     pub fn try_find(&self, css: &str) -> Result<Option<Element>, String> {
         let answer = self.post(
             "/elements",

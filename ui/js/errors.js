@@ -39,6 +39,7 @@ const FIELD_ERRORS = {
   unknown_language: () => t("field-error-unknown_language"),
   invalid_code: () => t("field-error-invalid_code"),
   passwords_differ: () => t("field-error-passwords_differ"),
+  same_as_current: () => t("field-error-same_as_current"),
 };
 
 /** Messages a field can use instead of the general one, for a clearer sentence. */

@@ -26,7 +26,7 @@ fn payload(state: &AppState, language: Language) -> L10nPayload {
 
 /// The messages of the chosen display language; on the first start, the OS language.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, CommandError> {
     let language = match state.local.ui_language().await? {
         Some(chosen) => chosen,
@@ -37,7 +37,7 @@ pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, Command
 
 /// Switches the display language, remembers it, and returns its messages.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_set_language(
     state: State<'_, AppState>,
     language: String,

@@ -17,14 +17,14 @@ async fn token(state: &AppState) -> Result<SecretString, CommandError> {
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_get(state: State<'_, AppState>) -> Result<ProfileView, CommandError> {
     let token = token(&state).await?;
     Ok(state.client.profile(&token).await?.into())
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_update(
     state: State<'_, AppState>,
     profile: ProfileView,
@@ -39,7 +39,7 @@ pub async fn profile_update(
 
 /// Changes the password (also the way out of an expired one); the user's other sessions end.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_change_password(
     state: State<'_, AppState>,
     current_password: SecretString,
@@ -55,7 +55,7 @@ pub async fn profile_change_password(
 
 /// Forget me: the service revokes the login and anonymises; this desktop drops its copy.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_forget_me(
     state: State<'_, AppState>,
     password: SecretString,

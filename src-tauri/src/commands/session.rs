@@ -21,13 +21,13 @@ pub struct RegistrationForm {
 
 /// Whether someone is signed in, who, and whether the keyring keeps the session.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn session_get(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
     Ok(state.session.view(&state.client).await?)
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_register(
     state: State<'_, AppState>,
     form: RegistrationForm,
@@ -43,7 +43,7 @@ pub async fn auth_register(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_activate(
     state: State<'_, AppState>,
     email: String,
@@ -53,7 +53,7 @@ pub async fn auth_activate(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_resend_activation(
     state: State<'_, AppState>,
     email: String,
@@ -62,7 +62,7 @@ pub async fn auth_resend_activation(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_login(
     state: State<'_, AppState>,
     email: String,
@@ -77,7 +77,7 @@ pub async fn auth_login(
 /// Ends the session at the service and here, keyring entry included. Signing out works even
 /// when the service cannot be reached: the local copy goes in any case.
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
     if let Some(token) = state.session.end().await {
         if let Err(error) = state.client.sign_out(&token).await {
@@ -88,7 +88,7 @@ pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, Comm
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_request_password_reset(
     state: State<'_, AppState>,
     email: String,
@@ -97,7 +97,7 @@ pub async fn auth_request_password_reset(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_reset_password(
     state: State<'_, AppState>,
     email: String,

@@ -6,7 +6,7 @@ use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedI
 use crate::secret::SecretString;
 
 impl Accounts {
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn forget(
         &self,
         signed_in: &SignedIn,

@@ -25,7 +25,7 @@ fn check_policy(password: &SecretString, user: &UserRow, field: &str) -> Result<
 impl Accounts {
     /// Changes the password of the signed-in user, who proves it with the current one. This
     /// session stays; all others end.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn change_password(
         &self,
         signed_in: &SignedIn,
@@ -50,7 +50,7 @@ impl Accounts {
     }
 
     /// E-mails a reset link and code to an active login; answers the same for any address.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn request_password_reset(&self, email: &str) -> Result<(), AccountError> {
         let Ok(email) = Email::parse(email) else {
             return Ok(());
@@ -91,7 +91,7 @@ impl Accounts {
     }
 
     /// Sets a new password with the e-mailed code; every session of the user ends.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn reset_password_with_code(
         &self,
         email: &str,
@@ -123,7 +123,7 @@ impl Accounts {
     }
 
     /// Sets a new password with the token of the e-mailed link (the service's reset page).
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn reset_password_with_link(
         &self,
         link_token: &SecretString,
@@ -148,7 +148,7 @@ impl Accounts {
     }
 
     /// Sends each due expiry warning (7 and 1 days before) once. Returns how many were sent.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn send_password_expiry_warnings(&self) -> Result<usize, AccountError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;

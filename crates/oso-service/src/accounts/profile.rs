@@ -42,7 +42,7 @@ impl Accounts {
     }
 
     /// Validates and stores a profile; every refused field is named at once.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn update_profile(
         &self,
         signed_in: &SignedIn,

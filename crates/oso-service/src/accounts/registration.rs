@@ -73,7 +73,7 @@ fn parse(form: RegistrationForm) -> Result<Registration, AccountError> {
 impl Accounts {
     /// Registers a login, or, when the address already has one, tells its owner by e-mail. The
     /// caller gets the same answer either way, so nobody learns who has an account.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn register(&self, form: RegistrationForm) -> Result<(), AccountError> {
         let registration = parse(form)?;
         let password_hash = hash_password(&registration.password).await?;
@@ -146,7 +146,7 @@ impl Accounts {
     }
 
     /// Activates with the code typed into the app.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn activate_with_code(
         &self,
         email: &str,
@@ -173,7 +173,7 @@ impl Accounts {
     }
 
     /// Activates with the token of the e-mailed link.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), AccountError> {
         let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
@@ -186,7 +186,7 @@ impl Accounts {
     }
 
     /// Sends a fresh activation e-mail to a pending login; answers the same for any address.
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn resend_activation(&self, email: &str) -> Result<(), AccountError> {
         let Ok(email) = Email::parse(email) else {
             return Ok(());

@@ -100,7 +100,7 @@ impl Accounts {
         })
     }
 
-    #[tracing::instrument(skip_all, err)]
+    #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), AccountError> {
         let mut conn = self.pool.acquire().await?;
         sessions::revoke(&mut conn, signed_in.session_id, self.clock.now()).await?;

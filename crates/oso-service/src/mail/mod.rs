@@ -1,6 +1,7 @@
 //! Outgoing e-mail: rendered from Fluent in the recipient's language (text and HTML, no
 //! tracking), sent by SMTP when configured, otherwise written as `.eml` files to the outbox.
 
+pub mod outbox;
 pub mod templates;
 
 use std::path::{Path, PathBuf};

@@ -20,7 +20,12 @@ async fn register(service: &TestService, email: &str) -> reqwest::Response {
 }
 
 async fn sign_in(service: &TestService, email: &str, password: &str) -> reqwest::Response {
-    service.post("/api/v1/sessions", json!({"email": email, "password": password})).await
+    service
+        .post(
+            "/api/v1/sessions",
+            json!({"email": email, "password": password}),
+        )
+        .await
 }
 
 async fn code_of(response: reqwest::Response) -> String {
@@ -30,11 +35,20 @@ async fn code_of(response: reqwest::Response) -> String {
 
 /// A registered, activated user; returns a session token.
 async fn active_user(service: &TestService, email: &str) -> String {
-    assert_eq!(register(service, email).await.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        register(service, email).await.status(),
+        StatusCode::ACCEPTED
+    );
     let code = service.code_from_newest("activation");
-    let activated = service.post("/api/v1/activations", json!({"email": email, "code": code})).await;
+    let activated = service
+        .post("/api/v1/activations", json!({"email": email, "code": code}))
+        .await;
     assert_eq!(activated.status(), StatusCode::NO_CONTENT);
-    let grant: Value = sign_in(service, email, PASSWORD).await.json().await.expect("grant");
+    let grant: Value = sign_in(service, email, PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
     grant["token"].as_str().expect("token").to_owned()
 }
 
@@ -42,20 +56,40 @@ async fn active_user(service: &TestService, email: &str) -> String {
 async fn registering_then_activating_with_the_mailed_code_lets_the_user_sign_in() {
     let service = spawn_service().await;
 
-    assert_eq!(register(&service, "ann@zebra.example").await.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        register(&service, "ann@zebra.example").await.status(),
+        StatusCode::ACCEPTED
+    );
     let mail = &service.mails("activation")[0];
-    assert!(mail.contains("Activeer uw OSO-login"), "mail in the chosen language: {mail}");
+    assert!(
+        mail.contains("Activeer uw OSO-login"),
+        "mail in the chosen language: {mail}"
+    );
     assert!(mail.contains("/activate?token="), "{mail}");
-    assert_eq!(code_of(sign_in(&service, "ann@zebra.example", PASSWORD).await).await, "account_inactive");
+    assert_eq!(
+        code_of(sign_in(&service, "ann@zebra.example", PASSWORD).await).await,
+        "account_inactive"
+    );
 
-    let code = service.code_from_newest("activation").to_lowercase().replace('-', " ");
-    let activated = service.post("/api/v1/activations", json!({"email": "Ann@Zebra.example", "code": code})).await;
+    let code = service
+        .code_from_newest("activation")
+        .to_lowercase()
+        .replace('-', " ");
+    let activated = service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "Ann@Zebra.example", "code": code}),
+        )
+        .await;
     assert_eq!(activated.status(), StatusCode::NO_CONTENT);
 
     let signed_in = sign_in(&service, "ann@zebra.example", PASSWORD).await;
     assert_eq!(signed_in.status(), StatusCode::CREATED);
     let grant: Value = signed_in.json().await.expect("grant");
-    assert!(grant["token"].as_str().unwrap_or_default().len() >= 43, "≥ 256 bits");
+    assert!(
+        grant["token"].as_str().unwrap_or_default().len() >= 43,
+        "≥ 256 bits"
+    );
     assert_eq!(grant["password_expired"], false);
 }
 
@@ -68,7 +102,11 @@ async fn registering_a_known_address_answers_the_same_and_mails_the_owner() {
 
     assert_eq!(again.status(), StatusCode::ACCEPTED);
     assert_eq!(service.mails("already-registered").len(), 1);
-    assert_eq!(service.mails("activation").len(), 1, "no new activation for a live login");
+    assert_eq!(
+        service.mails("activation").len(),
+        1,
+        "no new activation for a live login"
+    );
 }
 
 #[tokio::test]
@@ -118,13 +156,28 @@ async fn an_activation_code_expires_after_48_hours_and_a_new_one_can_be_sent() {
     let code = service.code_from_newest("activation");
 
     clock.advance(Duration::hours(48));
-    let late = service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": code})).await;
+    let late = service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "ann@zebra.example", "code": code}),
+        )
+        .await;
     assert_eq!(late.status(), StatusCode::GONE);
     assert_eq!(code_of(late).await, "token_expired");
 
-    service.post("/api/v1/activations/resend", json!({"email": "ann@zebra.example"})).await;
+    service
+        .post(
+            "/api/v1/activations/resend",
+            json!({"email": "ann@zebra.example"}),
+        )
+        .await;
     let fresh = service.code_from_newest("activation");
-    let activated = service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": fresh})).await;
+    let activated = service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "ann@zebra.example", "code": fresh}),
+        )
+        .await;
     assert_eq!(activated.status(), StatusCode::NO_CONTENT);
 }
 
@@ -135,10 +188,20 @@ async fn five_wrong_codes_void_the_activation_even_for_the_right_code() {
     let code = service.code_from_newest("activation");
 
     for _ in 0..5 {
-        let wrong = service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": "AAAA-AAAA"})).await;
+        let wrong = service
+            .post(
+                "/api/v1/activations",
+                json!({"email": "ann@zebra.example", "code": "AAAA-AAAA"}),
+            )
+            .await;
         assert_eq!(code_of(wrong).await, "token_invalid");
     }
-    let right = service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": code})).await;
+    let right = service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "ann@zebra.example", "code": code}),
+        )
+        .await;
     assert_eq!(code_of(right).await, "token_invalid");
 }
 
@@ -147,9 +210,19 @@ async fn a_used_code_cannot_be_used_again() {
     let service = spawn_service().await;
     register(&service, "ann@zebra.example").await;
     let code = service.code_from_newest("activation");
-    service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": code})).await;
+    service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "ann@zebra.example", "code": code}),
+        )
+        .await;
 
-    let again = service.post("/api/v1/activations", json!({"email": "ann@zebra.example", "code": code})).await;
+    let again = service
+        .post(
+            "/api/v1/activations",
+            json!({"email": "ann@zebra.example", "code": code}),
+        )
+        .await;
 
     assert_eq!(code_of(again).await, "token_invalid");
 }
@@ -175,7 +248,10 @@ async fn repeated_failures_impose_a_growing_wait_that_passes_with_time() {
     let service = spawn_service_with_clock(&clock).await;
     active_user(&service, "ann@zebra.example").await;
     for _ in 0..5 {
-        assert_eq!(code_of(sign_in(&service, "ann@zebra.example", "not the password!").await).await, "invalid_credentials");
+        assert_eq!(
+            code_of(sign_in(&service, "ann@zebra.example", "not the password!").await).await,
+            "invalid_credentials"
+        );
     }
 
     let limited = sign_in(&service, "ann@zebra.example", PASSWORD).await;
@@ -186,16 +262,29 @@ async fn repeated_failures_impose_a_growing_wait_that_passes_with_time() {
     assert!((1..=31).contains(&wait), "{wait}");
 
     clock.advance(Duration::seconds(wait));
-    assert_eq!(sign_in(&service, "ann@zebra.example", PASSWORD).await.status(), StatusCode::CREATED);
+    assert_eq!(
+        sign_in(&service, "ann@zebra.example", PASSWORD)
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
 async fn signing_out_revokes_the_session_at_once() {
     let service = spawn_service().await;
     let token = active_user(&service, "ann@zebra.example").await;
-    assert_eq!(service.send(Method::GET, "/api/v1/me", &token, None).await.status(), StatusCode::OK);
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &token, None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
 
-    let out = service.send(Method::DELETE, "/api/v1/sessions/current", &token, None).await;
+    let out = service
+        .send(Method::DELETE, "/api/v1/sessions/current", &token, None)
+        .await;
 
     assert_eq!(out.status(), StatusCode::NO_CONTENT);
     let after = service.send(Method::GET, "/api/v1/me", &token, None).await;
@@ -207,7 +296,11 @@ async fn signing_out_revokes_the_session_at_once() {
 async fn changing_the_password_keeps_this_session_and_ends_the_others() {
     let service = spawn_service().await;
     let this = active_user(&service, "ann@zebra.example").await;
-    let other: Value = sign_in(&service, "ann@zebra.example", PASSWORD).await.json().await.expect("grant");
+    let other: Value = sign_in(&service, "ann@zebra.example", PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
     let other = other["token"].as_str().expect("token").to_owned();
 
     let wrong = service
@@ -218,13 +311,34 @@ async fn changing_the_password_keeps_this_session_and_ends_the_others() {
     assert_eq!(body["fields"]["current_password"], "wrong_password");
 
     let changed = service
-        .send(Method::POST, "/api/v1/me/password", &this,
-              Some(json!({"current_password": PASSWORD, "new_password": "purple otters swim north"})))
+        .send(
+            Method::POST,
+            "/api/v1/me/password",
+            &this,
+            Some(json!({"current_password": PASSWORD, "new_password": "purple otters swim north"})),
+        )
         .await;
     assert_eq!(changed.status(), StatusCode::NO_CONTENT);
-    assert_eq!(service.send(Method::GET, "/api/v1/me", &this, None).await.status(), StatusCode::OK);
-    assert_eq!(service.send(Method::GET, "/api/v1/me", &other, None).await.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(sign_in(&service, "ann@zebra.example", "purple otters swim north").await.status(), StatusCode::CREATED);
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &this, None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &other, None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sign_in(&service, "ann@zebra.example", "purple otters swim north")
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
@@ -233,8 +347,18 @@ async fn a_reset_with_the_mailed_code_sets_the_password_and_ends_every_session()
     let service = spawn_service_with_clock(&clock).await;
     let token = active_user(&service, "ann@zebra.example").await;
 
-    let asked = service.post("/api/v1/password-resets", json!({"email": "ann@zebra.example"})).await;
-    let unknown = service.post("/api/v1/password-resets", json!({"email": "nobody@zebra.example"})).await;
+    let asked = service
+        .post(
+            "/api/v1/password-resets",
+            json!({"email": "ann@zebra.example"}),
+        )
+        .await;
+    let unknown = service
+        .post(
+            "/api/v1/password-resets",
+            json!({"email": "nobody@zebra.example"}),
+        )
+        .await;
     assert_eq!(asked.status(), StatusCode::ACCEPTED);
     assert_eq!(unknown.status(), StatusCode::ACCEPTED);
     assert_eq!(service.mails("password-reset").len(), 1);
@@ -246,8 +370,19 @@ async fn a_reset_with_the_mailed_code_sets_the_password_and_ends_every_session()
         .await;
 
     assert_eq!(reset.status(), StatusCode::NO_CONTENT);
-    assert_eq!(service.send(Method::GET, "/api/v1/me", &token, None).await.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(sign_in(&service, "ann@zebra.example", "green lanterns at dawn").await.status(), StatusCode::CREATED);
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &token, None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sign_in(&service, "ann@zebra.example", "green lanterns at dawn")
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
@@ -255,7 +390,12 @@ async fn a_reset_code_expires_after_one_hour() {
     let clock = test_clock();
     let service = spawn_service_with_clock(&clock).await;
     active_user(&service, "ann@zebra.example").await;
-    service.post("/api/v1/password-resets", json!({"email": "ann@zebra.example"})).await;
+    service
+        .post(
+            "/api/v1/password-resets",
+            json!({"email": "ann@zebra.example"}),
+        )
+        .await;
     let code = service.code_from_newest("password-reset");
 
     clock.advance(Duration::minutes(61));
@@ -274,20 +414,36 @@ async fn after_sixty_days_the_password_must_be_renewed_before_anything_else() {
     active_user(&service, "ann@zebra.example").await;
 
     clock.advance(Duration::days(60));
-    let grant: Value = sign_in(&service, "ann@zebra.example", PASSWORD).await.json().await.expect("grant");
+    let grant: Value = sign_in(&service, "ann@zebra.example", PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
     assert_eq!(grant["password_expired"], true);
     let token = grant["token"].as_str().expect("token");
     let profile = json!({"email": "ann@zebra.example", "company_name": "Zebra", "contact_name": "Ann",
                          "phone": null, "language": "nl"});
-    let blocked = service.send(Method::PUT, "/api/v1/me", token, Some(profile.clone())).await;
+    let blocked = service
+        .send(Method::PUT, "/api/v1/me", token, Some(profile.clone()))
+        .await;
     assert_eq!(code_of(blocked).await, "password_expired");
 
     let renewed = service
-        .send(Method::POST, "/api/v1/me/password", token,
-              Some(json!({"current_password": PASSWORD, "new_password": "purple otters swim north"})))
+        .send(
+            Method::POST,
+            "/api/v1/me/password",
+            token,
+            Some(json!({"current_password": PASSWORD, "new_password": "purple otters swim north"})),
+        )
         .await;
     assert_eq!(renewed.status(), StatusCode::NO_CONTENT);
-    assert_eq!(service.send(Method::PUT, "/api/v1/me", token, Some(profile)).await.status(), StatusCode::OK);
+    assert_eq!(
+        service
+            .send(Method::PUT, "/api/v1/me", token, Some(profile))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -317,7 +473,12 @@ async fn the_profile_validates_the_phone_and_stores_it_in_e164() {
     let mut profile = json!({"email": "orders@zebra.example", "company_name": "Zebra Parcels",
                              "contact_name": "Ann Peeters", "phone": "+32 470 12 34 56", "language": "fr"});
 
-    let saved: Value = service.send(Method::PUT, "/api/v1/me", &token, Some(profile.clone())).await.json().await.expect("json");
+    let saved: Value = service
+        .send(Method::PUT, "/api/v1/me", &token, Some(profile.clone()))
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(saved["phone"], "+32470123456");
     assert_eq!(saved["email"], "orders@zebra.example");
     assert_eq!(saved["login_email"], "ann@zebra.example");
@@ -325,7 +486,12 @@ async fn the_profile_validates_the_phone_and_stores_it_in_e164() {
 
     profile["phone"] = json!("12");
     profile["contact_name"] = json!("");
-    let refused: Value = service.send(Method::PUT, "/api/v1/me", &token, Some(profile)).await.json().await.expect("json");
+    let refused: Value = service
+        .send(Method::PUT, "/api/v1/me", &token, Some(profile))
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(refused["fields"]["phone"], "invalid_phone");
     assert_eq!(refused["fields"]["contact_name"], "required");
 }
@@ -340,8 +506,14 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
                      "email": email, "password": PASSWORD, "language": "en"}))
         .await;
     let code = service.code_from_newest("activation");
-    service.post("/api/v1/activations", json!({"email": email, "code": code})).await;
-    let grant: Value = sign_in(&service, email, PASSWORD).await.json().await.expect("grant");
+    service
+        .post("/api/v1/activations", json!({"email": email, "code": code}))
+        .await;
+    let grant: Value = sign_in(&service, email, PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
     let token = grant["token"].as_str().expect("token").to_owned();
     service
         .send(Method::PUT, "/api/v1/me", &token,
@@ -349,21 +521,54 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
                           "contact_name": "Quentin Zarathustra", "phone": "+32 470 98 76 54", "language": "en"})))
         .await;
 
-    let wrong = service.send(Method::POST, "/api/v1/me/forget", &token, Some(json!({"password": "not mine at all"}))).await;
+    let wrong = service
+        .send(
+            Method::POST,
+            "/api/v1/me/forget",
+            &token,
+            Some(json!({"password": "not mine at all"})),
+        )
+        .await;
     assert_eq!(code_of(wrong).await, "validation_failed");
-    let forgotten = service.send(Method::POST, "/api/v1/me/forget", &token, Some(json!({"password": PASSWORD}))).await;
+    let forgotten = service
+        .send(
+            Method::POST,
+            "/api/v1/me/forget",
+            &token,
+            Some(json!({"password": PASSWORD})),
+        )
+        .await;
     assert_eq!(forgotten.status(), StatusCode::NO_CONTENT);
 
-    assert_eq!(service.send(Method::GET, "/api/v1/me", &token, None).await.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(code_of(sign_in(&service, email, PASSWORD).await).await, "invalid_credentials");
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &token, None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        code_of(sign_in(&service, email, PASSWORD).await).await,
+        "invalid_credentials"
+    );
     let leaks = crate::support::files_containing(
         service.data_dir(),
-        &["quentin", "uniquename", "rarecompany", "Xylophone", "Zarathustra", "32470987654"],
+        &[
+            "quentin",
+            "uniquename",
+            "rarecompany",
+            "Xylophone",
+            "Zarathustra",
+            "32470987654",
+        ],
     );
     assert!(leaks.is_empty(), "personal data left in {leaks:?}");
 
     // The address is free for a new, unrelated account.
-    assert_eq!(register(&service, email).await.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        register(&service, email).await.status(),
+        StatusCode::ACCEPTED
+    );
     assert_eq!(service.mails("activation").len(), 1);
 }
 
@@ -378,17 +583,52 @@ async fn the_activation_page_activates_only_when_its_button_is_pressed() {
         .expect("a link")
         .trim_end_matches(['"', '>', '.'])
         .to_owned();
-    let token = link.split("token=").nth(1).expect("token").split(['"', '&']).next().expect("token").to_owned();
+    let token = link
+        .split("token=")
+        .nth(1)
+        .expect("token")
+        .split(['"', '&'])
+        .next()
+        .expect("token")
+        .to_owned();
 
-    let page = service.client.get(&link).header("accept-language", "fr-BE,fr;q=0.9").send().await.expect("page");
+    let page = service
+        .client
+        .get(&link)
+        .header("accept-language", "fr-BE,fr;q=0.9")
+        .send()
+        .await
+        .expect("page");
     assert_eq!(page.status(), StatusCode::OK);
     assert_eq!(page.headers()["referrer-policy"], "no-referrer");
-    assert!(page.text().await.expect("html").contains("Activer mon identifiant"));
-    assert_eq!(code_of(sign_in(&service, "ann@zebra.example", PASSWORD).await).await, "account_inactive");
+    assert!(page
+        .text()
+        .await
+        .expect("html")
+        .contains("Activer mon identifiant"));
+    assert_eq!(
+        code_of(sign_in(&service, "ann@zebra.example", PASSWORD).await).await,
+        "account_inactive"
+    );
 
-    let pressed = service.client.post(service.url("/activate")).form(&[("token", token.as_str())]).send().await.expect("post");
-    assert!(pressed.text().await.expect("html").contains("Your login is active"));
-    assert_eq!(sign_in(&service, "ann@zebra.example", PASSWORD).await.status(), StatusCode::CREATED);
+    let pressed = service
+        .client
+        .post(service.url("/activate"))
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert!(pressed
+        .text()
+        .await
+        .expect("html")
+        .contains("Your login is active"));
+    assert_eq!(
+        sign_in(&service, "ann@zebra.example", PASSWORD)
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
@@ -401,8 +641,14 @@ async fn a_request_without_a_valid_session_is_refused_everywhere_it_needs_one() 
         (Method::POST, "/api/v1/me/forget"),
         (Method::DELETE, "/api/v1/sessions/current"),
     ] {
-        let response = service.send(method.clone(), path, "made-up-token", Some(json!({}))).await;
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{method} {path}");
+        let response = service
+            .send(method.clone(), path, "made-up-token", Some(json!({})))
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "{method} {path}"
+        );
     }
 }
 

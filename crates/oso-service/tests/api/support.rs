@@ -17,15 +17,23 @@ pub struct TestService {
 /// The start of every test clock: a fixed, ordinary moment.
 pub fn test_clock() -> oso_core::ManualClock {
     use chrono::TimeZone;
-    oso_core::ManualClock::starting_at(chrono::Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).single().expect("valid"))
+    oso_core::ManualClock::starting_at(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
+            .single()
+            .expect("valid"),
+    )
 }
 
 /// A service whose time moves only when the test moves `clock`.
 pub async fn spawn_service_with_clock(clock: &oso_core::ManualClock) -> TestService {
     let temp = tempfile::tempdir().expect("temp dir");
-    let running = oso_service::start_with_clock(ServiceConfig::embedded(temp.path()), Arc::new(clock.clone()))
-        .await
-        .expect("the service starts");
+    let running = oso_service::start_with_clock(
+        ServiceConfig::embedded(temp.path()),
+        Arc::new(clock.clone()),
+    )
+    .await
+    .expect("the service starts");
     TestService {
         client: reqwest::Client::new(),
         address: running.address(),
@@ -108,11 +116,25 @@ impl TestService {
     }
 
     pub async fn post(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
-        self.client.post(self.url(path)).json(&body).send().await.expect("the service answers")
+        self.client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .expect("the service answers")
     }
 
-    pub async fn send(&self, method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>) -> reqwest::Response {
-        let request = self.client.request(method, self.url(path)).bearer_auth(token);
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token);
         let request = match body {
             Some(body) => request.json(&body),
             None => request,
@@ -121,30 +143,24 @@ impl TestService {
     }
 
     pub async fn run_jobs(&self) -> usize {
-        self.running.as_ref().expect("running").run_background_jobs().await.expect("jobs run")
+        self.running
+            .as_ref()
+            .expect("running")
+            .run_background_jobs()
+            .await
+            .expect("jobs run")
     }
 
     /// The decoded text of every outbox mail whose file name contains `kind`, oldest first.
     pub fn mails(&self, kind: &str) -> Vec<String> {
-        let mut files: Vec<_> = std::fs::read_dir(self.data_dir.join("outbox"))
-            .expect("outbox")
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
-            .filter(|path| path.file_name().is_some_and(|name| name.to_string_lossy().contains(kind)))
-            .collect();
-        files.sort();
-        files
-            .iter()
-            .map(|path| decode_quoted_printable(&std::fs::read_to_string(path).expect("readable mail")))
-            .collect()
+        oso_service::mail::outbox::read_mails(&self.data_dir.join("outbox"), kind).expect("outbox")
     }
 
     /// The code in the newest mail of `kind`.
     pub fn code_from_newest(&self, kind: &str) -> String {
         let mails = self.mails(kind);
         let mail = mails.last().unwrap_or_else(|| panic!("no {kind} mail"));
-        find_code(mail).unwrap_or_else(|| panic!("no code in {mail}"))
+        oso_service::mail::outbox::find_code(mail).unwrap_or_else(|| panic!("no code in {mail}"))
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -158,54 +174,30 @@ impl TestService {
     }
 }
 
-/// Undoes quoted-printable soft line breaks and `=XX` escapes (what lettre writes).
-pub fn decode_quoted_printable(text: &str) -> String {
-    let joined = text.replace("=\r\n", "").replace("=\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'=' && index + 2 < bytes.len() {
-            if let Ok(value) = u8::from_str_radix(&joined[index + 1..index + 3], 16) {
-                out.push(value);
-                index += 3;
-                continue;
-            }
-        }
-        out.push(bytes[index]);
-        index += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// An activation or reset code (`K7QM-4XPA`) in a mail's text.
-pub fn find_code(mail: &str) -> Option<String> {
-    mail.split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-'))
-        .find(|word| {
-            word.len() == 9
-                && word.as_bytes()[4] == b'-'
-                && word.chars().filter(|c| *c != '-').all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        })
-        .map(str::to_owned)
-}
-
 /// Files under `dir` (database, WAL, outbox, …) whose bytes contain any of `needles`,
 /// compared case-insensitively.
 pub fn files_containing(dir: &Path, needles: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).expect("readable dir").filter_map(Result::ok) {
+        for entry in std::fs::read_dir(&dir)
+            .expect("readable dir")
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
                 continue;
             }
-            let bytes = std::fs::read(&path).unwrap_or_default().to_ascii_lowercase();
+            let bytes = std::fs::read(&path)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             for needle in needles {
                 let needle = needle.to_ascii_lowercase();
-                if bytes.windows(needle.len()).any(|window| window == needle.as_bytes()) {
+                if bytes
+                    .windows(needle.len())
+                    .any(|window| window == needle.as_bytes())
+                {
                     found.push(format!("{} ({needle})", path.display()));
                 }
             }

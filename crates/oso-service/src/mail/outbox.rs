@@ -1,0 +1,78 @@
+//! Reading the outbox back: what a person (or a test) does to find the code or link in a mail
+//! written while no SMTP server is configured.
+
+/// Undoes quoted-printable soft line breaks and `=XX` escapes, as written by [`super::Mailer`].
+pub fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'=' && index + 2 < bytes.len() {
+            if let Ok(value) = u8::from_str_radix(&joined[index + 1..index + 3], 16) {
+                out.push(value);
+                index += 3;
+                continue;
+            }
+        }
+        out.push(bytes[index]);
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first activation or reset code (`K7QM-4XPA`) in a decoded mail.
+pub fn find_code(mail: &str) -> Option<String> {
+    mail.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-'))
+        .find(|word| {
+            word.len() == 9
+                && word.as_bytes()[4] == b'-'
+                && word
+                    .chars()
+                    .filter(|c| *c != '-')
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+        .map(str::to_owned)
+}
+
+/// The decoded mails in `outbox` whose file name contains `kind` (e.g. `activation`), oldest
+/// first.
+pub fn read_mails(outbox: &std::path::Path, kind: &str) -> std::io::Result<Vec<String>> {
+    let mut files: Vec<_> = std::fs::read_dir(outbox)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().contains(kind))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| std::fs::read_to_string(path).map(|raw| decode_quoted_printable(&raw)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_printable_soft_breaks_and_escapes_are_undone() {
+        assert_eq!(
+            decode_quoted_printable("caf=C3=A9 =\r\nau lait"),
+            "café au lait"
+        );
+    }
+
+    #[test]
+    fn a_code_is_found_among_other_words() {
+        assert_eq!(
+            find_code("Type this:\n    K7QM-4XPA\n\nthanks").as_deref(),
+            Some("K7QM-4XPA")
+        );
+        assert_eq!(find_code("no-code-here at-all"), None);
+    }
+}
