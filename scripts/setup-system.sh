@@ -9,9 +9,10 @@ set -euo pipefail
 purpose=${1:-run}
 TAURI_DRIVER_VERSION=2.0.6
 
-run_packages=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
+run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver)
+test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
+               python3-aiosmtpd)
 
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")

@@ -5,7 +5,7 @@
 set -euo pipefail
 XDG_DATA_HOME=$(mktemp -d -t oso-keyring-XXXXXX)
 export XDG_DATA_HOME
-trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+trap 'rm -rf "$XDG_DATA_HOME" 2>/dev/null || true' EXIT
 eval "$(printf 'oso-test-keyring' | gnome-keyring-daemon --components=secrets --daemonize --unlock)"
 export GNOME_KEYRING_CONTROL
 export NO_AT_BRIDGE=1

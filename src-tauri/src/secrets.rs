@@ -8,6 +8,9 @@ use oso_service::secret::SecretString;
 /// The keyring "service" under which OSO stores its entries.
 const KEYRING_SERVICE: &str = "eu.oso.desktop";
 
+/// How long start-up waits for the keyring to answer its first question.
+const PROBE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+
 #[derive(Debug, Clone)]
 pub struct SessionVault {
     account: String,
@@ -23,17 +26,27 @@ impl SessionVault {
     pub async fn open(data_dir: &Path) -> Self {
         let account = format!("session:{}", data_dir.display());
         let probe_account = account.clone();
-        let available = tokio::task::spawn_blocking(move || {
-            match keyring::Entry::new(KEYRING_SERVICE, &probe_account).and_then(|entry| entry.get_password()) {
+        let probe = tokio::task::spawn_blocking(move || {
+            match keyring::Entry::new(KEYRING_SERVICE, &probe_account)
+                .and_then(|entry| entry.get_password())
+            {
                 Ok(_) | Err(keyring::Error::NoEntry) => true,
                 Err(error) => {
                     tracing::warn!(%error, "no usable OS keyring: the session will be kept in memory only");
                     false
                 }
             }
-        })
-        .await
-        .unwrap_or(false);
+        });
+        // A Secret Service that does not answer must not hold up the window.
+        let available = match tokio::time::timeout(PROBE_PATIENCE, probe).await {
+            Ok(answer) => answer.unwrap_or(false),
+            Err(_) => {
+                tracing::warn!(
+                    "the OS keyring did not answer: the session will be kept in memory only"
+                );
+                false
+            }
+        };
         Self { account, available }
     }
 

@@ -1,7 +1,6 @@
 //! The signed-in session of this desktop: the token in memory, mirrored in the OS keyring when
 //! the user chose "stay signed in" and a keyring exists.
 
-use chrono::Utc;
 use oso_service::accounts::Profile;
 use oso_service::secret::SecretString;
 use oso_service::ErrorCode;
@@ -74,6 +73,7 @@ impl From<ProfileView> for Profile {
             language: view.language,
             login_email: String::new(),
             password_expires_at: None,
+            password_expired: false,
         }
     }
 }
@@ -139,11 +139,9 @@ impl Session {
         };
         match client.profile(&token).await {
             Ok(profile) => {
-                let expired = profile
-                    .password_expires_at
-                    .is_some_and(|at| at <= Utc::now());
                 Ok(SessionView {
-                    state: if expired {
+                    // The service decides by its own clock; the desktop's may differ.
+                    state: if profile.password_expired {
                         SessionState::PasswordExpired
                     } else {
                         SessionState::SignedIn

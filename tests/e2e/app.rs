@@ -36,6 +36,8 @@ pub struct Launch<'a> {
     /// The OS language preference, as `LANGUAGE` (what sys-locale reads first).
     pub os_language: &'a str,
     pub service_url: Option<String>,
+    /// A D-Bus session other than the tests' own (one without a Secret Service, say).
+    pub dbus_address: Option<String>,
 }
 
 impl<'a> Launch<'a> {
@@ -44,6 +46,7 @@ impl<'a> Launch<'a> {
             data_dir,
             os_language: "en_GB",
             service_url: None,
+            dbus_address: None,
         }
     }
 
@@ -54,6 +57,11 @@ impl<'a> Launch<'a> {
 
     pub fn service_url(mut self, url: String) -> Self {
         self.service_url = Some(url);
+        self
+    }
+
+    pub fn dbus_address(mut self, address: String) -> Self {
+        self.dbus_address = Some(address);
         self
     }
 }
@@ -90,12 +98,31 @@ impl RunningApp {
             Some(url) => command.env("OSO_SERVICE_URL", url),
             None => command.env_remove("OSO_SERVICE_URL"),
         };
+
         let driver = command.spawn().unwrap_or_else(|error| {
             panic!("cannot start tauri-driver ({error}); `make test` installs it")
         });
         let driver_url = format!("http://127.0.0.1:{port}");
         wait_for_driver(&driver_url);
-        let session = Session::start(&driver_url, &oso_binary(), &[])
+        // WebKitWebDriver itself needs the tests' bus; only the app is moved to another one,
+        // through a wrapper that WebKitWebDriver starts in its place.
+        let application = match &launch.dbus_address {
+            Some(address) => {
+                let wrapper = launch.data_dir.join("oso-on-other-bus.sh");
+                std::fs::write(
+                    &wrapper,
+                    format!(
+                        "#!/bin/sh\nDBUS_SESSION_BUS_ADDRESS='{address}' exec '{}' \"$@\"\n",
+                        oso_binary().display()
+                    ),
+                )
+                .unwrap_or_else(|error| panic!("wrapper: {error}"));
+                make_executable(&wrapper);
+                wrapper
+            }
+            None => oso_binary(),
+        };
+        let session = Session::start(&driver_url, &application, &[])
             .unwrap_or_else(|error| panic!("cannot start a WebDriver session: {error}"));
         let app = Self {
             session: Some(session),
@@ -259,4 +286,10 @@ pub fn newest_code(data_dir: &Path, kind: &str) -> String {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+        .unwrap_or_else(|error| panic!("chmod {}: {error}", path.display()));
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod app;
+mod sessions;
 mod webdriver;
 
 use app::{Launch, RunningApp};

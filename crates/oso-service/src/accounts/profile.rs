@@ -10,7 +10,8 @@ use super::users::{self, ProfileChange};
 use super::{AccountError, Accounts, FieldProblems, SignedIn};
 
 /// The profile as shown and as changed. `email` is where OSO's e-mails go (the "default
-/// e-mail"); the login address itself stays as registered.
+/// e-mail"); the login address itself stays as registered. The read-only fields are ignored when
+/// a profile is sent to be stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Profile {
     pub email: String,
@@ -23,8 +24,11 @@ pub struct Profile {
     #[serde(default)]
     pub login_email: String,
     /// Read-only: when the password must be renewed.
-    #[serde(default, skip_deserializing)]
+    #[serde(default)]
     pub password_expires_at: Option<DateTime<Utc>>,
+    /// Read-only: the password has expired (by the service's clock) and must be renewed first.
+    #[serde(default)]
+    pub password_expired: bool,
 }
 
 impl Accounts {
@@ -38,6 +42,7 @@ impl Accounts {
             language: user.language.clone(),
             login_email: user.email.clone(),
             password_expires_at: Some(self.renewal.expires_at(user.password_changed_at)),
+            password_expired: signed_in.password_expired,
         }
     }
 

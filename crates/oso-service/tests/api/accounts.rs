@@ -666,3 +666,28 @@ async fn a_malformed_body_answers_bad_request_in_the_error_shape() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(code_of(response).await, "bad_request");
 }
+
+#[tokio::test]
+async fn many_failures_from_one_client_slow_it_down_for_every_account() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    active_user(&service, "ann@zebra.example").await;
+    for attempt in 0..20 {
+        let guess = format!("user{attempt}@elsewhere.example");
+        assert_eq!(
+            code_of(sign_in(&service, &guess, "some password here").await).await,
+            "invalid_credentials"
+        );
+    }
+
+    let limited = sign_in(&service, "ann@zebra.example", PASSWORD).await;
+
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    clock.advance(Duration::minutes(16));
+    assert_eq!(
+        sign_in(&service, "ann@zebra.example", PASSWORD)
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+}
