@@ -29,7 +29,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
-    /// TOML configuration file; its keys are the long options below with `_` for `-`.
+    /// TOML configuration file; its keys are the long options below with `_` for `-`, plus
+    /// `mail_from` and an `[smtp]` table (host, port, security = starttls|tls|none, username,
+    /// password) to send e-mail by SMTP instead of writing it to the outbox.
     #[arg(long, env = "OSO_SERVICE_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Address and port to listen on [default: 127.0.0.1:8480].
@@ -39,6 +41,13 @@ struct ServeArgs {
     /// [default: the OS data directory, e.g. ~/.local/share/oso-service].
     #[arg(long, env = "OSO_SERVICE_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Base URL of links in e-mails, as browsers reach this service (e.g.
+    /// https://oso.example.com) [default: http://<listen address>].
+    #[arg(long, env = "OSO_SERVICE_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// Days after which a password must be renewed [default: 60].
+    #[arg(long, env = "OSO_SERVICE_PASSWORD_MAX_AGE_DAYS", value_name = "DAYS")]
+    password_max_age_days: Option<u32>,
 }
 
 impl ServeArgs {
@@ -52,6 +61,12 @@ impl ServeArgs {
         }
         if let Some(data_dir) = self.data_dir {
             config.data_dir = data_dir;
+        }
+        if let Some(public_url) = self.public_url {
+            config.public_url = Some(public_url);
+        }
+        if let Some(days) = self.password_max_age_days {
+            config.password_max_age_days = days;
         }
         Ok(config)
     }
