@@ -691,3 +691,42 @@ async fn many_failures_from_one_client_slow_it_down_for_every_account() {
         StatusCode::CREATED
     );
 }
+
+#[tokio::test]
+async fn a_session_ends_after_thirty_idle_days_or_ninety_days_in_all() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let idle = active_user(&service, "ann@zebra.example").await;
+    let grant: Value = sign_in(&service, "ann@zebra.example", PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
+    let busy = grant["token"].as_str().expect("token").to_owned();
+
+    for _ in 0..3 {
+        clock.advance(Duration::days(29));
+        assert_eq!(
+            service
+                .send(Method::GET, "/api/v1/me", &busy, None)
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        service
+            .send(Method::GET, "/api/v1/me", &idle, None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    clock.advance(Duration::days(4));
+    let too_old = service.send(Method::GET, "/api/v1/me", &busy, None).await;
+    assert_eq!(
+        too_old.status(),
+        StatusCode::UNAUTHORIZED,
+        "ninety days after sign-in, however busy"
+    );
+}
