@@ -78,11 +78,15 @@ impl Session {
         self.post("/execute/async", json!({ "script": script, "args": args }))
     }
 
-    /// Clears the field matching `css` and types `text` into it, as a user would.
+    /// Clears the field matching `css` and types `text` into it, as a user would, once the
+    /// field can take input (a form may still be loading or busy).
     pub fn type_into(&self, css: &str, text: &str) {
         let element = self.find(css);
-        self.post(&format!("/element/{}/clear", element.0), json!({}))
-            .unwrap_or_else(|error| panic!("clearing {css} failed: {error}"));
+        self.scroll_into_view(&element);
+        self.wait_until(&format!("{css} to take input"), || {
+            self.post(&format!("/element/{}/clear", element.0), json!({}))
+                .map(Some)
+        });
         self.post(
             &format!("/element/{}/value", element.0),
             json!({ "text": text }),
@@ -124,9 +128,21 @@ impl Session {
         self.wait_until(&format!("an element matching {css}"), || self.try_find(css))
     }
 
+    /// Scrolls `element` to the middle of the view, as a user would before using it
+    /// (WebKitWebDriver does not do this itself before clearing a field).
+    pub fn scroll_into_view(&self, element: &Element) {
+        let _ = self.execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![json!({ ELEMENT_KEY: element.0 })],
+        );
+    }
+
+    /// Clicks `element` once it can be clicked (not covered, not disabled for a moment).
     pub fn click(&self, element: &Element) {
-        self.post(&format!("/element/{}/click", element.0), json!({}))
-            .unwrap_or_else(|error| panic!("clicking failed: {error}"));
+        self.wait_until("an element to take a click", || {
+            self.post(&format!("/element/{}/click", element.0), json!({}))
+                .map(Some)
+        });
     }
 
     pub fn attribute(&self, element: &Element, name: &str) -> Option<String> {
