@@ -41,6 +41,29 @@ impl AppState {
     }
 }
 
+/// The embedded service's preferred port: links in e-mails (activation, password reset) point at
+/// it, so a stable port keeps them working after a restart. Taken → any free port.
+const EMBEDDED_PORT: u16 = 48_480;
+
+async fn start_embedded(paths: &AppPaths) -> anyhow::Result<RunningService> {
+    let config = ServiceConfig::embedded(paths.embedded_service_dir());
+    let preferred = ServiceConfig {
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], EMBEDDED_PORT)),
+        ..config.clone()
+    };
+    match oso_service::start(preferred).await {
+        Ok(service) => Ok(service),
+        Err(oso_service::StartError::Listen { .. }) => {
+            tracing::info!(
+                port = EMBEDDED_PORT,
+                "preferred port taken; using a free one"
+            );
+            Ok(oso_service::start(config).await?)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
     let paths = AppPaths::resolve(app)?;
     let log_guard = crate::logging::init(&paths.log_dir)?;
@@ -57,8 +80,7 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
                 (url, None)
             }
             ServiceTarget::Embedded => {
-                let config = ServiceConfig::embedded(paths.embedded_service_dir());
-                let service = oso_service::start(config).await?;
+                let service = start_embedded(&paths).await?;
                 tracing::info!(
                     url = %service.url(),
                     outbox = %service.outbox_dir().display(),

@@ -3,7 +3,9 @@
 //! Everything that crosses a boundary (an HTTP request, a Tauri command, a settings file) is parsed
 //! into one of these types first, so code further in never sees an invalid value.
 
+pub mod account_number;
 pub mod account_policy;
+pub mod address;
 pub mod clock;
 pub mod country;
 pub mod email;
@@ -11,8 +13,12 @@ pub mod l10n;
 pub mod language;
 pub mod password;
 pub mod phone;
+pub mod postal_code;
+pub mod quantity;
 pub mod text;
 
+pub use account_number::{AccountNumber, AccountNumberError};
+pub use address::{Address, AddressInput, DRIVER_NOTE_MAX_CHARS, HOUSE_NUMBER_MAX_CHARS};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use country::{CountryCode, CountryError};
 pub use email::{Email, EmailError};
@@ -20,4 +26,6 @@ pub use l10n::{Catalogue, CatalogueError};
 pub use language::{Language, UnknownLanguage};
 pub use password::{check_new_password, PasswordProblem, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use phone::{PhoneError, PhoneNumber};
+pub use postal_code::{PostalCode, PostalCodeError};
+pub use quantity::{check_order_limits, LimitProblem, Quantity, QuantityError, MAX_QUANTITY};
 pub use text::{RequiredText, TextError, NAME_MAX_CHARS};

@@ -5,7 +5,9 @@
 //! one outbox folder inside its data directory.
 
 pub mod accounts;
+pub mod address_book;
 pub mod api;
+pub mod catalogue;
 pub mod config;
 mod jobs;
 pub mod mail;

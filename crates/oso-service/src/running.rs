@@ -26,6 +26,8 @@ pub enum StartError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("cannot load the catalogue: {0}")]
+    Catalogue(#[from] crate::catalogue::CatalogueError),
     #[error("cannot set up e-mail: {0}")]
     Mail(#[from] MailError),
     #[error("cannot listen on {address}: {source}")]
@@ -126,6 +128,8 @@ pub async fn start_with_clock(
         })?;
     }
     let pool = store::open(&config.database_path()).await?;
+    let shipped = crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED)?;
+    crate::catalogue::load(&pool, &shipped, clock.now()).await?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {

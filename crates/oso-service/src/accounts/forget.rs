@@ -22,6 +22,14 @@ impl Accounts {
         sessions::delete_for_user(&mut tx, user.id).await?;
         one_time::delete_for_user(&mut tx, user.id).await?;
         throttle::clear(&mut tx, &throttle::account_subject(&canonical)).await?;
+        // The address book holds other people's and the user's own details; saved account
+        // numbers are of no use to a revoked login.
+        sqlx::query!("DELETE FROM addresses WHERE user_id = ?1", user.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM account_numbers WHERE user_id = ?1", user.id)
+            .execute(&mut *tx)
+            .await?;
         users::forget(&mut tx, user.id, now).await?;
         tx.commit().await?;
         // Overwritten pages (secure_delete) must also leave the write-ahead log.

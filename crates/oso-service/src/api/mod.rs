@@ -1,7 +1,9 @@
 //! The HTTP API under `/api/v1`: JSON in and out, errors as [`ErrorBody`], every route described
 //! in the OpenAPI document served at `/api/v1/openapi.json`.
 
+pub mod account_numbers;
 pub mod accounts;
+pub mod catalogue;
 pub mod error;
 mod extract;
 pub mod health;
@@ -69,6 +71,9 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(accounts::forget))
         .routes(routes!(accounts::request_password_reset))
         .routes(routes!(accounts::reset_password))
+        .routes(routes!(catalogue::catalogue))
+        .routes(routes!(account_numbers::list, account_numbers::save))
+        .routes(routes!(account_numbers::rename, account_numbers::remove))
         .split_for_parts()
 }
 

@@ -34,7 +34,7 @@ async fn code_of(response: reqwest::Response) -> String {
 }
 
 /// A registered, activated user; returns a session token.
-async fn active_user(service: &TestService, email: &str) -> String {
+pub(crate) async fn active_user(service: &TestService, email: &str) -> String {
     assert_eq!(
         register(service, email).await.status(),
         StatusCode::ACCEPTED

@@ -1,6 +1,7 @@
 //! The service over real HTTP: a real listener on port 0 and a temp SQLite database per test.
 
 mod accounts;
+mod address_book;
 mod support;
 
 use reqwest::StatusCode;

@@ -1,0 +1,142 @@
+//! The account numbers saved under a login for new orders, and the one decision of whether a
+//! user may use a number (eSecure will add approval to [`may_use`]).
+
+use chrono::{DateTime, Utc};
+use oso_core::text::NAME_MAX_CHARS;
+use oso_core::AccountNumber;
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use utoipa::ToSchema;
+
+use crate::accounts::{AccountError, SignedIn};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SavedAccountNumber {
+    pub id: i64,
+    /// Nine digits.
+    pub number: String,
+    /// The user's own name for it ("Antwerp warehouse"); may be empty.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct AccountNumberForm {
+    pub number: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct AccountNumberRename {
+    pub name: String,
+}
+
+/// Why using an account number is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// eSecure: the account's administrators must approve this user first.
+    NeedsApproval,
+}
+
+/// May `user` use `number` (save it, order with it, see its history)? Every such use asks here.
+/// Until eSecure lands every number is open to every user.
+pub async fn may_use(
+    _pool: &SqlitePool,
+    _user: &SignedIn,
+    _number: &AccountNumber,
+) -> Result<(), Refusal> {
+    Ok(())
+}
+
+fn parse_name(name: &str) -> Result<String, AccountError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().count() > NAME_MAX_CHARS {
+        return Err(AccountError::field("name", "too_long"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(AccountError::field("name", "invalid_characters"));
+    }
+    Ok(name)
+}
+
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn list(
+    pool: &SqlitePool,
+    user: &SignedIn,
+) -> Result<Vec<SavedAccountNumber>, AccountError> {
+    let rows = sqlx::query_as!(
+        SavedAccountNumber,
+        r#"SELECT id AS "id!", number, name FROM account_numbers WHERE user_id = ?1 ORDER BY created_at, id"#,
+        user.user.id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+/// Saves a number (or renames it, when it is saved already).
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn save(
+    pool: &SqlitePool,
+    user: &SignedIn,
+    form: &AccountNumberForm,
+    now: DateTime<Utc>,
+) -> Result<SavedAccountNumber, AccountError> {
+    let number = AccountNumber::parse(&form.number)
+        .map_err(|error| AccountError::field("number", error.field_code()))?;
+    let name = parse_name(&form.name)?;
+    if may_use(pool, user, &number).await.is_err() {
+        return Err(AccountError::field("number", "needs_approval"));
+    }
+    let digits = number.as_str();
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO account_numbers (user_id, number, name, created_at) VALUES (?1, ?2, ?3, ?4)
+           ON CONFLICT (user_id, number) DO UPDATE SET name = excluded.name
+           RETURNING id AS "id!""#,
+        user.user.id,
+        digits,
+        name,
+        now
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(SavedAccountNumber {
+        id,
+        number: digits.to_owned(),
+        name,
+    })
+}
+
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn rename(
+    pool: &SqlitePool,
+    user: &SignedIn,
+    id: i64,
+    rename: &AccountNumberRename,
+) -> Result<Option<SavedAccountNumber>, AccountError> {
+    let name = parse_name(&rename.name)?;
+    let row = sqlx::query_as!(
+        SavedAccountNumber,
+        r#"UPDATE account_numbers SET name = ?3 WHERE id = ?1 AND user_id = ?2
+           RETURNING id AS "id!", number, name"#,
+        id,
+        user.user.id,
+        name
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row)
+}
+
+/// Removes a saved number; past orders with it are untouched. `false` when there was none.
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, AccountError> {
+    let done = sqlx::query!(
+        "DELETE FROM account_numbers WHERE id = ?1 AND user_id = ?2",
+        id,
+        user.user.id
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -1,0 +1,4 @@
+//! What a login keeps for ordering: its account numbers and its delivery addresses. Neither
+//! changes past orders, which keep their own copies.
+
+pub mod account_numbers;

@@ -1,0 +1,230 @@
+//! The supplies catalogue: `catalogue/catalogue.json` (compiled in) is loaded at every start and
+//! upserted by SKU. Items that left the file are marked as no longer sold, never deleted, because
+//! past orders refer to them. The whole-order maximum is part of the file.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use utoipa::ToSchema;
+
+/// The catalogue shipped with this build.
+pub const SHIPPED: &str = include_str!("../../catalogue/catalogue.json");
+
+/// A text in each of OSO's languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translated {
+    pub nl: String,
+    pub en: String,
+    pub fr: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: Translated,
+    pub icon: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Size {
+    pub id: String,
+    pub name: Translated,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub sku: String,
+    pub category: String,
+    pub size: Option<String>,
+    pub name: Translated,
+    pub description: Translated,
+    /// Length, width, height in millimetres (height 0 for flat items).
+    pub outer_dimensions_mm: [u32; 3],
+    pub inner_dimensions_mm: Option<[u32; 3]>,
+    pub max_content_weight_g: Option<u32>,
+    pub material: Translated,
+    pub units_per_pack: u32,
+    pub max_packs_per_order: u32,
+    pub icon: String,
+}
+
+/// The catalogue file, and what `GET /api/v1/catalogue` answers (with only the items sold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub version: u32,
+    /// The most packs one order may hold, all items together.
+    pub order_max_packs: u32,
+    pub categories: Vec<Category>,
+    pub sizes: Vec<Size>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("the catalogue file is not valid JSON for a catalogue: {0}")]
+    Parse(#[from] serde_json::Error),
+    #[error("the catalogue file is inconsistent: {0}")]
+    Inconsistent(String),
+    #[error(transparent)]
+    Store(#[from] sqlx::Error),
+}
+
+impl Catalogue {
+    /// Parses and checks a catalogue file: unique SKUs, known categories and sizes, limits > 0.
+    pub fn parse(json: &str) -> Result<Self, CatalogueError> {
+        let catalogue: Catalogue = serde_json::from_str(json)?;
+        let categories: HashSet<_> = catalogue.categories.iter().map(|c| c.id.as_str()).collect();
+        let sizes: HashSet<_> = catalogue.sizes.iter().map(|s| s.id.as_str()).collect();
+        let mut skus = HashSet::new();
+        let problem = |text: String| Err(CatalogueError::Inconsistent(text));
+        if catalogue.order_max_packs == 0 {
+            return problem("order_max_packs is 0".into());
+        }
+        for item in &catalogue.items {
+            if !skus.insert(item.sku.as_str()) {
+                return problem(format!("SKU {} appears twice", item.sku));
+            }
+            if !categories.contains(item.category.as_str()) {
+                return problem(format!("{}: unknown category {}", item.sku, item.category));
+            }
+            if let Some(size) = &item.size {
+                if !sizes.contains(size.as_str()) {
+                    return problem(format!("{}: unknown size {size}", item.sku));
+                }
+            }
+            if item.max_packs_per_order == 0 || item.units_per_pack == 0 {
+                return problem(format!("{}: a limit or pack size is 0", item.sku));
+            }
+        }
+        Ok(catalogue)
+    }
+}
+
+/// Stores `catalogue`: upserts its items, marks the others as no longer sold, keeps the rest.
+#[tracing::instrument(skip_all, fields(items = catalogue.items.len()), err)]
+pub async fn load(
+    pool: &SqlitePool,
+    catalogue: &Catalogue,
+    now: DateTime<Utc>,
+) -> Result<(), CatalogueError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query!("UPDATE catalogue_items SET sold = 0")
+        .execute(&mut *tx)
+        .await?;
+    for (position, item) in catalogue.items.iter().enumerate() {
+        let definition = serde_json::to_string(item)?;
+        let max = i64::from(item.max_packs_per_order);
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        sqlx::query!(
+            "INSERT INTO catalogue_items (sku, category, size, definition, max_packs_per_order, sold, position, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)
+             ON CONFLICT (sku) DO UPDATE SET category = excluded.category, size = excluded.size,
+                 definition = excluded.definition, max_packs_per_order = excluded.max_packs_per_order,
+                 sold = 1, position = excluded.position, updated_at = excluded.updated_at",
+            item.sku,
+            item.category,
+            item.size,
+            definition,
+            max,
+            position,
+            now
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    let frame = serde_json::to_string(&Catalogue {
+        items: Vec::new(),
+        ..catalogue.clone()
+    })?;
+    sqlx::query!(
+        "INSERT INTO catalogue_meta (key, value) VALUES ('frame', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        frame
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The catalogue as sold now: the stored frame (limits, categories, sizes) with the sold items.
+#[tracing::instrument(skip_all, err)]
+pub async fn current(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
+    let frame = sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = 'frame'")
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| CatalogueError::Inconsistent("no catalogue loaded".into()))?;
+    let mut catalogue: Catalogue = serde_json::from_str(&frame)?;
+    let definitions = sqlx::query_scalar!(
+        "SELECT definition FROM catalogue_items WHERE sold = 1 ORDER BY position"
+    )
+    .fetch_all(pool)
+    .await?;
+    catalogue.items = definitions
+        .iter()
+        .map(|definition| serde_json::from_str(definition))
+        .collect::<Result<_, _>>()?;
+    Ok(catalogue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_catalogue_is_consistent_and_large_enough() {
+        let catalogue = Catalogue::parse(SHIPPED).expect("the shipped catalogue is valid");
+        assert!(
+            catalogue.items.len() >= 30,
+            "{} items",
+            catalogue.items.len()
+        );
+        for category in &catalogue.categories {
+            let count = catalogue
+                .items
+                .iter()
+                .filter(|item| item.category == category.id)
+                .count();
+            assert!(count >= 3, "{} has {count} items", category.id);
+        }
+        for item in &catalogue.items {
+            for text in [&item.name, &item.description, &item.material] {
+                assert!(
+                    !text.nl.is_empty() && !text.en.is_empty() && !text.fr.is_empty(),
+                    "{}",
+                    item.sku
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_duplicate_sku_is_refused() {
+        let mut catalogue = Catalogue::parse(SHIPPED).expect("valid");
+        let first = catalogue.items[0].clone();
+        catalogue.items.push(first);
+        let json = serde_json::to_string(&catalogue).expect("json");
+        assert!(matches!(
+            Catalogue::parse(&json),
+            Err(CatalogueError::Inconsistent(_))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_category_is_refused() {
+        let mut catalogue = Catalogue::parse(SHIPPED).expect("valid");
+        catalogue.items[0].category = "spaceships".into();
+        let json = serde_json::to_string(&catalogue).expect("json");
+        assert!(matches!(
+            Catalogue::parse(&json),
+            Err(CatalogueError::Inconsistent(_))
+        ));
+    }
+}
