@@ -22,6 +22,7 @@ pub const DRIVER_NOTE_MAX_CHARS: usize = 200;
 /// (which must keep the address it was shipped to after the customer changes theirs) reads back
 /// through [`Address::parse`] and is held to the rules a new address is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AddressInput {
     pub company: String,

@@ -2,3 +2,4 @@
 //! changes past orders, which keep their own copies.
 
 pub mod account_numbers;
+pub mod addresses;

@@ -3,6 +3,7 @@
 
 pub mod account_numbers;
 pub mod accounts;
+pub mod addresses;
 pub mod catalogue;
 pub mod error;
 mod extract;
@@ -74,6 +75,8 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(catalogue::catalogue))
         .routes(routes!(account_numbers::list, account_numbers::save))
         .routes(routes!(account_numbers::rename, account_numbers::remove))
+        .routes(routes!(addresses::list, addresses::add))
+        .routes(routes!(addresses::replace, addresses::remove))
         .split_for_parts()
 }
 

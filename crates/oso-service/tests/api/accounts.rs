@@ -521,6 +521,17 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
                           "contact_name": "Quentin Zarathustra", "phone": "+32 470 98 76 54", "language": "en"})))
         .await;
 
+    let address = service
+        .send(
+            Method::POST,
+            "/api/v1/me/addresses",
+            &token,
+            Some(json!({"company": "Xylophone Unicorn Logistics", "contact_person": "Quentin Zarathustra",
+                        "street": "Meir", "number": "1", "postal_code": "2000", "city": "Antwerpen",
+                        "country": "BE", "phone": "+32 470 98 76 54", "email": email})),
+        )
+        .await;
+    assert_eq!(address.status(), StatusCode::CREATED);
     let wrong = service
         .send(
             Method::POST,

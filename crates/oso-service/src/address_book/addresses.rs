@@ -1,0 +1,195 @@
+//! The delivery addresses saved under a login. Editing or deleting one never changes a past
+//! order: an order keeps its own copy.
+
+use chrono::{DateTime, Utc};
+use oso_core::{Address, AddressInput};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use utoipa::ToSchema;
+
+use crate::accounts::{AccountError, SignedIn};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SavedAddress {
+    pub id: i64,
+    #[serde(flatten)]
+    pub address: AddressInput,
+}
+
+struct Row {
+    id: i64,
+    company: String,
+    contact_person: String,
+    street: String,
+    number: String,
+    box_number: Option<String>,
+    postal_code: String,
+    city: String,
+    country: String,
+    phone: String,
+    email: Option<String>,
+    driver_note: Option<String>,
+}
+
+impl From<Row> for SavedAddress {
+    fn from(row: Row) -> Self {
+        Self {
+            id: row.id,
+            address: AddressInput {
+                company: row.company,
+                contact_person: row.contact_person,
+                street: row.street,
+                number: row.number,
+                box_number: row.box_number.unwrap_or_default(),
+                postal_code: row.postal_code,
+                city: row.city,
+                country: row.country,
+                phone: row.phone,
+                email: row.email.unwrap_or_default(),
+                driver_note: row.driver_note.unwrap_or_default(),
+            },
+        }
+    }
+}
+
+/// The validated address as stored columns.
+struct Columns {
+    company: String,
+    contact_person: String,
+    street: String,
+    number: String,
+    box_number: Option<String>,
+    postal_code: String,
+    city: String,
+    country: String,
+    phone: String,
+    email: Option<String>,
+    driver_note: Option<String>,
+}
+
+fn validate(input: &AddressInput) -> Result<Columns, AccountError> {
+    let address = Address::parse(input).map_err(AccountError::Invalid)?;
+    Ok(Columns {
+        company: address.company().as_str().to_owned(),
+        contact_person: address.contact_person().as_str().to_owned(),
+        street: address.street().as_str().to_owned(),
+        number: address.number().as_str().to_owned(),
+        box_number: address.box_number().map(str::to_owned),
+        postal_code: address.postal_code().as_str().to_owned(),
+        city: address.city().as_str().to_owned(),
+        country: address.country().as_str().to_owned(),
+        phone: address.phone().as_str().to_owned(),
+        email: address.email().map(|email| email.as_str().to_owned()),
+        driver_note: address.driver_note().map(str::to_owned),
+    })
+}
+
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn list(pool: &SqlitePool, user: &SignedIn) -> Result<Vec<SavedAddress>, AccountError> {
+    let rows = sqlx::query_as!(
+        Row,
+        r#"SELECT id AS "id!", company, contact_person, street, number, box_number, postal_code, city,
+                  country, phone, email, driver_note
+           FROM addresses WHERE user_id = ?1 ORDER BY company COLLATE NOCASE, id"#,
+        user.user.id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(SavedAddress::from).collect())
+}
+
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn add(
+    pool: &SqlitePool,
+    user: &SignedIn,
+    input: &AddressInput,
+    now: DateTime<Utc>,
+) -> Result<SavedAddress, AccountError> {
+    let c = validate(input)?;
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO addresses (user_id, company, contact_person, street, number, box_number, postal_code,
+                                  city, country, phone, email, driver_note, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+           RETURNING id AS "id!""#,
+        user.user.id,
+        c.company,
+        c.contact_person,
+        c.street,
+        c.number,
+        c.box_number,
+        c.postal_code,
+        c.city,
+        c.country,
+        c.phone,
+        c.email,
+        c.driver_note,
+        now
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(saved(id, c))
+}
+
+/// Replaces a saved address; `None` when the user has no address with this id.
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn replace(
+    pool: &SqlitePool,
+    user: &SignedIn,
+    id: i64,
+    input: &AddressInput,
+    now: DateTime<Utc>,
+) -> Result<Option<SavedAddress>, AccountError> {
+    let c = validate(input)?;
+    let done = sqlx::query!(
+        "UPDATE addresses SET company = ?3, contact_person = ?4, street = ?5, number = ?6, box_number = ?7,
+                              postal_code = ?8, city = ?9, country = ?10, phone = ?11, email = ?12,
+                              driver_note = ?13, updated_at = ?14
+         WHERE id = ?1 AND user_id = ?2",
+        id,
+        user.user.id,
+        c.company,
+        c.contact_person,
+        c.street,
+        c.number,
+        c.box_number,
+        c.postal_code,
+        c.city,
+        c.country,
+        c.phone,
+        c.email,
+        c.driver_note,
+        now
+    )
+    .execute(pool)
+    .await?;
+    Ok((done.rows_affected() > 0).then(|| saved(id, c)))
+}
+
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, AccountError> {
+    let done = sqlx::query!(
+        "DELETE FROM addresses WHERE id = ?1 AND user_id = ?2",
+        id,
+        user.user.id
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+fn saved(id: i64, c: Columns) -> SavedAddress {
+    SavedAddress::from(Row {
+        id,
+        company: c.company,
+        contact_person: c.contact_person,
+        street: c.street,
+        number: c.number,
+        box_number: c.box_number,
+        postal_code: c.postal_code,
+        city: c.city,
+        country: c.country,
+        phone: c.phone,
+        email: c.email,
+        driver_note: c.driver_note,
+    })
+}
