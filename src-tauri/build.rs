@@ -18,6 +18,14 @@ const COMMANDS: &[&str] = &[
     "profile_update",
     "profile_change_password",
     "profile_forget_me",
+    "account_numbers_list",
+    "account_numbers_save",
+    "account_numbers_rename",
+    "account_numbers_remove",
+    "addresses_list",
+    "addresses_add",
+    "addresses_update",
+    "addresses_remove",
 ];
 
 fn main() {

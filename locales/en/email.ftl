@@ -21,3 +21,10 @@ email-reset-expiry = The link and the code are valid for 1 hour. If you did not 
 email-expiry-subject = Your OSO password expires on { $date }
 email-expiry-body = For your security, OSO asks you to choose a new password every { $max_days } days. Your current password expires on { $date }.
 email-expiry-action = Choose a new one in OSO under Personal data, Manage password. After the expiry date, OSO will ask for a new password when you sign in.
+
+email-order-subject = OSO order { $number } received
+email-order-body = Thank you. We received your order { $number } for account number { $account }.
+email-order-lines-title = Supplies ordered:
+email-order-line = { $packs } × { $name } ({ $sku })
+email-order-address = Delivery address: { $address }
+email-order-follow = You can follow the order in OSO under Order history.

@@ -21,3 +21,10 @@ email-reset-expiry = Le lien et le code sont valables 1 heure. Si vous n'avez ri
 email-expiry-subject = Votre mot de passe OSO expire le { $date }
 email-expiry-body = Pour votre sécurité, OSO vous demande de choisir un nouveau mot de passe tous les { $max_days } jours. Votre mot de passe actuel expire le { $date }.
 email-expiry-action = Choisissez-en un nouveau dans OSO sous Données personnelles, Gérer le mot de passe. Après la date d'expiration, OSO vous demandera un nouveau mot de passe à la connexion.
+
+email-order-subject = Commande OSO { $number } reçue
+email-order-body = Merci. Nous avons reçu votre commande { $number } pour le numéro de compte { $account }.
+email-order-lines-title = Matériel commandé :
+email-order-line = { $packs } × { $name } ({ $sku })
+email-order-address = Adresse de livraison : { $address }
+email-order-follow = Vous pouvez suivre la commande dans OSO sous Historique des commandes.

@@ -21,3 +21,10 @@ email-reset-expiry = De link en de code zijn 1 uur geldig. Hebt u dit niet gevra
 email-expiry-subject = Uw OSO-wachtwoord vervalt op { $date }
 email-expiry-body = Voor uw veiligheid vraagt OSO u om de { $max_days } dagen een nieuw wachtwoord te kiezen. Uw huidige wachtwoord vervalt op { $date }.
 email-expiry-action = Kies een nieuw wachtwoord in OSO onder Persoonlijke gegevens, Wachtwoord beheren. Na de vervaldatum vraagt OSO bij het aanmelden om een nieuw wachtwoord.
+
+email-order-subject = OSO-bestelling { $number } ontvangen
+email-order-body = Bedankt. We ontvingen uw bestelling { $number } voor klantnummer { $account }.
+email-order-lines-title = Besteld verzendmateriaal:
+email-order-line = { $packs } × { $name } ({ $sku })
+email-order-address = Leveradres: { $address }
+email-order-follow = U kunt de bestelling volgen in OSO onder Bestelgeschiedenis.

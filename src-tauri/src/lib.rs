@@ -68,6 +68,14 @@ pub fn run() {
             commands::profile::profile_update,
             commands::profile::profile_change_password,
             commands::profile::profile_forget_me,
+            commands::address_book::account_numbers_list,
+            commands::address_book::account_numbers_save,
+            commands::address_book::account_numbers_rename,
+            commands::address_book::account_numbers_remove,
+            commands::address_book::addresses_list,
+            commands::address_book::addresses_add,
+            commands::address_book::addresses_update,
+            commands::address_book::addresses_remove,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -3,6 +3,7 @@
 //! ignored in a plain `cargo test`, which has no display to draw on.
 
 mod accounts;
+mod address_book;
 mod app;
 mod sessions;
 mod webdriver;

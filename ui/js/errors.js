@@ -40,6 +40,9 @@ const FIELD_ERRORS = {
   invalid_code: () => t("field-error-invalid_code"),
   passwords_differ: () => t("field-error-passwords_differ"),
   same_as_current: () => t("field-error-same_as_current"),
+  invalid_account_number: () => t("field-error-invalid_account_number"),
+  invalid_postal_code: () => t("field-error-invalid_postal_code"),
+  invalid_country: () => t("field-error-invalid_country"),
 };
 
 /** Messages a field can use instead of the general one, for a clearer sentence. */

@@ -9,6 +9,8 @@ import { currentSession, startSession } from "./session.js";
 import { startAuth } from "./auth/index.js";
 import { focusCurrentView } from "./auth/views.js";
 import { startPersonalData } from "./personal/index.js";
+import { startAccountNumbers } from "./account-numbers/index.js";
+import { startAddressBook } from "./address-book/index.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -47,6 +49,8 @@ async function boot() {
   startRouter();
   startAuth();
   startPersonalData();
+  startAccountNumbers();
+  startAddressBook();
   await startSession();
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();

@@ -2,6 +2,7 @@
 //! commands call its methods and get domain values or a [`ClientError`].
 
 mod accounts;
+mod address_book;
 
 use std::time::Duration;
 

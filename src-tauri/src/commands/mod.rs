@@ -1,6 +1,7 @@
 //! The Tauri commands the UI may call, one module per area. Each is a few lines: parse, call one
 //! function, map the error. The capability file grants the main window exactly these.
 
+pub mod address_book;
 pub mod connection;
 pub mod l10n;
 pub mod profile;

@@ -7,7 +7,8 @@ use crate::error::CommandError;
 use crate::session::{ProfileView, SessionView};
 use crate::startup::AppState;
 
-async fn token(state: &AppState) -> Result<SecretString, CommandError> {
+/// The session token, or `unauthenticated` when nobody is signed in.
+pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError> {
     state.session.token().await.ok_or_else(|| {
         CommandError::new(
             oso_service::ErrorCode::Unauthenticated.as_str(),

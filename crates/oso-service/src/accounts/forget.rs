@@ -30,6 +30,7 @@ impl Accounts {
         sqlx::query!("DELETE FROM account_numbers WHERE user_id = ?1", user.id)
             .execute(&mut *tx)
             .await?;
+        crate::orders::anonymise_for_user(&mut tx, user.id).await?;
         users::forget(&mut tx, user.id, now).await?;
         tx.commit().await?;
         // Overwritten pages (secure_delete) must also leave the write-ahead log.

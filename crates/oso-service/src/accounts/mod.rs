@@ -83,6 +83,8 @@ pub enum AccountError {
     Hash(#[from] password_hash::HashError),
     #[error("mail: {0}")]
     Mail(#[from] MailError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl AccountError {
@@ -123,6 +125,11 @@ impl FieldProblems {
 }
 
 impl Accounts {
+    /// The mailer every flow of the service sends through.
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
     pub fn new(
         pool: SqlitePool,
         clock: Arc<dyn Clock>,

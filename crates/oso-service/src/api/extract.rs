@@ -97,6 +97,10 @@ impl From<AccountError> for ApiError {
             AccountError::Store(ref cause) => ApiError::internal(cause),
             AccountError::Hash(ref cause) => ApiError::internal(cause),
             AccountError::Mail(ref cause) => ApiError::internal(cause),
+            AccountError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                ApiError::new(ErrorCode::Internal, "internal error")
+            }
         }
     }
 }

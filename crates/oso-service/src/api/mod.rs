@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod error;
 mod extract;
 pub mod health;
+pub mod orders;
 mod pages;
 
 use std::sync::Arc;
@@ -77,6 +78,8 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(account_numbers::rename, account_numbers::remove))
         .routes(routes!(addresses::list, addresses::add))
         .routes(routes!(addresses::replace, addresses::remove))
+        .routes(routes!(orders::place))
+        .routes(routes!(orders::get))
         .split_for_parts()
 }
 

@@ -12,6 +12,7 @@ pub enum MailKind {
     AlreadyRegistered,
     PasswordReset,
     PasswordExpiryWarning,
+    OrderConfirmation,
 }
 
 impl MailKind {
@@ -21,6 +22,7 @@ impl MailKind {
             MailKind::AlreadyRegistered => "already-registered",
             MailKind::PasswordReset => "password-reset",
             MailKind::PasswordExpiryWarning => "password-expiry",
+            MailKind::OrderConfirmation => "order-confirmation",
         }
     }
 }

@@ -532,6 +532,27 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
         )
         .await;
     assert_eq!(address.status(), StatusCode::CREATED);
+    let catalogue: Value = service
+        .get("/api/v1/catalogue")
+        .await
+        .json()
+        .await
+        .expect("catalogue");
+    let sku = catalogue["items"][0]["sku"].clone();
+    let order = service
+        .send(
+            Method::POST,
+            "/api/v1/orders",
+            &token,
+            Some(json!({"idempotency_key": "forget-me-order-0001", "account_number": "951234567",
+                        "address": {"company": "Xylophone Unicorn Logistics", "contact_person": "Quentin Zarathustra",
+                                    "street": "Meir", "number": "1", "postal_code": "2000", "city": "Antwerpen",
+                                    "country": "BE", "phone": "+32 470 98 76 54", "email": email},
+                        "lines": [{"sku": sku, "packs": 1}]})),
+        )
+        .await;
+    assert_eq!(order.status(), StatusCode::CREATED);
+    let placed: Value = order.json().await.expect("order");
     let wrong = service
         .send(
             Method::POST,
@@ -574,6 +595,21 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
         ],
     );
     assert!(leaks.is_empty(), "personal data left in {leaks:?}");
+
+    // The anonymous part of the order stays for statistics.
+    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
+        .await
+        .expect("opens");
+    let kept: (String, String, i64) = sqlx::query_as(
+        "SELECT o.account_number, o.country, l.packs FROM orders o JOIN order_lines l ON l.order_id = o.id
+         WHERE o.order_number = ?1",
+    )
+    .bind(placed["order_number"].as_str().expect("number"))
+    .fetch_one(&pool)
+    .await
+    .expect("the order is still there");
+    assert_eq!(kept, ("951234567".to_owned(), "BE".to_owned(), 1));
+    drop(pool);
 
     // The address is free for a new, unrelated account.
     assert_eq!(

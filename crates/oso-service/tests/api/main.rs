@@ -2,6 +2,7 @@
 
 mod accounts;
 mod address_book;
+mod orders;
 mod support;
 
 use reqwest::StatusCode;

@@ -1,0 +1,43 @@
+//! Placing an order, and reading one back.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+
+use super::extract::{Body, Session};
+use super::{ApiError, AppState, ErrorBody, ErrorCode};
+use crate::orders::{self, OrderRequest, PlacedOrder};
+
+/// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
+/// so a retry after a lost answer never creates a second order.
+#[utoipa::path(post, path = "/orders", tag = "orders", security(("session" = [])), request_body = OrderRequest,
+    responses((status = 201, body = PlacedOrder), (status = 200, description = "Placed earlier with this key", body = PlacedOrder),
+              (status = 422, body = ErrorBody)))]
+pub async fn place(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Body(request): Body<OrderRequest>,
+) -> Result<(StatusCode, Json<PlacedOrder>), ApiError> {
+    let (order, new) = orders::place(&state, &user, request).await?;
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(order)))
+}
+
+/// One of the signed-in user's orders.
+#[utoipa::path(get, path = "/orders/{order_number}", tag = "orders", security(("session" = [])),
+    params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
+    responses((status = 200, body = PlacedOrder), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(order_number): Path<String>,
+) -> Result<Json<PlacedOrder>, ApiError> {
+    orders::find(&state, &user, &order_number)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such order"))
+}

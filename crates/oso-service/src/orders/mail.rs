@@ -1,0 +1,86 @@
+//! The order confirmation e-mail, in the language of the user who ordered.
+
+use fluent_bundle::FluentValue;
+use oso_core::Language;
+
+use super::PlacedOrder;
+use crate::accounts::{AccountError, SignedIn};
+use crate::api::AppState;
+use crate::mail::templates::Composer;
+use crate::mail::MailKind;
+
+pub async fn send_confirmation(
+    state: &AppState,
+    user: &SignedIn,
+    order: &PlacedOrder,
+) -> Result<(), AccountError> {
+    let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
+    let catalogue = crate::catalogue::current(&state.pool)
+        .await
+        .map_err(|error| AccountError::Internal(error.to_string()))?;
+    let number = FluentValue::from(order.order_number.as_str());
+    let mut mail = Composer::new(
+        language,
+        "email-order-subject",
+        &[("number", number.clone())],
+    )
+    .paragraph(
+        "email-greeting",
+        &[("name", FluentValue::from(user.user.contact_name.as_str()))],
+    )
+    .paragraph(
+        "email-order-body",
+        &[
+            ("number", number),
+            ("account", FluentValue::from(order.account_number.as_str())),
+        ],
+    )
+    .paragraph("email-order-lines-title", &[]);
+    for line in &order.lines {
+        let name = catalogue
+            .items
+            .iter()
+            .find(|item| item.sku == line.sku)
+            .map(|item| match language {
+                Language::Nl => item.name.nl.clone(),
+                Language::En => item.name.en.clone(),
+                Language::Fr => item.name.fr.clone(),
+            })
+            .unwrap_or_else(|| line.sku.clone());
+        mail = mail.paragraph(
+            "email-order-line",
+            &[
+                ("packs", FluentValue::from(line.packs)),
+                ("name", FluentValue::from(name)),
+                ("sku", FluentValue::from(line.sku.as_str())),
+            ],
+        );
+    }
+    let a = &order.address;
+    let street = if a.box_number.is_empty() {
+        format!("{} {}", a.street, a.number)
+    } else {
+        format!("{} {} / {}", a.street, a.number, a.box_number)
+    };
+    let address = format!(
+        "{}, {}, {street}, {} {}, {}",
+        a.company, a.contact_person, a.postal_code, a.city, a.country
+    );
+    let content = mail
+        .paragraph(
+            "email-order-address",
+            &[("address", FluentValue::from(address))],
+        )
+        .paragraph("email-order-follow", &[])
+        .finish();
+    state
+        .accounts
+        .mailer()
+        .send(
+            MailKind::OrderConfirmation,
+            user.user.mail_address(),
+            content,
+        )
+        .await?;
+    Ok(())
+}

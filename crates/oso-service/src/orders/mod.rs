@@ -1,0 +1,166 @@
+//! Placing orders. An order is placed at most once per idempotency key, so a desktop that lost
+//! the answer can send the same draft again and gets the same order back.
+
+mod mail;
+mod store;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::accounts::{AccountError, SignedIn};
+use crate::address_book::account_numbers::may_use;
+use crate::api::AppState;
+
+pub use store::anonymise_for_user;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct OrderLine {
+    pub sku: String,
+    pub packs: u32,
+}
+
+/// What the desktop sends to place an order.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct OrderRequest {
+    /// Chosen by the desktop per draft (16–64 letters, digits, dashes); the same key places
+    /// the same order at most once.
+    pub idempotency_key: String,
+    pub account_number: String,
+    pub address: AddressInput,
+    pub lines: Vec<OrderLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PlacedOrder {
+    pub order_number: String,
+    pub status: String,
+    pub account_number: String,
+    pub address: AddressInput,
+    pub lines: Vec<OrderLine>,
+    pub created_at: DateTime<Utc>,
+}
+
+fn valid_key(key: &str) -> bool {
+    (16..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+}
+
+/// Checks everything the service is the truth for, naming every refused field: the key, the
+/// account number (and whether this user may use it), the address, the items and the limits.
+async fn validate(
+    state: &AppState,
+    user: &SignedIn,
+    request: &OrderRequest,
+) -> Result<(AccountNumber, Address), AccountError> {
+    let mut fields = BTreeMap::new();
+    if !valid_key(&request.idempotency_key) {
+        fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
+    }
+    let number = match AccountNumber::parse(&request.account_number) {
+        Ok(number) => {
+            if may_use(&state.pool, user, &number).await.is_err() {
+                fields.insert("account_number".to_owned(), "needs_approval".to_owned());
+            }
+            Some(number)
+        }
+        Err(error) => {
+            fields.insert("account_number".to_owned(), error.field_code().to_owned());
+            None
+        }
+    };
+    let address = match Address::parse(&request.address) {
+        Ok(address) => Some(address),
+        Err(problems) => {
+            fields.extend(
+                problems
+                    .into_iter()
+                    .map(|(field, code)| (format!("address.{field}"), code)),
+            );
+            None
+        }
+    };
+    let catalogue = crate::catalogue::current(&state.pool)
+        .await
+        .map_err(|error| AccountError::Internal(error.to_string()))?;
+    if request.lines.is_empty() {
+        fields.insert("lines".to_owned(), "required".to_owned());
+    }
+    let mut limits = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for line in &request.lines {
+        let field = format!("lines.{}", line.sku);
+        if !seen.insert(line.sku.as_str()) {
+            fields.insert(field, "duplicate".to_owned());
+            continue;
+        }
+        match catalogue.items.iter().find(|item| item.sku == line.sku) {
+            None => {
+                fields.insert(field, "not_sold".to_owned());
+            }
+            Some(item) => match Quantity::new(line.packs) {
+                Err(error) => {
+                    fields.insert(field, error.field_code().to_owned());
+                }
+                Ok(_) => limits.push((line.sku.clone(), line.packs, item.max_packs_per_order)),
+            },
+        }
+    }
+    for problem in check_order_limits(&limits, catalogue.order_max_packs) {
+        let field = match &problem {
+            oso_core::LimitProblem::ItemMaximum { sku, .. } => format!("lines.{sku}"),
+            oso_core::LimitProblem::OrderMaximum { .. } => "lines".to_owned(),
+        };
+        fields.insert(field, problem.field_code().to_owned());
+    }
+    match (fields.is_empty(), number, address) {
+        (true, Some(number), Some(address)) => Ok((number, address)),
+        _ => Err(AccountError::Invalid(fields)),
+    }
+}
+
+/// Places the order (or returns the one already placed with this key) and, for a new order,
+/// sends the confirmation e-mail. The boolean says whether the order is new.
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn place(
+    state: &AppState,
+    user: &SignedIn,
+    request: OrderRequest,
+) -> Result<(PlacedOrder, bool), AccountError> {
+    if valid_key(&request.idempotency_key) {
+        if let Some(existing) =
+            store::find_by_key(&state.pool, user.user.id, &request.idempotency_key).await?
+        {
+            return Ok((existing, false));
+        }
+    }
+    let (number, address) = validate(state, user, &request).await?;
+    let now = state.clock.now();
+    let placed = store::insert(&state.pool, user, &request, &number, &address, now).await?;
+    let Some(order) = placed else {
+        // Another request with the same key won the race: answer with its order.
+        let existing = store::find_by_key(&state.pool, user.user.id, &request.idempotency_key)
+            .await?
+            .ok_or(AccountError::Unauthenticated)?;
+        return Ok((existing, false));
+    };
+    if let Err(error) = mail::send_confirmation(state, user, &order).await {
+        // The order stands; a lost confirmation is logged, never a reason to place it again.
+        tracing::error!(%error, order = %order.order_number, "order confirmation e-mail failed");
+    }
+    Ok((order, true))
+}
+
+/// One of the user's orders by its number.
+pub async fn find(
+    state: &AppState,
+    user: &SignedIn,
+    order_number: &str,
+) -> Result<Option<PlacedOrder>, AccountError> {
+    Ok(store::find_by_number(&state.pool, user.user.id, order_number).await?)
+}

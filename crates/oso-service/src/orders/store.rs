@@ -1,0 +1,225 @@
+//! The `orders` and `order_lines` tables.
+
+use chrono::{DateTime, Utc};
+use oso_core::{AccountNumber, Address, AddressInput};
+use sqlx::sqlite::SqliteConnection;
+use sqlx::{Connection, SqlitePool};
+
+use super::{OrderLine, OrderRequest, PlacedOrder};
+use crate::accounts::SignedIn;
+
+struct OrderRow {
+    id: i64,
+    order_number: Option<String>,
+    status: String,
+    account_number: String,
+    company: String,
+    contact_person: String,
+    street: String,
+    number: String,
+    box_number: Option<String>,
+    postal_code: String,
+    city: String,
+    country: String,
+    phone: String,
+    email: Option<String>,
+    driver_note: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+async fn with_lines(
+    conn: &mut SqliteConnection,
+    row: OrderRow,
+) -> Result<PlacedOrder, sqlx::Error> {
+    let lines = sqlx::query!(
+        r#"SELECT sku, packs AS "packs: u32" FROM order_lines WHERE order_id = ?1 ORDER BY rowid"#,
+        row.id
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|line| OrderLine {
+        sku: line.sku,
+        packs: line.packs,
+    })
+    .collect();
+    Ok(PlacedOrder {
+        order_number: row.order_number.unwrap_or_default(),
+        status: row.status,
+        account_number: row.account_number,
+        address: AddressInput {
+            company: row.company,
+            contact_person: row.contact_person,
+            street: row.street,
+            number: row.number,
+            box_number: row.box_number.unwrap_or_default(),
+            postal_code: row.postal_code,
+            city: row.city,
+            country: row.country,
+            phone: row.phone,
+            email: row.email.unwrap_or_default(),
+            driver_note: row.driver_note.unwrap_or_default(),
+        },
+        lines,
+        created_at: row.created_at,
+    })
+}
+
+pub async fn find_by_key(
+    pool: &SqlitePool,
+    user_id: i64,
+    key: &str,
+) -> Result<Option<PlacedOrder>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    let row = sqlx::query_as!(
+        OrderRow,
+        r#"SELECT id AS "id!", order_number, status, account_number, company, contact_person, street, number,
+                  box_number, postal_code, city, country, phone, email, driver_note,
+                  created_at AS "created_at: DateTime<Utc>"
+           FROM orders WHERE user_id = ?1 AND idempotency_key = ?2"#,
+        user_id,
+        key
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => Ok(Some(with_lines(&mut conn, row).await?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn find_by_number(
+    pool: &SqlitePool,
+    user_id: i64,
+    number: &str,
+) -> Result<Option<PlacedOrder>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    let row = sqlx::query_as!(
+        OrderRow,
+        r#"SELECT id AS "id!", order_number, status, account_number, company, contact_person, street, number,
+                  box_number, postal_code, city, country, phone, email, driver_note,
+                  created_at AS "created_at: DateTime<Utc>"
+           FROM orders WHERE user_id = ?1 AND order_number = ?2"#,
+        user_id,
+        number
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => Ok(Some(with_lines(&mut conn, row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Inserts the order with its lines in one transaction, written with `synchronous = FULL`: a
+/// confirmed order must survive a power cut. `None` when the key was used meanwhile.
+pub async fn insert(
+    pool: &SqlitePool,
+    user: &SignedIn,
+    request: &OrderRequest,
+    number: &AccountNumber,
+    address: &Address,
+    now: DateTime<Utc>,
+) -> Result<Option<PlacedOrder>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    sqlx::query("PRAGMA synchronous = FULL")
+        .execute(&mut *conn)
+        .await?;
+    let outcome = insert_on(&mut conn, user, request, number, address, now).await;
+    sqlx::query("PRAGMA synchronous = NORMAL")
+        .execute(&mut *conn)
+        .await?;
+    outcome
+}
+
+async fn insert_on(
+    conn: &mut SqliteConnection,
+    user: &SignedIn,
+    request: &OrderRequest,
+    number: &AccountNumber,
+    address: &Address,
+    now: DateTime<Utc>,
+) -> Result<Option<PlacedOrder>, sqlx::Error> {
+    let mut tx = conn.begin().await?;
+    let input = AddressInput::from(address.clone());
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let (box_number, email, note) = (
+        optional(&input.box_number),
+        optional(&input.email),
+        optional(&input.driver_note),
+    );
+    let account_number = number.as_str();
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
+                               box_number, postal_code, city, country, phone, email, driver_note,
+                               ordered_by_name, ordered_by_email, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+           ON CONFLICT (user_id, idempotency_key) DO NOTHING
+           RETURNING id AS "id!""#,
+        user.user.id,
+        request.idempotency_key,
+        account_number,
+        input.company,
+        input.contact_person,
+        input.street,
+        input.number,
+        box_number,
+        input.postal_code,
+        input.city,
+        input.country,
+        input.phone,
+        email,
+        note,
+        user.user.contact_name,
+        user.user.email,
+        now
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else { return Ok(None) };
+    let order_number = format!("OSO-{}-{id:06}", now.format("%Y"));
+    sqlx::query!(
+        "UPDATE orders SET order_number = ?2 WHERE id = ?1",
+        id,
+        order_number
+    )
+    .execute(&mut *tx)
+    .await?;
+    for line in &request.lines {
+        sqlx::query!(
+            "INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)",
+            id,
+            line.sku,
+            line.packs
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(PlacedOrder {
+        order_number,
+        status: "received".to_owned(),
+        account_number: account_number.to_owned(),
+        address: input,
+        lines: request.lines.clone(),
+        created_at: now,
+    }))
+}
+
+/// "Forget me" for orders: every personal column becomes unrecognisable; the lines, dates,
+/// account number and country stay for statistics.
+pub async fn anonymise_for_user(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE orders SET company = '', contact_person = '', street = '', number = '', box_number = NULL,
+                           postal_code = '', city = '', phone = '', email = NULL, driver_note = NULL,
+                           ordered_by_name = '', ordered_by_email = ''
+         WHERE user_id = ?1",
+        user_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

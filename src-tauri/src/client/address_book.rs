@@ -1,0 +1,106 @@
+//! Saved account numbers and the address book.
+
+use oso_core::AddressInput;
+use oso_service::address_book::account_numbers::SavedAccountNumber;
+use oso_service::address_book::addresses::SavedAddress;
+use oso_service::secret::SecretString;
+use reqwest::Method;
+use serde_json::json;
+
+use super::{decode, ClientError, ServiceClient};
+
+const NO_BODY: Option<&()> = None;
+
+impl ServiceClient {
+    pub async fn account_numbers(
+        &self,
+        token: &SecretString,
+    ) -> Result<Vec<SavedAccountNumber>, ClientError> {
+        decode(
+            self.call(Method::GET, "me/account-numbers", Some(token), NO_BODY)
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn save_account_number(
+        &self,
+        token: &SecretString,
+        number: &str,
+        name: &str,
+    ) -> Result<SavedAccountNumber, ClientError> {
+        let body = json!({ "number": number, "name": name });
+        decode(
+            self.call(Method::POST, "me/account-numbers", Some(token), Some(&body))
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn rename_account_number(
+        &self,
+        token: &SecretString,
+        id: i64,
+        name: &str,
+    ) -> Result<SavedAccountNumber, ClientError> {
+        let body = json!({ "name": name });
+        let path = format!("me/account-numbers/{id}");
+        decode(
+            self.call(Method::PATCH, &path, Some(token), Some(&body))
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn remove_account_number(
+        &self,
+        token: &SecretString,
+        id: i64,
+    ) -> Result<(), ClientError> {
+        let path = format!("me/account-numbers/{id}");
+        self.call(Method::DELETE, &path, Some(token), NO_BODY)
+            .await
+            .map(drop)
+    }
+
+    pub async fn addresses(&self, token: &SecretString) -> Result<Vec<SavedAddress>, ClientError> {
+        decode(
+            self.call(Method::GET, "me/addresses", Some(token), NO_BODY)
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn add_address(
+        &self,
+        token: &SecretString,
+        address: &AddressInput,
+    ) -> Result<SavedAddress, ClientError> {
+        decode(
+            self.call(Method::POST, "me/addresses", Some(token), Some(address))
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn update_address(
+        &self,
+        token: &SecretString,
+        id: i64,
+        address: &AddressInput,
+    ) -> Result<SavedAddress, ClientError> {
+        let path = format!("me/addresses/{id}");
+        decode(
+            self.call(Method::PUT, &path, Some(token), Some(address))
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn remove_address(&self, token: &SecretString, id: i64) -> Result<(), ClientError> {
+        let path = format!("me/addresses/{id}");
+        self.call(Method::DELETE, &path, Some(token), NO_BODY)
+            .await
+            .map(drop)
+    }
+}

@@ -1,0 +1,168 @@
+//! Manage account numbers, and the address book.
+
+use oso_core::AddressInput;
+use oso_service::address_book::account_numbers::SavedAccountNumber;
+use oso_service::address_book::addresses::SavedAddress;
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::profile::token;
+use crate::error::CommandError;
+use crate::startup::AppState;
+
+/// A saved address as the UI reads and sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AddressView {
+    #[serde(skip_deserializing)]
+    pub id: i64,
+    pub company: String,
+    pub contact_person: String,
+    pub street: String,
+    pub number: String,
+    pub box_number: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub phone: String,
+    pub email: String,
+    pub driver_note: String,
+}
+
+impl Default for AddressView {
+    fn default() -> Self {
+        Self::from(SavedAddress {
+            id: 0,
+            address: AddressInput::default(),
+        })
+    }
+}
+
+impl From<SavedAddress> for AddressView {
+    fn from(saved: SavedAddress) -> Self {
+        let a = saved.address;
+        Self {
+            id: saved.id,
+            company: a.company,
+            contact_person: a.contact_person,
+            street: a.street,
+            number: a.number,
+            box_number: a.box_number,
+            postal_code: a.postal_code,
+            city: a.city,
+            country: a.country,
+            phone: a.phone,
+            email: a.email,
+            driver_note: a.driver_note,
+        }
+    }
+}
+
+impl From<AddressView> for AddressInput {
+    fn from(view: AddressView) -> Self {
+        Self {
+            company: view.company,
+            contact_person: view.contact_person,
+            street: view.street,
+            number: view.number,
+            box_number: view.box_number,
+            postal_code: view.postal_code,
+            city: view.city,
+            country: view.country,
+            phone: view.phone,
+            email: view.email,
+            driver_note: view.driver_note,
+        }
+    }
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn account_numbers_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<SavedAccountNumber>, CommandError> {
+    let token = token(&state).await?;
+    Ok(state.client.account_numbers(&token).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn account_numbers_save(
+    state: State<'_, AppState>,
+    number: String,
+    name: Option<String>,
+) -> Result<SavedAccountNumber, CommandError> {
+    let token = token(&state).await?;
+    Ok(state
+        .client
+        .save_account_number(&token, &number, name.as_deref().unwrap_or_default())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn account_numbers_rename(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<SavedAccountNumber, CommandError> {
+    let token = token(&state).await?;
+    Ok(state
+        .client
+        .rename_account_number(&token, id, &name)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn account_numbers_remove(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<(), CommandError> {
+    let token = token(&state).await?;
+    Ok(state.client.remove_account_number(&token, id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
+    let token = token(&state).await?;
+    let saved = state.client.addresses(&token).await?;
+    Ok(saved.into_iter().map(AddressView::from).collect())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn addresses_add(
+    state: State<'_, AppState>,
+    address: AddressView,
+) -> Result<AddressView, CommandError> {
+    let token = token(&state).await?;
+    Ok(state
+        .client
+        .add_address(&token, &address.into())
+        .await?
+        .into())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn addresses_update(
+    state: State<'_, AppState>,
+    id: i64,
+    address: AddressView,
+) -> Result<AddressView, CommandError> {
+    let token = token(&state).await?;
+    Ok(state
+        .client
+        .update_address(&token, id, &address.into())
+        .await?
+        .into())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn addresses_remove(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
+    let token = token(&state).await?;
+    Ok(state.client.remove_address(&token, id).await?)
+}

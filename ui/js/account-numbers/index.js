@@ -1,0 +1,66 @@
+// "Accountnummers beheren": the customer account numbers (klantnummers) saved for new orders.
+// Removing one leaves the order history as it is; the page says so where it matters.
+
+import { invoke } from "../tauri.js";
+import { t } from "../i18n.js";
+import { clearStatus, connectForm, field, required, resetForm, showStatus, trimmed } from "../forms.js";
+import { onSessionChange } from "../session.js";
+import { currentPage, onPageShow } from "../router.js";
+import { forget, groupNumber, load, merge, startList } from "./list.js";
+
+const PAGE = "account-numbers";
+
+/**
+ * Nine digits once the spaces, dots and dashes people copy from an invoice are left out. Only a
+ * first check: the service reads the number and has the last word.
+ */
+function accountNumberShape(input) {
+  const typed = input.value.trim();
+  const digits = typed.replace(/[\s.-]/g, "");
+  return typed && !/^\d{9}$/.test(digits) ? "invalid_account_number" : null;
+}
+
+const FIELDS = {
+  number: field("account-number-input", [required, accountNumberShape]),
+  name: field("account-number-name"),
+};
+
+export function startAccountNumbers() {
+  const form = document.getElementById("account-number-form");
+  const number = document.getElementById("account-number-input");
+  startList();
+
+  connectForm(form, {
+    fields: FIELDS,
+    send: () =>
+      invoke("account_numbers_save", {
+        number: trimmed("account-number-input"),
+        name: trimmed("account-number-name"),
+      }),
+    done: (saved) => {
+      const added = merge(saved);
+      resetForm(form);
+      const shown = groupNumber(saved.number);
+      const message = added
+        ? () => t("account-numbers-added", { number: shown })
+        : () => t("account-numbers-resaved", { number: shown });
+      showStatus(form, message, "success");
+      // Ready for the next one.
+      number.focus();
+    },
+  });
+
+  onSessionChange((session, previous) => {
+    if (session.state !== "signed_in") {
+      resetForm(form);
+      forget();
+    } else if (previous?.state !== "signed_in" && currentPage() === PAGE) {
+      load();
+    }
+  });
+  onPageShow((page) => {
+    if (page !== PAGE) return;
+    clearStatus(form);
+    load();
+  });
+}
