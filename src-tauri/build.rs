@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "profile_update",
     "profile_change_password",
     "profile_forget_me",
+    "catalogue_get",
+    "catalogue_search",
     "account_numbers_list",
     "account_numbers_save",
     "account_numbers_rename",

@@ -23,6 +23,10 @@ macro_rules! desktop_sources {
                 "personal.ftl",
                 include_str!(concat!("../../locales/", $lang, "/personal.ftl")),
             ),
+            (
+                "address-book.ftl",
+                include_str!(concat!("../../locales/", $lang, "/address-book.ftl")),
+            ),
         ]
     };
 }

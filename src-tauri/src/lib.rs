@@ -1,6 +1,7 @@
 //! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
+mod catalogue;
 mod client;
 mod commands;
 mod connection;
@@ -17,6 +18,7 @@ mod window;
 
 use tauri::Manager;
 
+pub use catalogue::{searchable_texts as catalogue_texts, IndexedCatalogue};
 pub use client::{ClientError, ServiceClient};
 pub use error::{CommandError, DESKTOP_CODES};
 pub use l10n::Locales;
@@ -68,6 +70,8 @@ pub fn run() {
             commands::profile::profile_update,
             commands::profile::profile_change_password,
             commands::profile::profile_forget_me,
+            commands::catalogue::catalogue_get,
+            commands::catalogue::catalogue_search,
             commands::address_book::account_numbers_list,
             commands::address_book::account_numbers_save,
             commands::address_book::account_numbers_rename,

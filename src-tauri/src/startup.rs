@@ -26,6 +26,7 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub connection: watch::Sender<ConnectionStatus>,
     pub session: Session,
+    pub catalogue: crate::catalogue::CatalogueState,
     embedded: Mutex<Option<RunningService>>,
     _log_guard: WorkerGuard,
 }
@@ -99,6 +100,7 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             locales,
             connection,
             session,
+            catalogue: Default::default(),
             embedded: Mutex::new(embedded),
             _log_guard: log_guard,
         })

@@ -15,6 +15,7 @@ pub mod password;
 pub mod phone;
 pub mod postal_code;
 pub mod quantity;
+pub mod search;
 pub mod text;
 
 pub use account_number::{AccountNumber, AccountNumberError};
@@ -28,4 +29,5 @@ pub use password::{check_new_password, PasswordProblem, MAX_PASSWORD_CHARS, MIN_
 pub use phone::{PhoneError, PhoneNumber};
 pub use postal_code::{PostalCode, PostalCodeError};
 pub use quantity::{check_order_limits, LimitProblem, Quantity, QuantityError, MAX_QUANTITY};
+pub use search::{fold, SearchEntry, SearchIndex};
 pub use text::{RequiredText, TextError, NAME_MAX_CHARS};

@@ -104,3 +104,9 @@ impl ServiceClient {
             .map(drop)
     }
 }
+
+impl ServiceClient {
+    pub async fn catalogue(&self) -> Result<oso_service::catalogue::Catalogue, ClientError> {
+        decode(self.call(Method::GET, "catalogue", None, NO_BODY).await?).await
+    }
+}

@@ -24,14 +24,19 @@ fn payload(state: &AppState, language: Language) -> L10nPayload {
     }
 }
 
+/// The chosen display language; on the first start, the OS language.
+pub(super) async fn display_language(state: &AppState) -> Result<Language, CommandError> {
+    Ok(match state.local.ui_language().await? {
+        Some(chosen) => chosen,
+        None => crate::l10n::os_language(),
+    })
+}
+
 /// The messages of the chosen display language; on the first start, the OS language.
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, CommandError> {
-    let language = match state.local.ui_language().await? {
-        Some(chosen) => chosen,
-        None => crate::l10n::os_language(),
-    };
+    let language = display_language(&state).await?;
     Ok(payload(&state, language))
 }
 

@@ -2,6 +2,7 @@
 //! function, map the error. The capability file grants the main window exactly these.
 
 pub mod address_book;
+pub mod catalogue;
 pub mod connection;
 pub mod l10n;
 pub mod profile;

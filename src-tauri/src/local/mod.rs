@@ -1,6 +1,7 @@
 //! The desktop's own SQLite database (`oso-desktop.sqlite3` in the data directory). It holds
 //! this installation's preferences now, and drafts, the outbound queue and offline caches later.
 
+mod catalogue_cache;
 mod settings;
 
 use std::path::Path;
