@@ -5,7 +5,7 @@ import { invoke } from "../tauri.js";
 import { t } from "../i18n.js";
 import { clearErrors, clearStatus, field, run, say, showError, showStatus, trimmed } from "../forms.js";
 import { currentSession } from "../session.js";
-import { buttonIn, element, emptyOut, focusAfterRemoval, translated } from "../address-book/dom.js";
+import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, translated } from "../address-book/dom.js";
 
 let list;
 let heading;
@@ -155,6 +155,8 @@ function show(item, kind) {
     if (otherRow && !busy(otherRow)) show(other, "view");
   }
   open = kind === "view" ? null : { id: item.id, kind };
+  // A message left in another row is about an earlier step; only this row's stays relevant.
+  for (const other of list.children) if (other !== row) clearStatus(other);
   clearErrors(row);
   row.dataset.mode = kind;
   row.firstElementChild.replaceWith(translated(BODIES[kind](item)));
@@ -163,7 +165,7 @@ function show(item, kind) {
 
 function renderStates(fetching) {
   loading.hidden = !(fetching && items === null);
-  empty.hidden = !(items && items.length === 0);
+  presentWhen(empty, list, items !== null && items.length === 0);
 }
 
 function render() {
@@ -302,6 +304,7 @@ export function startList() {
   status = document.getElementById("account-number-list-status");
   loading = document.getElementById("account-number-loading");
   empty = document.getElementById("account-number-empty");
+  empty.remove();
   retry = document.getElementById("account-number-retry");
 
   retry.addEventListener("click", () => load());

@@ -46,3 +46,16 @@ export function focusAfterRemoval(next, previous, selector, fallback) {
   const target = buttonIn(next, selector) ?? buttonIn(previous, selector) ?? fallback;
   target?.focus();
 }
+
+/**
+ * Keeps `node` in the document, just before `anchor`, only while `shown`: an empty state that is
+ * absent rather than hidden, so whatever looks for it finds it only when the list is empty.
+ */
+export function presentWhen(node, anchor, shown) {
+  if (shown && !node.isConnected) {
+    node.hidden = false;
+    anchor.before(translated(node));
+  } else if (!shown && node.isConnected) {
+    node.remove();
+  }
+}

@@ -5,7 +5,7 @@ import { invoke } from "../tauri.js";
 import { t } from "../i18n.js";
 import { clearErrors, clearStatus, run, say, showError } from "../forms.js";
 import { currentSession } from "../session.js";
-import { buttonIn, element, emptyOut, focusAfterRemoval, translated } from "./dom.js";
+import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, translated } from "./dom.js";
 import { countryName, streetAndNumber } from "./countries.js";
 
 let list;
@@ -141,6 +141,7 @@ function showActions(address, asking) {
     if (previous && !busy(other)) showActions(previous, false);
   }
   confirming = asking ? address.id : null;
+  for (const other of list.children) if (other !== card) clearStatus(other);
   clearErrors(card);
   card.querySelector(".address-card-actions").replaceWith(translated(asking ? confirmation(address) : actions(address)));
   return card;
@@ -148,7 +149,7 @@ function showActions(address, asking) {
 
 function renderStates(fetching) {
   loading.hidden = !(fetching && items === null);
-  empty.hidden = !(items && items.length === 0);
+  presentWhen(empty, list, items !== null && items.length === 0);
 }
 
 function render() {
@@ -275,6 +276,7 @@ export function startList(callbacks) {
   status = document.getElementById("address-list-status");
   loading = document.getElementById("address-loading");
   empty = document.getElementById("address-empty");
+  empty.remove();
   retry = document.getElementById("address-retry");
 
   retry.addEventListener("click", () => load());
