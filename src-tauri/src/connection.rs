@@ -64,6 +64,11 @@ pub fn spawn_monitor(app: AppHandle) {
                 status.version = next_version;
                 changed
             });
+            let connected = state.connection.borrow().state == ConnectionState::Connected;
+            if connected {
+                // Orders confirmed while the service was away go out as soon as it answers.
+                crate::commands::drafts::send_waiting(&app, &state).await;
+            }
             if changed {
                 let status = state.connection.borrow().clone();
                 match &answer {

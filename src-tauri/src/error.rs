@@ -66,6 +66,7 @@ impl From<ClientError> for CommandError {
 }
 
 impl From<crate::local::LocalStoreError> for CommandError {
+    // (also used for a draft whose stored form cannot be read back)
     fn from(error: crate::local::LocalStoreError) -> Self {
         tracing::error!(%error, "local database failure");
         Self::new(LOCAL_STORE, error.to_string())

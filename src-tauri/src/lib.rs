@@ -9,6 +9,7 @@ mod error;
 mod l10n;
 mod local;
 mod logging;
+mod ordering;
 mod paths;
 mod secrets;
 mod session;
@@ -70,6 +71,14 @@ pub fn run() {
             commands::profile::profile_update,
             commands::profile::profile_change_password,
             commands::profile::profile_forget_me,
+            commands::drafts::draft_current,
+            commands::drafts::draft_save,
+            commands::drafts::drafts_list,
+            commands::drafts::draft_open,
+            commands::drafts::draft_discard,
+            commands::drafts::draft_check,
+            commands::drafts::order_place,
+            commands::drafts::outbound_list,
             commands::catalogue::catalogue_get,
             commands::catalogue::catalogue_search,
             commands::address_book::account_numbers_list,

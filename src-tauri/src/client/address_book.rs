@@ -110,3 +110,19 @@ impl ServiceClient {
         decode(self.call(Method::GET, "catalogue", None, NO_BODY).await?).await
     }
 }
+
+impl ServiceClient {
+    /// Places (or, with a known idempotency key, finds) an order; answers its number.
+    pub async fn place_order(
+        &self,
+        token: &SecretString,
+        order: &serde_json::Value,
+    ) -> Result<String, ClientError> {
+        let placed: oso_service::orders::PlacedOrder = decode(
+            self.call(Method::POST, "orders", Some(token), Some(order))
+                .await?,
+        )
+        .await?;
+        Ok(placed.order_number)
+    }
+}

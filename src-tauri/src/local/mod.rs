@@ -1,8 +1,11 @@
 //! The desktop's own SQLite database (`oso-desktop.sqlite3` in the data directory). It holds
-//! this installation's preferences now, and drafts, the outbound queue and offline caches later.
+//! this installation's preferences, drafts and the outbound queue, and offline caches.
 
 mod catalogue_cache;
+mod drafts;
 mod settings;
+
+pub use drafts::StoredDraft;
 
 use std::path::Path;
 use std::time::Duration;

@@ -1,0 +1,267 @@
+//! The order wizard: drafts saved on every change, step checks, placing an order (or queueing
+//! it while the service is away), and the list of queued orders.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use super::profile::token;
+use crate::error::CommandError;
+use crate::ordering::{self, Draft, Sent};
+use crate::startup::AppState;
+
+/// The event that tells the UI the queue changed; its payload is [`outbound_list`]'s answer.
+pub const OUTBOUND_CHANGED: &str = "outbound-changed";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftSummary {
+    pub id: String,
+    pub state: String,
+    pub account_number: String,
+    pub lines: usize,
+    pub packs: u32,
+    pub updated_at: String,
+    pub order_number: Option<String>,
+    pub refusal: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepCheck {
+    pub fields: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceOutcome {
+    pub state: &'static str,
+    pub order_number: Option<String>,
+}
+
+pub async fn summaries(state: &AppState) -> Result<Vec<DraftSummary>, CommandError> {
+    let mut summaries = Vec::new();
+    for stored in state.local.drafts().await? {
+        let draft = Draft::from_stored(&stored)?;
+        summaries.push(DraftSummary {
+            id: stored.id,
+            state: stored.state,
+            account_number: draft.account_number,
+            lines: draft.lines.len(),
+            packs: draft.lines.iter().map(|line| line.packs).sum(),
+            updated_at: stored.updated_at.to_rfc3339(),
+            order_number: stored.order_number,
+            refusal: stored
+                .refusal
+                .and_then(|text| serde_json::from_str(&text).ok()),
+        });
+    }
+    Ok(summaries)
+}
+
+/// The most recently changed unfinished draft with something in it, to offer to resume.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, CommandError> {
+    for stored in state.local.drafts().await? {
+        if stored.state == "editing" {
+            let draft = Draft::from_stored(&stored)?;
+            if draft.has_content() {
+                return Ok(Some(draft));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Saves the wizard's state; called on every change.
+#[tauri::command]
+pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
+    let id = draft.id.clone().unwrap_or_else(ordering::new_draft_id);
+    let body = serde_json::to_string(&Draft {
+        id: None,
+        updated_at: None,
+        ..draft
+    })
+    .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string()))?;
+    if !state.local.save_draft(&id, &body, Utc::now()).await? {
+        return Err(CommandError::new(
+            oso_service::ErrorCode::Conflict.as_str(),
+            "this order was sent already",
+        ));
+    }
+    let stored = state
+        .local
+        .draft(&id)
+        .await?
+        .ok_or_else(|| CommandError::new(crate::error::LOCAL_STORE, "lost draft"))?;
+    Ok(Draft::from_stored(&stored)?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn drafts_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
+    summaries(&state).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft, CommandError> {
+    let stored = state.local.draft(&id).await?.ok_or_else(|| {
+        CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
+    })?;
+    Ok(Draft::from_stored(&stored)?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn draft_discard(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
+    state.local.discard_draft(&id).await?;
+    Ok(())
+}
+
+/// The refused fields of one step, checked here by the service's own rules (works offline).
+#[tauri::command]
+pub async fn draft_check(
+    state: State<'_, AppState>,
+    step: u8,
+    draft: Draft,
+) -> Result<StepCheck, CommandError> {
+    let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
+    Ok(StepCheck {
+        fields: ordering::check_step(step, &draft, catalogue.as_deref()),
+    })
+}
+
+/// Confirms a draft: checks it, saves the account number and address when asked, and places
+/// the order; while the service is away the order waits in the queue and goes out later.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn order_place(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<PlaceOutcome, CommandError> {
+    let token = token(&state).await?;
+    let stored = state.local.draft(&id).await?.ok_or_else(|| {
+        CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
+    })?;
+    let draft = Draft::from_stored(&stored)?;
+    let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
+    let mut fields = BTreeMap::new();
+    for step in 1..=3 {
+        fields.extend(ordering::check_step(step, &draft, catalogue.as_deref()));
+    }
+    if !fields.is_empty() {
+        let mut error = CommandError::new(
+            oso_service::ErrorCode::ValidationFailed.as_str(),
+            "the order has refused fields",
+        );
+        error.fields = fields;
+        return Err(error);
+    }
+    remember_choices(&state, &token, &draft).await;
+    state
+        .local
+        .set_draft_state(&id, "waiting", None, None, Utc::now())
+        .await?;
+    let outcome = match ordering::send(&state.client, &state.local, &token, &id, &draft).await? {
+        Sent::Accepted(number) => PlaceOutcome {
+            state: "accepted",
+            order_number: Some(number),
+        },
+        Sent::Waiting => PlaceOutcome {
+            state: "waiting",
+            order_number: None,
+        },
+        Sent::Refused(body) => {
+            // Refused while the user is there: back to editing, the reasons at their fields.
+            state
+                .local
+                .set_draft_state(&id, "editing", None, None, Utc::now())
+                .await?;
+            return Err(crate::client::ClientError::Refused(body).into());
+        }
+    };
+    notify_outbound(&app, &state).await;
+    Ok(outcome)
+}
+
+/// "Save for next time" and "save to address book"; a failure here never blocks the order.
+async fn remember_choices(
+    state: &AppState,
+    token: &oso_service::secret::SecretString,
+    draft: &Draft,
+) {
+    if draft.save_account_number {
+        if let Err(error) = state
+            .client
+            .save_account_number(token, &draft.account_number, &draft.account_name)
+            .await
+        {
+            tracing::warn!(%error, "could not save the account number for next time");
+        }
+    }
+    if draft.save_address && draft.address_book_id.is_none() {
+        if let Err(error) = state
+            .client
+            .add_address(token, &draft.address.clone().into())
+            .await
+        {
+            tracing::warn!(%error, "could not save the address to the address book");
+        }
+    }
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn outbound_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
+    Ok(summaries(&state)
+        .await?
+        .into_iter()
+        .filter(|draft| draft.state != "editing")
+        .collect())
+}
+
+pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
+    match summaries(state).await {
+        Ok(all) => {
+            let queued: Vec<_> = all
+                .into_iter()
+                .filter(|draft| draft.state != "editing")
+                .collect();
+            if let Err(error) = app.emit(OUTBOUND_CHANGED, queued) {
+                tracing::warn!(%error, "cannot tell the UI about the queue");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "cannot read the queue"),
+    }
+}
+
+/// Sends every waiting order (called when the service answers). Returns how many were sent.
+pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
+    let Some(token) = state.session.token().await else {
+        return 0;
+    };
+    let Ok(drafts) = state.local.drafts().await else {
+        return 0;
+    };
+    let mut sent = 0;
+    for stored in drafts.into_iter().filter(|draft| draft.state == "waiting") {
+        let Ok(draft) = Draft::from_stored(&stored) else {
+            continue;
+        };
+        match ordering::send(&state.client, &state.local, &token, &stored.id, &draft).await {
+            Ok(Sent::Waiting) => break,
+            Ok(_) => sent += 1,
+            Err(error) => tracing::warn!(%error, "cannot record a sent order"),
+        }
+    }
+    if sent > 0 {
+        tracing::info!(sent, "queued orders sent");
+        notify_outbound(app, state).await;
+    }
+    sent
+}

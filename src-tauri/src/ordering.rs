@@ -1,0 +1,238 @@
+//! The order wizard's drafts, their checks, placing them, and the outbound queue that sends
+//! orders confirmed while the service was away.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::catalogue::IndexedCatalogue;
+use crate::client::{ClientError, ServiceClient};
+use crate::commands::address_book::AddressView;
+use crate::local::{LocalStore, LocalStoreError, StoredDraft};
+use oso_service::secret::SecretString;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftLine {
+    pub sku: String,
+    pub packs: u32,
+}
+
+/// The wizard's state, as the UI sends and gets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Draft {
+    pub id: Option<String>,
+    pub step: u8,
+    pub account_number: String,
+    pub save_account_number: bool,
+    pub account_name: String,
+    pub address_book_id: Option<i64>,
+    pub address: AddressView,
+    pub save_address: bool,
+    pub lines: Vec<DraftLine>,
+    pub updated_at: Option<String>,
+}
+
+impl Draft {
+    pub fn from_stored(stored: &StoredDraft) -> Result<Self, LocalStoreError> {
+        let mut draft: Draft = serde_json::from_str(&stored.body)
+            .map_err(|error| LocalStoreError::Corrupt(error.to_string()))?;
+        draft.id = Some(stored.id.clone());
+        draft.updated_at = Some(stored.updated_at.to_rfc3339());
+        Ok(draft)
+    }
+
+    /// Whether the user typed anything worth offering to resume.
+    pub fn has_content(&self) -> bool {
+        !self.account_number.trim().is_empty()
+            || !self.lines.is_empty()
+            || !self.address.company.trim().is_empty()
+    }
+}
+
+/// A new draft id: 128 random bits in hex, also the order's idempotency key at the service.
+pub fn new_draft_id() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The refused fields of one wizard step (1, 2 or 3), by the same rules the service applies.
+pub fn check_step(
+    step: u8,
+    draft: &Draft,
+    catalogue: Option<&IndexedCatalogue>,
+) -> BTreeMap<String, String> {
+    let mut fields = BTreeMap::new();
+    match step {
+        1 => {
+            if let Err(error) = AccountNumber::parse(&draft.account_number) {
+                fields.insert("account_number".to_owned(), error.field_code().to_owned());
+            }
+        }
+        2 => {
+            let input: AddressInput = draft.address.clone().into();
+            if let Err(problems) = Address::parse(&input) {
+                fields.extend(
+                    problems
+                        .into_iter()
+                        .map(|(field, code)| (format!("address.{field}"), code)),
+                );
+            }
+        }
+        3 => {
+            if draft.lines.is_empty() {
+                fields.insert("lines".to_owned(), "required".to_owned());
+            }
+            let mut limits = Vec::new();
+            for line in &draft.lines {
+                let field = format!("lines.{}", line.sku);
+                if let Err(error) = Quantity::new(line.packs) {
+                    fields.insert(field, error.field_code().to_owned());
+                    continue;
+                }
+                let Some(catalogue) = catalogue else { continue };
+                match catalogue
+                    .catalogue
+                    .items
+                    .iter()
+                    .find(|item| item.sku == line.sku)
+                {
+                    Some(item) => {
+                        limits.push((line.sku.clone(), line.packs, item.max_packs_per_order))
+                    }
+                    None => {
+                        fields.insert(field, "not_sold".to_owned());
+                    }
+                }
+            }
+            if let Some(catalogue) = catalogue {
+                for problem in check_order_limits(&limits, catalogue.catalogue.order_max_packs) {
+                    let field = match &problem {
+                        oso_core::LimitProblem::ItemMaximum { sku, .. } => format!("lines.{sku}"),
+                        oso_core::LimitProblem::OrderMaximum { .. } => "lines".to_owned(),
+                    };
+                    fields.insert(field, problem.field_code().to_owned());
+                }
+            }
+        }
+        _ => {}
+    }
+    fields
+}
+
+/// What became of an attempt to send a queued order.
+#[derive(Debug)]
+pub enum Sent {
+    Accepted(String),
+    /// The service cannot be reached: it stays in the queue.
+    Waiting,
+    Refused(oso_service::ErrorBody),
+}
+
+/// Sends one confirmed draft to the service with its id as idempotency key, and records what
+/// happened. Safe to repeat: the service answers a known key with the order placed first.
+pub async fn send(
+    client: &ServiceClient,
+    local: &LocalStore,
+    token: &SecretString,
+    id: &str,
+    draft: &Draft,
+) -> Result<Sent, LocalStoreError> {
+    let body = json!({
+        "idempotency_key": id,
+        "account_number": draft.account_number,
+        "address": AddressInput::from(draft.address.clone()),
+        "lines": draft.lines,
+    });
+    let now = Utc::now();
+    match client.place_order(token, &body).await {
+        Ok(order_number) => {
+            local
+                .set_draft_state(id, "accepted", Some(&order_number), None, now)
+                .await?;
+            Ok(Sent::Accepted(order_number))
+        }
+        Err(ClientError::Unreachable(_)) => Ok(Sent::Waiting),
+        Err(ClientError::Refused(body)) => {
+            let refusal = serde_json::to_string(&body).unwrap_or_default();
+            local
+                .set_draft_state(id, "refused", None, Some(&refusal), now)
+                .await?;
+            Ok(Sent::Refused(body))
+        }
+        Err(other) => {
+            tracing::warn!(error = %other, "sending a queued order failed; it stays queued");
+            Ok(Sent::Waiting)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft {
+            account_number: "951 234 567".into(),
+            address: AddressView {
+                company: "Zebra".into(),
+                contact_person: "Ann".into(),
+                street: "Meir".into(),
+                number: "1".into(),
+                postal_code: "2000".into(),
+                city: "Antwerpen".into(),
+                country: "BE".into(),
+                phone: "03 123 45 67".into(),
+                ..AddressView::default()
+            },
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn each_step_is_checked_by_the_services_rules() {
+        let mut draft = draft();
+        assert!(check_step(1, &draft, None).is_empty());
+        assert!(check_step(2, &draft, None).is_empty());
+        assert_eq!(check_step(3, &draft, None)["lines"], "required");
+
+        draft.account_number = "12".into();
+        draft.address.postal_code = "20".into();
+        assert_eq!(
+            check_step(1, &draft, None)["account_number"],
+            "invalid_account_number"
+        );
+        assert_eq!(
+            check_step(2, &draft, None)["address.postal_code"],
+            "invalid_postal_code"
+        );
+    }
+
+    #[test]
+    fn quantities_over_the_catalogue_limits_are_named_never_reduced() {
+        let catalogue = oso_service::catalogue::Catalogue::parse(oso_service::catalogue::SHIPPED)
+            .expect("shipped");
+        let item = catalogue.items[0].clone();
+        let indexed = IndexedCatalogue::new(catalogue);
+        let mut draft = draft();
+        draft.lines = vec![DraftLine {
+            sku: item.sku.clone(),
+            packs: item.max_packs_per_order + 1,
+        }];
+        let fields = check_step(3, &draft, Some(&indexed));
+        assert_eq!(fields[&format!("lines.{}", item.sku)], "over_item_maximum");
+        assert_eq!(draft.lines[0].packs, item.max_packs_per_order + 1);
+    }
+
+    #[test]
+    fn draft_ids_are_valid_idempotency_keys_and_differ() {
+        let (first, second) = (new_draft_id(), new_draft_id());
+        assert_eq!(first.len(), 32);
+        assert!(first.bytes().all(|byte| byte.is_ascii_hexdigit()));
+        assert_ne!(first, second);
+    }
+}
