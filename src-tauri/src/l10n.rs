@@ -27,6 +27,10 @@ macro_rules! desktop_sources {
                 "address-book.ftl",
                 include_str!(concat!("../../locales/", $lang, "/address-book.ftl")),
             ),
+            (
+                "order.ftl",
+                include_str!(concat!("../../locales/", $lang, "/order.ftl")),
+            ),
         ]
     };
 }

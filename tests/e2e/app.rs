@@ -166,12 +166,18 @@ impl RunningApp {
     /// Registers, activates and signs in a user through the app's commands (the screens for
     /// this are tested on their own), then reloads so the UI shows the signed-in shell.
     pub fn sign_in_new_user(&self, data_dir: &Path, email: &str, password: &str) {
+        self.sign_in_new_user_with_outbox(&outbox(data_dir), email, password);
+    }
+
+    /// As [`Self::sign_in_new_user`], reading the activation mail from `outbox` (a shared
+    /// service's).
+    pub fn sign_in_new_user_with_outbox(&self, outbox: &Path, email: &str, password: &str) {
         let form = serde_json::json!({ "form": {
             "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
             "email": email, "password": password, "language": "en" } });
         self.invoke("auth_register", form)
             .unwrap_or_else(|error| panic!("register: {error}"));
-        let code = newest_code(data_dir, "activation");
+        let code = newest_code_in(outbox, "activation");
         self.invoke(
             "auth_activate",
             serde_json::json!({ "email": email, "code": code }),
@@ -268,10 +274,14 @@ pub fn outbox(data_dir: &Path) -> PathBuf {
 
 /// The code in the newest outbox mail of `kind`, waiting briefly for the mail to be written.
 pub fn newest_code(data_dir: &Path, kind: &str) -> String {
+    newest_code_in(&outbox(data_dir), kind)
+}
+
+/// The code in the newest mail of `kind` in `outbox`, waiting briefly for it to be written.
+pub fn newest_code_in(outbox: &Path, kind: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let mails =
-            oso_service::mail::outbox::read_mails(&outbox(data_dir), kind).unwrap_or_default();
+        let mails = oso_service::mail::outbox::read_mails(outbox, kind).unwrap_or_default();
         if let Some(code) = mails
             .last()
             .and_then(|mail| oso_service::mail::outbox::find_code(mail))
@@ -279,10 +289,7 @@ pub fn newest_code(data_dir: &Path, kind: &str) -> String {
             return code;
         }
         if Instant::now() > deadline {
-            panic!(
-                "no {kind} mail with a code in {}",
-                outbox(data_dir).display()
-            );
+            panic!("no {kind} mail with a code in {}", outbox.display());
         }
         std::thread::sleep(Duration::from_millis(100));
     }

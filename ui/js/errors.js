@@ -43,6 +43,14 @@ const FIELD_ERRORS = {
   invalid_account_number: () => t("field-error-invalid_account_number"),
   invalid_postal_code: () => t("field-error-invalid_postal_code"),
   invalid_country: () => t("field-error-invalid_country"),
+  over_item_maximum: () => t("field-error-over_item_maximum"),
+  over_order_maximum: () => t("field-error-over_order_maximum"),
+  not_sold: () => t("field-error-not_sold"),
+  duplicate: () => t("field-error-duplicate"),
+  too_small: () => t("field-error-too_small"),
+  too_large: () => t("field-error-too_large"),
+  invalid_quantity: () => t("field-error-invalid_quantity"),
+  needs_approval: () => t("field-error-needs_approval"),
 };
 
 /** Messages a field can use instead of the general one, for a clearer sentence. */

@@ -11,6 +11,7 @@ import { focusCurrentView } from "./auth/views.js";
 import { startPersonalData } from "./personal/index.js";
 import { startAccountNumbers } from "./account-numbers/index.js";
 import { startAddressBook } from "./address-book/index.js";
+import { startOrder } from "./order/index.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -51,6 +52,7 @@ async function boot() {
   startPersonalData();
   startAccountNumbers();
   startAddressBook();
+  startOrder();
   await startSession();
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();

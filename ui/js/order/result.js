@@ -1,0 +1,83 @@
+// After "Confirm order": the order number, or "Waiting to be sent" while the service cannot be
+// reached. A waiting order shown here follows the queue, so its number appears once it is sent.
+// Only the state that applies is in the page, so nothing stale can be read from it.
+
+import { element, emptyOut, translated } from "../address-book/dom.js";
+
+let shown = null;
+let hooks = { newOrder: () => {} };
+
+const byId = (id) => document.getElementById(id);
+
+function body() {
+  if (shown.state === "accepted") {
+    return element("div", { class: "order-result-body", "data-state": "accepted" }, [
+      element("h2", { class: "card-title", id: "order-result-title", "data-i18n": "order-result-accepted-title" }),
+      element("p", { class: "order-result-number" }, [
+        element("span", { "data-i18n": "order-result-number" }),
+        " ",
+        element("strong", { id: "order-number", text: shown.orderNumber ?? "" }),
+      ]),
+      element("p", { "data-i18n": "order-result-accepted-text" }),
+    ]);
+  }
+  if (shown.state === "refused") {
+    return element("div", { class: "order-result-body", "data-state": "refused" }, [
+      element("h2", { class: "card-title", id: "order-result-title", "data-i18n": "order-result-refused-title" }),
+      element("p", { "data-i18n": "order-result-refused-text" }),
+    ]);
+  }
+  return element("div", { class: "order-result-body", "data-state": "waiting" }, [
+    element("h2", { class: "card-title", id: "order-result-title", "data-i18n": "order-result-waiting-title" }),
+    element("p", { "data-i18n": "order-result-waiting-text" }),
+  ]);
+}
+
+function render() {
+  const result = byId("order-result");
+  emptyOut(result);
+  if (!shown) return;
+  result.dataset.result = shown.state;
+  result.append(
+    translated(body()),
+    translated(element("div", { class: "form-actions" }, [
+      element("button", { type: "button", class: "button button-primary", id: "order-new", "data-i18n": "order-new" }),
+    ])),
+  );
+}
+
+/** Shows what became of draft `id`: `{ state, orderNumber }`. */
+export function showResult(outcome, id) {
+  shown = { id, state: outcome?.state === "accepted" ? "accepted" : "waiting", orderNumber: outcome?.orderNumber ?? null };
+  render();
+  byId("order-wizard").hidden = true;
+  byId("order-footer").hidden = true;
+  const result = byId("order-result");
+  result.hidden = false;
+  result.focus({ preventScroll: true });
+  result.scrollIntoView({ block: "nearest" });
+}
+
+export function hideResult() {
+  shown = null;
+  render();
+  byId("order-result").hidden = true;
+  byId("order-wizard").hidden = false;
+  byId("order-footer").hidden = false;
+}
+
+/** The queue changed: a waiting order shown here may have been sent or refused. */
+export function followQueue(entries) {
+  const entry = shown && entries.find((candidate) => candidate.id === shown.id);
+  if (!entry || entry.state === shown.state || entry.state === "editing") return;
+  shown = { ...shown, state: entry.state, orderNumber: entry.orderNumber ?? null };
+  render();
+}
+
+/** hooks.newOrder() when the user starts again. */
+export function startResult(callbacks) {
+  hooks = { ...hooks, ...callbacks };
+  byId("order-result").addEventListener("click", (event) => {
+    if (event.target.closest("#order-new")) hooks.newOrder();
+  });
+}
