@@ -154,6 +154,13 @@ impl Session {
                 self.end().await;
                 Ok(signed_out)
             }
+            // Offline with a kept session: still signed in; the wizard works from local copies
+            // and the profile shows again when the service answers.
+            Err(ClientError::Unreachable(_)) => Ok(SessionView {
+                state: SessionState::SignedIn,
+                profile: None,
+                keyring: self.keyring(),
+            }),
             Err(error) => Err(error),
         }
     }

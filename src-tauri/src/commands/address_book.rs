@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::profile::token;
+use crate::client::ClientError;
 use crate::error::CommandError;
 use crate::startup::AppState;
 
@@ -76,13 +77,62 @@ impl From<AddressView> for AddressInput {
     }
 }
 
+/// Fills the offline copies (catalogue, saved numbers, addresses) right after sign-in, so the
+/// wizard works offline even if the user never opened these lists while online.
+pub fn prefetch_for_offline(app: tauri::AppHandle) {
+    use tauri::Manager;
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let Ok(token) = token(&state).await else {
+            return;
+        };
+        let _ = state.catalogue.get(&state.client, &state.local).await;
+        let _ = cached(
+            &state,
+            "account_numbers",
+            state.client.account_numbers(&token),
+        )
+        .await;
+        let _ = cached(&state, "addresses", state.client.addresses(&token)).await;
+    });
+}
+
+/// A list from the service, kept for offline use; the kept copy when the service is away.
+async fn cached<T, F>(state: &AppState, key: &str, fetch: F) -> Result<T, CommandError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+    F: std::future::Future<Output = Result<T, ClientError>>,
+{
+    match fetch.await {
+        Ok(fresh) => {
+            if let Ok(body) = serde_json::to_string(&fresh) {
+                if let Err(error) = state.local.cache_put(key, &body, chrono::Utc::now()).await {
+                    tracing::warn!(%error, key, "cannot keep a copy for offline use");
+                }
+            }
+            Ok(fresh)
+        }
+        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(key).await? {
+            Some(body) => serde_json::from_str(&body)
+                .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string())),
+            None => Err(ClientError::Unreachable(cause).into()),
+        },
+        Err(other) => Err(other.into()),
+    }
+}
+
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<SavedAccountNumber>, CommandError> {
     let token = token(&state).await?;
-    Ok(state.client.account_numbers(&token).await?)
+    cached(
+        &state,
+        "account_numbers",
+        state.client.account_numbers(&token),
+    )
+    .await
 }
 
 #[tauri::command]
@@ -127,7 +177,7 @@ pub async fn account_numbers_remove(
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
     let token = token(&state).await?;
-    let saved = state.client.addresses(&token).await?;
+    let saved = cached(&state, "addresses", state.client.addresses(&token)).await?;
     Ok(saved.into_iter().map(AddressView::from).collect())
 }
 

@@ -64,5 +64,6 @@ pub async fn profile_forget_me(
     let token = token(&state).await?;
     state.client.forget(&token, &password).await?;
     state.session.end().await;
+    state.local.forget_personal_data().await?;
     Ok(state.session.view(&state.client).await?)
 }

@@ -22,8 +22,15 @@ pub struct RegistrationForm {
 /// Whether someone is signed in, who, and whether the keyring keeps the session.
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info"))]
-pub async fn session_get(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
-    Ok(state.session.view(&state.client).await?)
+pub async fn session_get(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<SessionView, CommandError> {
+    let view = state.session.view(&state.client).await?;
+    if matches!(view.state, crate::session::SessionState::SignedIn) {
+        super::address_book::prefetch_for_offline(app);
+    }
+    Ok(view)
 }
 
 #[tauri::command]
@@ -64,6 +71,7 @@ pub async fn auth_resend_activation(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_login(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     email: String,
     password: SecretString,
@@ -71,6 +79,7 @@ pub async fn auth_login(
 ) -> Result<SessionView, CommandError> {
     let grant = state.client.sign_in(&email, &password).await?;
     state.session.begin(grant.token, stay_signed_in).await;
+    super::address_book::prefetch_for_offline(app);
     Ok(state.session.view(&state.client).await?)
 }
 
@@ -79,6 +88,9 @@ pub async fn auth_login(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
+    if let Err(error) = state.local.clear_cached_lists().await {
+        tracing::warn!(%error, "cannot clear the offline copies");
+    }
     if let Some(token) = state.session.end().await {
         if let Err(error) = state.client.sign_out(&token).await {
             tracing::warn!(%error, "the service did not confirm the sign-out");

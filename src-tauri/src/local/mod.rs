@@ -3,6 +3,7 @@
 
 mod catalogue_cache;
 mod drafts;
+mod service_cache;
 mod settings;
 
 pub use drafts::StoredDraft;
@@ -40,6 +41,8 @@ impl LocalStore {
             // FULL: what the user just typed (a draft, a queued order) must survive a power cut.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // Deleted drafts and caches are zeroed on disk ("forget me" leaves no trace).
+            .pragma("secure_delete", "on")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
