@@ -35,6 +35,8 @@ pub struct ServiceConfig {
     pub smtp: Option<SmtpConfig>,
     /// Passwords must be renewed this many days after they were set (the manual: 60).
     pub password_max_age_days: u32,
+    /// The most packs one order may hold; overrides the catalogue file's `order_max_packs`.
+    pub order_max_packs: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -86,6 +88,7 @@ impl Default for ServiceConfig {
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
             smtp: None,
             password_max_age_days: 60,
+            order_max_packs: None,
         }
     }
 }

@@ -45,6 +45,9 @@ struct ServeArgs {
     /// https://oso.example.com) [default: http://<listen address>].
     #[arg(long, env = "OSO_SERVICE_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// The most packs one order may hold [default: the catalogue file's order_max_packs].
+    #[arg(long, env = "OSO_SERVICE_ORDER_MAX_PACKS", value_name = "PACKS")]
+    order_max_packs: Option<u32>,
     /// Days after which a password must be renewed [default: 60].
     #[arg(long, env = "OSO_SERVICE_PASSWORD_MAX_AGE_DAYS", value_name = "DAYS")]
     password_max_age_days: Option<u32>,
@@ -64,6 +67,9 @@ impl ServeArgs {
         }
         if let Some(public_url) = self.public_url {
             config.public_url = Some(public_url);
+        }
+        if let Some(max) = self.order_max_packs {
+            config.order_max_packs = Some(max);
         }
         if let Some(days) = self.password_max_age_days {
             config.password_max_age_days = days;

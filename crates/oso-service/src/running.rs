@@ -128,7 +128,10 @@ pub async fn start_with_clock(
         })?;
     }
     let pool = store::open(&config.database_path()).await?;
-    let shipped = crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED)?;
+    let mut shipped = crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED)?;
+    if let Some(max) = config.order_max_packs.filter(|max| *max > 0) {
+        shipped.order_max_packs = max;
+    }
     crate::catalogue::load(&pool, &shipped, clock.now()).await?;
     let listener = TcpListener::bind(config.listen)
         .await

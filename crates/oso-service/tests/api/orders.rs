@@ -279,3 +279,20 @@ async fn an_order_keeps_its_address_when_the_address_book_changes_and_is_private
         .expect("answers");
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_whole_order_maximum_is_a_service_setting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = oso_service::ServiceConfig {
+        order_max_packs: Some(3),
+        ..oso_service::ServiceConfig::embedded(dir.path())
+    };
+    let running = oso_service::start(config).await.expect("starts");
+    let catalogue: Value = reqwest::get(format!("{}/api/v1/catalogue", running.url()))
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(catalogue["order_max_packs"], 3);
+}
