@@ -3,6 +3,7 @@
 mod accounts;
 mod address_book;
 mod orders;
+mod passwords_and_profile;
 mod support;
 
 use reqwest::StatusCode;
