@@ -67,7 +67,7 @@ pub fn spawn_monitor(app: AppHandle) {
             let connected = state.connection.borrow().state == ConnectionState::Connected;
             if connected {
                 // Orders confirmed while the service was away go out as soon as it answers.
-                crate::commands::drafts::send_waiting(&app, &state).await;
+                crate::outbound::send_waiting(&app, &state).await;
             }
             if changed {
                 let status = state.connection.borrow().clone();

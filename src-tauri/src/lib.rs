@@ -10,6 +10,7 @@ mod l10n;
 mod local;
 mod logging;
 mod ordering;
+mod outbound;
 mod paths;
 mod secrets;
 mod session;

@@ -8,13 +8,19 @@ use serde::Serialize;
 use tokio::sync::RwLock;
 
 use crate::client::{ClientError, ServiceClient};
+use crate::local::LocalStore;
 use crate::secrets::SessionVault;
 
 #[derive(Debug)]
 pub struct Session {
     token: RwLock<Option<SecretString>>,
     vault: SessionVault,
+    /// Keeps the last profile seen, to show who is signed in while the service is away.
+    local: LocalStore,
 }
+
+/// The offline copy of the profile in the local cache (cleared on sign-out and "forget me").
+const PROFILE_CACHE: &str = "profile";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,7 +86,7 @@ impl From<ProfileView> for Profile {
 
 impl Session {
     /// Picks up a session kept in the keyring by an earlier run.
-    pub async fn restore(vault: SessionVault) -> Self {
+    pub async fn restore(vault: SessionVault, local: LocalStore) -> Self {
         let token = match vault.load().await {
             Ok(token) => token,
             Err(error) => {
@@ -91,6 +97,7 @@ impl Session {
         Self {
             token: RwLock::new(token),
             vault,
+            local,
         }
     }
 
@@ -139,6 +146,15 @@ impl Session {
         };
         match client.profile(&token).await {
             Ok(profile) => {
+                if let Ok(body) = serde_json::to_string(&ProfileView::from(profile.clone())) {
+                    if let Err(error) = self
+                        .local
+                        .cache_put(PROFILE_CACHE, &body, chrono::Utc::now())
+                        .await
+                    {
+                        tracing::warn!(%error, "cannot keep the profile for offline use");
+                    }
+                }
                 Ok(SessionView {
                     // The service decides by its own clock; the desktop's may differ.
                     state: if profile.password_expired {
@@ -158,7 +174,13 @@ impl Session {
             // and the profile shows again when the service answers.
             Err(ClientError::Unreachable(_)) => Ok(SessionView {
                 state: SessionState::SignedIn,
-                profile: None,
+                profile: self
+                    .local
+                    .cache_get(PROFILE_CACHE)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|body| serde_json::from_str(&body).ok()),
                 keyring: self.keyring(),
             }),
             Err(error) => Err(error),

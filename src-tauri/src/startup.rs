@@ -91,7 +91,8 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             }
         };
         let client = ServiceClient::new(base_url.clone())?;
-        let session = Session::restore(SessionVault::open(&paths.data_dir).await).await;
+        let session =
+            Session::restore(SessionVault::open(&paths.data_dir).await, local.clone()).await;
         let (connection, _) =
             watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
         Ok(AppState {

@@ -259,6 +259,8 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
         vec![],
     );
     app.ui().find("#order-offline-banner");
+    app.ui()
+        .wait_for_text("#session-email", "offline@zebra.example");
     visible_step(&app, 1);
     app.ui()
         .click_on("input[name='order-saved-number'][value='951234567']");
