@@ -28,3 +28,5 @@ email-order-lines-title = Supplies ordered:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Delivery address: { $address }
 email-order-follow = You can follow the order in OSO under Order history.
+email-shipped-subject = OSO order { $number } is on its way
+email-shipped-body = Your order { $number } has been shipped. Its tracking number is { $tracking }.

@@ -28,3 +28,5 @@ email-order-lines-title = Matériel commandé :
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Adresse de livraison : { $address }
 email-order-follow = Vous pouvez suivre la commande dans OSO sous Historique des commandes.
+email-shipped-subject = La commande OSO { $number } est en route
+email-shipped-body = Votre commande { $number } a été expédiée. Son numéro de suivi est { $tracking }.

@@ -28,3 +28,5 @@ email-order-lines-title = Besteld verzendmateriaal:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Leveradres: { $address }
 email-order-follow = U kunt de bestelling volgen in OSO onder Bestelgeschiedenis.
+email-shipped-subject = OSO-bestelling { $number } is onderweg
+email-shipped-body = Uw bestelling { $number } is verzonden. Het trackingnummer is { $tracking }.

@@ -37,7 +37,12 @@ pub struct ServiceConfig {
     pub password_max_age_days: u32,
     /// The most packs one order may hold; overrides the catalogue file's `order_max_packs`.
     pub order_max_packs: Option<u32>,
+    /// The Track & Trace link of a shipped order; `{tracking_number}` is replaced.
+    pub track_and_trace_url: String,
 }
+
+pub const DEFAULT_TRACK_AND_TRACE_URL: &str =
+    "https://www.dhl.com/be-en/home/tracking/tracking-express.html?submit=1&tracking-id={tracking_number}";
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,6 +94,7 @@ impl Default for ServiceConfig {
             smtp: None,
             password_max_age_days: 60,
             order_max_packs: None,
+            track_and_trace_url: DEFAULT_TRACK_AND_TRACE_URL.to_owned(),
         }
     }
 }

@@ -1,14 +1,17 @@
-//! Background jobs: the password-expiry warnings, checked at start and then every hour.
+//! Background jobs, at start and then every hour: password-expiry warnings, and deleting orders
+//! past their 30-day retention.
 
 use std::time::Duration;
 
 use tokio::sync::watch;
 
 use crate::accounts::Accounts;
+use crate::api::AppState;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
-pub fn spawn(accounts: Accounts, mut stopped: watch::Receiver<bool>) {
+pub fn spawn(state: AppState, mut stopped: watch::Receiver<bool>) {
+    let accounts: Accounts = state.accounts.clone();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -21,6 +24,11 @@ pub fn spawn(accounts: Accounts, mut stopped: watch::Receiver<bool>) {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "password expiry warnings sent"),
                 Err(error) => tracing::error!(%error, "password expiry warnings failed"),
+            }
+            match crate::orders::lifecycle::delete_expired(&state.pool, state.clock.now()).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "orders past their retention deleted"),
+                Err(error) => tracing::error!(%error, "deleting expired orders failed"),
             }
         }
     });

@@ -45,6 +45,7 @@ pub struct RunningService {
     data_dir: PathBuf,
     outbox_dir: PathBuf,
     accounts: Accounts,
+    state: AppState,
     stop: Option<watch::Sender<bool>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -70,7 +71,34 @@ impl RunningService {
 
     /// Runs the background jobs once now (they also run hourly): for tests and operators.
     pub async fn run_background_jobs(&self) -> Result<usize, crate::accounts::AccountError> {
-        self.accounts.send_password_expiry_warnings().await
+        let warned = self.accounts.send_password_expiry_warnings().await?;
+        let deleted =
+            crate::orders::lifecycle::delete_expired(&self.state.pool, self.state.clock.now())
+                .await?;
+        Ok(warned + usize::try_from(deleted).unwrap_or(usize::MAX))
+    }
+
+    /// Moves an order as the supplier (operator API, `oso-service orders …`).
+    pub async fn move_order(
+        &self,
+        number: &str,
+        to: oso_core::OrderStatus,
+        tracking_number: Option<&str>,
+    ) -> Result<(), crate::orders::lifecycle::MoveError> {
+        let request = crate::orders::lifecycle::Move {
+            number,
+            to,
+            tracking_number,
+            actor: crate::orders::lifecycle::Actor::Operator,
+            user_id: None,
+        };
+        crate::orders::lifecycle::move_order(
+            &self.state.pool,
+            self.accounts.mailer(),
+            request,
+            self.state.clock.now(),
+        )
+        .await
     }
 
     /// Stops accepting connections, lets requests in flight finish, then returns.
@@ -159,13 +187,15 @@ pub async fn start_with_clock(
         Links::new(&public_url),
         PasswordRenewal::every_days(i64::from(config.password_max_age_days)),
     );
-    let router = api::router(AppState {
+    let state = AppState {
         pool: pool.clone(),
         clock,
         accounts: accounts.clone(),
-    });
+        track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),
+    };
+    let router = api::router(state.clone());
     let (stop, stopped) = watch::channel(false);
-    crate::jobs::spawn(accounts.clone(), stopped.clone());
+    crate::jobs::spawn(state.clone(), stopped.clone());
     let task = tokio::spawn(async move {
         let mut stopped = stopped;
         let served = axum::serve(
@@ -190,6 +220,7 @@ pub async fn start_with_clock(
     );
     Ok(RunningService {
         accounts,
+        state,
         address,
         data_dir: config.data_dir,
         outbox_dir,

@@ -32,6 +32,8 @@ pub struct AppState {
     pub pool: SqlitePool,
     pub clock: Arc<dyn Clock>,
     pub accounts: crate::accounts::Accounts,
+    /// The Track & Trace link template (`{tracking_number}` is replaced).
+    pub track_and_trace_url: Arc<str>,
 }
 
 #[derive(OpenApi)]
@@ -80,6 +82,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(addresses::replace, addresses::remove))
         .routes(routes!(orders::place))
         .routes(routes!(orders::get))
+        .routes(routes!(orders::cancel))
         .split_for_parts()
 }
 

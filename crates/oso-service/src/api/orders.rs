@@ -6,7 +6,7 @@ use axum::Json;
 
 use super::extract::{Body, Session};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
-use crate::orders::{self, OrderRequest, PlacedOrder};
+use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 
 /// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
 /// so a retry after a lost answer never creates a second order.
@@ -27,17 +27,30 @@ pub async fn place(
     Ok((status, Json(order)))
 }
 
-/// One of the signed-in user's orders.
+/// One of the signed-in user's orders, with its timeline and Track & Trace link.
 #[utoipa::path(get, path = "/orders/{order_number}", tag = "orders", security(("session" = [])),
     params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
-    responses((status = 200, body = PlacedOrder), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = OrderDetails), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     Session(user): Session,
     Path(order_number): Path<String>,
-) -> Result<Json<PlacedOrder>, ApiError> {
+) -> Result<Json<OrderDetails>, ApiError> {
     orders::find(&state, &user, &order_number)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such order"))
+}
+
+/// Cancel an order while it is still "received".
+#[utoipa::path(post, path = "/orders/{order_number}/cancel", tag = "orders", security(("session" = [])),
+    params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
+    responses((status = 204, description = "Cancelled"), (status = 422, body = ErrorBody)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(order_number): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    orders::cancel(&state, &user, &order_number).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

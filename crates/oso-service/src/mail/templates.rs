@@ -13,6 +13,7 @@ pub enum MailKind {
     PasswordReset,
     PasswordExpiryWarning,
     OrderConfirmation,
+    OrderShipped,
 }
 
 impl MailKind {
@@ -23,6 +24,7 @@ impl MailKind {
             MailKind::PasswordReset => "password-reset",
             MailKind::PasswordExpiryWarning => "password-expiry",
             MailKind::OrderConfirmation => "order-confirmation",
+            MailKind::OrderShipped => "order-shipped",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Placing orders. An order is placed at most once per idempotency key, so a desktop that lost
 //! the answer can send the same draft again and gets the same order back.
 
+pub mod lifecycle;
 mod mail;
 mod store;
 
@@ -156,11 +157,61 @@ pub async fn place(
     Ok((order, true))
 }
 
-/// One of the user's orders by its number.
+/// An order with its lifecycle: what the order history's details show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct OrderDetails {
+    #[serde(flatten)]
+    pub order: PlacedOrder,
+    pub tracking_number: Option<String>,
+    /// The Track & Trace link, while it exists (until 10 days after completion).
+    pub track_and_trace_url: Option<String>,
+    pub timeline: Vec<lifecycle::StatusChange>,
+}
+
+/// One of the user's orders by its number, with its timeline and Track & Trace link.
 pub async fn find(
     state: &AppState,
     user: &SignedIn,
     order_number: &str,
-) -> Result<Option<PlacedOrder>, AccountError> {
-    Ok(store::find_by_number(&state.pool, user.user.id, order_number).await?)
+) -> Result<Option<OrderDetails>, AccountError> {
+    let Some(order) = store::find_by_number(&state.pool, user.user.id, order_number).await? else {
+        return Ok(None);
+    };
+    let (tracking_number, completed_at) = store::tracking(&state.pool, order_number).await?;
+    let shown = oso_core::order_lifecycle::tracking_link_shown(completed_at, state.clock.now());
+    let track_and_trace_url = tracking_number.as_deref().filter(|_| shown).map(|number| {
+        state
+            .track_and_trace_url
+            .replace("{tracking_number}", number)
+    });
+    let timeline = lifecycle::timeline(&state.pool, order_number).await?;
+    Ok(Some(OrderDetails {
+        order,
+        tracking_number,
+        track_and_trace_url,
+        timeline,
+    }))
+}
+
+/// The customer cancels one of their orders, possible while it is still "received".
+pub async fn cancel(
+    state: &AppState,
+    user: &SignedIn,
+    order_number: &str,
+) -> Result<(), AccountError> {
+    let request = lifecycle::Move {
+        number: order_number,
+        to: oso_core::OrderStatus::Cancelled,
+        tracking_number: None,
+        actor: lifecycle::Actor::Customer,
+        user_id: Some(user.user.id),
+    };
+    lifecycle::move_order(
+        &state.pool,
+        state.accounts.mailer(),
+        request,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
 }

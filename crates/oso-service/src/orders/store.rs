@@ -185,6 +185,14 @@ async fn insert_on(
     )
     .execute(&mut *tx)
     .await?;
+    sqlx::query!(
+        "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
+         VALUES (?1, 'received', ?2, 'customer')",
+        id,
+        now
+    )
+    .execute(&mut *tx)
+    .await?;
     for line in &request.lines {
         sqlx::query!(
             "INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)",
@@ -222,4 +230,20 @@ pub async fn anonymise_for_user(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The order's tracking number and completion time.
+pub async fn tracking(
+    pool: &SqlitePool,
+    number: &str,
+) -> Result<(Option<String>, Option<DateTime<Utc>>), sqlx::Error> {
+    let row = sqlx::query!(
+        r#"SELECT tracking_number, completed_at AS "completed_at: DateTime<Utc>" FROM orders WHERE order_number = ?1"#,
+        number
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row
+        .map(|row| (row.tracking_number, row.completed_at))
+        .unwrap_or_default())
 }

@@ -88,6 +88,7 @@ impl TestService {
             pool,
             clock,
             accounts,
+            track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -140,6 +141,20 @@ impl TestService {
             None => request,
         };
         request.send().await.expect("the service answers")
+    }
+
+    /// Moves an order as the supplier does.
+    pub async fn operator_moves(
+        &self,
+        number: &str,
+        to: oso_core::OrderStatus,
+        tracking: Option<&str>,
+    ) -> Result<(), oso_service::orders::lifecycle::MoveError> {
+        self.running
+            .as_ref()
+            .expect("running")
+            .move_order(number, to, tracking)
+            .await
     }
 
     pub async fn run_jobs(&self) -> usize {

@@ -1,0 +1,202 @@
+//! Moving orders through their statuses (the supplier's side, and the customer's cancel), the
+//! timeline, the shipped e-mail, and deleting orders past their retention.
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+use oso_core::order_lifecycle::{is_expired, ORDER_RETENTION};
+use oso_core::{check_move, Language, LifecycleError, OrderStatus};
+use serde::Serialize;
+use sqlx::SqlitePool;
+use utoipa::ToSchema;
+
+use crate::accounts::AccountError;
+use crate::mail::templates::Composer;
+use crate::mail::{MailKind, Mailer};
+
+/// Who made a status change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Customer,
+    Operator,
+}
+
+impl Actor {
+    fn as_str(self) -> &'static str {
+        match self {
+            Actor::Customer => "customer",
+            Actor::Operator => "operator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct StatusChange {
+    pub status: String,
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MoveError {
+    #[error("no such order")]
+    NotFound,
+    #[error(transparent)]
+    Lifecycle(#[from] LifecycleError),
+    #[error(transparent)]
+    Store(#[from] sqlx::Error),
+}
+
+impl From<MoveError> for AccountError {
+    fn from(error: MoveError) -> Self {
+        match error {
+            MoveError::NotFound => AccountError::field("order_number", "not_found"),
+            MoveError::Lifecycle(problem) => AccountError::field("status", problem.field_code()),
+            MoveError::Store(cause) => AccountError::Store(cause),
+        }
+    }
+}
+
+struct Current {
+    id: i64,
+    status: String,
+    user_id: i64,
+}
+
+/// A status change asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub number: &'a str,
+    pub to: OrderStatus,
+    /// Required when shipping.
+    pub tracking_number: Option<&'a str>,
+    pub actor: Actor,
+    /// Limits the move to this customer's orders (a customer's cancel).
+    pub user_id: Option<i64>,
+}
+
+/// Moves an order, records the change, and mails the customer when it ships.
+#[tracing::instrument(skip(pool, mailer), err(level = "info"))]
+pub async fn move_order(
+    pool: &SqlitePool,
+    mailer: &Mailer,
+    request: Move<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), MoveError> {
+    let Move {
+        number,
+        to,
+        tracking_number,
+        actor,
+        user_id,
+    } = request;
+    let mut tx = pool.begin().await?;
+    let current = sqlx::query_as!(
+        Current,
+        r#"SELECT id AS "id!", status, user_id FROM orders WHERE order_number = ?1"#,
+        number
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .filter(|order| user_id.is_none_or(|user| user == order.user_id))
+    .ok_or(MoveError::NotFound)?;
+    let from: OrderStatus = current.status.parse()?;
+    if actor == Actor::Customer && !(to == OrderStatus::Cancelled && from.customer_may_cancel()) {
+        return Err(LifecycleError::NotAllowed { from, to }.into());
+    }
+    check_move(from, to, tracking_number)?;
+    let status = to.as_str();
+    let tracking = tracking_number.map(str::trim);
+    let completed_at = (to == OrderStatus::Completed).then_some(now);
+    sqlx::query!(
+        "UPDATE orders SET status = ?2, tracking_number = COALESCE(?3, tracking_number),
+                           completed_at = COALESCE(?4, completed_at)
+         WHERE id = ?1",
+        current.id,
+        status,
+        tracking,
+        completed_at
+    )
+    .execute(&mut *tx)
+    .await?;
+    let by = actor.as_str();
+    sqlx::query!(
+        "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4)",
+        current.id,
+        status,
+        now,
+        by
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    if to == OrderStatus::Shipped {
+        if let Err(error) = mail_shipped(pool, mailer, current.id).await {
+            // The status stands; the mail is logged as lost rather than undoing the move.
+            tracing::error!(%error, number, "shipped e-mail failed");
+        }
+    }
+    Ok(())
+}
+
+async fn mail_shipped(
+    pool: &SqlitePool,
+    mailer: &Mailer,
+    order_id: i64,
+) -> Result<(), AccountError> {
+    let row = sqlx::query!(
+        r#"SELECT o.order_number AS "order_number!", o.tracking_number, u.language, u.contact_name,
+                  COALESCE(u.default_email, u.email) AS "email!: String", u.status AS user_status
+           FROM orders o JOIN users u ON u.id = o.user_id WHERE o.id = ?1"#,
+        order_id
+    )
+    .fetch_one(pool)
+    .await?;
+    if row.user_status != "active" {
+        return Ok(());
+    }
+    let language: Language = row.language.parse().unwrap_or(Language::FALLBACK);
+    let number = FluentValue::from(row.order_number.as_str());
+    let tracking = FluentValue::from(row.tracking_number.unwrap_or_default());
+    let mail = Composer::new(
+        language,
+        "email-shipped-subject",
+        &[("number", number.clone())],
+    )
+    .paragraph(
+        "email-greeting",
+        &[("name", FluentValue::from(row.contact_name.as_str()))],
+    )
+    .paragraph(
+        "email-shipped-body",
+        &[("number", number), ("tracking", tracking)],
+    )
+    .paragraph("email-order-follow", &[])
+    .finish();
+    mailer
+        .send(MailKind::OrderShipped, &row.email, mail)
+        .await?;
+    Ok(())
+}
+
+/// The order's status changes, oldest first.
+pub async fn timeline(pool: &SqlitePool, number: &str) -> Result<Vec<StatusChange>, sqlx::Error> {
+    sqlx::query_as!(
+        StatusChange,
+        r#"SELECT c.status, c.changed_at AS "changed_at: DateTime<Utc>"
+           FROM order_status_changes c JOIN orders o ON o.id = c.order_id
+           WHERE o.order_number = ?1 ORDER BY c.id"#,
+        number
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Deletes every order placed 30 days ago or earlier (lines and timeline with it).
+#[tracing::instrument(skip(pool), err)]
+pub async fn delete_expired(pool: &SqlitePool, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    let cutoff = now - ORDER_RETENTION;
+    debug_assert!(is_expired(cutoff, now));
+    let done = sqlx::query!("DELETE FROM orders WHERE created_at <= ?1", cutoff)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
