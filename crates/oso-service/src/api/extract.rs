@@ -1,7 +1,7 @@
 //! Request extractors: JSON bodies whose rejections answer in the error shape, and the session
 //! behind `Authorization: Bearer <token>`.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -16,6 +16,18 @@ pub struct Body<T>(pub T);
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
+        ApiError::new(ErrorCode::BadRequest, rejection.body_text())
+    }
+}
+
+/// `axum::extract::Query`, but a query string that cannot be read answers `bad_request` in the
+/// error shape.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Params<T>(pub T);
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
         ApiError::new(ErrorCode::BadRequest, rejection.body_text())
     }
 }

@@ -80,7 +80,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(account_numbers::rename, account_numbers::remove))
         .routes(routes!(addresses::list, addresses::add))
         .routes(routes!(addresses::replace, addresses::remove))
-        .routes(routes!(orders::place))
+        .routes(routes!(orders::place, orders::history))
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
         .split_for_parts()

@@ -4,8 +4,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 
-use super::extract::{Body, Session};
+use super::extract::{Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
+use crate::orders::history::{self, HistoryPage, HistoryQuery};
 use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 
 /// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
@@ -53,4 +54,16 @@ pub async fn cancel(
 ) -> Result<StatusCode, ApiError> {
     orders::cancel(&state, &user, &order_number).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The order history: orders placed with the account numbers under this login, newest first by
+/// default, sortable by each column, filterable by status and account number, paged.
+#[utoipa::path(get, path = "/orders", tag = "orders", security(("session" = [])), params(HistoryQuery),
+    responses((status = 200, body = HistoryPage), (status = 422, body = ErrorBody)))]
+pub async fn history(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Params(query): Params<HistoryQuery>,
+) -> Result<Json<HistoryPage>, ApiError> {
+    Ok(Json(history::page(&state.pool, &user, &query).await?))
 }

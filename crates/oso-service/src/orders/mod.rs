@@ -1,6 +1,7 @@
 //! Placing orders. An order is placed at most once per idempotency key, so a desktop that lost
 //! the answer can send the same draft again and gets the same order back.
 
+pub mod history;
 pub mod lifecycle;
 mod mail;
 mod store;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod address_book;
+mod history;
 mod lifecycle;
 mod orders;
 mod passwords_and_profile;

@@ -1,0 +1,186 @@
+//! The order history: who sees which orders, sorting by each column both ways, filters, paging.
+
+use oso_core::OrderStatus;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::accounts::active_user;
+use crate::support::{spawn_service_with_clock, test_clock, TestService};
+
+async fn order(
+    service: &TestService,
+    token: &str,
+    key: &str,
+    account: &str,
+    company: &str,
+) -> String {
+    let catalogue: Value = service
+        .get("/api/v1/catalogue")
+        .await
+        .json()
+        .await
+        .expect("catalogue");
+    let body = json!({"idempotency_key": key, "account_number": account,
+        "address": {"company": company, "contact_person": "Ann", "street": "Meir", "number": "1",
+                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+        "lines": [{"sku": catalogue["items"][0]["sku"], "packs": 1}]});
+    let placed: Value = service
+        .send(Method::POST, "/api/v1/orders", token, Some(body))
+        .await
+        .json()
+        .await
+        .expect("order");
+    placed["order_number"].as_str().expect("number").to_owned()
+}
+
+async fn history(service: &TestService, token: &str, query: &str) -> Value {
+    service
+        .send(Method::GET, &format!("/api/v1/orders?{query}"), token, None)
+        .await
+        .json()
+        .await
+        .expect("history")
+}
+
+fn column(page: &Value, name: &str) -> Vec<String> {
+    page["orders"]
+        .as_array()
+        .expect("orders")
+        .iter()
+        .map(|row| row[name].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_history_lists_newest_first_and_sorts_by_every_column_both_ways() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let token = active_user(&service, "ann@zebra.example").await;
+    let first = order(&service, &token, "history-0001-aaaa", "951234567", "Bravo").await;
+    clock.advance(chrono::Duration::hours(1));
+    let second = order(&service, &token, "history-0002-aaaa", "111222333", "alpha").await;
+    clock.advance(chrono::Duration::hours(1));
+    let third = order(
+        &service,
+        &token,
+        "history-0003-aaaa",
+        "999888777",
+        "Charlie",
+    )
+    .await;
+    service
+        .operator_moves(&first, OrderStatus::InProgress, None)
+        .await
+        .expect("moved");
+
+    let newest_first = history(&service, &token, "").await;
+    assert_eq!(newest_first["total"], 3);
+    assert_eq!(
+        column(&newest_first, "order_number"),
+        [third.clone(), second.clone(), first.clone()]
+    );
+
+    for (sort, name) in [
+        ("order_number", "order_number"),
+        ("created_at", "order_number"),
+        ("status", "status"),
+        ("account_number", "account_number"),
+        ("company", "company"),
+    ] {
+        let ascending = column(
+            &history(&service, &token, &format!("sort={sort}&direction=asc")).await,
+            name,
+        );
+        let mut descending = column(
+            &history(&service, &token, &format!("sort={sort}&direction=desc")).await,
+            name,
+        );
+        descending.reverse();
+        assert_eq!(ascending, descending, "{sort} reverses");
+        let mut sorted = ascending.clone();
+        sorted.sort_by_key(|value| value.to_lowercase());
+        if sort != "created_at" {
+            assert_eq!(ascending, sorted, "{sort} ascending");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_history_filters_by_status_and_account_number_and_pages() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let token = active_user(&service, "ann@zebra.example").await;
+    for index in 0..5 {
+        order(
+            &service,
+            &token,
+            &format!("history-paging-{index:04}"),
+            "951234567",
+            "Zebra",
+        )
+        .await;
+    }
+    let other = order(
+        &service,
+        &token,
+        "history-paging-9999",
+        "111222333",
+        "Zebra",
+    )
+    .await;
+    service
+        .operator_moves(&other, OrderStatus::InProgress, None)
+        .await
+        .expect("moved");
+
+    assert_eq!(
+        history(&service, &token, "status=in_progress").await["total"],
+        1
+    );
+    assert_eq!(
+        history(&service, &token, "account_number=951234567").await["total"],
+        5
+    );
+    let page = history(&service, &token, "limit=2&offset=4").await;
+    assert_eq!(page["total"], 6);
+    assert_eq!(page["orders"].as_array().map(Vec::len), Some(2));
+    let refused = service
+        .send(Method::GET, "/api/v1/orders?sort=sideways", &token, None)
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let body: Value = refused.json().await.expect("error shape");
+    assert_eq!(body["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn a_user_sees_orders_of_account_numbers_under_their_login_and_another_company_sees_nothing()
+{
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    let colleague = active_user(&service, "piet@zebra.example").await;
+    let stranger = active_user(&service, "eve@elsewhere.example").await;
+    order(&service, &ann, "history-share-0001", "951234567", "Zebra").await;
+    service
+        .send(
+            Method::POST,
+            "/api/v1/me/account-numbers",
+            &colleague,
+            Some(json!({"number": "951234567"})),
+        )
+        .await;
+
+    assert_eq!(
+        history(&service, &colleague, "").await["total"],
+        1,
+        "activated under the colleague's login"
+    );
+    assert_eq!(history(&service, &stranger, "").await["total"], 0);
+    let anonymous = service
+        .client
+        .get(service.url("/api/v1/orders"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}
