@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod config;
 mod jobs;
 pub mod mail;
+pub mod operator;
 pub mod orders;
 mod running;
 pub mod secret;

@@ -25,6 +25,39 @@ enum Command {
     Serve(ServeArgs),
     /// Print the OpenAPI description of the API as JSON.
     Openapi,
+    /// The supplier's side of orders, on a service's data directory (beside a running service
+    /// too): list them and move them through their statuses; shipping mails the customer.
+    Orders(OrdersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct OrdersArgs {
+    #[command(flatten)]
+    location: ServeArgs,
+    #[command(subcommand)]
+    action: OrdersAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum OrdersAction {
+    /// List orders (number, date, status, account number, company, tracking number).
+    List {
+        /// Only orders with this status (received, in_progress, shipped, completed, cancelled).
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// Move an order to its next status (received → in_progress → shipped → completed).
+    Advance { order_number: String },
+    /// Mark an order as shipped with its tracking number.
+    Ship {
+        order_number: String,
+        #[arg(long)]
+        tracking: String,
+    },
+    /// Mark a shipped order as completed.
+    Complete { order_number: String },
+    /// Cancel an order that is still received.
+    Cancel { order_number: String },
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,12 +120,49 @@ async fn main() -> anyhow::Result<()> {
         .init();
     match Cli::parse().command {
         Command::Serve(args) => serve(args.into_config()?).await,
+        Command::Orders(args) => orders(args).await,
         Command::Openapi => {
             let document = oso_service::api::openapi();
             println!("{}", serde_json::to_string_pretty(&document)?);
             Ok(())
         }
     }
+}
+
+async fn orders(args: OrdersArgs) -> anyhow::Result<()> {
+    use oso_core::OrderStatus;
+    let operator = oso_service::operator::Operator::open(&args.location.into_config()?).await?;
+    let (number, to, tracking) = match args.action {
+        OrdersAction::List { status } => {
+            let status = status
+                .map(|status| status.parse::<OrderStatus>())
+                .transpose()?;
+            for row in operator.list(status).await? {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    row.order_number,
+                    row.created_at.format("%Y-%m-%d %H:%M"),
+                    row.status,
+                    row.account_number,
+                    row.company,
+                    row.tracking_number.unwrap_or_default()
+                );
+            }
+            return Ok(());
+        }
+        OrdersAction::Advance { order_number } => (order_number, None, None),
+        OrdersAction::Ship {
+            order_number,
+            tracking,
+        } => (order_number, Some(OrderStatus::Shipped), Some(tracking)),
+        OrdersAction::Complete { order_number } => {
+            (order_number, Some(OrderStatus::Completed), None)
+        }
+        OrdersAction::Cancel { order_number } => (order_number, Some(OrderStatus::Cancelled), None),
+    };
+    let status = operator.set(&number, to, tracking.as_deref()).await?;
+    println!("{number}: {status}");
+    Ok(())
 }
 
 async fn serve(config: ServiceConfig) -> anyhow::Result<()> {

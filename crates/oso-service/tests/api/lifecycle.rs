@@ -182,3 +182,49 @@ async fn a_customer_may_cancel_only_their_own_order_and_only_while_it_is_receive
     let body: Value = late.json().await.expect("json");
     assert_eq!(body["fields"]["status"], "not_allowed_now");
 }
+
+#[tokio::test]
+async fn the_operator_command_lists_and_moves_orders_beside_a_running_service() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let token = active_user(&service, "ann@zebra.example").await;
+    let number = placed_order(&service, &token, "lifecycle-cli-0001").await;
+    let data_dir = service.data_dir().to_owned();
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_oso-service"))
+            .arg("orders")
+            .arg("--data-dir")
+            .arg(&data_dir)
+            .args(args)
+            .env("OSO_LOG", "warn")
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+
+    assert!(run(&["list"]).contains(&number));
+    assert_eq!(
+        run(&["advance", &number]).trim(),
+        format!("{number}: in_progress")
+    );
+    run(&["ship", &number, "--tracking", "7777777777"]);
+    let listed = run(&["list", "--status", "shipped"]);
+    assert!(
+        listed.contains(&number) && listed.contains("7777777777"),
+        "{listed}"
+    );
+
+    let order = details(&service, &token, &number).await;
+    assert_eq!(order["status"], "shipped");
+    assert_eq!(service.mails("order-shipped").len(), 1);
+    run(&["complete", &number]);
+    assert_eq!(
+        details(&service, &token, &number).await["status"],
+        "completed"
+    );
+}

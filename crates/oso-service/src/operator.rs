@@ -1,0 +1,94 @@
+//! The supplier's side of orders for operators and scripts: `oso-service orders …` works on a
+//! service's data directory directly (safe beside a running service: SQLite WAL).
+
+use chrono::{DateTime, Utc};
+use oso_core::{LifecycleError, OrderStatus};
+use serde::Serialize;
+use sqlx::SqlitePool;
+
+use crate::config::ServiceConfig;
+use crate::mail::Mailer;
+use crate::orders::lifecycle::{self, Actor, Move, MoveError};
+use crate::running::StartError;
+use crate::store;
+
+#[derive(Debug)]
+pub struct Operator {
+    pool: SqlitePool,
+    mailer: Mailer,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct OperatorRow {
+    pub order_number: String,
+    pub created_at: DateTime<Utc>,
+    pub status: String,
+    pub account_number: String,
+    pub company: String,
+    pub tracking_number: Option<String>,
+}
+
+impl Operator {
+    pub async fn open(config: &ServiceConfig) -> Result<Self, StartError> {
+        let pool = store::open(&config.database_path()).await?;
+        let mailer = match &config.smtp {
+            Some(smtp) => Mailer::smtp(smtp, &config.mail_from)?,
+            None => {
+                std::fs::create_dir_all(config.outbox_dir()).map_err(|source| {
+                    StartError::DataDir {
+                        path: config.outbox_dir(),
+                        source,
+                    }
+                })?;
+                Mailer::outbox(config.outbox_dir(), &config.mail_from)?
+            }
+        };
+        Ok(Self { pool, mailer })
+    }
+
+    /// Orders, oldest first, optionally of one status.
+    pub async fn list(&self, status: Option<OrderStatus>) -> Result<Vec<OperatorRow>, sqlx::Error> {
+        let status = status.map(OrderStatus::as_str);
+        sqlx::query_as::<_, OperatorRow>(
+            "SELECT order_number, created_at, status, account_number, company, tracking_number
+             FROM orders WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1) ORDER BY id",
+        )
+        .bind(status)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Moves an order to `to`; `None` means the next status in the normal course.
+    pub async fn set(
+        &self,
+        number: &str,
+        to: Option<OrderStatus>,
+        tracking_number: Option<&str>,
+    ) -> Result<OrderStatus, MoveError> {
+        let to = match to {
+            Some(to) => to,
+            None => {
+                let current: String =
+                    sqlx::query_scalar("SELECT status FROM orders WHERE order_number = ?1")
+                        .bind(number)
+                        .fetch_optional(&self.pool)
+                        .await?
+                        .ok_or(MoveError::NotFound)?;
+                let current: OrderStatus = current.parse()?;
+                current.next().ok_or(LifecycleError::NotAllowed {
+                    from: current,
+                    to: current,
+                })?
+            }
+        };
+        let request = Move {
+            number,
+            to,
+            tracking_number,
+            actor: Actor::Operator,
+            user_id: None,
+        };
+        lifecycle::move_order(&self.pool, &self.mailer, request, Utc::now()).await?;
+        Ok(to)
+    }
+}
