@@ -31,6 +31,10 @@ macro_rules! desktop_sources {
                 "order.ftl",
                 include_str!(concat!("../../locales/", $lang, "/order.ftl")),
             ),
+            (
+                "history.ftl",
+                include_str!(concat!("../../locales/", $lang, "/history.ftl")),
+            ),
         ]
     };
 }

@@ -1,6 +1,7 @@
 //! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
+mod browser;
 mod catalogue;
 mod client;
 mod commands;
@@ -80,6 +81,10 @@ pub fn run() {
             commands::drafts::draft_check,
             commands::drafts::order_place,
             commands::drafts::outbound_list,
+            commands::history::history_list,
+            commands::history::order_details,
+            commands::history::order_cancel,
+            commands::history::open_tracking_link,
             commands::catalogue::catalogue_get,
             commands::catalogue::catalogue_search,
             commands::address_book::account_numbers_list,

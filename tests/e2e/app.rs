@@ -38,6 +38,8 @@ pub struct Launch<'a> {
     pub service_url: Option<String>,
     /// A D-Bus session other than the tests' own (one without a Secret Service, say).
     pub dbus_address: Option<String>,
+    /// A program that stands in for the browser (`OSO_BROWSER`).
+    pub browser: Option<PathBuf>,
 }
 
 impl<'a> Launch<'a> {
@@ -47,6 +49,7 @@ impl<'a> Launch<'a> {
             os_language: "en_GB",
             service_url: None,
             dbus_address: None,
+            browser: None,
         }
     }
 
@@ -57,6 +60,11 @@ impl<'a> Launch<'a> {
 
     pub fn service_url(mut self, url: String) -> Self {
         self.service_url = Some(url);
+        self
+    }
+
+    pub fn browser(mut self, program: PathBuf) -> Self {
+        self.browser = Some(program);
         self
     }
 
@@ -98,6 +106,9 @@ impl RunningApp {
             Some(url) => command.env("OSO_SERVICE_URL", url),
             None => command.env_remove("OSO_SERVICE_URL"),
         };
+        if let Some(browser) = &launch.browser {
+            command.env("OSO_BROWSER", browser);
+        }
 
         let driver = command.spawn().unwrap_or_else(|error| {
             panic!("cannot start tauri-driver ({error}); `make test` installs it")
@@ -295,7 +306,7 @@ pub fn newest_code_in(outbox: &Path, kind: &str) -> String {
     }
 }
 
-fn make_executable(path: &Path) {
+pub fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
         .unwrap_or_else(|error| panic!("chmod {}: {error}", path.display()));

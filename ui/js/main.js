@@ -12,6 +12,7 @@ import { startPersonalData } from "./personal/index.js";
 import { startAccountNumbers } from "./account-numbers/index.js";
 import { startAddressBook } from "./address-book/index.js";
 import { startOrder } from "./order/index.js";
+import { startHistory } from "./history/index.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -53,6 +54,7 @@ async function boot() {
   startAccountNumbers();
   startAddressBook();
   startOrder();
+  startHistory();
   await startSession();
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();

@@ -5,6 +5,7 @@ pub mod address_book;
 pub mod catalogue;
 pub mod connection;
 pub mod drafts;
+pub mod history;
 pub mod l10n;
 pub mod profile;
 pub mod session;

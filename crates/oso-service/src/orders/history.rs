@@ -53,7 +53,7 @@ pub struct HistoryQuery {
     pub offset: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct HistoryRow {
     pub order_number: String,
     pub created_at: DateTime<Utc>,
@@ -62,7 +62,7 @@ pub struct HistoryRow {
     pub company: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HistoryPage {
     /// How many orders match, over all pages.
     pub total: i64,

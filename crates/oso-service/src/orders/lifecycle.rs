@@ -29,7 +29,7 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct StatusChange {
     pub status: String,
     pub changed_at: DateTime<Utc>,

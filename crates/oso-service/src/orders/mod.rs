@@ -159,11 +159,13 @@ pub async fn place(
 }
 
 /// An order with its lifecycle: what the order history's details show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct OrderDetails {
     #[serde(flatten)]
     pub order: PlacedOrder,
     pub tracking_number: Option<String>,
+    /// The name of who placed the order (empty once they asked to be forgotten).
+    pub ordered_by: String,
     /// The Track & Trace link, while it exists (until 10 days after completion).
     pub track_and_trace_url: Option<String>,
     pub timeline: Vec<lifecycle::StatusChange>,
@@ -178,7 +180,11 @@ pub async fn find(
     let Some(order) = store::find_by_number(&state.pool, user.user.id, order_number).await? else {
         return Ok(None);
     };
-    let (tracking_number, completed_at) = store::tracking(&state.pool, order_number).await?;
+    let store::Extras {
+        tracking_number,
+        completed_at,
+        ordered_by,
+    } = store::extras(&state.pool, order_number).await?;
     let shown = oso_core::order_lifecycle::tracking_link_shown(completed_at, state.clock.now());
     let track_and_trace_url = tracking_number.as_deref().filter(|_| shown).map(|number| {
         state
@@ -189,6 +195,7 @@ pub async fn find(
     Ok(Some(OrderDetails {
         order,
         tracking_number,
+        ordered_by,
         track_and_trace_url,
         timeline,
     }))

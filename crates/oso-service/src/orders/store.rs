@@ -88,6 +88,7 @@ pub async fn find_by_key(
     }
 }
 
+/// An order the user may see: theirs, or placed with an account number under their login.
 pub async fn find_by_number(
     pool: &SqlitePool,
     user_id: i64,
@@ -99,7 +100,9 @@ pub async fn find_by_number(
         r#"SELECT id AS "id!", order_number, status, account_number, company, contact_person, street, number,
                   box_number, postal_code, city, country, phone, email, driver_note,
                   created_at AS "created_at: DateTime<Utc>"
-           FROM orders WHERE user_id = ?1 AND order_number = ?2"#,
+           FROM orders
+           WHERE order_number = ?2
+             AND (user_id = ?1 OR account_number IN (SELECT number FROM account_numbers WHERE user_id = ?1))"#,
         user_id,
         number
     )
@@ -232,18 +235,27 @@ pub async fn anonymise_for_user(
     Ok(())
 }
 
-/// The order's tracking number and completion time.
-pub async fn tracking(
-    pool: &SqlitePool,
-    number: &str,
-) -> Result<(Option<String>, Option<DateTime<Utc>>), sqlx::Error> {
+/// What the lifecycle added to an order: tracking number, completion time, who ordered.
+#[derive(Debug, Default)]
+pub struct Extras {
+    pub tracking_number: Option<String>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub ordered_by: String,
+}
+
+pub async fn extras(pool: &SqlitePool, number: &str) -> Result<Extras, sqlx::Error> {
     let row = sqlx::query!(
-        r#"SELECT tracking_number, completed_at AS "completed_at: DateTime<Utc>" FROM orders WHERE order_number = ?1"#,
+        r#"SELECT tracking_number, completed_at AS "completed_at: DateTime<Utc>", ordered_by_name
+           FROM orders WHERE order_number = ?1"#,
         number
     )
     .fetch_optional(pool)
     .await?;
     Ok(row
-        .map(|row| (row.tracking_number, row.completed_at))
+        .map(|row| Extras {
+            tracking_number: row.tracking_number,
+            completed_at: row.completed_at,
+            ordered_by: row.ordered_by_name,
+        })
         .unwrap_or_default())
 }

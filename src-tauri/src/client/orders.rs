@@ -1,0 +1,58 @@
+//! Order history, details and cancelling.
+
+use oso_service::orders::history::HistoryPage;
+use oso_service::orders::OrderDetails;
+use oso_service::secret::SecretString;
+use reqwest::Method;
+
+use super::{decode, ClientError, ServiceClient};
+
+const NO_BODY: Option<&()> = None;
+
+impl ServiceClient {
+    /// One page of the history; `query` is the URL query string (already encoded).
+    pub async fn history(
+        &self,
+        token: &SecretString,
+        query: &str,
+    ) -> Result<HistoryPage, ClientError> {
+        decode(
+            self.call(
+                Method::GET,
+                &format!("orders?{query}"),
+                Some(token),
+                NO_BODY,
+            )
+            .await?,
+        )
+        .await
+    }
+
+    pub async fn order_details(
+        &self,
+        token: &SecretString,
+        number: &str,
+    ) -> Result<OrderDetails, ClientError> {
+        decode(
+            self.call(
+                Method::GET,
+                &format!("orders/{number}"),
+                Some(token),
+                NO_BODY,
+            )
+            .await?,
+        )
+        .await
+    }
+
+    pub async fn cancel_order(
+        &self,
+        token: &SecretString,
+        number: &str,
+    ) -> Result<(), ClientError> {
+        let path = format!("orders/{number}/cancel");
+        self.call(Method::POST, &path, Some(token), NO_BODY)
+            .await
+            .map(drop)
+    }
+}

@@ -1,0 +1,261 @@
+//! Order history: the list, an order's details, cancelling, and its Track & Trace link. The last
+//! answers are kept locally for offline viewing, under the same 30-day rule.
+
+use oso_core::order_lifecycle::is_expired;
+use oso_core::{Language, OrderStatus};
+use oso_service::orders::history::HistoryPage;
+use oso_service::orders::OrderDetails;
+use serde::Serialize;
+use tauri::State;
+
+use super::address_book::AddressView;
+use super::l10n::display_language;
+use super::profile::token;
+use crate::client::ClientError;
+use crate::error::CommandError;
+use crate::startup::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryRowView {
+    pub order_number: String,
+    pub created_at: String,
+    pub status: String,
+    pub account_number: String,
+    pub company: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryView {
+    pub total: i64,
+    pub orders: Vec<HistoryRowView>,
+    pub retention_days: i64,
+    /// The copy kept on this computer, shown because the service is away.
+    pub offline: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineView {
+    pub sku: String,
+    pub packs: u32,
+    pub name: Option<String>,
+    pub sold: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    pub status: String,
+    pub changed_at: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DetailsView {
+    pub order_number: String,
+    pub created_at: String,
+    pub status: String,
+    pub account_number: String,
+    pub address: AddressView,
+    pub ordered_by: Option<String>,
+    pub lines: Vec<LineView>,
+    pub timeline: Vec<TimelineEntry>,
+    pub tracking_number: Option<String>,
+    pub track_and_trace_url: Option<String>,
+    pub can_cancel: bool,
+}
+
+fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
+    let now = chrono::Utc::now();
+    // A copy kept offline follows the service's deletion rule too.
+    let orders: Vec<_> = page
+        .orders
+        .into_iter()
+        .filter(|row| !offline || !is_expired(row.created_at, now))
+        .map(|row| HistoryRowView {
+            order_number: row.order_number,
+            created_at: row.created_at.to_rfc3339(),
+            status: row.status,
+            account_number: row.account_number,
+            company: row.company,
+        })
+        .collect();
+    HistoryView {
+        total: if offline {
+            i64::try_from(orders.len()).unwrap_or(0)
+        } else {
+            page.total
+        },
+        orders,
+        retention_days: oso_core::order_lifecycle::ORDER_RETENTION.num_days(),
+        offline,
+    }
+}
+
+fn query_string(
+    sort: &str,
+    direction: &str,
+    status: Option<&str>,
+    account: Option<&str>,
+    limit: u32,
+    offset: u32,
+) -> String {
+    let safe = |value: &str| value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let mut query = format!("limit={limit}&offset={offset}");
+    for (key, value) in [
+        ("sort", Some(sort)),
+        ("direction", Some(direction)),
+        ("status", status),
+        ("account_number", account),
+    ] {
+        if let Some(value) = value.filter(|value| !value.is_empty() && safe(value)) {
+            query.push_str(&format!("&{key}={value}"));
+        }
+    }
+    query
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+#[allow(clippy::too_many_arguments)]
+pub async fn history_list(
+    state: State<'_, AppState>,
+    sort: Option<String>,
+    direction: Option<String>,
+    status: Option<String>,
+    account_number: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Result<HistoryView, CommandError> {
+    let token = token(&state).await?;
+    let query = query_string(
+        sort.as_deref().unwrap_or("created_at"),
+        direction.as_deref().unwrap_or("desc"),
+        status.as_deref(),
+        account_number.as_deref(),
+        limit.unwrap_or(25),
+        offset.unwrap_or(0),
+    );
+    let key = format!("history?{query}");
+    match state.client.history(&token, &query).await {
+        Ok(page) => {
+            if let Ok(body) = serde_json::to_string(&page) {
+                let _ = state.local.cache_put(&key, &body, chrono::Utc::now()).await;
+            }
+            Ok(history_view(page, false))
+        }
+        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(&key).await? {
+            Some(body) => {
+                let page: HistoryPage = serde_json::from_str(&body).map_err(|error| {
+                    CommandError::new(crate::error::LOCAL_STORE, error.to_string())
+                })?;
+                Ok(history_view(page, true))
+            }
+            None => Err(ClientError::Unreachable(cause).into()),
+        },
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
+    let language = display_language(state).await.unwrap_or(Language::FALLBACK);
+    let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
+    let order = details.order;
+    let lines = order
+        .lines
+        .iter()
+        .map(|line| {
+            let item = catalogue.as_ref().and_then(|catalogue| {
+                catalogue
+                    .catalogue
+                    .items
+                    .iter()
+                    .find(|item| item.sku == line.sku)
+            });
+            LineView {
+                sku: line.sku.clone(),
+                packs: line.packs,
+                name: item.map(|item| match language {
+                    Language::Nl => item.name.nl.clone(),
+                    Language::En => item.name.en.clone(),
+                    Language::Fr => item.name.fr.clone(),
+                }),
+                sold: item.is_some(),
+            }
+        })
+        .collect();
+    DetailsView {
+        can_cancel: order
+            .status
+            .parse::<OrderStatus>()
+            .is_ok_and(OrderStatus::customer_may_cancel),
+        order_number: order.order_number,
+        created_at: order.created_at.to_rfc3339(),
+        status: order.status,
+        account_number: order.account_number,
+        address: AddressView::from(oso_service::address_book::addresses::SavedAddress {
+            id: 0,
+            address: order.address,
+        }),
+        ordered_by: Some(details.ordered_by).filter(|name| !name.is_empty()),
+        lines,
+        timeline: details
+            .timeline
+            .into_iter()
+            .map(|change| TimelineEntry {
+                status: change.status,
+                changed_at: change.changed_at.to_rfc3339(),
+            })
+            .collect(),
+        tracking_number: details.tracking_number,
+        track_and_trace_url: details.track_and_trace_url,
+    }
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn order_details(
+    state: State<'_, AppState>,
+    order_number: String,
+) -> Result<DetailsView, CommandError> {
+    let token = token(&state).await?;
+    let details = state.client.order_details(&token, &order_number).await?;
+    Ok(details_view(&state, details).await)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn order_cancel(
+    state: State<'_, AppState>,
+    order_number: String,
+) -> Result<DetailsView, CommandError> {
+    let token = token(&state).await?;
+    state.client.cancel_order(&token, &order_number).await?;
+    let details = state.client.order_details(&token, &order_number).await?;
+    Ok(details_view(&state, details).await)
+}
+
+/// Opens the order's Track & Trace link in the system browser, never inside the app.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn open_tracking_link(
+    state: State<'_, AppState>,
+    order_number: String,
+) -> Result<(), CommandError> {
+    let token = token(&state).await?;
+    let details = state.client.order_details(&token, &order_number).await?;
+    let url = details
+        .track_and_trace_url
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+        .ok_or_else(|| {
+            CommandError::new(
+                oso_service::ErrorCode::NotFound.as_str(),
+                "no tracking link",
+            )
+        })?;
+    crate::browser::open(&url).map_err(|error| {
+        CommandError::new(oso_service::ErrorCode::Internal.as_str(), error.to_string())
+    })
+}

@@ -1,0 +1,124 @@
+//! Order history in the real app: newest first, sorting both ways, the supplier ships an order
+//! and its status, timeline and Track & Trace link (opened in the system browser) show.
+
+use serde_json::json;
+
+use crate::app::{make_executable, outbox, Launch, RunningApp};
+use crate::temp_data_dir;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn orders_appear_newest_first_sort_both_ways_and_a_shipped_order_shows_its_tracking_link() {
+    let data = temp_data_dir();
+    let opened = data.path().join("opened-urls.txt");
+    let browser = data.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+    )
+    .expect("browser stand-in");
+    make_executable(&browser);
+    let mut app = RunningApp::launch("history", Launch::new(data.path()).browser(browser));
+    app.sign_in_new_user(data.path(), "history@zebra.example", PASSWORD);
+    let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");
+    let sku = catalogue["items"][0]["sku"].clone();
+    let mut numbers = Vec::new();
+    for (index, company) in ["Bravo BV", "Alpha NV", "Charlie SA"].iter().enumerate() {
+        let draft = app
+            .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": format!("95123456{index}"),
+                "address": { "company": company, "contactPerson": "Ann", "street": "Meir", "number": "1",
+                             "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+                "lines": [{ "sku": sku, "packs": 1 }] } }))
+            .expect("draft");
+        let placed = app
+            .invoke("order_place", json!({ "id": draft["id"] }))
+            .expect("placed");
+        numbers.push(placed["orderNumber"].as_str().expect("number").to_owned());
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+
+    app.ui().click_on("a[data-page='order-history']");
+    let first_row = "#history-table tbody tr[data-order-number]";
+    app.ui().wait_until("the newest order first", || {
+        Ok(app
+            .ui()
+            .attribute(&app.ui().find(first_row), "data-order-number")
+            .filter(|n| *n == numbers[2]))
+    });
+    app.screenshot("newest-first");
+
+    for column in [
+        "order_number",
+        "created_at",
+        "status",
+        "account_number",
+        "company",
+    ] {
+        app.ui().click_on(&format!("button[data-sort='{column}']"));
+        app.ui().wait_until(&format!("{column} ascending"), || {
+            let sort = app.ui().execute(
+                "const b = document.querySelector(`button[data-sort='${arguments[0]}']`); return b.closest('th').getAttribute('aria-sort');",
+                vec![json!(column)],
+            )?;
+            Ok((sort == json!("ascending")).then_some(()))
+        });
+        app.ui().click_on(&format!("button[data-sort='{column}']"));
+        app.ui().wait_until(&format!("{column} descending"), || {
+            let sort = app.ui().execute(
+                "const b = document.querySelector(`button[data-sort='${arguments[0]}']`); return b.closest('th').getAttribute('aria-sort');",
+                vec![json!(column)],
+            )?;
+            Ok((sort == json!("descending")).then_some(()))
+        });
+    }
+    app.ui().click_on("button[data-sort='company']");
+    app.ui().wait_until("companies A to Z", || {
+        let text = app.ui().text_of("#history-table tbody");
+        let (alpha, charlie) = (text.find("Alpha"), text.find("Charlie"));
+        Ok(alpha.zip(charlie).filter(|(a, c)| a < c).map(|_| ()))
+    });
+    app.screenshot("sorted-by-company");
+
+    // The supplier ships the first order (what `oso-service orders ship` does, as a library).
+    let service_dir = data.path().join("service");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let operator = oso_service::operator::Operator::open(
+            &oso_service::ServiceConfig::embedded(&service_dir),
+        )
+        .await
+        .expect("operator");
+        operator
+            .set(
+                &numbers[0],
+                Some(oso_core::OrderStatus::Shipped),
+                Some("5555555555"),
+            )
+            .await
+            .expect("shipped");
+    });
+    assert_eq!(
+        oso_service::mail::outbox::read_mails(&outbox(data.path()), "order-shipped")
+            .expect("outbox")
+            .len(),
+        1
+    );
+
+    app.ui()
+        .click_on(&format!("tr[data-order-number='{}'] td", numbers[0]));
+    app.ui().wait_until("the shipped status", || {
+        Ok((!app.ui().text_of("#order-details-status").is_empty()
+            && app.ui().text_of("#order-details-timeline").lines().count() >= 2)
+            .then_some(()))
+    });
+    app.ui().click_on("#order-details-track");
+    app.ui().wait_until("the browser to be asked", || {
+        Ok(std::fs::read_to_string(&opened)
+            .ok()
+            .filter(|urls| urls.contains("5555555555"))
+            .map(|_| ()))
+    });
+    app.screenshot("shipped-details");
+}
