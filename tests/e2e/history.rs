@@ -122,3 +122,88 @@ fn orders_appear_newest_first_sort_both_ways_and_a_shipped_order_shows_its_track
     });
     app.screenshot("shipped-details");
 }
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_tracking_link_goes_ten_days_after_completion_and_the_order_thirty_days_after_it_was_placed()
+{
+    use chrono::TimeZone;
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let clock = oso_core::ManualClock::starting_at(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
+            .single()
+            .expect("valid"),
+    );
+    let service_data = temp_data_dir();
+    let service = runtime
+        .block_on(oso_service::start_with_clock(
+            oso_service::ServiceConfig::embedded(service_data.path()),
+            std::sync::Arc::new(clock.clone()),
+        ))
+        .expect("the shared service starts");
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch(
+        "history-time",
+        Launch::new(data.path()).service_url(service.url()),
+    );
+    app.sign_in_new_user_with_outbox(service.outbox_dir(), "time@zebra.example", PASSWORD);
+    let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");
+    let draft = app
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": "951234567",
+            "address": { "company": "Zebra", "contactPerson": "Ann", "street": "Meir", "number": "1",
+                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+            "lines": [{ "sku": catalogue["items"][0]["sku"], "packs": 1 }] } }))
+        .expect("draft");
+    let placed = app
+        .invoke("order_place", json!({ "id": draft["id"] }))
+        .expect("placed");
+    let number = placed["orderNumber"].as_str().expect("number").to_owned();
+    runtime.block_on(async {
+        service
+            .move_order(&number, oso_core::OrderStatus::Shipped, Some("4444444444"))
+            .await
+            .expect("shipped");
+        service
+            .move_order(&number, oso_core::OrderStatus::Completed, None)
+            .await
+            .expect("completed");
+    });
+
+    let show_details = |app: &RunningApp| {
+        let _ = app
+            .ui()
+            .execute("window.location.hash = '#/new-order';", vec![]);
+        app.ui().click_on("a[data-page='order-history']");
+        app.ui()
+            .click_on(&format!("tr[data-order-number='{number}'] td"));
+        app.ui().wait_until("the completed order", || {
+            Ok((!app.ui().text_of("#order-details-timeline").is_empty()).then_some(()))
+        });
+    };
+    show_details(&app);
+    app.ui().find("#order-details-track");
+    app.screenshot("link-shown");
+
+    clock.advance(chrono::Duration::days(10));
+    show_details(&app);
+    assert!(
+        app.ui()
+            .try_find("#order-details-track")
+            .expect("query")
+            .is_none(),
+        "the link is gone"
+    );
+    app.screenshot("link-gone");
+
+    clock.advance(chrono::Duration::days(20));
+    runtime
+        .block_on(service.run_background_jobs())
+        .expect("jobs");
+    let _ = app
+        .ui()
+        .execute("window.location.hash = '#/new-order';", vec![]);
+    app.ui().click_on("a[data-page='order-history']");
+    app.ui().find("#history-empty");
+    app.screenshot("order-gone");
+}
