@@ -47,7 +47,12 @@ impl AppState {
 const EMBEDDED_PORT: u16 = 48_480;
 
 async fn start_embedded(paths: &AppPaths) -> anyhow::Result<RunningService> {
-    let config = ServiceConfig::embedded(paths.embedded_service_dir());
+    let mut config = ServiceConfig::embedded(paths.embedded_service_dir());
+    // DEMO ONLY: lets someone trying the app see orders move without a supplier.
+    config.demo_advance_orders_every_seconds =
+        std::env::var("OSO_DEMO_ADVANCE_ORDERS_EVERY_SECONDS")
+            .ok()
+            .and_then(|seconds| seconds.parse().ok());
     let preferred = ServiceConfig {
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], EMBEDDED_PORT)),
         ..config.clone()

@@ -39,6 +39,9 @@ pub struct ServiceConfig {
     pub order_max_packs: Option<u32>,
     /// The Track & Trace link of a shipped order; `{tracking_number}` is replaced.
     pub track_and_trace_url: String,
+    /// DEMO ONLY: every this many seconds, move every open order one status further (shipping
+    /// with a made-up tracking number). Off unless set; never set it for real customers.
+    pub demo_advance_orders_every_seconds: Option<u64>,
 }
 
 pub const DEFAULT_TRACK_AND_TRACE_URL: &str =
@@ -95,6 +98,7 @@ impl Default for ServiceConfig {
             password_max_age_days: 60,
             order_max_packs: None,
             track_and_trace_url: DEFAULT_TRACK_AND_TRACE_URL.to_owned(),
+            demo_advance_orders_every_seconds: None,
         }
     }
 }

@@ -33,3 +33,23 @@ pub fn spawn(state: AppState, mut stopped: watch::Receiver<bool>) {
         }
     });
 }
+
+/// DEMO ONLY (`demo_advance_orders_every_seconds`): moves open orders along on a timer.
+pub fn spawn_demo(state: AppState, every: Duration, mut stopped: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        ticks.tick().await;
+        loop {
+            tokio::select! {
+                _ = ticks.tick() => {}
+                _ = stopped.wait_for(|stop| *stop) => return,
+            }
+            let mailer = state.accounts.mailer().clone();
+            match crate::operator::demo_advance_all(&state.pool, &mailer, state.clock.now()).await {
+                Ok(0) => {}
+                Ok(moved) => tracing::info!(moved, "DEMO: orders moved along"),
+                Err(error) => tracing::error!(%error, "DEMO: moving orders failed"),
+            }
+        }
+    });
+}

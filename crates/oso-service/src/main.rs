@@ -81,6 +81,13 @@ struct ServeArgs {
     /// The most packs one order may hold [default: the catalogue file's order_max_packs].
     #[arg(long, env = "OSO_SERVICE_ORDER_MAX_PACKS", value_name = "PACKS")]
     order_max_packs: Option<u32>,
+    /// DEMO ONLY: move every open order one status further every this many seconds.
+    #[arg(
+        long,
+        env = "OSO_SERVICE_DEMO_ADVANCE_ORDERS_EVERY_SECONDS",
+        value_name = "SECONDS"
+    )]
+    demo_advance_orders_every_seconds: Option<u64>,
     /// Days after which a password must be renewed [default: 60].
     #[arg(long, env = "OSO_SERVICE_PASSWORD_MAX_AGE_DAYS", value_name = "DAYS")]
     password_max_age_days: Option<u32>,
@@ -103,6 +110,9 @@ impl ServeArgs {
         }
         if let Some(max) = self.order_max_packs {
             config.order_max_packs = Some(max);
+        }
+        if let Some(seconds) = self.demo_advance_orders_every_seconds {
+            config.demo_advance_orders_every_seconds = Some(seconds);
         }
         if let Some(days) = self.password_max_age_days {
             config.password_max_age_days = days;

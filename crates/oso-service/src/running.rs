@@ -196,6 +196,20 @@ pub async fn start_with_clock(
     let router = api::router(state.clone());
     let (stop, stopped) = watch::channel(false);
     crate::jobs::spawn(state.clone(), stopped.clone());
+    if let Some(seconds) = config
+        .demo_advance_orders_every_seconds
+        .filter(|seconds| *seconds > 0)
+    {
+        tracing::warn!(
+            seconds,
+            "DEMO: orders move through their statuses by themselves"
+        );
+        crate::jobs::spawn_demo(
+            state.clone(),
+            std::time::Duration::from_secs(seconds),
+            stopped.clone(),
+        );
+    }
     let task = tokio::spawn(async move {
         let mut stopped = stopped;
         let served = axum::serve(

@@ -228,3 +228,37 @@ async fn the_operator_command_lists_and_moves_orders_beside_a_running_service() 
         "completed"
     );
 }
+
+#[tokio::test]
+async fn the_demo_setting_moves_orders_by_itself_and_is_off_by_default() {
+    assert_eq!(
+        oso_service::ServiceConfig::default().demo_advance_orders_every_seconds,
+        None
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = oso_service::ServiceConfig {
+        demo_advance_orders_every_seconds: Some(1),
+        ..oso_service::ServiceConfig::embedded(dir.path())
+    };
+    let running = oso_service::start(config).await.expect("starts");
+    let service = TestService::wrap(running, dir.path().to_owned());
+    let token = active_user(&service, "ann@zebra.example").await;
+    let number = placed_order(&service, &token, "lifecycle-demo-0001").await;
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let order = details(&service, &token, &number).await;
+        if order["status"] == "shipped" || order["status"] == "completed" {
+            assert!(order["tracking_number"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("DEMO"));
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the demo never shipped the order"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}

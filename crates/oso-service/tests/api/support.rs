@@ -43,6 +43,19 @@ pub async fn spawn_service_with_clock(clock: &oso_core::ManualClock) -> TestServ
     }
 }
 
+impl TestService {
+    /// A test handle on a service started by the test itself (with a special configuration).
+    pub fn wrap(running: RunningService, data_dir: PathBuf) -> Self {
+        TestService {
+            client: reqwest::Client::new(),
+            address: running.address(),
+            running: Some(running),
+            data_dir,
+            _temp: None,
+        }
+    }
+}
+
 pub async fn spawn_service() -> TestService {
     let temp = tempfile::tempdir().expect("temp dir");
     let mut service = TestService::in_dir(temp.path().to_owned()).await;
