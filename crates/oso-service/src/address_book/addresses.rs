@@ -52,36 +52,17 @@ impl From<Row> for SavedAddress {
     }
 }
 
-/// The validated address as stored columns.
-struct Columns {
-    company: String,
-    contact_person: String,
-    street: String,
-    number: String,
-    box_number: Option<String>,
-    postal_code: String,
-    city: String,
-    country: String,
-    phone: String,
-    email: Option<String>,
-    driver_note: Option<String>,
+/// The address as it will be stored: validated and normalised (E.164 phone, upper-case country,
+/// formatted postal code), with empty optional fields.
+fn validate(input: &AddressInput) -> Result<AddressInput, AccountError> {
+    Address::parse(input)
+        .map(AddressInput::from)
+        .map_err(AccountError::Invalid)
 }
 
-fn validate(input: &AddressInput) -> Result<Columns, AccountError> {
-    let address = Address::parse(input).map_err(AccountError::Invalid)?;
-    Ok(Columns {
-        company: address.company().as_str().to_owned(),
-        contact_person: address.contact_person().as_str().to_owned(),
-        street: address.street().as_str().to_owned(),
-        number: address.number().as_str().to_owned(),
-        box_number: address.box_number().map(str::to_owned),
-        postal_code: address.postal_code().as_str().to_owned(),
-        city: address.city().as_str().to_owned(),
-        country: address.country().as_str().to_owned(),
-        phone: address.phone().as_str().to_owned(),
-        email: address.email().map(|email| email.as_str().to_owned()),
-        driver_note: address.driver_note().map(str::to_owned),
-    })
+/// An optional column: `None` for an empty text.
+pub(crate) fn optional(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
 }
 
 #[tracing::instrument(skip_all, err(level = "info"))]
@@ -106,6 +87,11 @@ pub async fn add(
     now: DateTime<Utc>,
 ) -> Result<SavedAddress, AccountError> {
     let c = validate(input)?;
+    let (box_number, email, note) = (
+        optional(&c.box_number),
+        optional(&c.email),
+        optional(&c.driver_note),
+    );
     let id = sqlx::query_scalar!(
         r#"INSERT INTO addresses (user_id, company, contact_person, street, number, box_number, postal_code,
                                   city, country, phone, email, driver_note, created_at, updated_at)
@@ -116,18 +102,18 @@ pub async fn add(
         c.contact_person,
         c.street,
         c.number,
-        c.box_number,
+        box_number,
         c.postal_code,
         c.city,
         c.country,
         c.phone,
-        c.email,
-        c.driver_note,
+        email,
+        note,
         now
     )
     .fetch_one(pool)
     .await?;
-    Ok(saved(id, c))
+    Ok(SavedAddress { id, address: c })
 }
 
 /// Replaces a saved address; `None` when the user has no address with this id.
@@ -140,6 +126,11 @@ pub async fn replace(
     now: DateTime<Utc>,
 ) -> Result<Option<SavedAddress>, AccountError> {
     let c = validate(input)?;
+    let (box_number, email, note) = (
+        optional(&c.box_number),
+        optional(&c.email),
+        optional(&c.driver_note),
+    );
     let done = sqlx::query!(
         "UPDATE addresses SET company = ?3, contact_person = ?4, street = ?5, number = ?6, box_number = ?7,
                               postal_code = ?8, city = ?9, country = ?10, phone = ?11, email = ?12,
@@ -151,18 +142,18 @@ pub async fn replace(
         c.contact_person,
         c.street,
         c.number,
-        c.box_number,
+        box_number,
         c.postal_code,
         c.city,
         c.country,
         c.phone,
-        c.email,
-        c.driver_note,
+        email,
+        note,
         now
     )
     .execute(pool)
     .await?;
-    Ok((done.rows_affected() > 0).then(|| saved(id, c)))
+    Ok((done.rows_affected() > 0).then_some(SavedAddress { id, address: c }))
 }
 
 #[tracing::instrument(skip_all, err(level = "info"))]
@@ -175,21 +166,4 @@ pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool,
     .execute(pool)
     .await?;
     Ok(done.rows_affected() > 0)
-}
-
-fn saved(id: i64, c: Columns) -> SavedAddress {
-    SavedAddress::from(Row {
-        id,
-        company: c.company,
-        contact_person: c.contact_person,
-        street: c.street,
-        number: c.number,
-        box_number: c.box_number,
-        postal_code: c.postal_code,
-        city: c.city,
-        country: c.country,
-        phone: c.phone,
-        email: c.email,
-        driver_note: c.driver_note,
-    })
 }

@@ -7,6 +7,7 @@ use sqlx::{Connection, SqlitePool};
 
 use super::{OrderLine, OrderRequest, PlacedOrder};
 use crate::accounts::SignedIn;
+use crate::address_book::addresses::optional;
 
 struct OrderRow {
     id: i64,
@@ -145,7 +146,6 @@ async fn insert_on(
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
     let mut tx = conn.begin().await?;
     let input = AddressInput::from(address.clone());
-    let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
     let (box_number, email, note) = (
         optional(&input.box_number),
         optional(&input.email),
