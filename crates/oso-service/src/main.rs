@@ -28,6 +28,26 @@ enum Command {
     /// The supplier's side of orders, on a service's data directory (beside a running service
     /// too): list them and move them through their statuses; shipping mails the customer.
     Orders(OrdersArgs),
+    /// Tokens for the operator API (`/api/v1/operator/…`), on a service's data directory.
+    Operators(OperatorsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct OperatorsArgs {
+    #[command(flatten)]
+    location: ServeArgs,
+    #[command(subcommand)]
+    action: OperatorsAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum OperatorsAction {
+    /// Make a token for an operator and print it (the only time it is shown).
+    CreateToken { name: String },
+    /// Revoke an operator's token at once.
+    Revoke { name: String },
+    /// List operators, when their token was made and whether it is revoked.
+    List,
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,6 +151,7 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Serve(args) => serve(args.into_config()?).await,
         Command::Orders(args) => orders(args).await,
+        Command::Operators(args) => operators(args).await,
         Command::Openapi => {
             let document = oso_service::api::openapi();
             println!("{}", serde_json::to_string_pretty(&document)?);
@@ -172,6 +193,37 @@ async fn orders(args: OrdersArgs) -> anyhow::Result<()> {
     };
     let status = operator.set(&number, to, tracking.as_deref()).await?;
     println!("{number}: {status}");
+    Ok(())
+}
+
+async fn operators(args: OperatorsArgs) -> anyhow::Result<()> {
+    use oso_service::operator::tokens;
+    let operator = oso_service::operator::Operator::open(&args.location.into_config()?).await?;
+    let pool = operator.pool();
+    let now = chrono::Utc::now();
+    match args.action {
+        OperatorsAction::CreateToken { name } => {
+            let token = tokens::create(pool, &name, now).await?;
+            println!("{}", token.expose());
+        }
+        OperatorsAction::Revoke { name } => {
+            tokens::revoke(pool, &name, now).await?;
+            println!("{name}: revoked");
+        }
+        OperatorsAction::List => {
+            for row in tokens::list(pool).await? {
+                let state = match row.revoked_at {
+                    Some(at) => format!("revoked {}", at.format("%Y-%m-%d %H:%M")),
+                    None => "active".to_owned(),
+                };
+                println!(
+                    "{}\t{}\t{state}",
+                    row.name,
+                    row.created_at.format("%Y-%m-%d %H:%M")
+                );
+            }
+        }
+    }
     Ok(())
 }
 

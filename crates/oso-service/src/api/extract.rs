@@ -8,6 +8,7 @@ use axum::http::request::Parts;
 
 use super::{ApiError, AppState, ErrorCode};
 use crate::accounts::{AccountError, SignedIn};
+use crate::operator::tokens::{self as operator_tokens, OperatorIdentity};
 
 /// `axum::Json`, but a body that cannot be read answers `bad_request` in the error shape.
 #[derive(Debug, FromRequest)]
@@ -114,5 +115,26 @@ impl From<AccountError> for ApiError {
                 ApiError::new(ErrorCode::Internal, "internal error")
             }
         }
+    }
+}
+
+/// An operator, by the operator token in `Authorization: Bearer oso_op_…`.
+#[derive(Debug)]
+pub struct OperatorSession(pub OperatorIdentity);
+
+impl FromRequestParts<AppState> for OperatorSession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "no operator token");
+        let token = bearer(parts).ok_or_else(unauthenticated)?;
+        operator_tokens::authenticate(&state.pool, token)
+            .await
+            .map_err(|cause| ApiError::internal(&cause))?
+            .map(OperatorSession)
+            .ok_or_else(unauthenticated)
     }
 }

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod error;
 mod extract;
 pub mod health;
+pub mod operator;
 pub mod orders;
 mod pages;
 
@@ -47,7 +48,7 @@ pub struct AppState {
 )]
 struct ApiDoc;
 
-/// Declares the bearer session token used by the `security(("session" = []))` routes.
+/// Declares the bearer tokens: customers' sessions (`session`) and operators' (`operator`).
 struct SessionScheme;
 
 impl utoipa::Modify for SessionScheme {
@@ -56,6 +57,11 @@ impl utoipa::Modify for SessionScheme {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "session",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        // Operator tokens (`oso_op_…`, from `oso-service operators create-token`).
+        components.add_security_scheme(
+            "operator",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
@@ -83,6 +89,8 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orders::place, orders::history))
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
+        .routes(routes!(operator::orders))
+        .routes(routes!(operator::move_order))
         .split_for_parts()
 }
 

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use crate::accounts::active_user;
 use crate::support::{spawn_service_with_clock, test_clock, TestService};
 
-async fn placed_order(service: &TestService, token: &str, key: &str) -> String {
+pub(crate) async fn placed_order(service: &TestService, token: &str, key: &str) -> String {
     let catalogue: Value = service
         .get("/api/v1/catalogue")
         .await

@@ -4,6 +4,7 @@ mod accounts;
 mod address_book;
 mod history;
 mod lifecycle;
+mod operator;
 mod orders;
 mod passwords_and_profile;
 mod support;

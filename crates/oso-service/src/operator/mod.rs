@@ -1,5 +1,8 @@
-//! The supplier's side of orders for operators and scripts: `oso-service orders …` works on a
-//! service's data directory directly (safe beside a running service: SQLite WAL).
+//! The supplier's side for operators and scripts: the operator API (`/api/v1/operator/…`, with a
+//! token from [`tokens`]) and `oso-service orders …`, which works on a service's data directory
+//! directly (safe beside a running service: SQLite WAL). Both call the same functions here.
+
+pub mod tokens;
 
 use chrono::{DateTime, Utc};
 use oso_core::{LifecycleError, OrderStatus};
@@ -8,7 +11,8 @@ use sqlx::SqlitePool;
 
 use crate::config::ServiceConfig;
 use crate::mail::Mailer;
-use crate::orders::lifecycle::{self, Actor, Move, MoveError};
+pub use crate::orders::lifecycle::MoveError;
+use crate::orders::lifecycle::{self, Actor, Move};
 use crate::running::StartError;
 use crate::store;
 
@@ -18,7 +22,8 @@ pub struct Operator {
     mailer: Mailer,
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+/// An order as the operator API and `oso-service orders list` show it.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct OperatorRow {
     pub order_number: String,
     pub created_at: DateTime<Utc>,
@@ -48,14 +53,11 @@ impl Operator {
 
     /// Orders, oldest first, optionally of one status.
     pub async fn list(&self, status: Option<OrderStatus>) -> Result<Vec<OperatorRow>, sqlx::Error> {
-        let status = status.map(OrderStatus::as_str);
-        sqlx::query_as::<_, OperatorRow>(
-            "SELECT order_number, created_at, status, account_number, company, tracking_number
-             FROM orders WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1) ORDER BY id",
-        )
-        .bind(status)
-        .fetch_all(&self.pool)
-        .await
+        list_orders(&self.pool, status).await
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
     }
 
     /// Moves an order to `to`; `None` means the next status in the normal course.
@@ -65,32 +67,69 @@ impl Operator {
         to: Option<OrderStatus>,
         tracking_number: Option<&str>,
     ) -> Result<OrderStatus, MoveError> {
-        let to = match to {
-            Some(to) => to,
-            None => {
-                let current: String =
-                    sqlx::query_scalar("SELECT status FROM orders WHERE order_number = ?1")
-                        .bind(number)
-                        .fetch_optional(&self.pool)
-                        .await?
-                        .ok_or(MoveError::NotFound)?;
-                let current: OrderStatus = current.parse()?;
-                current.next().ok_or(LifecycleError::NotAllowed {
-                    from: current,
-                    to: current,
-                })?
-            }
-        };
-        let request = Move {
+        set_status(
+            &self.pool,
+            &self.mailer,
             number,
             to,
             tracking_number,
-            actor: Actor::Operator,
-            user_id: None,
-        };
-        lifecycle::move_order(&self.pool, &self.mailer, request, Utc::now()).await?;
-        Ok(to)
+            Utc::now(),
+        )
+        .await
     }
+}
+
+/// Orders, oldest first, optionally of one status.
+pub async fn list_orders(
+    pool: &SqlitePool,
+    status: Option<OrderStatus>,
+) -> Result<Vec<OperatorRow>, sqlx::Error> {
+    let status = status.map(OrderStatus::as_str);
+    sqlx::query_as::<_, OperatorRow>(
+        "SELECT order_number, created_at, status, account_number, company, tracking_number
+         FROM orders WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1) ORDER BY id",
+    )
+    .bind(status)
+    .fetch_all(pool)
+    .await
+}
+
+/// Moves an order to `to`; `None` means the next status in the normal course. Answers the
+/// status the order now has.
+#[tracing::instrument(skip(pool, mailer), err(level = "info"))]
+pub async fn set_status(
+    pool: &SqlitePool,
+    mailer: &Mailer,
+    number: &str,
+    to: Option<OrderStatus>,
+    tracking_number: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<OrderStatus, MoveError> {
+    let to = match to {
+        Some(to) => to,
+        None => {
+            let current: String =
+                sqlx::query_scalar("SELECT status FROM orders WHERE order_number = ?1")
+                    .bind(number)
+                    .fetch_optional(pool)
+                    .await?
+                    .ok_or(MoveError::NotFound)?;
+            let current: OrderStatus = current.parse()?;
+            current.next().ok_or(LifecycleError::NotAllowed {
+                from: current,
+                to: current,
+            })?
+        }
+    };
+    let request = Move {
+        number,
+        to,
+        tracking_number,
+        actor: Actor::Operator,
+        user_id: None,
+    };
+    lifecycle::move_order(pool, mailer, request, now).await?;
+    Ok(to)
 }
 
 /// DEMO ONLY: moves every open order one status further; shipped orders get a made-up tracking

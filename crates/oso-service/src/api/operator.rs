@@ -1,0 +1,97 @@
+//! The operator API: the supplier's side of orders (and, with eSecure, customer accounts),
+//! opened only by operator tokens.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use oso_core::OrderStatus;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::extract::{Body, OperatorSession, Params};
+use super::{ApiError, AppState, ErrorBody, ErrorCode};
+use crate::accounts::AccountError;
+use crate::operator::{self, OperatorRow};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OperatorOrdersQuery {
+    /// Only orders with this status: received, in_progress, shipped, completed, cancelled.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct StatusRequest {
+    /// The status to move to; without it the order moves to the next status in the normal course.
+    pub to: Option<String>,
+    /// Required when the order ships.
+    pub tracking_number: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusAnswer {
+    pub order_number: String,
+    pub status: String,
+}
+
+fn parse_status(field: &str, text: &str) -> Result<OrderStatus, ApiError> {
+    text.parse::<OrderStatus>()
+        .map_err(|_| AccountError::field(field, "unknown_status").into())
+}
+
+/// Every order, oldest first, optionally of one status.
+#[utoipa::path(get, path = "/operator/orders", tag = "operator", security(("operator" = [])),
+    params(OperatorOrdersQuery),
+    responses((status = 200, body = Vec<OperatorRow>), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[tracing::instrument(skip(state, query), fields(operator = %who.0.name), err(Debug, level = "info"))]
+pub async fn orders(
+    State(state): State<AppState>,
+    who: OperatorSession,
+    Params(query): Params<OperatorOrdersQuery>,
+) -> Result<Json<Vec<OperatorRow>>, ApiError> {
+    let status = query
+        .status
+        .as_deref()
+        .map(|text| parse_status("status", text))
+        .transpose()?;
+    let rows = operator::list_orders(&state.pool, status)
+        .await
+        .map_err(|cause| ApiError::internal(&cause))?;
+    Ok(Json(rows))
+}
+
+/// Move an order: to the next status, or to the one named (shipping needs a tracking number).
+#[utoipa::path(post, path = "/operator/orders/{order_number}/status", tag = "operator",
+    security(("operator" = [])), request_body = StatusRequest,
+    params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
+    responses((status = 200, body = StatusAnswer), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[tracing::instrument(skip(state, request), fields(operator = %who.0.name), err(Debug, level = "info"))]
+pub async fn move_order(
+    State(state): State<AppState>,
+    who: OperatorSession,
+    Path(order_number): Path<String>,
+    Body(request): Body<StatusRequest>,
+) -> Result<Json<StatusAnswer>, ApiError> {
+    let to = request
+        .to
+        .as_deref()
+        .map(|text| parse_status("to", text))
+        .transpose()?;
+    let status = operator::set_status(
+        &state.pool,
+        state.accounts.mailer(),
+        &order_number,
+        to,
+        request.tracking_number.as_deref(),
+        state.clock.now(),
+    )
+    .await
+    .map_err(|error| match error {
+        operator::MoveError::NotFound => ApiError::new(ErrorCode::NotFound, "no such order"),
+        other => AccountError::from(other).into(),
+    })?;
+    Ok(Json(StatusAnswer {
+        order_number,
+        status: status.as_str().to_owned(),
+    }))
+}
