@@ -44,3 +44,31 @@ history-cancel-consequence = The order will not be prepared or delivered. This c
 history-cancel-confirm = Yes, cancel the order
 history-cancel-keep = Keep the order
 history-cancelled = Order { $orderNumber } has been cancelled.
+
+## Export and order again
+history-export = Export as CSV
+history-export-done = { $orders } ({ $lines }) saved to { $path }.
+history-orders-one = { $count } order
+history-orders-other = { $count } orders
+history-export-truncated = Only the first { $max } orders fit in one file. Narrow the filters to export the rest.
+history-export-open = Open the file
+history-again = Order again
+
+## Column headers of the exported CSV file
+history-csv-order_number = Order number
+history-csv-created_at = Order date
+history-csv-status = Status
+history-csv-account_number = Account number
+history-csv-company = Company
+history-csv-contact_person = Contact person
+history-csv-street = Street
+history-csv-number = Number
+history-csv-box_number = Box
+history-csv-postal_code = Postal code
+history-csv-city = City
+history-csv-country = Country
+history-csv-ordered_by = Ordered by
+history-csv-tracking_number = Tracking number
+history-csv-sku = Item code
+history-csv-item = Item
+history-csv-packs = Packs

@@ -131,3 +131,8 @@ field-error-too_small = Enter 1 or more.
 field-error-too_large = This number is too large.
 field-error-invalid_quantity = Enter a whole number, such as 3.
 field-error-needs_approval = You can use this account number once its administrator approves your request (eSecure).
+
+## Order again
+order-reorder-text = Order { $orderNumber } has been copied into a new order. Check it, then confirm.
+order-reorder-unavailable = These items are no longer sold and were left out:
+order-reorder-line = { $name } ({ $sku }): { $packs }

@@ -44,3 +44,31 @@ history-cancel-consequence = La commande ne sera ni préparée ni livrée. Cette
 history-cancel-confirm = Oui, annuler la commande
 history-cancel-keep = Conserver la commande
 history-cancelled = La commande { $orderNumber } a été annulée.
+
+## Export and order again
+history-export = Exporter en CSV
+history-export-done = Exporté dans { $path } : { $orders } ({ $lines }).
+history-orders-one = { $count } commande
+history-orders-other = { $count } commandes
+history-export-truncated = Un fichier ne contient que les { $max } premières commandes. Affinez les filtres pour exporter le reste.
+history-export-open = Ouvrir le fichier
+history-again = Commander à nouveau
+
+## Column headers of the exported CSV file
+history-csv-order_number = Numéro de commande
+history-csv-created_at = Date de commande
+history-csv-status = Statut
+history-csv-account_number = Numéro de compte
+history-csv-company = Société
+history-csv-contact_person = Personne de contact
+history-csv-street = Rue
+history-csv-number = Numéro
+history-csv-box_number = Boîte
+history-csv-postal_code = Code postal
+history-csv-city = Localité
+history-csv-country = Pays
+history-csv-ordered_by = Commandé par
+history-csv-tracking_number = Numéro de suivi
+history-csv-sku = Code article
+history-csv-item = Article
+history-csv-packs = Paquets

@@ -131,3 +131,8 @@ field-error-too_small = Indiquez 1 ou plus.
 field-error-too_large = Ce nombre est trop grand.
 field-error-invalid_quantity = Indiquez un nombre entier, par exemple 3.
 field-error-needs_approval = Vous pourrez utiliser ce numéro de compte dès que son administrateur aura approuvé votre demande (eSecure).
+
+## Order again
+order-reorder-text = La commande { $orderNumber } a été copiée dans une nouvelle commande. Vérifiez-la, puis confirmez.
+order-reorder-unavailable = Ces articles ne sont plus vendus et ont été retirés :
+order-reorder-line = { $name } ({ $sku }) : { $packs }

@@ -44,3 +44,31 @@ history-cancel-consequence = De bestelling wordt dan niet klaargemaakt of geleve
 history-cancel-confirm = Ja, bestelling annuleren
 history-cancel-keep = Bestelling behouden
 history-cancelled = Bestelling { $orderNumber } is geannuleerd.
+
+## Export and order again
+history-export = Exporteren als CSV
+history-export-done = { $orders } ({ $lines }) bewaard in { $path }.
+history-orders-one = { $count } bestelling
+history-orders-other = { $count } bestellingen
+history-export-truncated = Er passen maar { $max } bestellingen in één bestand. Verfijn de filters om de rest te exporteren.
+history-export-open = Bestand openen
+history-again = Opnieuw bestellen
+
+## Column headers of the exported CSV file
+history-csv-order_number = Bestelnummer
+history-csv-created_at = Besteldatum
+history-csv-status = Status
+history-csv-account_number = Klantnummer
+history-csv-company = Bedrijf
+history-csv-contact_person = Contactpersoon
+history-csv-street = Straat
+history-csv-number = Nummer
+history-csv-box_number = Bus
+history-csv-postal_code = Postcode
+history-csv-city = Gemeente
+history-csv-country = Land
+history-csv-ordered_by = Besteld door
+history-csv-tracking_number = Trackingnummer
+history-csv-sku = Artikelcode
+history-csv-item = Artikel
+history-csv-packs = Pakken

@@ -131,3 +131,8 @@ field-error-too_small = Vul 1 of meer in.
 field-error-too_large = Dit getal is te groot.
 field-error-invalid_quantity = Vul een geheel getal in, zoals 3.
 field-error-needs_approval = U kan dit klantnummer gebruiken zodra de beheerder ervan uw aanvraag goedkeurt (eSecure).
+
+## Order again
+order-reorder-text = Bestelling { $orderNumber } is overgenomen in een nieuwe bestelling. Controleer ze en bevestig.
+order-reorder-unavailable = Deze artikelen worden niet meer verkocht en zijn weggelaten:
+order-reorder-line = { $name } ({ $sku }): { $packs }

@@ -7,6 +7,7 @@ mod client;
 mod commands;
 mod connection;
 mod error;
+mod history_csv;
 mod l10n;
 mod local;
 mod logging;
@@ -53,6 +54,7 @@ pub fn run() {
         .setup(|app| {
             let state = startup::start(app.handle())?;
             app.manage(state);
+            app.manage(commands::history_export::LastExport::default());
             connection::spawn_monitor(app.handle().clone());
             window::open_main(app.handle())?;
             Ok(())
@@ -82,6 +84,9 @@ pub fn run() {
             commands::drafts::order_place,
             commands::drafts::outbound_list,
             commands::history::history_list,
+            commands::history_export::history_export,
+            commands::history_export::history_export_open,
+            commands::reorder::order_again,
             commands::history::order_details,
             commands::history::order_cancel,
             commands::history::open_tracking_link,

@@ -95,6 +95,8 @@ impl RunningApp {
                 &native_port.to_string(),
             ])
             .env("OSO_DATA_DIR", launch.data_dir)
+            // Exports land inside the test's data directory, never in the user's Downloads.
+            .env("XDG_DOWNLOAD_DIR", launch.data_dir.join("downloads"))
             .env("LANGUAGE", launch.os_language)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

@@ -7,6 +7,7 @@ mod address_book;
 mod app;
 mod history;
 mod ordering;
+mod reorder;
 mod sessions;
 mod webdriver;
 

@@ -1,5 +1,6 @@
 //! Order history, details and cancelling.
 
+use oso_service::orders::export::HistoryExport;
 use oso_service::orders::history::HistoryPage;
 use oso_service::orders::OrderDetails;
 use oso_service::secret::SecretString;
@@ -20,6 +21,24 @@ impl ServiceClient {
             self.call(
                 Method::GET,
                 &format!("orders?{query}"),
+                Some(token),
+                NO_BODY,
+            )
+            .await?,
+        )
+        .await
+    }
+
+    /// Every order matching the history's filters, with lines; `query` as for [`Self::history`].
+    pub async fn history_export(
+        &self,
+        token: &SecretString,
+        query: &str,
+    ) -> Result<HistoryExport, ClientError> {
+        decode(
+            self.call(
+                Method::GET,
+                &format!("orders/export?{query}"),
                 Some(token),
                 NO_BODY,
             )

@@ -44,6 +44,11 @@ pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, 
 /// Saves the wizard's state; called on every change.
 #[tauri::command]
 pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
+    store_draft(&state, draft).await
+}
+
+/// Saves `draft` (a new one when it has no id yet) and answers it as stored.
+pub(super) async fn store_draft(state: &AppState, draft: Draft) -> Result<Draft, CommandError> {
     let id = draft.id.clone().unwrap_or_else(ordering::new_draft_id);
     let body = serde_json::to_string(&Draft {
         id: None,

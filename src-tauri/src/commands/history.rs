@@ -3,6 +3,7 @@
 
 use oso_core::order_lifecycle::is_expired;
 use oso_core::{Language, OrderStatus};
+use oso_service::catalogue::Translated;
 use oso_service::orders::history::HistoryPage;
 use oso_service::orders::OrderDetails;
 use serde::Serialize;
@@ -94,16 +95,15 @@ fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
     }
 }
 
-fn query_string(
+/// The history's filters and sort as a URL query string; only plain words pass.
+pub(super) fn filter_query(
     sort: &str,
     direction: &str,
     status: Option<&str>,
     account: Option<&str>,
-    limit: u32,
-    offset: u32,
 ) -> String {
     let safe = |value: &str| value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    let mut query = format!("limit={limit}&offset={offset}");
+    let mut query = String::new();
     for (key, value) in [
         ("sort", Some(sort)),
         ("direction", Some(direction)),
@@ -115,6 +115,18 @@ fn query_string(
         }
     }
     query
+}
+
+fn query_string(
+    sort: &str,
+    direction: &str,
+    status: Option<&str>,
+    account: Option<&str>,
+    limit: u32,
+    offset: u32,
+) -> String {
+    let filters = filter_query(sort, direction, status, account);
+    format!("limit={limit}&offset={offset}{filters}")
 }
 
 #[tauri::command]
@@ -159,6 +171,15 @@ pub async fn history_list(
     }
 }
 
+/// `name` in `language`.
+pub(super) fn in_language(name: &Translated, language: Language) -> &str {
+    match language {
+        Language::Nl => &name.nl,
+        Language::En => &name.en,
+        Language::Fr => &name.fr,
+    }
+}
+
 async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
     let language = display_language(state).await.unwrap_or(Language::FALLBACK);
     let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
@@ -177,11 +198,10 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
             LineView {
                 sku: line.sku.clone(),
                 packs: line.packs,
-                name: item.map(|item| match language {
-                    Language::Nl => item.name.nl.clone(),
-                    Language::En => item.name.en.clone(),
-                    Language::Fr => item.name.fr.clone(),
-                }),
+                name: item
+                    .map(|item| &item.name)
+                    .or_else(|| details.line_names.get(&line.sku))
+                    .map(|name| in_language(name, language).to_owned()),
                 sold: item.is_some(),
             }
         })

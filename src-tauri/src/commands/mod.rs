@@ -6,6 +6,8 @@ pub mod catalogue;
 pub mod connection;
 pub mod drafts;
 pub mod history;
+pub mod history_export;
 pub mod l10n;
 pub mod profile;
+pub mod reorder;
 pub mod session;

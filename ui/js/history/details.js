@@ -12,7 +12,7 @@ import { dateTime, packs } from "../order/format.js";
 import { statusBadge } from "./labels.js";
 
 let panel;
-let hooks = { onChanged: () => {} };
+let hooks = { onChanged: () => {}, orderAgain: async () => {} };
 /** The order shown (or being read), or null. */
 let current = null;
 /** The details as last read. */
@@ -100,6 +100,7 @@ function actions(order) {
     order.trackAndTraceUrl
       ? element("button", { type: "button", class: "button button-primary button-compact", id: "order-details-track", "data-i18n": "history-track" })
       : null,
+    element("button", { type: "button", class: "button button-secondary button-compact", id: "order-details-again", "data-i18n": "history-again" }),
     order.canCancel
       ? element("button", { type: "button", class: "button button-secondary button-compact", id: "order-details-cancel", "data-i18n": "history-cancel" })
       : null,
@@ -266,6 +267,23 @@ async function cancelOrder(button) {
   }
 }
 
+/** Copies the order into a new draft and opens it in the wizard. */
+async function orderAgain(button) {
+  const orderNumber = current;
+  button.disabled = true;
+  button.classList.add("is-busy");
+  try {
+    const result = await invoke("order_again", { orderNumber });
+    closeDetails({ focus: false });
+    await hooks.orderAgain(result, orderNumber);
+  } catch (error) {
+    showProblem(error);
+  } finally {
+    button.disabled = false;
+    button.classList.remove("is-busy");
+  }
+}
+
 export function startDetails(options) {
   hooks = { ...hooks, ...options };
   panel = document.getElementById("order-details");
@@ -281,6 +299,9 @@ export function startDetails(options) {
         break;
       case "order-details-track":
         openTracking(button);
+        break;
+      case "order-details-again":
+        orderAgain(button);
         break;
       case "order-details-cancel":
         confirming = true;

@@ -9,13 +9,18 @@ import { currentSession, onSessionChange } from "../session.js";
 import { currentPage, onPageShow } from "../router.js";
 import { element, presentWhen, translated } from "../address-book/dom.js";
 import { groupNumber } from "../account-numbers/list.js";
-import { dateTime, number } from "../order/format.js";
+import { dateTime, items, number, plural } from "../order/format.js";
 import { COLUMN_NAMES, statusBadge } from "./labels.js";
 import { closeDetails, forgetDetails, openDetails, openOrder, startDetails } from "./details.js";
+import { openReorder } from "../order/index.js";
 
 const PAGE = "order-history";
 const PAGE_SIZE = 25;
 const COLUMNS = ["order_number", "created_at", "status", "account_number", "company"];
+const ORDERS = {
+  one: (count) => t("history-orders-one", { count }),
+  other: (count) => t("history-orders-other", { count }),
+};
 const DEFAULT_RETENTION = { orders: 30, trackAndTrace: 10 };
 
 const query = { sort: "created_at", direction: "desc", status: null, accountNumber: null, offset: 0 };
@@ -101,6 +106,8 @@ function render() {
   els.emptyFiltered.hidden = !filtered();
   presentWhen(els.empty, els.paging, empty);
   els.offline.hidden = !answer?.offline;
+  // The export needs the service, and something to export.
+  els.export.disabled = !answer || answer.offline || (answer.total ?? 0) === 0;
   renderRetention();
   renderPaging();
   if (focused) els.rows.querySelector(`tr[data-order-number="${CSS.escape(focused)}"]`)?.focus();
@@ -210,6 +217,46 @@ function filter() {
   load();
 }
 
+/** Writes every order the filters show (all pages, with lines) to a CSV file. */
+async function exportVisible() {
+  const button = els.export;
+  button.disabled = true;
+  button.classList.add("is-busy");
+  els.exportResult.hidden = true;
+  say(els.exportStatus, null);
+  try {
+    const result = await invoke("history_export", {
+      sort: query.sort,
+      direction: query.direction,
+      status: query.status,
+      accountNumber: query.accountNumber,
+    });
+    const orders = () => plural(ORDERS, result.orders);
+    const done = () => t("history-export-done", { orders: orders(), lines: items(result.lines), path: result.path });
+    const message = result.truncated
+      ? () => `${done()} ${t("history-export-truncated", { max: number(result.orders) })}`
+      : done;
+    els.exportOpen.hidden = false;
+    say(els.exportStatus, message, result.truncated ? "info" : "success");
+  } catch (error) {
+    els.exportOpen.hidden = true;
+    say(els.exportStatus, errorMessage(readError(error)), "error");
+  } finally {
+    els.exportResult.hidden = false;
+    button.classList.remove("is-busy");
+    button.disabled = !answer || answer.offline || (answer.total ?? 0) === 0;
+  }
+}
+
+async function openExport() {
+  try {
+    await invoke("history_export_open");
+  } catch (error) {
+    els.exportOpen.hidden = true;
+    say(els.exportStatus, errorMessage(readError(error)), "error");
+  }
+}
+
 function openRow(row) {
   if (!row) return;
   for (const other of els.rows.querySelectorAll('tr[aria-current="true"]')) other.removeAttribute("aria-current");
@@ -228,6 +275,8 @@ function forget() {
   say(els.status, null);
   say(els.announce, null);
   els.retry.hidden = true;
+  els.exportResult.hidden = true;
+  say(els.exportStatus, null);
   renderSort();
   render();
   forgetDetails();
@@ -252,11 +301,17 @@ export function startHistory() {
     prev: byId("history-prev"),
     next: byId("history-next"),
     range: byId("history-range"),
+    export: byId("history-export"),
+    exportResult: byId("history-export-result"),
+    exportStatus: byId("history-export-status"),
+    exportOpen: byId("history-export-open"),
   };
   els.empty.remove();
   renderSort();
   renderRetention();
-  startDetails({ onChanged: () => load() });
+  startDetails({ onChanged: () => load(), orderAgain: openReorder });
+  els.export.addEventListener("click", exportVisible);
+  els.exportOpen.addEventListener("click", openExport);
 
   for (const button of els.table.querySelectorAll("button[data-sort]")) {
     if (COLUMNS.includes(button.dataset.sort)) button.addEventListener("click", () => sortBy(button.dataset.sort));

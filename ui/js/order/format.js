@@ -22,7 +22,8 @@ const ITEMS = {
   other: (count) => t("order-items-other", { count }),
 };
 
-function plural(forms, value) {
+/** The form of `forms` (one, other, …) the language uses for `value`, given the formatted number. */
+export function plural(forms, value) {
   const rule = new Intl.PluralRules(lang()).select(value);
   return (forms[rule] ?? forms.other)(number(value));
 }

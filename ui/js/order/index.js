@@ -7,7 +7,7 @@ import { onLanguageChange, t } from "../i18n.js";
 import { clearErrors, say } from "../forms.js";
 import { errorMessage } from "../errors.js";
 import { onSessionChange } from "../session.js";
-import { onPageShow } from "../router.js";
+import { goToPage, onPageShow } from "../router.js";
 import { current, onSaveFailed, onSaved, replace, startOver } from "./draft.js";
 import { currentStep, registerStep, restore, showProblems, startWizard } from "./wizard.js";
 import { fillAccount, forgetAccount, loadSavedNumbers, showAccountProblems, startAccount } from "./account.js";
@@ -26,6 +26,7 @@ import { followQueue as followResult, hideResult, showResult, startResult } from
 import { followQueue, forgetDrafts, loadDrafts, noteWaiting, renderDrafts, startDrafts } from "./drafts.js";
 import { hideResume, offerResume, startResume, withdrawResume } from "./resume.js";
 import { renderOffline, startOffline } from "./offline.js";
+import { packs } from "./format.js";
 
 const PAGE = "new-order";
 const byId = (id) => document.getElementById(id);
@@ -57,6 +58,7 @@ function putOnScreen({ focus = false } = {}) {
 
 /** Opens `draft` (resumed, or from the list); a refused one shows why at its fields. */
 async function open(draft, refusal = null) {
+  hideReorderNotice();
   await replace(draft);
   withdrawResume(current().id);
   putOnScreen({ focus: true });
@@ -64,7 +66,39 @@ async function open(draft, refusal = null) {
   loadDrafts();
 }
 
+// --- Order again: the notice of what was copied and which items were left out -----------------
+
+let reorderNotice = null;
+
+function renderReorderNotice() {
+  const notice = byId("order-reorder-notice");
+  notice.hidden = !reorderNotice;
+  if (!reorderNotice) return;
+  const { orderNumber, unavailable } = reorderNotice;
+  byId("order-reorder-text").textContent = t("order-reorder-text", { orderNumber });
+  byId("order-reorder-unavailable").hidden = unavailable.length === 0;
+  byId("order-reorder-list").replaceChildren(...unavailable.map((line) => {
+    const item = document.createElement("li");
+    item.textContent = t("order-reorder-line", { name: line.name, sku: line.sku, packs: packs(line.packs) });
+    return item;
+  }));
+}
+
+function hideReorderNotice() {
+  reorderNotice = null;
+  renderReorderNotice();
+}
+
+/** Opens the draft `order_again` made from order `orderNumber`, saying what was left out. */
+export async function openReorder({ draft, unavailable = [] }, orderNumber) {
+  goToPage(PAGE);
+  await open(draft);
+  reorderNotice = { orderNumber, unavailable };
+  renderReorderNotice();
+}
+
 function startAgain({ focus = false } = {}) {
+  hideReorderNotice();
   startOver();
   putOnScreen({ focus });
 }
@@ -152,7 +186,10 @@ export function startOrder() {
     const before = previous?.state === "signed_in";
     signedIn = now;
     if (now && !before) begin();
-    else if (!now && before) forget();
+    else if (!now && before) {
+      hideReorderNotice();
+      forget();
+    }
     renderOffline();
   });
   onPageShow((page) => {
@@ -163,6 +200,7 @@ export function startOrder() {
   });
   onLanguageChange(() => {
     if (!signedIn) return;
+    renderReorderNotice();
     renderDrafts();
     renderQuantities();
     if (currentStep() === 4) renderReview();

@@ -87,6 +87,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(addresses::list, addresses::add))
         .routes(routes!(addresses::replace, addresses::remove))
         .routes(routes!(orders::place, orders::history))
+        .routes(routes!(orders::export))
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
         .routes(routes!(operator::orders))

@@ -6,6 +6,7 @@ use axum::Json;
 
 use super::extract::{Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
+use crate::orders::export::{self, ExportQuery, HistoryExport};
 use crate::orders::history::{self, HistoryPage, HistoryQuery};
 use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 
@@ -66,4 +67,16 @@ pub async fn history(
     Params(query): Params<HistoryQuery>,
 ) -> Result<Json<HistoryPage>, ApiError> {
     Ok(Json(history::page(&state.pool, &user, &query).await?))
+}
+
+/// Every order the history shows with these filters, in its order, with lines and delivery
+/// address: for keeping records longer than the service keeps orders.
+#[utoipa::path(get, path = "/orders/export", tag = "orders", security(("session" = [])), params(ExportQuery),
+    responses((status = 200, body = HistoryExport), (status = 422, body = ErrorBody)))]
+pub async fn export(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Params(query): Params<ExportQuery>,
+) -> Result<Json<HistoryExport>, ApiError> {
+    Ok(Json(export::export(&state.pool, &user, &query).await?))
 }

@@ -69,7 +69,7 @@ pub struct HistoryPage {
     pub orders: Vec<HistoryRow>,
 }
 
-fn visible_to<'a>(
+pub(super) fn visible_to<'a>(
     builder: &mut QueryBuilder<'a, Sqlite>,
     user: &SignedIn,
     query: &'a HistoryQuery,
@@ -92,17 +92,35 @@ fn visible_to<'a>(
     }
 }
 
+/// Refuses a status filter that names no status.
+pub(super) fn check_filters(query: &HistoryQuery) -> Result<(), AccountError> {
+    if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
+        status
+            .parse::<oso_core::OrderStatus>()
+            .map_err(|error| AccountError::field("status", error.field_code()))?;
+    }
+    Ok(())
+}
+
+pub(super) fn order_by(builder: &mut QueryBuilder<'_, Sqlite>, query: &HistoryQuery) {
+    let direction = match query.direction {
+        Direction::Asc => "ASC",
+        Direction::Desc => "DESC",
+    };
+    // The id breaks ties, so paging is stable whatever the sort.
+    builder.push(format!(
+        " ORDER BY {} {direction}, o.id {direction}",
+        query.sort.sql()
+    ));
+}
+
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
     pool: &SqlitePool,
     user: &SignedIn,
     query: &HistoryQuery,
 ) -> Result<HistoryPage, AccountError> {
-    if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
-        status
-            .parse::<oso_core::OrderStatus>()
-            .map_err(|error| AccountError::field("status", error.field_code()))?;
-    }
+    check_filters(query)?;
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
     let offset = i64::from(query.offset.unwrap_or(0));
 
@@ -115,19 +133,11 @@ pub async fn page(
                 o.account_number AS account_number, o.company AS company",
     );
     visible_to(&mut rows, user, query);
-    let direction = match query.direction {
-        Direction::Asc => "ASC",
-        Direction::Desc => "DESC",
-    };
-    // The id breaks ties, so paging is stable whatever the sort.
-    rows.push(format!(
-        " ORDER BY {} {direction}, o.id {direction}",
-        query.sort.sql()
-    ))
-    .push(" LIMIT ")
-    .push_bind(limit)
-    .push(" OFFSET ")
-    .push_bind(offset);
+    order_by(&mut rows, query);
+    rows.push(" LIMIT ")
+        .push_bind(limit)
+        .push(" OFFSET ")
+        .push_bind(offset);
     let orders = rows.build_query_as::<HistoryRow>().fetch_all(pool).await?;
     Ok(HistoryPage { total, orders })
 }

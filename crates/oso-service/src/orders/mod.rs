@@ -1,6 +1,7 @@
 //! Placing orders. An order is placed at most once per idempotency key, so a desktop that lost
 //! the answer can send the same draft again and gets the same order back.
 
+pub mod export;
 pub mod history;
 pub mod lifecycle;
 mod mail;
@@ -169,6 +170,9 @@ pub struct OrderDetails {
     /// The Track & Trace link, while it exists (until 10 days after completion).
     pub track_and_trace_url: Option<String>,
     pub timeline: Vec<lifecycle::StatusChange>,
+    /// Each line's item name in every language, by SKU, also for items no longer sold.
+    #[serde(default)]
+    pub line_names: std::collections::BTreeMap<String, crate::catalogue::Translated>,
 }
 
 /// One of the user's orders by its number, with its timeline and Track & Trace link.
@@ -192,7 +196,9 @@ pub async fn find(
             .replace("{tracking_number}", number)
     });
     let timeline = lifecycle::timeline(&state.pool, order_number).await?;
+    let line_names = store::line_names(&state.pool, order_number).await?;
     Ok(Some(OrderDetails {
+        line_names,
         order,
         tracking_number,
         ordered_by,

@@ -1,5 +1,7 @@
 //! The `orders` and `order_lines` tables.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use oso_core::{AccountNumber, Address, AddressInput};
 use sqlx::sqlite::SqliteConnection;
@@ -8,6 +10,7 @@ use sqlx::{Connection, SqlitePool};
 use super::{OrderLine, OrderRequest, PlacedOrder};
 use crate::accounts::SignedIn;
 use crate::address_book::addresses::optional;
+use crate::catalogue::Translated;
 
 struct OrderRow {
     id: i64,
@@ -258,4 +261,34 @@ pub async fn extras(pool: &SqlitePool, number: &str) -> Result<Extras, sqlx::Err
             ordered_by: row.ordered_by_name,
         })
         .unwrap_or_default())
+}
+
+/// The names of an order's items in every language, by SKU; items no longer sold included.
+pub async fn line_names(
+    pool: &SqlitePool,
+    number: &str,
+) -> Result<BTreeMap<String, Translated>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"SELECT l.sku AS "sku!", json_extract(c.definition, '$.name.nl') AS "nl: String",
+                  json_extract(c.definition, '$.name.en') AS "en: String",
+                  json_extract(c.definition, '$.name.fr') AS "fr: String"
+           FROM order_lines l JOIN orders o ON o.id = l.order_id
+           JOIN catalogue_items c ON c.sku = l.sku
+           WHERE o.order_number = ?1"#,
+        number
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let or_sku = |name: Option<String>| name.unwrap_or_else(|| row.sku.clone());
+            let name = Translated {
+                nl: or_sku(row.nl.clone()),
+                en: or_sku(row.en.clone()),
+                fr: or_sku(row.fr.clone()),
+            };
+            (row.sku.clone(), name)
+        })
+        .collect())
 }

@@ -184,3 +184,64 @@ async fn a_user_sees_orders_of_account_numbers_under_their_login_and_another_com
         .expect("answers");
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_export_holds_every_filtered_order_with_its_lines_and_address_and_nothing_of_others() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    let bob = active_user(&service, "bob@other.example").await;
+    let first = order(&service, &ann, "export-0001-aaaa", "951234567", "Bravo").await;
+    clock.advance(chrono::Duration::hours(1));
+    let second = order(&service, &ann, "export-0002-aaaa", "951234567", "Alpha").await;
+    order(&service, &bob, "export-0003-bbbb", "951234568", "Other").await;
+    service
+        .operator_moves(&first, OrderStatus::Cancelled, None)
+        .await
+        .expect("cancelled");
+
+    let export = |token: String, query: &'static str| {
+        let service = &service;
+        async move {
+            service
+                .send(
+                    Method::GET,
+                    &format!("/api/v1/orders/export?{query}"),
+                    &token,
+                    None,
+                )
+                .await
+        }
+    };
+    let all: Value = export(ann.clone(), "").await.json().await.expect("json");
+    assert_eq!(
+        column(&all, "order_number"),
+        [second.clone(), first.clone()]
+    );
+    assert_eq!(all["truncated"], false);
+    let order = &all["orders"][0];
+    assert_eq!(order["city"], "Antwerpen");
+    assert_eq!(order["contact_person"], "Ann");
+    assert_eq!(order["lines"][0]["packs"], 1);
+    assert!(!order["lines"][0]["name"]["fr"]
+        .as_str()
+        .unwrap_or("")
+        .is_empty());
+
+    let cancelled: Value = export(ann.clone(), "status=cancelled&sort=company&direction=asc")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(column(&cancelled, "order_number"), [first]);
+
+    let bobs: Value = export(bob, "").await.json().await.expect("json");
+    assert!(!column(&bobs, "order_number").contains(&second));
+
+    let refused = export(ann, "status=lost").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        service.get("/api/v1/orders/export").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

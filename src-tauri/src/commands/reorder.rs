@@ -1,0 +1,75 @@
+//! "Order again": a new draft with a past order's account number, delivery address and lines.
+//! Items no longer sold are left out of the draft and named to the user, never dropped silently.
+
+use serde::Serialize;
+use tauri::State;
+
+use super::address_book::AddressView;
+use super::drafts::store_draft;
+use super::history::in_language;
+use super::l10n::display_language;
+use super::profile::token;
+use crate::error::CommandError;
+use crate::ordering::{Draft, DraftLine};
+use crate::startup::AppState;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnavailableLine {
+    pub sku: String,
+    pub name: String,
+    pub packs: u32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReorderView {
+    pub draft: Draft,
+    pub unavailable: Vec<UnavailableLine>,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info"))]
+pub async fn order_again(
+    state: State<'_, AppState>,
+    order_number: String,
+) -> Result<ReorderView, CommandError> {
+    let token = token(&state).await?;
+    let details = state.client.order_details(&token, &order_number).await?;
+    let catalogue = state.catalogue.get(&state.client, &state.local).await?;
+    let language = display_language(&state).await?;
+    let sold = |sku: &str| catalogue.catalogue.items.iter().any(|item| item.sku == sku);
+    let (lines, gone): (Vec<_>, Vec<_>) =
+        details.order.lines.iter().partition(|line| sold(&line.sku));
+    let unavailable: Vec<UnavailableLine> = gone
+        .into_iter()
+        .map(|line| UnavailableLine {
+            sku: line.sku.clone(),
+            name: details
+                .line_names
+                .get(&line.sku)
+                .map(|name| in_language(name, language).to_owned())
+                .unwrap_or_else(|| line.sku.clone()),
+            packs: line.packs,
+        })
+        .collect();
+    let draft = Draft {
+        // The review shows everything at once; with items gone, the supplies step comes first.
+        step: if unavailable.is_empty() { 4 } else { 3 },
+        account_number: details.order.account_number.clone(),
+        address: AddressView::from(oso_service::address_book::addresses::SavedAddress {
+            id: 0,
+            address: details.order.address.clone(),
+        }),
+        lines: lines
+            .into_iter()
+            .map(|line| DraftLine {
+                sku: line.sku.clone(),
+                packs: line.packs,
+            })
+            .collect(),
+        ..Draft::default()
+    };
+    let draft = store_draft(&state, draft).await?;
+    Ok(ReorderView { draft, unavailable })
+}
