@@ -43,9 +43,40 @@ const COMMANDS: &[&str] = &[
     "addresses_add",
     "addresses_update",
     "addresses_remove",
+    "esecure_summary",
+    "esecure_accounts",
+    "esecure_requests",
+    "esecure_decide",
+    "esecure_revoke",
+    "esecure_add_users",
+    "esecure_add_administrator",
+    "esecure_remove_administrator",
+    "esecure_set_domains",
+    "esecure_audit",
+    "esecure_my_requests",
+    "esecure_status",
+    "esecure_set_keep_in_tray",
 ];
 
+/// The tray icon, in order of preference: the light glyph for the dark panels most Linux
+/// desktops have, its dark twin, then the application icon, so the build never depends on
+/// which icon set is in the tree.
+const TRAY_ICONS: &[&str] = &["tray-dark.png", "tray-light.png", "32x32.png"];
+
+fn choose_tray_icon() {
+    let icons = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
+        .join("icons");
+    println!("cargo:rerun-if-changed={}", icons.display());
+    let chosen = TRAY_ICONS
+        .iter()
+        .map(|name| icons.join(name))
+        .find(|path| path.is_file())
+        .expect("icons/ holds no tray icon and no 32x32.png");
+    println!("cargo:rustc-env=OSO_TRAY_ICON={}", chosen.display());
+}
+
 fn main() {
+    choose_tray_icon();
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -136,3 +136,13 @@ field-error-needs_approval = You can use this account number once its administra
 order-reorder-text = Order { $orderNumber } has been copied into a new order. Check it, then confirm.
 order-reorder-unavailable = These items are no longer sold and were left out:
 order-reorder-line = { $name } ({ $sku }): { $packs }
+
+## eSecure: an order for a protected account number
+order-draft-state-approval = Waiting for approval
+order-draft-approval = The administrators of account number { $number } were asked to approve you. This order is sent as soon as they do.
+order-draft-withdraw = Withdraw
+order-esecure-approval_rejected = The administrators of account number { $number } rejected your request to use it.
+order-esecure-access_refused = Account number { $number } only accepts requests from addresses at domains its administrators chose.
+order-result-approval-title = Waiting for approval
+order-result-approval-text = The administrators of account number { $number } were asked to approve you. Your order waits on this computer and is sent as soon as they approve; you may close OSO meanwhile.
+order-sent-approval-refused = An order waiting for approval was refused: { $reason }

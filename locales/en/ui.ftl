@@ -26,7 +26,6 @@ page-personal-data-intro = Manage your profile, change your password, or ask to 
 page-account-numbers-intro = Add or remove the account numbers you use for new orders. Removing one does not change your order history.
 page-address-book-intro = Keep the delivery addresses you use, to choose them quickly when you order. Deleting one does not change your order history.
 page-esecure-intro = Approve or reject who may use the account numbers you administer, and add authorised users and administrators.
-page-not-ready = This part of OSO is not available in this version yet.
 
 ## Connection to the service
 connection-checking = Connecting…

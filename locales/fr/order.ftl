@@ -136,3 +136,13 @@ field-error-needs_approval = Vous pourrez utiliser ce numéro de compte dès que
 order-reorder-text = La commande { $orderNumber } a été copiée dans une nouvelle commande. Vérifiez-la, puis confirmez.
 order-reorder-unavailable = Ces articles ne sont plus vendus et ont été retirés :
 order-reorder-line = { $name } ({ $sku }) : { $packs }
+
+## eSecure : une commande sur un numéro de compte protégé
+order-draft-state-approval = En attente d'approbation
+order-draft-approval = Les administrateurs du numéro de compte { $number } ont été invités à vous approuver. Cette commande sera envoyée dès qu'ils l'auront fait.
+order-draft-withdraw = Retirer
+order-esecure-approval_rejected = Les administrateurs du numéro de compte { $number } ont refusé votre demande de l'utiliser.
+order-esecure-access_refused = Le numéro de compte { $number } n'accepte que les demandes d'adresses des domaines choisis par ses administrateurs.
+order-result-approval-title = En attente d'approbation
+order-result-approval-text = Les administrateurs du numéro de compte { $number } ont été invités à vous approuver. Votre commande attend sur cet ordinateur et sera envoyée dès leur approbation ; vous pouvez fermer OSO entre-temps.
+order-sent-approval-refused = Une commande en attente d'approbation a été refusée : { $reason }

@@ -26,7 +26,6 @@ page-personal-data-intro = Gérez votre profil, changez votre mot de passe ou de
 page-account-numbers-intro = Ajoutez ou supprimez les numéros de compte utilisés pour les nouvelles commandes. En supprimer un ne modifie pas votre historique.
 page-address-book-intro = Conservez vos adresses de livraison pour les choisir rapidement lors d'une commande. En supprimer une ne modifie pas votre historique.
 page-esecure-intro = Approuvez ou refusez qui peut utiliser les numéros de compte que vous administrez, et ajoutez des utilisateurs autorisés et des administrateurs.
-page-not-ready = Cette partie d'OSO n'est pas encore disponible dans cette version.
 
 ## Connection to the service
 connection-checking = Connexion…

@@ -136,3 +136,13 @@ field-error-needs_approval = U kan dit klantnummer gebruiken zodra de beheerder 
 order-reorder-text = Bestelling { $orderNumber } is overgenomen in een nieuwe bestelling. Controleer ze en bevestig.
 order-reorder-unavailable = Deze artikelen worden niet meer verkocht en zijn weggelaten:
 order-reorder-line = { $name } ({ $sku }): { $packs }
+
+## eSecure: een bestelling op een beschermd klantnummer
+order-draft-state-approval = Wacht op goedkeuring
+order-draft-approval = De beheerders van klantnummer { $number } is gevraagd u goed te keuren. Deze bestelling wordt verzonden zodra zij dat doen.
+order-draft-withdraw = Intrekken
+order-esecure-approval_rejected = De beheerders van klantnummer { $number } hebben uw aanvraag om het te gebruiken geweigerd.
+order-esecure-access_refused = Klantnummer { $number } aanvaardt alleen aanvragen van adressen bij domeinen die de beheerders kozen.
+order-result-approval-title = Wacht op goedkeuring
+order-result-approval-text = De beheerders van klantnummer { $number } is gevraagd u goed te keuren. Uw bestelling wacht op deze computer en wordt verzonden zodra zij goedkeuren; u mag OSO intussen sluiten.
+order-sent-approval-refused = Een bestelling die op goedkeuring wachtte, is geweigerd: { $reason }

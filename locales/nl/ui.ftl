@@ -26,7 +26,6 @@ page-personal-data-intro = Beheer uw profiel, wijzig uw wachtwoord of vraag om v
 page-account-numbers-intro = Voeg klantnummers toe of verwijder ze voor nieuwe bestellingen. Een klantnummer verwijderen verandert niets aan uw bestelgeschiedenis.
 page-address-book-intro = Bewaar de leveradressen die u gebruikt, om ze snel te kiezen bij een bestelling. Een adres verwijderen verandert niets aan uw bestelgeschiedenis.
 page-esecure-intro = Keur goed of weiger wie de klantnummers mag gebruiken die u beheert, en voeg gemachtigde gebruikers en beheerders toe.
-page-not-ready = Dit deel van OSO is in deze versie nog niet beschikbaar.
 
 ## Connection to the service
 connection-checking = Verbinden…

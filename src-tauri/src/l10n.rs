@@ -35,6 +35,10 @@ macro_rules! desktop_sources {
                 "history.ftl",
                 include_str!(concat!("../../locales/", $lang, "/history.ftl")),
             ),
+            (
+                "esecure.ftl",
+                include_str!(concat!("../../locales/", $lang, "/esecure.ftl")),
+            ),
         ]
     };
 }

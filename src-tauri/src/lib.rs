@@ -7,6 +7,7 @@ mod client;
 mod commands;
 mod connection;
 mod error;
+mod esecure;
 mod history_csv;
 mod l10n;
 mod local;
@@ -18,6 +19,7 @@ mod secrets;
 mod session;
 mod settings_file;
 mod startup;
+mod tray;
 mod window;
 
 use tauri::Manager;
@@ -51,13 +53,28 @@ pub fn run() {
         }));
     }
     let app = builder
+        .plugin(tauri_plugin_notification::init())
+        .manage(esecure::EsecureWatch::default())
         .setup(|app| {
             let state = startup::start(app.handle())?;
             app.manage(state);
             app.manage(commands::history_export::LastExport::default());
             connection::spawn_monitor(app.handle().clone());
             window::open_main(app.handle())?;
+            esecure::start(app.handle());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // An administrator who keeps OSO in the tray closes the window, not OSO: requests
+            // keep arriving as notifications, and the tray brings the window back.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<esecure::EsecureWatch>().hide_on_close() {
+                    api.prevent_close();
+                    if let Err(error) = window.hide() {
+                        tracing::warn!(%error, "cannot hide the window");
+                    }
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::connection::connection_status,
@@ -100,6 +117,19 @@ pub fn run() {
             commands::address_book::addresses_add,
             commands::address_book::addresses_update,
             commands::address_book::addresses_remove,
+            commands::esecure::esecure_summary,
+            commands::esecure::esecure_accounts,
+            commands::esecure::esecure_requests,
+            commands::esecure::esecure_decide,
+            commands::esecure::esecure_revoke,
+            commands::esecure::esecure_add_users,
+            commands::esecure::esecure_add_administrator,
+            commands::esecure::esecure_remove_administrator,
+            commands::esecure::esecure_set_domains,
+            commands::esecure::esecure_audit,
+            commands::esecure::esecure_my_requests,
+            commands::esecure::esecure_status,
+            commands::esecure::esecure_set_keep_in_tray,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -124,23 +124,33 @@ pub fn check_step(
     fields
 }
 
+/// eSecure: the account's administrators were asked to approve this user (the order waits).
+pub const APPROVAL_PENDING: &str = "approval_pending";
+
 /// What became of an attempt to send a queued order.
 #[derive(Debug)]
 pub enum Sent {
     Accepted(String),
     /// The service cannot be reached: it stays in the queue.
     Waiting,
+    /// eSecure: it stays in the queue, as 'approval', until the administrators decide.
+    AwaitingApproval,
+    /// Refused for good (eSecure's `approval_rejected` and `access_refused` included).
     Refused(oso_service::ErrorBody),
 }
 
 /// Sends one confirmed draft to the service with its id as idempotency key, and records what
-/// happened. Safe to repeat: the service answers a known key with the order placed first.
+/// happened. Safe to repeat: the service answers a known key with the order placed first, and
+/// an order refused while waiting for approval was never placed, so it goes through exactly once
+/// when approved. `awaiting` says the draft already waits for approval (not written again, so its
+/// "last changed" time stays when it was queued).
 pub async fn send(
     client: &ServiceClient,
     local: &LocalStore,
     token: &SecretString,
     id: &str,
     draft: &Draft,
+    awaiting: bool,
 ) -> Result<Sent, LocalStoreError> {
     let body = json!({
         "idempotency_key": id,
@@ -157,6 +167,15 @@ pub async fn send(
             Ok(Sent::Accepted(order_number))
         }
         Err(ClientError::Unreachable(_)) => Ok(Sent::Waiting),
+        Err(ClientError::Refused(body)) if body.code.as_str() == APPROVAL_PENDING => {
+            if !awaiting {
+                let refusal = serde_json::to_string(&body).unwrap_or_default();
+                local
+                    .set_draft_state(id, "approval", None, Some(&refusal), now)
+                    .await?;
+            }
+            Ok(Sent::AwaitingApproval)
+        }
         Err(ClientError::Refused(body)) => {
             let refusal = serde_json::to_string(&body).unwrap_or_default();
             local

@@ -1,6 +1,9 @@
 //! The outbound queue seen from outside the wizard: the summaries the UI lists, the event that
 //! tells it the queue changed, and sending waiting orders when the service answers again (the
-//! connection monitor calls [`send_waiting`]).
+//! connection monitor calls [`send_waiting`]), orders waiting for eSecure approval included.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
@@ -61,7 +64,28 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
     }
 }
 
-/// Sends every waiting order (called when the service answers). Returns how many were sent.
+/// How often an order waiting for eSecure approval is offered again: soon enough that it goes
+/// out within seconds of the approval, rarely enough to cost the service nothing.
+pub const APPROVAL_RETRY_EVERY: Duration = Duration::from_secs(10);
+
+/// When orders waiting for approval were last offered again.
+#[derive(Debug, Default)]
+pub struct ApprovalRetry(Mutex<Option<Instant>>);
+
+impl ApprovalRetry {
+    /// Whether they are due now; if so, the next time starts counting.
+    fn due(&self, now: Instant) -> bool {
+        let mut last = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let due = last.is_none_or(|last| now.duration_since(last) >= APPROVAL_RETRY_EVERY);
+        if due {
+            *last = Some(now);
+        }
+        due
+    }
+}
+
+/// Sends every waiting order (called when the service answers), and every ~10 s the ones
+/// waiting for approval. Returns how many changed state (sent, or refused for good).
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
     let Some(token) = state.session.token().await else {
         return 0;
@@ -69,20 +93,45 @@ pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
     let Ok(drafts) = state.local.drafts().await else {
         return 0;
     };
-    let mut sent = 0;
-    for stored in drafts.into_iter().filter(|draft| draft.state == "waiting") {
+    let approvals_due = drafts.iter().any(|draft| draft.state == "approval")
+        && state.approval_retry.due(Instant::now());
+    let mut changed = 0;
+    // Oldest first: orders go out in the order they were confirmed.
+    for stored in drafts.into_iter().rev().filter(|draft| {
+        draft.state == "waiting" || (approvals_due && draft.state == "approval")
+    }) {
         let Ok(draft) = Draft::from_stored(&stored) else {
             continue;
         };
-        match ordering::send(&state.client, &state.local, &token, &stored.id, &draft).await {
+        let awaiting = stored.state == "approval";
+        match ordering::send(&state.client, &state.local, &token, &stored.id, &draft, awaiting)
+            .await
+        {
             Ok(Sent::Waiting) => break,
-            Ok(_) => sent += 1,
+            Ok(Sent::AwaitingApproval) if awaiting => {}
+            Ok(_) => changed += 1,
             Err(error) => tracing::warn!(%error, "cannot record a sent order"),
         }
     }
-    if sent > 0 {
-        tracing::info!(sent, "queued orders sent");
+    if changed > 0 {
+        tracing::info!(changed, "queued orders sent or decided");
         notify_outbound(app, state).await;
     }
-    sent
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_waiting_for_approval_are_offered_again_every_ten_seconds() {
+        let retry = ApprovalRetry::default();
+        let start = Instant::now();
+        assert!(retry.due(start), "the first time at once");
+        assert!(!retry.due(start + Duration::from_secs(2)));
+        assert!(!retry.due(start + Duration::from_secs(9)));
+        assert!(retry.due(start + APPROVAL_RETRY_EVERY));
+        assert!(!retry.due(start + APPROVAL_RETRY_EVERY + Duration::from_secs(1)));
+    }
 }

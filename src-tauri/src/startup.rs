@@ -27,6 +27,7 @@ pub struct AppState {
     pub connection: watch::Sender<ConnectionStatus>,
     pub session: Session,
     pub catalogue: crate::catalogue::CatalogueState,
+    pub approval_retry: crate::outbound::ApprovalRetry,
     embedded: Mutex<Option<RunningService>>,
     _log_guard: WorkerGuard,
 }
@@ -107,6 +108,7 @@ pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
             connection,
             session,
             catalogue: Default::default(),
+            approval_retry: Default::default(),
             embedded: Mutex::new(embedded),
             _log_guard: log_guard,
         })

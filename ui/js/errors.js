@@ -23,7 +23,14 @@ const ERRORS = {
   token_invalid: () => t("error-token_invalid"),
   token_expired: () => t("error-token_expired"),
   password_expired: () => t("error-password_expired"),
+  approval_pending: () => t("error-approval_pending"),
+  approval_rejected: () => t("error-approval_rejected"),
+  access_refused: () => t("error-access_refused"),
+  last_administrator: () => t("error-last_administrator"),
 };
+
+/** eSecure's answers about an account number this user may not (yet) use. */
+export const ESECURE_CODES = ["approval_pending", "approval_rejected", "access_refused"];
 
 // Field codes: the service's, plus the UI-only `passwords_differ`.
 const FIELD_ERRORS = {
@@ -51,6 +58,10 @@ const FIELD_ERRORS = {
   too_large: () => t("field-error-too_large"),
   invalid_quantity: () => t("field-error-invalid_quantity"),
   needs_approval: () => t("field-error-needs_approval"),
+  approval_pending: () => t("field-error-approval_pending"),
+  approval_rejected: () => t("field-error-approval_rejected"),
+  access_refused: () => t("field-error-access_refused"),
+  invalid_domain: () => t("field-error-invalid_domain"),
 };
 
 /** Messages a field can use instead of the general one, for a clearer sentence. */

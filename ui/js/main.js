@@ -13,6 +13,7 @@ import { startAccountNumbers } from "./account-numbers/index.js";
 import { startAddressBook } from "./address-book/index.js";
 import { startOrder } from "./order/index.js";
 import { startHistory } from "./history/index.js";
+import { startEsecure } from "./esecure/index.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -55,6 +56,7 @@ async function boot() {
   startAddressBook();
   startOrder();
   startHistory();
+  startEsecure();
   await startSession();
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();

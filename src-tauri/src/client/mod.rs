@@ -3,6 +3,7 @@
 
 mod accounts;
 mod address_book;
+pub mod esecure;
 mod orders;
 
 use std::time::Duration;

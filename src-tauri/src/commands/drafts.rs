@@ -24,6 +24,8 @@ pub struct StepCheck {
 pub struct PlaceOutcome {
     pub state: &'static str,
     pub order_number: Option<String>,
+    /// What the result names ("the administrators of account number ••••• 4567 were asked").
+    pub account_number: String,
 }
 
 /// The most recently changed unfinished draft with something in it, to offer to resume.
@@ -85,10 +87,18 @@ pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft,
     Ok(Draft::from_stored(&stored)?)
 }
 
+/// Discards a draft, removes a sent one from the list, or withdraws an order waiting for
+/// approval (it was never placed). An order waiting to be sent stays.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn draft_discard(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
-    state.local.discard_draft(&id).await?;
+pub async fn draft_discard(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<(), CommandError> {
+    if !state.local.discard_draft(&id).await? && state.local.withdraw_awaiting_approval(&id).await? {
+        notify_outbound(&app, &state).await;
+    }
     Ok(())
 }
 
@@ -137,14 +147,23 @@ pub async fn order_place(
         .local
         .set_draft_state(&id, "waiting", None, None, Utc::now())
         .await?;
-    let outcome = match ordering::send(&state.client, &state.local, &token, &id, &draft).await? {
+    let sent = ordering::send(&state.client, &state.local, &token, &id, &draft, false).await?;
+    let outcome = match sent {
         Sent::Accepted(number) => PlaceOutcome {
             state: "accepted",
             order_number: Some(number),
+            account_number: draft.account_number,
         },
         Sent::Waiting => PlaceOutcome {
             state: "waiting",
             order_number: None,
+            account_number: draft.account_number,
+        },
+        // Kept in the queue: the administrators were asked, and it goes out once they approve.
+        Sent::AwaitingApproval => PlaceOutcome {
+            state: "approval",
+            order_number: None,
+            account_number: draft.account_number,
         },
         Sent::Refused(body) => {
             // Refused while the user is there: back to editing, the reasons at their fields.

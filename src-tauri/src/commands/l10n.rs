@@ -44,6 +44,7 @@ pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, Command
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_set_language(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     language: String,
 ) -> Result<L10nPayload, CommandError> {
@@ -53,5 +54,7 @@ pub async fn l10n_set_language(
             CommandError::field("language", "unknown_language", error.to_string())
         })?;
     state.local.set_ui_language(language).await?;
+    // The tray's menu speaks the display language too.
+    crate::esecure::refresh(&app).await;
     Ok(payload(&state, language))
 }

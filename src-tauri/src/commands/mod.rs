@@ -5,6 +5,7 @@ pub mod address_book;
 pub mod catalogue;
 pub mod connection;
 pub mod drafts;
+pub mod esecure;
 pub mod history;
 pub mod history_export;
 pub mod l10n;

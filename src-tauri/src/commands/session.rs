@@ -3,7 +3,7 @@
 use oso_service::secret::SecretString;
 use serde::Deserialize;
 use serde_json::json;
-use tauri::State;
+use tauri::{Manager, State};
 
 use crate::error::CommandError;
 use crate::session::SessionView;
@@ -27,6 +27,7 @@ pub async fn session_get(
     state: State<'_, AppState>,
 ) -> Result<SessionView, CommandError> {
     let view = state.session.view(&state.client).await?;
+    app.state::<crate::esecure::EsecureWatch>().wake();
     if matches!(view.state, crate::session::SessionState::SignedIn) {
         super::address_book::prefetch_for_offline(app);
     }
@@ -79,6 +80,7 @@ pub async fn auth_login(
 ) -> Result<SessionView, CommandError> {
     let grant = state.client.sign_in(&email, &password).await?;
     state.session.begin(grant.token, stay_signed_in).await;
+    app.state::<crate::esecure::EsecureWatch>().wake();
     super::address_book::prefetch_for_offline(app);
     Ok(state.session.view(&state.client).await?)
 }
@@ -87,7 +89,10 @@ pub async fn auth_login(
 /// when the service cannot be reached: the local copy goes in any case.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, CommandError> {
+pub async fn auth_logout(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<SessionView, CommandError> {
     if let Err(error) = state.local.clear_cached_lists().await {
         tracing::warn!(%error, "cannot clear the offline copies");
     }
@@ -96,6 +101,8 @@ pub async fn auth_logout(state: State<'_, AppState>) -> Result<SessionView, Comm
             tracing::warn!(%error, "the service did not confirm the sign-out");
         }
     }
+    // The tray and the close behaviour stop being an administrator's at once.
+    app.state::<crate::esecure::EsecureWatch>().wake();
     Ok(state.session.view(&state.client).await?)
 }
 

@@ -71,7 +71,19 @@ impl LocalStore {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Moves a draft to `state` ('waiting', 'accepted', 'refused' or back to 'editing').
+    /// Withdraws an order that waits for the account administrators' approval: it was never
+    /// placed, so the user may give up on it. (A plain runtime statement: it reads no columns,
+    /// so compile-time checking would add nothing but an entry in the shared `.sqlx/`.)
+    pub async fn withdraw_awaiting_approval(&self, id: &str) -> Result<bool, LocalStoreError> {
+        let done = sqlx::query("DELETE FROM drafts WHERE id = ?1 AND state = 'approval'")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Moves a draft to `state` ('waiting', 'approval', 'accepted', 'refused' or back to
+    /// 'editing').
     pub async fn set_draft_state(
         &self,
         id: &str,
@@ -136,5 +148,33 @@ mod tests {
             !store.discard_draft("draft-1").await.expect("answers"),
             "a waiting order stays"
         );
+        assert!(
+            !store
+                .withdraw_awaiting_approval("draft-1")
+                .await
+                .expect("answers"),
+            "only an order waiting for approval can be withdrawn"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_order_waiting_for_approval_stays_queued_until_withdrawn() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = LocalStore::open(&dir.path().join("local.sqlite3"))
+            .await
+            .expect("opens");
+        let now = Utc::now();
+        store.save_draft("d", "{}", now).await.expect("saves");
+        store
+            .set_draft_state("d", "approval", None, Some(r#"{"code":"approval_pending"}"#), now)
+            .await
+            .expect("the new state is allowed");
+        assert!(!store.save_draft("d", "{}", now).await.expect("answers"));
+        assert_eq!(
+            store.draft("d").await.expect("reads").expect("kept").state,
+            "approval"
+        );
+        assert!(store.withdraw_awaiting_approval("d").await.expect("deletes"));
+        assert!(store.draft("d").await.expect("reads").is_none());
     }
 }

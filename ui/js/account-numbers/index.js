@@ -24,6 +24,8 @@ const FIELDS = {
   number: field("account-number-input", [required, accountNumberShape]),
   name: field("account-number-name"),
 };
+// eSecure names the field `account_number` (approval_pending and the like): the same input.
+const ANSWER_FIELDS = { ...FIELDS, account_number: FIELDS.number };
 
 export function startAccountNumbers() {
   const form = document.getElementById("account-number-form");
@@ -31,7 +33,8 @@ export function startAccountNumbers() {
   startList();
 
   connectForm(form, {
-    fields: FIELDS,
+    fields: ANSWER_FIELDS,
+    check: Object.keys(FIELDS),
     send: () =>
       invoke("account_numbers_save", {
         number: trimmed("account-number-input"),

@@ -5,16 +5,31 @@
 import { invoke } from "../tauri.js";
 import { t } from "../i18n.js";
 import { say } from "../forms.js";
-import { errorMessage, fieldMessage, readError } from "../errors.js";
+import { ESECURE_CODES, errorMessage, fieldMessage, readError } from "../errors.js";
 import { currentSession } from "../session.js";
 import { element, emptyOut, presentWhen, translated } from "../address-book/dom.js";
 import { groupNumber } from "../account-numbers/list.js";
 import { catalogueItem } from "./supplies.js";
-import { dateTime, items, number, packs } from "./format.js";
+import { dateTime, items, maskedAccountNumber, number, packs } from "./format.js";
+
+/** eSecure's final answers, naming the account number. */
+const ESECURE_REFUSALS = {
+  approval_rejected: "order-esecure-approval_rejected",
+  access_refused: "order-esecure-access_refused",
+};
+
+/** The eSecure message for a refusal of an order for `accountNumber`, or null. */
+export function esecureRefusal(problem, accountNumber) {
+  const code = ESECURE_CODES.find((candidate) =>
+    candidate === problem.code || candidate === problem.fields?.account_number);
+  if (!code || !ESECURE_REFUSALS[code]) return null;
+  return t(ESECURE_REFUSALS[code], { number: maskedAccountNumber(accountNumber) });
+}
 
 const STATES = {
   editing: "order-draft-state-editing",
   waiting: "order-draft-state-waiting",
+  approval: "order-draft-state-approval",
   accepted: "order-draft-state-accepted",
   refused: "order-draft-state-refused",
 };
@@ -60,8 +75,10 @@ function fieldLabel(name) {
 }
 
 /** Why the service refused an order, in words. */
-function refusalText(refusal) {
+function refusalText(refusal, accountNumber) {
   const problem = readError(refusal);
+  const esecure = esecureRefusal(problem, accountNumber);
+  if (esecure) return t("order-draft-refusal", { reason: esecure });
   const fields = Object.entries(problem.fields).map(
     ([name, code]) => `${fieldLabel(name)}: ${fieldMessage(code)()}`,
   );
@@ -101,6 +118,7 @@ function actions(summary, isCurrent) {
     editable && !isCurrent ? button(summary, "open", "order-draft-open", "button-primary") : null,
     editable ? button(summary, "discard", "order-draft-discard") : null,
     summary.state === "accepted" ? button(summary, "discard", "order-draft-remove") : null,
+    summary.state === "approval" ? button(summary, "discard", "order-draft-withdraw") : null,
   ]);
 }
 
@@ -131,7 +149,10 @@ function row(summary) {
       ]),
       actions(summary, isCurrent),
     ]),
-    summary.state === "refused" && refusal ? element("p", { class: "draft-refusal", text: refusalText(refusal) }) : null,
+    summary.state === "refused" && refusal ? element("p", { class: "draft-refusal", text: refusalText(refusal, summary.accountNumber) }) : null,
+    summary.state === "approval"
+      ? element("p", { class: "draft-approval", text: t("order-draft-approval", { number: maskedAccountNumber(summary.accountNumber) }) })
+      : null,
   ]);
 }
 
@@ -174,10 +195,13 @@ export function followQueue(entries, { tell = false } = {}) {
   for (const entry of Array.isArray(entries) ? entries : []) {
     const before = queue.get(entry.id);
     queue.set(entry.id, entry);
-    if (!tell || before?.state !== "waiting") continue;
+    if (!tell || (before?.state !== "waiting" && before?.state !== "approval")) continue;
     if (entry.state === "accepted") {
       const orderNumber = entry.orderNumber ?? "";
       announce(() => t("order-sent-accepted", { number: orderNumber }), "success");
+    } else if (entry.state === "refused" && before.state === "approval") {
+      const reason = esecureRefusal(readError(entry.refusal ?? {}), entry.accountNumber) ?? "";
+      announce(() => t("order-sent-approval-refused", { reason }), "error");
     } else if (entry.state === "refused") {
       announce(() => t("order-sent-refused"), "error");
     }
@@ -185,9 +209,9 @@ export function followQueue(entries, { tell = false } = {}) {
   loadDrafts();
 }
 
-/** Notes that draft `id` now waits in the queue, so its sending is announced. */
-export function noteWaiting(id) {
-  queue.set(id, { id, state: "waiting" });
+/** Notes that draft `id` now waits in the queue (`state`), so its sending is announced. */
+export function noteWaiting(id, state = "waiting") {
+  queue.set(id, { id, state });
 }
 
 /** What the queue last said about draft `id`. */

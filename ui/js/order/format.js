@@ -58,3 +58,12 @@ export function dateTime(iso) {
   if (Number.isNaN(date.getTime())) return "";
   return new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+/**
+ * `••••• 4567`: an account number named in a message about eSecure, where only its owner's
+ * administrators need to recognise it.
+ */
+export function maskedAccountNumber(typed) {
+  const digits = String(typed ?? "").replace(/[\s.-]/g, "");
+  return digits.length > 4 ? `\u2022\u2022\u2022\u2022\u2022 ${digits.slice(-4)}` : digits;
+}

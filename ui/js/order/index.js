@@ -22,7 +22,7 @@ import {
   suppliesBlocked,
 } from "./quantities.js";
 import { renderReview, startReview } from "./review.js";
-import { followQueue as followResult, hideResult, showResult, startResult } from "./result.js";
+import { followQueue as followResult, hideResult, renderResult, showResult, startResult } from "./result.js";
 import { followQueue, forgetDrafts, loadDrafts, noteWaiting, renderDrafts, startDrafts } from "./drafts.js";
 import { hideResume, offerResume, startResume, withdrawResume } from "./resume.js";
 import { renderOffline, startOffline } from "./offline.js";
@@ -104,7 +104,7 @@ function startAgain({ focus = false } = {}) {
 }
 
 function placed(outcome, id) {
-  if (outcome?.state !== "accepted") noteWaiting(id);
+  if (outcome?.state !== "accepted") noteWaiting(id, outcome?.state === "approval" ? "approval" : "waiting");
   startAgain();
   showResult(outcome, id);
   loadDrafts();
@@ -202,6 +202,7 @@ export function startOrder() {
     if (!signedIn) return;
     renderReorderNotice();
     renderDrafts();
+    renderResult();
     renderQuantities();
     if (currentStep() === 4) renderReview();
     // Names and descriptions come in the display language: the catalogue is read again.

@@ -1,8 +1,12 @@
-// After "Confirm order": the order number, or "Waiting to be sent" while the service cannot be
-// reached. A waiting order shown here follows the queue, so its number appears once it is sent.
+// After "Confirm order": the order number, "Waiting to be sent" while the service cannot be
+// reached, or "Waiting for approval" when eSecure asked the account's administrators first. A waiting order shown here follows the queue, so its number appears once it is sent.
 // Only the state that applies is in the page, so nothing stale can be read from it.
 
 import { element, emptyOut, translated } from "../address-book/dom.js";
+import { t } from "../i18n.js";
+import { maskedAccountNumber } from "./format.js";
+import { esecureRefusal } from "./drafts.js";
+import { readError } from "../errors.js";
 
 let shown = null;
 let hooks = { newOrder: () => {} };
@@ -22,9 +26,18 @@ function body() {
     ]);
   }
   if (shown.state === "refused") {
+    const esecure = shown.refusal ? esecureRefusal(readError(shown.refusal), shown.accountNumber) : null;
     return element("div", { class: "order-result-body", "data-state": "refused" }, [
       element("h2", { class: "card-title", id: "order-result-title", "data-i18n": "order-result-refused-title" }),
+      esecure ? element("p", { id: "order-result-reason", text: esecure }) : null,
       element("p", { "data-i18n": "order-result-refused-text" }),
+    ]);
+  }
+  if (shown.state === "approval") {
+    const number = maskedAccountNumber(shown.accountNumber);
+    return element("div", { class: "order-result-body", "data-state": "approval" }, [
+      element("h2", { class: "card-title", id: "order-result-title", "data-i18n": "order-result-approval-title" }),
+      element("p", { id: "order-result-approval", text: t("order-result-approval-text", { number }) }),
     ]);
   }
   return element("div", { class: "order-result-body", "data-state": "waiting" }, [
@@ -48,7 +61,8 @@ function render() {
 
 /** Shows what became of draft `id`: `{ state, orderNumber }`. */
 export function showResult(outcome, id) {
-  shown = { id, state: outcome?.state === "accepted" ? "accepted" : "waiting", orderNumber: outcome?.orderNumber ?? null };
+  const state = ["accepted", "approval"].includes(outcome?.state) ? outcome.state : "waiting";
+  shown = { id, state, orderNumber: outcome?.orderNumber ?? null, accountNumber: outcome?.accountNumber ?? "", refusal: null };
   render();
   byId("order-wizard").hidden = true;
   byId("order-footer").hidden = true;
@@ -70,7 +84,12 @@ export function hideResult() {
 export function followQueue(entries) {
   const entry = shown && entries.find((candidate) => candidate.id === shown.id);
   if (!entry || entry.state === shown.state || entry.state === "editing") return;
-  shown = { ...shown, state: entry.state, orderNumber: entry.orderNumber ?? null };
+  shown = { ...shown, state: entry.state, orderNumber: entry.orderNumber ?? null, refusal: entry.refusal ?? null };
+  render();
+}
+
+/** Drawn again in the new language (the texts with a number are built here). */
+export function renderResult() {
   render();
 }
 

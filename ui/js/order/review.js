@@ -14,6 +14,7 @@ import { savedName } from "./account.js";
 import { catalogueItem } from "./supplies.js";
 import { edit, showProblems } from "./wizard.js";
 import { packs } from "./format.js";
+import { esecureRefusal } from "./drafts.js";
 
 let hooks = { placed: () => {} };
 let placing = false;
@@ -159,7 +160,11 @@ async function confirmOrder() {
     hooks.placed(outcome, id);
   } catch (error) {
     const problem = readError(error);
-    if (problem.code === "validation_failed" && Object.keys(problem.fields).length) {
+    const accountNumber = current().accountNumber;
+    if (esecureRefusal(problem, accountNumber)) {
+      // eSecure said no for good: the reason names the account number, in the step's status.
+      showStatus(step, () => esecureRefusal(problem, accountNumber), "error");
+    } else if (problem.code === "validation_failed" && Object.keys(problem.fields).length) {
       showProblems(problem.fields);
     } else {
       showError(step, {}, error);

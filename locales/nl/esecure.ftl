@@ -1,0 +1,137 @@
+## eSecure: wie de klantnummers mag gebruiken die u beheert
+
+esecure-loading = Laden…
+esecure-retry = Opnieuw proberen
+esecure-all-accounts = Alle klantnummers
+esecure-account-label = { $number } · { $company }
+
+## Tabbladen
+esecure-tabs = Onderdelen van eSecure
+esecure-tab-requests = Geautoriseerde gebruikers
+esecure-tab-add-users = Gebruikers toevoegen
+esecure-tab-administrators = Klantaccountbeheerders
+esecure-tab-domains = Domeinen
+esecure-tab-audit = Logboek
+
+## Geautoriseerde gebruikers: aanvragen en beslissingen
+esecure-requests-intro = Wie op een van uw klantnummers wil bestellen, moet eerst goedgekeurd worden. Vink de aanvragen aan en keur ze samen goed of weiger ze.
+esecure-filter-status = Toon
+esecure-filter-account = Klantnummer
+esecure-status-pending = Openstaande aanvragen
+esecure-status-approved = Goedgekeurd
+esecure-status-rejected = Geweigerd
+esecure-status-revoked = Toegang ingetrokken
+esecure-status-all = Alle
+esecure-select-all = Alles selecteren
+esecure-select-row = { $email } selecteren
+esecure-approve = Goedkeuren
+esecure-reject = Weigeren
+esecure-selected-one = 1 geselecteerd
+esecure-selected-other = { $count } geselecteerd
+esecure-column-email = E-mailadres
+esecure-column-company = Bedrijf
+esecure-column-account = Klantnummer
+esecure-column-requested = Aangevraagd
+esecure-column-status = Status
+esecure-column-decided = Beslist
+esecure-decided-by = door { $email }
+esecure-requests-empty-pending = Er zijn geen openstaande aanvragen. Nieuwe verschijnen hier, en OSO meldt het zodra er een binnenkomt.
+esecure-requests-empty = Geen aanvragen voor deze filters.
+esecure-approved-one = 1 aanvraag goedgekeurd.
+esecure-approved-other = { $count } aanvragen goedgekeurd.
+esecure-rejected-one = 1 aanvraag geweigerd.
+esecure-rejected-other = { $count } aanvragen geweigerd.
+esecure-revoke = Intrekken
+esecure-revoke-question = Toegang van { $email } intrekken? Die kan dan niet meer bestellen op klantnummer { $number }.
+esecure-revoke-confirm = Toegang intrekken
+esecure-cancel = Annuleren
+esecure-revoked = De toegang van { $email } is ingetrokken.
+
+## Gebruikers toevoegen
+esecure-add-users-intro = Gebruikers die u hier toevoegt, zijn meteen goedgekeurd: zij kunnen op het klantnummer bestellen zonder aanvraag.
+esecure-add-users-account = Klantnummer
+esecure-add-users-emails = E-mailadressen
+esecure-add-users-emails-help = Eén adres per regel, of gescheiden door komma's.
+esecure-add-users-submit = Opslaan
+esecure-add-users-bad = Adres { $position } ({ $email }): { $reason }
+esecure-users-added-one = { $emails } is toegevoegd en goedgekeurd.
+esecure-users-added-other = { $count } gebruikers zijn toegevoegd en goedgekeurd: { $emails }.
+
+## Klantaccountbeheerders
+esecure-administrators-intro = Beheerders beslissen wie een klantnummer mag gebruiken en krijgen de e-mails over nieuwe aanvragen. Vink een klantnummer aan en kies Toevoegen om een beheerder toe te voegen.
+esecure-administrators-add = Toevoegen
+esecure-administrators-add-hint = Vink eerst een of meer klantnummers aan.
+esecure-administrators-select = Klantnummer { $number } selecteren
+esecure-administrator-form-title = Nieuwe beheerder
+esecure-administrator-form-for = Voor klantnummer { $numbers }
+esecure-administrator-name = Naam
+esecure-administrator-email = E-mailadres
+esecure-administrator-language = Taal van de e-mails
+esecure-administrator-submit = Beheerder toevoegen
+esecure-administrator-added = { $name } is nu beheerder van klantnummer { $numbers }.
+esecure-administrator-no-login = Nog geen OSO-login
+esecure-administrator-remove = Verwijderen
+esecure-administrator-remove-question = { $email } verwijderen als beheerder van klantnummer { $number }?
+esecure-administrator-remove-confirm = Beheerder verwijderen
+esecure-administrator-removed = { $email } is geen beheerder meer van klantnummer { $number }.
+esecure-administrators-empty = U beheert geen klantnummers.
+esecure-protected = Beschermd met eSecure
+esecure-unprotected = Niet beschermd
+
+## Domeinen
+esecure-domains-intro = Adressen bij een geautoriseerd domein mogen het klantnummer gebruiken zonder aanvraag. Met de schakelaar aan worden aanvragen van adressen buiten de vermelde domeinen meteen geweigerd.
+esecure-domains-account = Klantnummer
+esecure-domains-authorised = Geautoriseerde domeinen
+esecure-domains-authorised-help = Eén domein per regel, zoals zebra.example. Gebruikers bij deze domeinen zijn goedgekeurd zonder aanvraag.
+esecure-domains-restricted = Domeinen die mogen aanvragen
+esecure-domains-restricted-help = Eén domein per regel. Geldt wanneer de schakelaar hieronder aan staat.
+esecure-domains-restrict = Alleen aanvragen van deze domeinen aanvaarden
+esecure-domains-submit = Domeinen opslaan
+esecure-domains-saved = De domeinen van klantnummer { $number } zijn opgeslagen.
+esecure-domains-bad = Domein { $position } ({ $domain }): { $reason }
+
+## Logboek
+esecure-audit-intro = Elke beslissing over uw klantnummers, de nieuwste eerst.
+esecure-audit-column-at = Wanneer
+esecure-audit-column-actor = Wie
+esecure-audit-column-action = Wat
+esecure-audit-column-subject = Over
+esecure-audit-column-account = Klantnummer
+esecure-audit-empty = Er is nog niets gebeurd.
+esecure-action-approved = Goedgekeurd
+esecure-action-rejected = Geweigerd
+esecure-action-revoked = Toegang ingetrokken
+esecure-action-users_added = Gebruiker toegevoegd
+esecure-action-administrator_added = Beheerder toegevoegd
+esecure-action-administrator_removed = Beheerder verwijderd
+esecure-action-domains_changed = Domeinen gewijzigd
+esecure-action-requested = Toegang gevraagd
+
+## Op deze computer
+esecure-tray-title = Op deze computer
+esecure-keep-in-tray = OSO in het systeemvak laten draaien wanneer het venster sluit
+esecure-keep-in-tray-help = OSO meldt dan nieuwe aanvragen, ook met het venster dicht. Sluit het af via het pictogram in het systeemvak.
+esecure-no-tray = Dit bureaublad toont geen systeemvak, dus het venster sluiten sluit OSO af.
+esecure-keep-in-tray-saved = Opgeslagen.
+
+## Wie geen klantnummer beheert
+esecure-about-title = Wat is eSecure?
+esecure-about-text = eSecure voorkomt dat klantnummers gebruikt worden door wie dat niet mag. Bestelt u voor het eerst op een beschermd klantnummer, dan wordt de beheerders gevraagd u goed te keuren; uw bestelling wacht en wordt verzonden zodra zij dat doen.
+esecure-about-administrators = De beheerders van een klantnummer beheren eSecure hier. Uw leverancier duidt de eerste beheerder van een account aan.
+esecure-my-title = Uw aanvragen
+esecure-my-empty = U hebt nog niet gevraagd om een beschermd klantnummer te gebruiken.
+esecure-my-status-pending = Wacht op goedkeuring
+esecure-my-status-approved = Goedgekeurd
+esecure-my-status-rejected = Geweigerd
+esecure-my-status-revoked = Toegang ingetrokken
+
+## Systeemvak en meldingen (buiten het venster)
+tray-open = OSO openen
+tray-quit = Afsluiten
+tray-esecure-none = eSecure: geen openstaande aanvragen
+tray-esecure-one = eSecure: 1 openstaande aanvraag
+tray-esecure-other = eSecure: { $count } openstaande aanvragen
+esecure-notification-title = eSecure: nieuwe aanvraag
+esecure-notification-one = { $email } vraagt klantnummer { $number } te gebruiken.
+esecure-notification-other = { $count } nieuwe aanvragen om uw klantnummers te gebruiken.
+nav-esecure-count = { $count } openstaande aanvragen

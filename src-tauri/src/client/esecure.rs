@@ -1,0 +1,310 @@
+//! eSecure: who may use the account numbers a user administers, and the requester's own
+//! requests. The shapes are the service's contract; the UI reads them in camelCase.
+
+use oso_service::secret::SecretString;
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::{decode, ClientError, ServiceClient};
+
+const NO_BODY: Option<&()> = None;
+
+/// Whether the user administers any account, and how many requests wait for a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct Summary {
+    pub administrator: bool,
+    pub open_requests: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct Administrator {
+    pub email: String,
+    pub name: String,
+    pub language: String,
+    #[serde(default)]
+    pub has_login: bool,
+}
+
+/// A customer account the user administers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct Account {
+    pub number: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub protected: bool,
+    #[serde(default)]
+    pub restrict_requests: bool,
+    #[serde(default)]
+    pub authorised_domains: Vec<String>,
+    #[serde(default)]
+    pub restricted_domains: Vec<String>,
+    #[serde(default)]
+    pub administrators: Vec<Administrator>,
+}
+
+/// Someone's request to use an account number, and what was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct Request {
+    pub id: i64,
+    pub account_number: String,
+    pub email: String,
+    #[serde(default)]
+    pub company: String,
+    pub status: String,
+    pub requested_at: String,
+    #[serde(default)]
+    pub decided_at: Option<String>,
+    #[serde(default)]
+    pub decided_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    #[serde(default)]
+    pub subject: String,
+    pub account_number: String,
+}
+
+/// One of the signed-in user's own requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+pub struct MyRequest {
+    pub account_number: String,
+    pub status: String,
+    pub requested_at: String,
+    #[serde(default)]
+    pub decided_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Decided {
+    decided: i64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Added {
+    added: Vec<String>,
+}
+
+/// The domain lists of one account, as the administrator sets them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Domains {
+    pub authorised: Vec<String>,
+    pub restricted: Vec<String>,
+    pub restrict_requests: bool,
+}
+
+/// A value as one URL path segment: everything but RFC 3986's unreserved characters escaped,
+/// so an e-mail address can never reach another route.
+pub fn path_segment(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(byte).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// `key=value` pairs as a query string; only plain words and digits pass, others are left out.
+pub fn plain_query(pairs: &[(&str, Option<&str>)]) -> String {
+    let plain = |value: &str| value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    pairs
+        .iter()
+        .filter_map(|(key, value)| {
+            value
+                .filter(|value| !value.is_empty() && plain(value))
+                .map(|value| format!("{key}={value}"))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+impl ServiceClient {
+    async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &SecretString,
+        path: &str,
+    ) -> Result<T, ClientError> {
+        decode(self.call(Method::GET, path, Some(token), NO_BODY).await?).await
+    }
+
+    pub async fn esecure_summary(&self, token: &SecretString) -> Result<Summary, ClientError> {
+        self.get_json(token, "esecure/summary").await
+    }
+
+    pub async fn esecure_accounts(&self, token: &SecretString) -> Result<Vec<Account>, ClientError> {
+        self.get_json(token, "esecure/accounts").await
+    }
+
+    pub async fn esecure_requests(
+        &self,
+        token: &SecretString,
+        status: Option<&str>,
+        account_number: Option<&str>,
+    ) -> Result<Vec<Request>, ClientError> {
+        let query = plain_query(&[("status", status), ("account_number", account_number)]);
+        self.get_json(token, &format!("esecure/requests?{query}"))
+            .await
+    }
+
+    /// Approves or rejects every request in `ids`; answers how many were decided.
+    pub async fn esecure_decide(
+        &self,
+        token: &SecretString,
+        ids: &[i64],
+        decision: &str,
+    ) -> Result<i64, ClientError> {
+        let body = json!({ "ids": ids, "decision": decision });
+        let response = self
+            .call(Method::POST, "esecure/requests/decision", Some(token), Some(&body))
+            .await?;
+        Ok(decode::<Decided>(response).await?.decided)
+    }
+
+    pub async fn esecure_revoke(&self, token: &SecretString, id: i64) -> Result<(), ClientError> {
+        let path = format!("esecure/requests/{id}/revoke");
+        self.call(Method::POST, &path, Some(token), NO_BODY)
+            .await
+            .map(drop)
+    }
+
+    /// Approves `emails` for `account_number` at once; answers the addresses added.
+    pub async fn esecure_add_users(
+        &self,
+        token: &SecretString,
+        account_number: &str,
+        emails: &[String],
+    ) -> Result<Vec<String>, ClientError> {
+        let body = json!({ "account_number": account_number, "emails": emails });
+        let response = self
+            .call(Method::POST, "esecure/users", Some(token), Some(&body))
+            .await?;
+        Ok(decode::<Added>(response).await?.added)
+    }
+
+    pub async fn esecure_add_administrator(
+        &self,
+        token: &SecretString,
+        account_number: &str,
+        administrator: &serde_json::Value,
+    ) -> Result<(), ClientError> {
+        let path = format!(
+            "esecure/accounts/{}/administrators",
+            path_segment(account_number)
+        );
+        self.call(Method::POST, &path, Some(token), Some(administrator))
+            .await
+            .map(drop)
+    }
+
+    pub async fn esecure_remove_administrator(
+        &self,
+        token: &SecretString,
+        account_number: &str,
+        email: &str,
+    ) -> Result<(), ClientError> {
+        let path = format!(
+            "esecure/accounts/{}/administrators/{}",
+            path_segment(account_number),
+            path_segment(email)
+        );
+        self.call(Method::DELETE, &path, Some(token), NO_BODY)
+            .await
+            .map(drop)
+    }
+
+    pub async fn esecure_set_domains(
+        &self,
+        token: &SecretString,
+        account_number: &str,
+        domains: &Domains,
+    ) -> Result<Account, ClientError> {
+        let path = format!("esecure/accounts/{}/domains", path_segment(account_number));
+        let body = json!({
+            "authorised": domains.authorised,
+            "restricted": domains.restricted,
+            "restrict_requests": domains.restrict_requests,
+        });
+        decode(
+            self.call(Method::PUT, &path, Some(token), Some(&body))
+                .await?,
+        )
+        .await
+    }
+
+    pub async fn esecure_audit(
+        &self,
+        token: &SecretString,
+        account_number: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, ClientError> {
+        let limit = limit.to_string();
+        let query = plain_query(&[
+            ("account_number", account_number),
+            ("limit", Some(limit.as_str())),
+        ]);
+        self.get_json(token, &format!("esecure/audit?{query}")).await
+    }
+
+    pub async fn esecure_my_requests(
+        &self,
+        token: &SecretString,
+    ) -> Result<Vec<MyRequest>, ClientError> {
+        self.get_json(token, "esecure/my-requests").await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_email_address_becomes_one_path_segment() {
+        assert_eq!(path_segment("ann@zebra.example"), "ann%40zebra.example");
+        assert_eq!(path_segment("a/../b?c#d"), "a%2F..%2Fb%3Fc%23d");
+        assert_eq!(path_segment("951234567"), "951234567");
+    }
+
+    #[test]
+    fn a_query_keeps_plain_values_and_leaves_out_the_rest() {
+        assert_eq!(
+            plain_query(&[("status", Some("pending")), ("account_number", Some("951234567"))]),
+            "status=pending&account_number=951234567"
+        );
+        assert_eq!(
+            plain_query(&[("status", Some("all&x=1")), ("account_number", None)]),
+            ""
+        );
+    }
+
+    #[test]
+    fn the_services_snake_case_is_read_and_the_uis_camel_case_written() {
+        let request: Request = serde_json::from_value(json!({
+            "id": 1, "account_number": "951234567", "email": "bob@other.example",
+            "company": "Other BV", "status": "pending", "requested_at": "2026-11-21T10:00:00Z",
+            "decided_at": null, "decided_by": null
+        }))
+        .expect("the contract's shape");
+        let shown = serde_json::to_value(&request).expect("serialises");
+        assert_eq!(shown["accountNumber"], "951234567");
+        assert_eq!(shown["requestedAt"], "2026-11-21T10:00:00Z");
+        let summary: Summary =
+            serde_json::from_value(json!({ "administrator": true, "open_requests": 2 }))
+                .expect("summary");
+        assert_eq!(serde_json::to_value(summary).expect("ok")["openRequests"], 2);
+    }
+}

@@ -1,0 +1,340 @@
+//! eSecure on this desktop: the summary followed in the background (every 3 s for an
+//! administrator, every 30 s otherwise), the tray's count, a notification when a new request
+//! arrives, and whether closing the window keeps OSO in the tray.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use oso_core::Language;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+use tokio::sync::Notify;
+
+use crate::client::esecure::{Request, Summary};
+use crate::startup::AppState;
+use crate::tray::{self, TrayMenu, TrayTexts};
+
+/// An administrator hears of a new request within seconds (the brief allows five).
+pub const ADMINISTRATOR_EVERY: Duration = Duration::from_secs(3);
+/// Someone who administers nothing only needs to learn, now and then, that this changed.
+pub const OTHERS_EVERY: Duration = Duration::from_secs(30);
+
+/// Tells the UI the summary changed; its payload is the [`Summary`].
+pub const CHANGED_EVENT: &str = "esecure-changed";
+
+/// What the background watch knows; the UI and the tests read it with `esecure_status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchStatus {
+    pub signed_in: bool,
+    pub administrator: bool,
+    pub open_requests: i64,
+    /// Whether this desktop shows OSO's tray icon.
+    pub tray_shown: bool,
+    pub tray_label: String,
+    pub tray_enabled: bool,
+    /// Notifications of new requests since OSO started, and the last one's text.
+    pub notifications: u32,
+    pub last_notification: Option<String>,
+    /// The user's choice, or the default (on for administrators).
+    pub keep_in_tray: bool,
+    #[serde(skip)]
+    known: BTreeSet<i64>,
+    /// The first summary after signing in only sets what is known: old requests are no news.
+    #[serde(skip)]
+    initialised: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct EsecureWatch {
+    status: Mutex<WatchStatus>,
+    tray: Mutex<Option<TrayMenu>>,
+    wake: Notify,
+    /// Read by the window's close handler, which cannot wait for anything.
+    hide_on_close: AtomicBool,
+}
+
+impl EsecureWatch {
+    pub fn status(&self) -> WatchStatus {
+        lock(&self.status).clone()
+    }
+
+    /// Checks again now (after signing in or out, or a decision made here).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn hide_on_close(&self) -> bool {
+        self.hide_on_close.load(Ordering::Relaxed)
+    }
+
+    fn every(&self) -> Duration {
+        if lock(&self.status).administrator {
+            ADMINISTRATOR_EVERY
+        } else {
+            OTHERS_EVERY
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// What one summary means: the news to tell (the new requests), given what was known.
+pub fn news(status: &WatchStatus, summary: Summary, pending: Option<&[Request]>) -> Vec<Request> {
+    let Some(pending) = pending else {
+        return Vec::new();
+    };
+    if !status.initialised || !status.administrator || !summary.administrator {
+        return Vec::new();
+    }
+    pending
+        .iter()
+        .filter(|request| !status.known.contains(&request.id))
+        .cloned()
+        .collect()
+}
+
+fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayTexts {
+    let catalogue = state.locales.catalogue(language);
+    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
+        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
+    };
+    let count = status.open_requests;
+    let esecure = match count {
+        _ if !status.administrator => say("tray-esecure-none", &[]),
+        0 => say("tray-esecure-none", &[]),
+        1 => say("tray-esecure-one", &[]),
+        _ => say("tray-esecure-other", &[("count", count.into())]),
+    };
+    TrayTexts {
+        open: say("tray-open", &[]),
+        esecure,
+        quit: say("tray-quit", &[]),
+    }
+}
+
+fn notification_text(state: &AppState, language: Language, news: &[Request]) -> (String, String) {
+    let catalogue = state.locales.catalogue(language);
+    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
+        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
+    };
+    let body = match news {
+        [one] => say(
+            "esecure-notification-one",
+            &[
+                ("email", one.email.clone().into()),
+                ("number", group(&one.account_number).into()),
+            ],
+        ),
+        many => say(
+            "esecure-notification-other",
+            &[("count", (many.len() as i64).into())],
+        ),
+    };
+    (say("esecure-notification-title", &[]), body)
+}
+
+/// `951 234 567`, as the UI shows account numbers.
+fn group(number: &str) -> String {
+    if number.len() == 9 && number.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{} {} {}", &number[..3], &number[3..6], &number[6..])
+    } else {
+        number.to_owned()
+    }
+}
+
+async fn language(state: &AppState) -> Language {
+    match state.local.ui_language().await {
+        Ok(Some(chosen)) => chosen,
+        _ => crate::l10n::os_language(),
+    }
+}
+
+/// Redraws the tray and the close behaviour from the status (also after a language switch).
+pub async fn refresh(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let watch = app.state::<EsecureWatch>();
+    let language = language(&state).await;
+    let choice = state.local.keep_in_tray().await.ok().flatten();
+    let mut status = watch.status();
+    status.keep_in_tray = choice.unwrap_or(status.administrator);
+    let texts = texts(&state, language, &status);
+    status.tray_label = texts.esecure.clone();
+    status.tray_enabled = status.administrator && status.open_requests > 0;
+    let tray = lock(&watch.tray).clone();
+    status.tray_shown = tray.is_some();
+    if let Some(menu) = tray {
+        menu.update(&texts, status.tray_enabled);
+    }
+    // Hiding is only safe when the tray can bring the window back.
+    watch.hide_on_close.store(
+        status.tray_shown && status.administrator && status.keep_in_tray,
+        Ordering::Relaxed,
+    );
+    let mut kept = lock(&watch.status);
+    kept.keep_in_tray = status.keep_in_tray;
+    kept.tray_label = status.tray_label;
+    kept.tray_enabled = status.tray_enabled;
+    kept.tray_shown = status.tray_shown;
+}
+
+async fn check(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let watch = app.state::<EsecureWatch>();
+    let Some(token) = state.session.token().await else {
+        let was = std::mem::take(&mut *lock(&watch.status));
+        if was.signed_in {
+            refresh(app).await;
+            let _ = app.emit(CHANGED_EVENT, Summary::default());
+        }
+        return;
+    };
+    let summary = match state.client.esecure_summary(&token).await {
+        Ok(summary) => summary,
+        Err(error) => {
+            tracing::debug!(%error, "no eSecure summary this time");
+            return;
+        }
+    };
+    let before = watch.status();
+    let count_changed = summary != Summary {
+        administrator: before.administrator,
+        open_requests: before.open_requests,
+    };
+    // The list is read only when the count moved: the summary alone is cheap to poll.
+    let pending = if summary.administrator && (count_changed || !before.initialised) {
+        match state
+            .client
+            .esecure_requests(&token, Some("pending"), None)
+            .await
+        {
+            Ok(list) => Some(list),
+            Err(error) => {
+                tracing::debug!(%error, "cannot read the open requests");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let news = news(&before, summary, pending.as_deref());
+    {
+        let mut status = lock(&watch.status);
+        status.signed_in = true;
+        status.administrator = summary.administrator;
+        status.open_requests = summary.open_requests;
+        if let Some(pending) = &pending {
+            status.known.extend(pending.iter().map(|request| request.id));
+            status.initialised = true;
+        } else if !summary.administrator {
+            status.initialised = true;
+        }
+    }
+    if !news.is_empty() {
+        let (title, body) = notification_text(&state, language(&state).await, &news);
+        tray::notify(app, &title, &body);
+        let mut status = lock(&watch.status);
+        status.notifications += 1;
+        status.last_notification = Some(body);
+    }
+    if count_changed || !before.signed_in {
+        refresh(app).await;
+        if let Err(error) = app.emit(CHANGED_EVENT, summary) {
+            tracing::warn!(%error, "cannot tell the UI about eSecure");
+        }
+    }
+}
+
+/// Shows the tray (where the desktop has one) and starts following the summary.
+pub fn start(app: &AppHandle) {
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = handle.state::<AppState>();
+        let blank = WatchStatus::default();
+        let texts = texts(&state, language(&state).await, &blank);
+        let menu = tray::show(&handle, &texts);
+        *lock(&handle.state::<EsecureWatch>().tray) = menu;
+        tray::follow_notification_clicks(&handle);
+        refresh(&handle).await;
+        loop {
+            check(&handle).await;
+            let watch = handle.state::<EsecureWatch>();
+            let every = watch.every();
+            tokio::select! {
+                () = tokio::time::sleep(every) => {}
+                () = watch.wake.notified() => {}
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(id: i64) -> Request {
+        Request {
+            id,
+            account_number: "951234567".into(),
+            email: format!("user{id}@other.example"),
+            company: "Other BV".into(),
+            status: "pending".into(),
+            requested_at: "2026-11-21T10:00:00Z".into(),
+            decided_at: None,
+            decided_by: None,
+        }
+    }
+
+    fn administrator(open_requests: i64) -> Summary {
+        Summary {
+            administrator: true,
+            open_requests,
+        }
+    }
+
+    #[test]
+    fn requests_open_at_sign_in_are_no_news() {
+        let status = WatchStatus::default();
+        assert!(news(&status, administrator(2), Some(&[request(1), request(2)])).is_empty());
+    }
+
+    #[test]
+    fn a_request_not_seen_before_is_news_once() {
+        let mut status = WatchStatus {
+            administrator: true,
+            initialised: true,
+            ..WatchStatus::default()
+        };
+        status.known.insert(1);
+        let found = news(&status, administrator(2), Some(&[request(2), request(1)]));
+        assert_eq!(found.iter().map(|r| r.id).collect::<Vec<_>>(), vec![2]);
+
+        status.known.insert(2);
+        assert!(news(&status, administrator(2), Some(&[request(2), request(1)])).is_empty());
+    }
+
+    #[test]
+    fn without_a_list_or_for_someone_who_administers_nothing_there_is_no_news() {
+        let status = WatchStatus {
+            initialised: true,
+            ..WatchStatus::default()
+        };
+        assert!(news(&status, administrator(1), Some(&[request(1)])).is_empty());
+        let admin = WatchStatus {
+            administrator: true,
+            initialised: true,
+            ..WatchStatus::default()
+        };
+        assert!(news(&admin, administrator(1), None).is_empty());
+    }
+
+    #[test]
+    fn account_numbers_are_grouped_in_threes() {
+        assert_eq!(group("951234567"), "951 234 567");
+        assert_eq!(group("12"), "12");
+    }
+}

@@ -1,0 +1,72 @@
+// The audit trail: every decision about the administered account numbers, newest first.
+
+import { invoke } from "../tauri.js";
+import { say } from "../forms.js";
+import { errorMessage, readError } from "../errors.js";
+import { element, emptyOut, translated } from "../address-book/dom.js";
+import { dateTime } from "../order/format.js";
+import { groupNumber } from "./shared.js";
+
+// Message ids spelled out, so the translation test sees each one is used.
+const ACTIONS = {
+  approved: "esecure-action-approved",
+  rejected: "esecure-action-rejected",
+  revoked: "esecure-action-revoked",
+  users_added: "esecure-action-users_added",
+  administrator_added: "esecure-action-administrator_added",
+  administrator_removed: "esecure-action-administrator_removed",
+  domains_changed: "esecure-action-domains_changed",
+  requested: "esecure-action-requested",
+};
+
+const byId = (id) => document.getElementById(id);
+let entries = null;
+let ticket = 0;
+
+function row(entry) {
+  const action = ACTIONS[entry.action]
+    ? element("span", { class: "esecure-badge", "data-status": entry.action, "data-i18n": ACTIONS[entry.action] })
+    : element("span", { text: entry.action });
+  return element("tr", { class: "esecure-audit-row", "data-action": entry.action }, [
+    element("td", { text: dateTime(entry.at) }),
+    element("td", { class: "esecure-email", text: entry.actor }),
+    element("td", {}, [action]),
+    element("td", { class: "esecure-email", text: entry.subject ?? "" }),
+    element("td", {}, [element("span", { class: "account-number", text: groupNumber(entry.accountNumber ?? "") })]),
+  ]);
+}
+
+export function renderAudit() {
+  const rows = byId("esecure-audit-rows");
+  emptyOut(rows);
+  rows.append(...(entries ?? []).map((entry) => translated(row(entry))));
+  byId("esecure-audit-empty").hidden = !(entries && entries.length === 0);
+  byId("esecure-audit-table").hidden = !entries?.length;
+}
+
+export async function loadAudit() {
+  const mine = ++ticket;
+  byId("esecure-audit-loading").hidden = entries !== null;
+  say(byId("esecure-audit-status"), null);
+  try {
+    const answer = await invoke("esecure_audit", { accountNumber: byId("esecure-audit-account").value || null, limit: 50 });
+    if (mine !== ticket) return;
+    entries = Array.isArray(answer) ? answer : [];
+    renderAudit();
+  } catch (error) {
+    if (mine !== ticket) return;
+    say(byId("esecure-audit-status"), errorMessage(readError(error)), "error");
+  } finally {
+    if (mine === ticket) byId("esecure-audit-loading").hidden = true;
+  }
+}
+
+export function forgetAudit() {
+  ticket += 1;
+  entries = null;
+  renderAudit();
+}
+
+export function startAudit() {
+  byId("esecure-audit-account").addEventListener("change", loadAudit);
+}
