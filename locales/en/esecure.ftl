@@ -33,7 +33,6 @@ esecure-column-company = Company
 esecure-column-account = Account number
 esecure-column-requested = Requested
 esecure-column-status = Status
-esecure-column-decided = Decided
 esecure-decided-by = by { $email }
 esecure-requests-empty-pending = There are no open requests. New ones appear here, and OSO tells you as soon as one arrives.
 esecure-requests-empty = No requests match these filters.

@@ -33,7 +33,6 @@ esecure-column-company = Entreprise
 esecure-column-account = Numéro de compte
 esecure-column-requested = Demandée le
 esecure-column-status = Statut
-esecure-column-decided = Décidée le
 esecure-decided-by = par { $email }
 esecure-requests-empty-pending = Il n'y a aucune demande en attente. Les nouvelles apparaissent ici, et OSO vous prévient dès qu'il en arrive une.
 esecure-requests-empty = Aucune demande ne correspond à ces filtres.

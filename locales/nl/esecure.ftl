@@ -33,7 +33,6 @@ esecure-column-company = Bedrijf
 esecure-column-account = Klantnummer
 esecure-column-requested = Aangevraagd
 esecure-column-status = Status
-esecure-column-decided = Beslist
 esecure-decided-by = door { $email }
 esecure-requests-empty-pending = Er zijn geen openstaande aanvragen. Nieuwe verschijnen hier, en OSO meldt het zodra er een binnenkomt.
 esecure-requests-empty = Geen aanvragen voor deze filters.

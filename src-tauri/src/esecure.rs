@@ -80,7 +80,9 @@ impl EsecureWatch {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// What one summary means: the news to tell (the new requests), given what was known.
@@ -201,10 +203,11 @@ async fn check(app: &AppHandle) {
         }
     };
     let before = watch.status();
-    let count_changed = summary != Summary {
-        administrator: before.administrator,
-        open_requests: before.open_requests,
-    };
+    let count_changed = summary
+        != Summary {
+            administrator: before.administrator,
+            open_requests: before.open_requests,
+        };
     // The list is read only when the count moved: the summary alone is cheap to poll.
     let pending = if summary.administrator && (count_changed || !before.initialised) {
         match state
@@ -228,7 +231,9 @@ async fn check(app: &AppHandle) {
         status.administrator = summary.administrator;
         status.open_requests = summary.open_requests;
         if let Some(pending) = &pending {
-            status.known.extend(pending.iter().map(|request| request.id));
+            status
+                .known
+                .extend(pending.iter().map(|request| request.id));
             status.initialised = true;
         } else if !summary.administrator {
             status.initialised = true;

@@ -75,7 +75,10 @@ pub struct ApprovalRetry(Mutex<Option<Instant>>);
 impl ApprovalRetry {
     /// Whether they are due now; if so, the next time starts counting.
     fn due(&self, now: Instant) -> bool {
-        let mut last = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut last = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let due = last.is_none_or(|last| now.duration_since(last) >= APPROVAL_RETRY_EVERY);
         if due {
             *last = Some(now);
@@ -97,15 +100,24 @@ pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
         && state.approval_retry.due(Instant::now());
     let mut changed = 0;
     // Oldest first: orders go out in the order they were confirmed.
-    for stored in drafts.into_iter().rev().filter(|draft| {
-        draft.state == "waiting" || (approvals_due && draft.state == "approval")
-    }) {
+    for stored in drafts
+        .into_iter()
+        .rev()
+        .filter(|draft| draft.state == "waiting" || (approvals_due && draft.state == "approval"))
+    {
         let Ok(draft) = Draft::from_stored(&stored) else {
             continue;
         };
         let awaiting = stored.state == "approval";
-        match ordering::send(&state.client, &state.local, &token, &stored.id, &draft, awaiting)
-            .await
+        match ordering::send(
+            &state.client,
+            &state.local,
+            &token,
+            &stored.id,
+            &draft,
+            awaiting,
+        )
+        .await
         {
             Ok(Sent::Waiting) => break,
             Ok(Sent::AwaitingApproval) if awaiting => {}

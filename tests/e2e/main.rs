@@ -5,6 +5,7 @@
 mod accounts;
 mod address_book;
 mod app;
+mod esecure;
 mod history;
 mod ordering;
 mod reorder;

@@ -146,7 +146,10 @@ impl ServiceClient {
         self.get_json(token, "esecure/summary").await
     }
 
-    pub async fn esecure_accounts(&self, token: &SecretString) -> Result<Vec<Account>, ClientError> {
+    pub async fn esecure_accounts(
+        &self,
+        token: &SecretString,
+    ) -> Result<Vec<Account>, ClientError> {
         self.get_json(token, "esecure/accounts").await
     }
 
@@ -170,7 +173,12 @@ impl ServiceClient {
     ) -> Result<i64, ClientError> {
         let body = json!({ "ids": ids, "decision": decision });
         let response = self
-            .call(Method::POST, "esecure/requests/decision", Some(token), Some(&body))
+            .call(
+                Method::POST,
+                "esecure/requests/decision",
+                Some(token),
+                Some(&body),
+            )
             .await?;
         Ok(decode::<Decided>(response).await?.decided)
     }
@@ -257,7 +265,8 @@ impl ServiceClient {
             ("account_number", account_number),
             ("limit", Some(limit.as_str())),
         ]);
-        self.get_json(token, &format!("esecure/audit?{query}")).await
+        self.get_json(token, &format!("esecure/audit?{query}"))
+            .await
     }
 
     pub async fn esecure_my_requests(
@@ -282,7 +291,10 @@ mod tests {
     #[test]
     fn a_query_keeps_plain_values_and_leaves_out_the_rest() {
         assert_eq!(
-            plain_query(&[("status", Some("pending")), ("account_number", Some("951234567"))]),
+            plain_query(&[
+                ("status", Some("pending")),
+                ("account_number", Some("951234567"))
+            ]),
             "status=pending&account_number=951234567"
         );
         assert_eq!(
@@ -305,6 +317,9 @@ mod tests {
         let summary: Summary =
             serde_json::from_value(json!({ "administrator": true, "open_requests": 2 }))
                 .expect("summary");
-        assert_eq!(serde_json::to_value(summary).expect("ok")["openRequests"], 2);
+        assert_eq!(
+            serde_json::to_value(summary).expect("ok")["openRequests"],
+            2
+        );
     }
 }

@@ -96,7 +96,8 @@ pub async fn draft_discard(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), CommandError> {
-    if !state.local.discard_draft(&id).await? && state.local.withdraw_awaiting_approval(&id).await? {
+    if !state.local.discard_draft(&id).await? && state.local.withdraw_awaiting_approval(&id).await?
+    {
         notify_outbound(&app, &state).await;
     }
     Ok(())

@@ -54,7 +54,11 @@ pub async fn esecure_decide(
     decision: String,
 ) -> Result<i64, CommandError> {
     if decision != "approve" && decision != "reject" {
-        return Err(CommandError::field("decision", "invalid", "approve or reject"));
+        return Err(CommandError::field(
+            "decision",
+            "invalid",
+            "approve or reject",
+        ));
     }
     let token = token(&state).await?;
     let decided = state.client.esecure_decide(&token, &ids, &decision).await?;
@@ -164,7 +168,11 @@ pub async fn esecure_audit(
     let token = token(&state).await?;
     Ok(state
         .client
-        .esecure_audit(&token, account_number.as_deref(), limit.unwrap_or(50).min(500))
+        .esecure_audit(
+            &token,
+            account_number.as_deref(),
+            limit.unwrap_or(50).min(500),
+        )
         .await?)
 }
 

@@ -166,7 +166,13 @@ mod tests {
         let now = Utc::now();
         store.save_draft("d", "{}", now).await.expect("saves");
         store
-            .set_draft_state("d", "approval", None, Some(r#"{"code":"approval_pending"}"#), now)
+            .set_draft_state(
+                "d",
+                "approval",
+                None,
+                Some(r#"{"code":"approval_pending"}"#),
+                now,
+            )
             .await
             .expect("the new state is allowed");
         assert!(!store.save_draft("d", "{}", now).await.expect("answers"));
@@ -174,7 +180,10 @@ mod tests {
             store.draft("d").await.expect("reads").expect("kept").state,
             "approval"
         );
-        assert!(store.withdraw_awaiting_approval("d").await.expect("deletes"));
+        assert!(store
+            .withdraw_awaiting_approval("d")
+            .await
+            .expect("deletes"));
         assert!(store.draft("d").await.expect("reads").is_none());
     }
 }

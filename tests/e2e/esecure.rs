@@ -1,0 +1,320 @@
+//! eSecure in two real apps against one service: a requester's order on a protected account
+//! number waits for approval while the administrator's app counts and announces the request;
+//! a rejection through the e-mail's page reaches the requester; an approval in the app lets the
+//! waiting order through exactly once; an added user orders without asking; a second
+//! administrator is added and the last one cannot be removed.
+
+use serde_json::{json, Value};
+
+use crate::app::{Launch, RunningApp};
+use crate::temp_data_dir;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+const ADMIN: &str = "ann@zebra.example";
+const REQUESTER: &str = "bob@other.example";
+const REJECTED_NUMBER: &str = "951234567";
+const APPROVED_NUMBER: &str = "951234568";
+const ADDED_NUMBER: &str = "951234569";
+
+/// The supplier makes a protected customer account with Ann as its administrator.
+fn protected_account(url: &str, operator_token: &str, number: &str) {
+    let answer = reqwest::blocking::Client::new()
+        .post(format!("{url}/api/v1/operator/customer-accounts"))
+        .bearer_auth(operator_token)
+        .json(
+            &json!({ "number": number, "company": "Zebra Parcels BV", "protected": true,
+            "administrators": [{ "name": "Ann Peeters", "email": ADMIN, "language": "en" }] }),
+        )
+        .send()
+        .expect("the operator API answers");
+    assert!(answer.status().is_success(), "{}", answer.status());
+}
+
+fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
+    let draft = app
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": number,
+            "address": { "company": "Other BV", "contactPerson": "Bob", "street": "Meir", "number": "1",
+                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+            "lines": [{ "sku": sku, "packs": 1 }] } }))
+        .expect("draft");
+    let outcome = app
+        .invoke("order_place", json!({ "id": draft["id"] }))
+        .expect("placed or queued");
+    json!({ "id": draft["id"], "outcome": outcome })
+}
+
+fn queued(app: &RunningApp, id: &Value) -> Value {
+    let list = app.invoke("outbound_list", json!({})).expect("queue");
+    list.as_array()
+        .and_then(|list| list.iter().find(|entry| entry["id"] == *id).cloned())
+        .unwrap_or(Value::Null)
+}
+
+fn wait_for_state(app: &RunningApp, id: &Value, state: &str) -> Value {
+    app.ui()
+        .wait_until(&format!("the order to be {state}"), || {
+            let entry = queued(app, id);
+            Ok((entry["state"] == state).then_some(entry))
+        })
+}
+
+fn status(app: &RunningApp) -> Value {
+    app.invoke("esecure_status", json!({})).expect("status")
+}
+
+/// The link in the newest request mail whose path contains `path`.
+fn link_in_request_mail(outbox: &std::path::Path, path: &str) -> String {
+    let mails = oso_service::mail::outbox::read_mails(outbox, "esecure-request").expect("outbox");
+    let mail = mails.last().expect("a request mail");
+    let link = regex::Regex::new(r#"https?://[^\s"<>]+"#).expect("regex");
+    let found = link
+        .find_iter(mail)
+        .map(|found| found.as_str().to_owned())
+        .find(|url| url.contains(path));
+    found.unwrap_or_else(|| panic!("no {path} link in {mail}"))
+}
+
+/// Opens the mail's reject page, then sends its form, as a browser would.
+fn reject_through_the_mail(outbox: &std::path::Path) {
+    let link = link_in_request_mail(outbox, "reject");
+    let client = reqwest::blocking::Client::new();
+    let page = client
+        .get(&link)
+        .send()
+        .expect("the page")
+        .text()
+        .expect("html");
+    let form =
+        regex::Regex::new(r#"(?is)<form[^>]*method="post"[^>]*>(.*?)</form>"#).expect("regex");
+    let action = regex::Regex::new(r#"(?is)<form[^>]*action="([^"]*)""#).expect("regex");
+    let input =
+        regex::Regex::new(r#"(?is)<input[^>]*name="([^"]+)"[^>]*value="([^"]*)""#).expect("regex");
+    let body = form
+        .captures(&page)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_else(|| panic!("no form in {page}"));
+    let fields: Vec<(String, String)> = input
+        .captures_iter(&body)
+        .map(|c| (c[1].to_owned(), c[2].replace("&amp;", "&")))
+        .collect();
+    let target = action
+        .captures(&page)
+        .map(|c| c[1].replace("&amp;", "&"))
+        .filter(|action| !action.is_empty())
+        .map(|action| {
+            reqwest::Url::parse(&link)
+                .and_then(|base| base.join(&action))
+                .expect("url")
+                .to_string()
+        })
+        .unwrap_or(link.clone());
+    let answer = client
+        .post(target)
+        .form(&fields)
+        .send()
+        .expect("the form is sent");
+    assert!(answer.status().is_success(), "{}", answer.status());
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let service_data = temp_data_dir();
+    let service = runtime
+        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
+            service_data.path(),
+        )))
+        .expect("the shared service starts");
+    let url = service.url();
+    let outbox = service.outbox_dir().to_owned();
+    let operator_token = runtime.block_on(async {
+        let pool = oso_service::store::open(&service_data.path().join("oso-service.sqlite3"))
+            .await
+            .expect("service database");
+        oso_service::operator::tokens::create(&pool, "e2e", chrono::Utc::now())
+            .await
+            .expect("operator token")
+            .expose()
+            .to_owned()
+    });
+
+    let (admin_data, requester_data) = (temp_data_dir(), temp_data_dir());
+    let mut admin = RunningApp::launch(
+        "esecure-admin",
+        Launch::new(admin_data.path()).service_url(url.clone()),
+    );
+    admin.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
+    for number in [REJECTED_NUMBER, APPROVED_NUMBER, ADDED_NUMBER] {
+        protected_account(&url, &operator_token, number);
+    }
+    let mut requester = RunningApp::launch(
+        "esecure-requester",
+        Launch::new(requester_data.path()).service_url(url.clone()),
+    );
+    requester.sign_in_new_user_with_outbox(&outbox, REQUESTER, PASSWORD);
+    let catalogue = requester
+        .invoke("catalogue_get", json!({}))
+        .expect("catalogue");
+    let sku = catalogue["items"][0]["sku"].clone();
+
+    // The requester's order waits for approval; the administrator's app hears of it at once.
+    let first = place(&requester, REJECTED_NUMBER, &sku);
+    assert_eq!(first["outcome"]["state"], "approval", "{first}");
+    requester
+        .ui()
+        .wait_until("the queue to show the order waiting for approval", || {
+            Ok(requester
+                .ui()
+                .text_of("#order-drafts")
+                .contains("••••• 4567")
+                .then_some(()))
+        });
+    requester.screenshot("waiting-for-approval");
+    let started = std::time::Instant::now();
+    let seen = admin
+        .ui()
+        .wait_until("the administrator's app to count the request", || {
+            let status = status(&admin);
+            Ok(
+                (status["openRequests"] == 1 && status["notifications"].as_u64() >= Some(1))
+                    .then_some(status),
+            )
+        });
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "seen after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(seen["trayLabel"], "eSecure: 1 open request");
+    assert!(
+        seen["lastNotification"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(REQUESTER),
+        "{seen}"
+    );
+    admin.ui().wait_for_text("#nav-esecure-count", "1");
+    admin.ui().click_on("a[data-page='esecure']");
+    admin.ui().find(&format!(
+        "#esecure-requests-rows tr[data-email='{REQUESTER}']"
+    ));
+    admin.screenshot("open-request");
+
+    // Rejected through the e-mail's page: the requester's order is refused, naming the number.
+    reject_through_the_mail(&outbox);
+    let refused = wait_for_state(&requester, &first["id"], "refused");
+    assert_eq!(refused["refusal"]["code"], "approval_rejected", "{refused}");
+    requester.ui().wait_until("the refusal in the queue", || {
+        Ok(requester
+            .ui()
+            .text_of("#order-drafts")
+            .contains("rejected")
+            .then_some(()))
+    });
+    requester.screenshot("rejected");
+    requester.ui().click_on("a[data-page='esecure']");
+    requester.ui().wait_until("the requester's own rejected request", || {
+        Ok(requester.ui().try_find(&format!("#esecure-my-list [data-account-number='{REJECTED_NUMBER}'][data-status='rejected']"))?)
+    });
+    requester.screenshot("my-requests");
+
+    // A new request, approved in the app: the waiting order goes through exactly once.
+    let second = place(&requester, APPROVED_NUMBER, &sku);
+    assert_eq!(second["outcome"]["state"], "approval", "{second}");
+    let row = format!("#esecure-requests-rows tr[data-email='{REQUESTER}'][data-status='pending']");
+    admin.ui().find(&row);
+    admin.ui().click_on(&format!("{row} .esecure-check"));
+    admin.screenshot("request-ticked");
+    admin.ui().click_on("#esecure-approve");
+    admin.ui().wait_until("the approval to be confirmed", || {
+        Ok(admin
+            .ui()
+            .text_of("#esecure-requests-status")
+            .contains("approved")
+            .then_some(()))
+    });
+    admin.screenshot("approved");
+    let accepted = wait_for_state(&requester, &second["id"], "accepted");
+    assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
+    std::thread::sleep(std::time::Duration::from_secs(12)); // one more retry round, which must not order again
+    let history = requester
+        .invoke("history_list", json!({ "accountNumber": APPROVED_NUMBER }))
+        .expect("history");
+    assert_eq!(history["total"], 1, "exactly one order: {history}");
+
+    // A user the administrator adds orders without a request.
+    admin.ui().click_on("#esecure-tab-add-users");
+    admin.ui().click_on(&format!(
+        "#esecure-users-account option[value='{ADDED_NUMBER}']"
+    ));
+    admin.ui().type_into(
+        "#esecure-users-emails",
+        &format!("{REQUESTER}, not-an-address"),
+    );
+    admin.ui().click_on("#esecure-users-submit");
+    admin
+        .ui()
+        .wait_until("the bad address named at the field", || {
+            Ok(admin
+                .ui()
+                .text_of("#esecure-users-emails-error")
+                .contains("not-an-address")
+                .then_some(()))
+        });
+    admin.screenshot("add-users-error");
+    admin.ui().type_into("#esecure-users-emails", REQUESTER);
+    admin.ui().click_on("#esecure-users-submit");
+    admin.ui().wait_until("the user to be added", || {
+        Ok(admin
+            .ui()
+            .text_of("#esecure-users-form-status")
+            .contains(REQUESTER)
+            .then_some(()))
+    });
+    admin.screenshot("user-added");
+    let third = place(&requester, ADDED_NUMBER, &sku);
+    assert_eq!(third["outcome"]["state"], "accepted", "{third}");
+
+    // A second administrator; the last one of an account cannot be removed.
+    admin.ui().click_on("#esecure-tab-administrators");
+    admin
+        .ui()
+        .click_on(&format!("#esecure-account-{REJECTED_NUMBER}-check"));
+    admin.ui().click_on("#esecure-administrator-add");
+    admin
+        .ui()
+        .type_into("#esecure-administrator-name", "Carl Claes");
+    admin
+        .ui()
+        .type_into("#esecure-administrator-email", "carl@zebra.example");
+    admin.ui().click_on("#esecure-administrator-submit");
+    admin.ui().find(&format!(".esecure-account[data-number='{REJECTED_NUMBER}'] .esecure-administrator[data-email='carl@zebra.example']"));
+    admin.screenshot("second-administrator");
+    let only = format!(".esecure-account[data-number='{APPROVED_NUMBER}'] .esecure-administrator[data-email='{ADMIN}']");
+    admin
+        .ui()
+        .click_on(&format!("{only} [data-action='remove']"));
+    admin
+        .ui()
+        .click_on(&format!("{only} [data-action='confirm-remove']"));
+    admin.ui().wait_until("the last administrator to stay", || {
+        Ok(admin
+            .ui()
+            .text_of("#esecure-administrators-status")
+            .contains("at least one administrator")
+            .then_some(()))
+    });
+    admin.screenshot("last-administrator");
+    admin.ui().click_on("#esecure-tab-audit");
+    admin
+        .ui()
+        .find("#esecure-audit-rows tr[data-action='rejected']");
+    admin.screenshot("audit");
+
+    requester.close();
+    admin.close();
+    runtime
+        .block_on(service.shutdown())
+        .expect("clean shutdown");
+}
