@@ -58,6 +58,13 @@ fn wait_for_state(app: &RunningApp, id: &Value, state: &str) -> Value {
         })
 }
 
+/// Scrolls to the element first, as a person would: the page is longer than the window.
+fn press(app: &RunningApp, css: &str) {
+    let element = app.ui().find(css);
+    app.ui().scroll_into_view(&element);
+    app.ui().click(&element);
+}
+
 fn status(app: &RunningApp) -> Value {
     app.invoke("esecure_status", json!({})).expect("status")
 }
@@ -195,7 +202,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         "{seen}"
     );
     admin.ui().wait_for_text("#nav-esecure-count", "1");
-    admin.ui().click_on("a[data-page='esecure']");
+    press(&admin, "a[data-page='esecure']");
     admin.ui().find(&format!(
         "#esecure-requests-rows tr[data-email='{REQUESTER}']"
     ));
@@ -213,10 +220,14 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
             .then_some(()))
     });
     requester.screenshot("rejected");
-    requester.ui().click_on("a[data-page='esecure']");
-    requester.ui().wait_until("the requester's own rejected request", || {
-        Ok(requester.ui().try_find(&format!("#esecure-my-list [data-account-number='{REJECTED_NUMBER}'][data-status='rejected']"))?)
-    });
+    press(&requester, "a[data-page='esecure']");
+    requester
+        .ui()
+        .wait_until("the requester's own rejected request", || {
+            requester.ui().try_find(&format!(
+            "#esecure-my-list [data-account-number='{REJECTED_NUMBER}'][data-status='rejected']"
+        ))
+        });
     requester.screenshot("my-requests");
 
     // A new request, approved in the app: the waiting order goes through exactly once.
@@ -224,9 +235,9 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert_eq!(second["outcome"]["state"], "approval", "{second}");
     let row = format!("#esecure-requests-rows tr[data-email='{REQUESTER}'][data-status='pending']");
     admin.ui().find(&row);
-    admin.ui().click_on(&format!("{row} .esecure-check"));
+    press(&admin, &format!("{row} .esecure-check"));
     admin.screenshot("request-ticked");
-    admin.ui().click_on("#esecure-approve");
+    press(&admin, "#esecure-approve");
     admin.ui().wait_until("the approval to be confirmed", || {
         Ok(admin
             .ui()
@@ -244,15 +255,16 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert_eq!(history["total"], 1, "exactly one order: {history}");
 
     // A user the administrator adds orders without a request.
-    admin.ui().click_on("#esecure-tab-add-users");
-    admin.ui().click_on(&format!(
-        "#esecure-users-account option[value='{ADDED_NUMBER}']"
-    ));
+    press(&admin, "#esecure-tab-add-users");
+    press(
+        &admin,
+        &format!("#esecure-users-account option[value='{ADDED_NUMBER}']"),
+    );
     admin.ui().type_into(
         "#esecure-users-emails",
         &format!("{REQUESTER}, not-an-address"),
     );
-    admin.ui().click_on("#esecure-users-submit");
+    press(&admin, "#esecure-users-submit");
     admin
         .ui()
         .wait_until("the bad address named at the field", || {
@@ -264,7 +276,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         });
     admin.screenshot("add-users-error");
     admin.ui().type_into("#esecure-users-emails", REQUESTER);
-    admin.ui().click_on("#esecure-users-submit");
+    press(&admin, "#esecure-users-submit");
     admin.ui().wait_until("the user to be added", || {
         Ok(admin
             .ui()
@@ -277,18 +289,18 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert_eq!(third["outcome"]["state"], "accepted", "{third}");
 
     // A second administrator; the last one of an account cannot be removed.
-    admin.ui().click_on("#esecure-tab-administrators");
+    press(&admin, "#esecure-tab-administrators");
     admin
         .ui()
         .click_on(&format!("#esecure-account-{REJECTED_NUMBER}-check"));
-    admin.ui().click_on("#esecure-administrator-add");
+    press(&admin, "#esecure-administrator-add");
     admin
         .ui()
         .type_into("#esecure-administrator-name", "Carl Claes");
     admin
         .ui()
         .type_into("#esecure-administrator-email", "carl@zebra.example");
-    admin.ui().click_on("#esecure-administrator-submit");
+    press(&admin, "#esecure-administrator-submit");
     admin.ui().find(&format!(".esecure-account[data-number='{REJECTED_NUMBER}'] .esecure-administrator[data-email='carl@zebra.example']"));
     admin.screenshot("second-administrator");
     let only = format!(".esecure-account[data-number='{APPROVED_NUMBER}'] .esecure-administrator[data-email='{ADMIN}']");
@@ -306,7 +318,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
             .then_some(()))
     });
     admin.screenshot("last-administrator");
-    admin.ui().click_on("#esecure-tab-audit");
+    press(&admin, "#esecure-tab-audit");
     admin
         .ui()
         .find("#esecure-audit-rows tr[data-action='rejected']");

@@ -82,6 +82,7 @@ export function renderAdministrators() {
   list.append(...accounts.map((account) => translated(accountRow(account))));
   byId("esecure-administrators-empty").hidden = accounts.length > 0;
   byId("esecure-administrator-add").disabled = ticked.size === 0;
+  byId("esecure-administrator-add-hint").hidden = ticked.size > 0;
   const forNumbers = [...ticked];
   byId("esecure-administrator-form-for").textContent = forNumbers.length ? t("esecure-administrator-form-for", { numbers: numbers(forNumbers) }) : "";
 }
@@ -172,6 +173,7 @@ export function startAdministrators(callbacks) {
     else ticked.delete(box.dataset.number);
     box.closest(".esecure-account").dataset.checked = String(box.checked);
     byId("esecure-administrator-add").disabled = ticked.size === 0;
+    byId("esecure-administrator-add-hint").hidden = ticked.size > 0;
     byId("esecure-administrator-form-for").textContent = ticked.size ? t("esecure-administrator-form-for", { numbers: numbers([...ticked]) }) : "";
     if (ticked.size === 0 && !form.hidden) closeForm({ focus: false });
   });

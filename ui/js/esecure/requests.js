@@ -3,7 +3,7 @@
 // has a Revoke button that asks in place first. Filters: status and account number.
 
 import { invoke } from "../tauri.js";
-import { t } from "../i18n.js";
+import { language, t } from "../i18n.js";
 import { say } from "../forms.js";
 import { errorMessage, readError } from "../errors.js";
 import { element, emptyOut, translated } from "../address-book/dom.js";
@@ -11,7 +11,7 @@ import { dateTime } from "../order/format.js";
 import { counted, groupNumber } from "./shared.js";
 
 const STATUS_LABELS = {
-  pending: "esecure-my-status-pending",
+  pending: "esecure-request-pending",
   approved: "esecure-status-approved",
   rejected: "esecure-status-rejected",
   revoked: "esecure-status-revoked",
@@ -50,20 +50,26 @@ function checkBox(request) {
   });
 }
 
-function actions(request) {
-  if (request.status !== "approved") return null;
-  if (confirming === request.id) {
-    return element("div", { class: "item-confirm esecure-confirm", role: "group" }, [
-      element("p", { class: "item-confirm-text", text: t("esecure-revoke-question", { email: request.email, number: groupNumber(request.accountNumber) }) }),
-      element("div", { class: "item-actions" }, [
-        element("button", { type: "button", class: "button button-danger button-compact", "data-action": "confirm-revoke", "data-id": request.id, "data-i18n": "esecure-revoke-confirm" }),
-        element("button", { type: "button", class: "button button-secondary button-compact", "data-action": "cancel", "data-id": request.id, "data-i18n": "esecure-cancel" }),
+/** The strip asking to confirm a revocation, across the whole table under its row. */
+function confirmRow(request) {
+  return element("tr", { class: "esecure-confirm-row", "data-id": request.id }, [
+    element("td", { colspan: 5 }, [
+      element("div", { class: "item-confirm", role: "group" }, [
+        element("p", { class: "item-confirm-text", text: t("esecure-revoke-question", { email: request.email, number: groupNumber(request.accountNumber) }) }),
+        element("div", { class: "item-actions" }, [
+          element("button", { type: "button", class: "button button-danger button-compact", "data-action": "confirm-revoke", "data-id": request.id, "data-i18n": "esecure-revoke-confirm" }),
+          element("button", { type: "button", class: "button button-secondary button-compact", "data-action": "cancel", "data-id": request.id, "data-i18n": "esecure-cancel" }),
+        ]),
       ]),
-    ]);
-  }
+    ]),
+  ]);
+}
+
+function revokeButton(request) {
+  if (request.status !== "approved" || confirming === request.id) return null;
   return element("button", {
     type: "button",
-    class: "button button-secondary button-compact",
+    class: "button button-secondary button-compact esecure-revoke",
     "data-action": "revoke",
     "data-id": request.id,
     "aria-label": `${t("esecure-revoke")} ${request.email}`,
@@ -74,22 +80,36 @@ function actions(request) {
 function statusCell(request) {
   const parts = [element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUS_LABELS[request.status] ?? STATUS_LABELS.pending })];
   if (request.decidedAt) {
-    parts.push(element("span", { class: "esecure-decided", text: dateTime(request.decidedAt) }));
-    if (request.decidedBy) parts.push(element("span", { class: "esecure-decided", text: t("esecure-decided-by", { email: request.decidedBy }) }));
+    const by = request.decidedBy ? ` ${t("esecure-decided-by", { email: request.decidedBy })}` : "";
+    parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decidedAt)}${by}` }));
   }
-  return element("td", { "data-column": "status" }, parts);
+  parts.push(revokeButton(request));
+  return element("td", { "data-column": "status", class: "esecure-status" }, parts);
 }
 
-function row(request) {
-  return element("tr", { class: "esecure-request", "data-id": request.id, "data-email": request.email, "data-status": request.status }, [
+/** The date above the time, so the column stays narrow. */
+function when(iso) {
+  const date = new Date(iso ?? "");
+  if (Number.isNaN(date.getTime())) return [];
+  const format = (options) => new Intl.DateTimeFormat(language(), options).format(date);
+  return [
+    element("span", { class: "esecure-date", text: format({ dateStyle: "medium" }) }),
+    element("span", { class: "esecure-time", text: format({ timeStyle: "short" }) }),
+  ];
+}
+
+function rowsFor(request) {
+  const main = element("tr", { class: "esecure-request", "data-id": request.id, "data-email": request.email, "data-status": request.status }, [
     element("td", { class: "esecure-check-column" }, [checkBox(request)]),
-    element("td", { "data-column": "email", class: "esecure-email", text: request.email }),
-    element("td", { "data-column": "company", text: request.company ?? "" }),
+    element("td", { "data-column": "email" }, [
+      element("span", { class: "esecure-email", text: request.email }),
+      request.company ? element("span", { class: "esecure-company", text: request.company }) : null,
+    ]),
     element("td", { "data-column": "account_number" }, [element("span", { class: "account-number", text: groupNumber(request.accountNumber) })]),
-    element("td", { "data-column": "requested", text: dateTime(request.requestedAt) }),
+    element("td", { "data-column": "requested" }, when(request.requestedAt)),
     statusCell(request),
-    element("td", { class: "esecure-actions" }, [actions(request)]),
   ]);
+  return confirming === request.id ? [main, confirmRow(request)] : [main];
 }
 
 function pendingIds() {
@@ -108,9 +128,9 @@ function renderBulk() {
 }
 
 export function renderRequests() {
-  const rows = byId("esecure-requests-rows");
-  emptyOut(rows);
-  rows.append(...(requests ?? []).map((request) => translated(row(request))));
+  const body = byId("esecure-requests-rows");
+  emptyOut(body);
+  body.append(...(requests ?? []).flatMap(rowsFor).map(translated));
   const empty = byId("esecure-requests-empty");
   empty.hidden = !(requests && requests.length === 0);
   const filter = byId("esecure-filter-status").value;
