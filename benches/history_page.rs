@@ -40,8 +40,10 @@ fn ms(duration: Duration) -> f64 {
 async fn signed_in(client: &ServiceClient, outbox: &std::path::Path) -> SecretString {
     let email = "bench@zebra.example";
     client
-        .register(&serde_json::json!({"company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
-            "email": email, "password": PASSWORD, "language": "en"}))
+        .register(
+            &serde_json::json!({"company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
+            "email": email, "password": PASSWORD, "language": "en"}),
+        )
         .await
         .expect("registered");
     let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
@@ -69,8 +71,16 @@ async fn seed(pool: &SqlitePool, count: usize) {
             .fetch_all(pool)
             .await
             .expect("skus");
-    let statuses = ["received", "in_progress", "shipped", "completed", "cancelled"];
-    let companies = ["Zebra", "alpha", "Bravo", "Échelle", "delta", "Charlie", "foxtrot"];
+    let statuses = [
+        "received",
+        "in_progress",
+        "shipped",
+        "completed",
+        "cancelled",
+    ];
+    let companies = [
+        "Zebra", "alpha", "Bravo", "Échelle", "delta", "Charlie", "foxtrot",
+    ];
     let now = chrono::Utc::now();
     let mut tx = pool.begin().await.expect("begin");
     for i in 0..count {

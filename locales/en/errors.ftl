@@ -37,3 +37,7 @@ field-error-passwords_differ = The two passwords are not the same.
 field-error-confirm-required = Tick this box to confirm.
 field-error-invalid = Check this field.
 field-error-same_as_current = Choose a password that differs from the current one.
+error-approval_pending = This account number is protected by eSecure. Its administrators have been asked to approve you; you will get an e-mail with their answer.
+error-approval_rejected = The administrators of this account number have not approved you to use it.
+error-access_refused = This account number only accepts requests from its company's own e-mail addresses.
+error-last_administrator = An account number keeps at least one administrator. Add another administrator first.

@@ -37,3 +37,7 @@ field-error-passwords_differ = Les deux mots de passe ne sont pas identiques.
 field-error-confirm-required = Cochez cette case pour confirmer.
 field-error-invalid = Vérifiez ce champ.
 field-error-same_as_current = Choisissez un mot de passe différent de l'actuel.
+error-approval_pending = Ce numéro de compte est protégé par eSecure. Ses administrateurs ont été invités à vous approuver ; vous recevrez leur réponse par e-mail.
+error-approval_rejected = Les administrateurs de ce numéro de compte ne vous ont pas autorisé à l'utiliser.
+error-access_refused = Ce numéro de compte n'accepte que les demandes provenant des adresses e-mail de sa propre société.
+error-last_administrator = Un numéro de compte garde au moins un administrateur. Ajoutez d'abord un autre administrateur.

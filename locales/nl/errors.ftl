@@ -37,3 +37,7 @@ field-error-passwords_differ = De twee wachtwoorden zijn niet gelijk.
 field-error-confirm-required = Vink dit vakje aan om te bevestigen.
 field-error-invalid = Controleer dit veld.
 field-error-same_as_current = Kies een wachtwoord dat verschilt van het huidige.
+error-approval_pending = Dit klantnummer is beveiligd met eSecure. De beheerders is gevraagd u goed te keuren; u krijgt hun antwoord per e-mail.
+error-approval_rejected = De beheerders van dit klantnummer hebben u niet goedgekeurd om het te gebruiken.
+error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van e-mailadressen van het eigen bedrijf.
+error-last_administrator = Een klantnummer houdt minstens één beheerder. Voeg eerst een andere beheerder toe.

@@ -132,8 +132,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let first = write_new_file(dir.path(), "2026-11-21", "one").expect("first");
         let second = write_new_file(dir.path(), "2026-11-21", "two").expect("second");
-        assert_eq!(first.file_name().expect("a name"), "oso-orders-2026-11-21.csv");
-        assert_eq!(second.file_name().expect("a name"), "oso-orders-2026-11-21-2.csv");
+        assert_eq!(
+            first.file_name().expect("a name"),
+            "oso-orders-2026-11-21.csv"
+        );
+        assert_eq!(
+            second.file_name().expect("a name"),
+            "oso-orders-2026-11-21-2.csv"
+        );
         assert_eq!(std::fs::read_to_string(first).expect("readable"), "one");
     }
 }

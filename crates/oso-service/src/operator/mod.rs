@@ -20,6 +20,7 @@ use crate::store;
 pub struct Operator {
     pool: SqlitePool,
     mailer: Mailer,
+    links: crate::accounts::Links,
 }
 
 /// An order as the operator API and `oso-service orders list` show it.
@@ -48,7 +49,15 @@ impl Operator {
                 Mailer::outbox(config.outbox_dir(), &config.mail_from)?
             }
         };
-        Ok(Self { pool, mailer })
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.listen));
+        Ok(Self {
+            pool,
+            mailer,
+            links: crate::accounts::Links::new(&public_url),
+        })
     }
 
     /// Orders, oldest first, optionally of one status.
@@ -58,6 +67,16 @@ impl Operator {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// What eSecure's operator functions need, at the current time.
+    pub fn esecure(&self) -> crate::esecure::requests::Context<'_> {
+        crate::esecure::requests::Context {
+            pool: &self.pool,
+            mailer: &self.mailer,
+            links: &self.links,
+            now: Utc::now(),
+        }
     }
 
     /// Moves an order to `to`; `None` means the next status in the normal course.
