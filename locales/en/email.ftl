@@ -42,4 +42,5 @@ email-esecure-rejected-subject = Your request for account number { $account } wa
 email-esecure-rejected-body = The administrators of account number { $account } have rejected your request to use it. Orders with this account number are not sent. Contact the account's company if you think this is a mistake.
 email-esecure-administrator-subject = You are an administrator of account number { $account }
 email-esecure-administrator-body = { $by } made you an administrator of account number { $account } ({ $company }) in OSO. You decide who may use this account number: you get an e-mail for every request, and you approve or reject requests on the eSecure page of the OSO app.
-email-esecure-administrator-no-login = You do not have an OSO login yet: register in the OSO app with this e-mail address to approve requests.
+email-esecure-administrator-no-login = An OSO login has been prepared for this address. Choose its password within 48 hours with the button below, then sign in to the OSO app to approve requests.
+email-esecure-administrator-choose-password = Choose your password

@@ -42,4 +42,5 @@ email-esecure-rejected-subject = Votre demande pour le numéro de compte { $acco
 email-esecure-rejected-body = Les administrateurs du numéro de compte { $account } ont refusé votre demande de l'utiliser. Les commandes avec ce numéro de compte ne sont pas envoyées. Contactez la société du compte si vous pensez qu'il s'agit d'une erreur.
 email-esecure-administrator-subject = Vous êtes administrateur du numéro de compte { $account }
 email-esecure-administrator-body = { $by } vous a nommé administrateur du numéro de compte { $account } ({ $company }) dans OSO. Vous décidez qui peut utiliser ce numéro de compte : vous recevez un e-mail pour chaque demande, et vous approuvez ou refusez les demandes sur la page eSecure de l'application OSO.
-email-esecure-administrator-no-login = Vous n'avez pas encore d'identifiant OSO : inscrivez-vous dans l'application OSO avec cette adresse e-mail pour approuver les demandes.
+email-esecure-administrator-no-login = Un identifiant OSO a été préparé pour cette adresse. Choisissez son mot de passe dans les 48 heures avec le bouton ci-dessous, puis connectez-vous à l'application OSO pour approuver les demandes.
+email-esecure-administrator-choose-password = Choisissez votre mot de passe

@@ -42,4 +42,5 @@ email-esecure-rejected-subject = Uw aanvraag voor klantnummer { $account } is ge
 email-esecure-rejected-body = De beheerders van klantnummer { $account } hebben uw aanvraag om het te gebruiken geweigerd. Bestellingen met dit klantnummer worden niet verstuurd. Neem contact op met het bedrijf van het klantnummer als u denkt dat dit een vergissing is.
 email-esecure-administrator-subject = U bent beheerder van klantnummer { $account }
 email-esecure-administrator-body = { $by } heeft u in OSO beheerder gemaakt van klantnummer { $account } ({ $company }). U beslist wie dit klantnummer mag gebruiken: u krijgt een e-mail bij elke aanvraag en u keurt aanvragen goed of af op de eSecure-pagina van de OSO-app.
-email-esecure-administrator-no-login = U hebt nog geen OSO-login: registreer u in de OSO-app met dit e-mailadres om aanvragen goed te keuren.
+email-esecure-administrator-no-login = Er is een OSO-login voor dit adres klaargezet. Kies binnen 48 uur het wachtwoord met de knop hieronder en log dan in in de OSO-app om aanvragen goed te keuren.
+email-esecure-administrator-choose-password = Kies uw wachtwoord

@@ -2,6 +2,7 @@
 //! renewal), the profile, and "forget me". Handlers in `api/` are thin shells over [`Accounts`].
 
 mod forget;
+mod invitation;
 mod one_time;
 pub mod password_hash;
 mod passwords;

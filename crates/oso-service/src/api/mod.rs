@@ -46,6 +46,7 @@ impl AppState {
             pool: &self.pool,
             mailer: self.accounts.mailer(),
             links: self.accounts.links(),
+            accounts: &self.accounts,
             now: self.clock.now(),
         }
     }

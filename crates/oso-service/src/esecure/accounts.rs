@@ -204,12 +204,11 @@ pub async fn insert_administrator(
     )
     .await?;
     tx.commit().await?;
-    let has_login: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
-    )
-    .bind(new.email.canonical())
-    .fetch_optional(cx.pool)
-    .await?;
+    let invitation = cx
+        .accounts
+        .invite(&new.email, company, &new.name, new.language)
+        .await
+        .map_err(EsecureError::Invalid)?;
     mail::send_welcome(
         cx.mailer,
         WelcomeMail {
@@ -218,7 +217,7 @@ pub async fn insert_administrator(
             added_by: actor,
             account_number: number,
             company,
-            has_login: has_login.is_some(),
+            invitation: invitation.as_deref(),
         },
     )
     .await;

@@ -113,7 +113,8 @@ pub struct WelcomeMail<'a> {
     pub added_by: &'a str,
     pub account_number: &'a str,
     pub company: &'a str,
-    pub has_login: bool,
+    /// The link to choose a password, for an administrator who had no login.
+    pub invitation: Option<&'a str>,
 }
 
 pub async fn send_welcome(mailer: &Mailer, mail: WelcomeMail<'_>) {
@@ -131,8 +132,10 @@ pub async fn send_welcome(mailer: &Mailer, mail: WelcomeMail<'_>) {
             ("company", FluentValue::from(mail.company)),
         ],
     );
-    if !mail.has_login {
-        composer = composer.paragraph("email-esecure-administrator-no-login", &[]);
+    if let Some(link) = mail.invitation {
+        composer = composer
+            .paragraph("email-esecure-administrator-no-login", &[])
+            .button("email-esecure-administrator-choose-password", link);
     }
     if let Err(error) = mailer
         .send(

@@ -22,6 +22,8 @@ pub struct Context<'a> {
     pub pool: &'a SqlitePool,
     pub mailer: &'a Mailer,
     pub links: &'a Links,
+    /// For inviting administrators who have no login yet.
+    pub accounts: &'a crate::accounts::Accounts,
     pub now: DateTime<Utc>,
 }
 

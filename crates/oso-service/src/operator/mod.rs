@@ -21,6 +21,7 @@ pub struct Operator {
     pool: SqlitePool,
     mailer: Mailer,
     links: crate::accounts::Links,
+    accounts: crate::accounts::Accounts,
 }
 
 /// An order as the operator API and `oso-service orders list` show it.
@@ -53,10 +54,21 @@ impl Operator {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", config.listen));
+        let links = crate::accounts::Links::new(&public_url);
+        let accounts = crate::accounts::Accounts::new(
+            pool.clone(),
+            std::sync::Arc::new(oso_core::SystemClock),
+            mailer.clone(),
+            links.clone(),
+            oso_core::account_policy::PasswordRenewal::every_days(i64::from(
+                config.password_max_age_days,
+            )),
+        );
         Ok(Self {
             pool,
             mailer,
-            links: crate::accounts::Links::new(&public_url),
+            links,
+            accounts,
         })
     }
 
@@ -75,6 +87,7 @@ impl Operator {
             pool: &self.pool,
             mailer: &self.mailer,
             links: &self.links,
+            accounts: &self.accounts,
             now: Utc::now(),
         }
     }

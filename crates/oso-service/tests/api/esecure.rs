@@ -438,13 +438,51 @@ async fn administrators_are_added_and_removed_but_the_last_one_stays() {
     .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(account["administrators"].as_array().map(Vec::len), Some(2));
+    // Fred had no login: his welcome carries a link to choose a password, which opens his login.
     let welcome = service.mails("esecure-administrator");
+    let fred_mail = welcome.last().expect("welcome");
     assert!(
-        welcome
-            .iter()
-            .any(|mail| mail.contains("fred@zebra.example") || mail.contains("administrateur")),
-        "{welcome:?}"
+        fred_mail.contains("administrateur"),
+        "in Fred's language: {fred_mail}"
     );
+    let start = fred_mail
+        .find("/reset-password?token=")
+        .expect("an invitation link");
+    let token: String = fred_mail[start + "/reset-password?token=".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let chosen = service
+        .client
+        .post(service.url("/reset-password"))
+        .form(&[
+            ("token", token.as_str()),
+            ("new_password", "fred picks a long passphrase"),
+            ("confirm_password", "fred picks a long passphrase"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let grant: Value = crate::accounts::sign_in(
+        &service,
+        "fred@zebra.example",
+        "fred picks a long passphrase",
+    )
+    .await
+    .json()
+    .await
+    .expect("grant");
+    let fred = grant["token"].as_str().expect("Fred signs in").to_owned();
+    let (_, summary) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/summary",
+        &fred,
+        None,
+    )
+    .await;
+    assert_eq!(summary["administrator"], true);
 
     let (status, _) = call(
         &service,
