@@ -1,15 +1,16 @@
 //! The first page of the order history at 10,000 orders, sorted by each column, as the
 //! `history_list` command gets it (HTTP client → service → SQLite → JSON, decoded, then encoded
 //! again for the webview), against a baseline in the same run: the same two SQL statements
-//! (count and page) run directly on the service's SQLite file.
+//! (count and page, eSecure's condition included) run directly on the service's SQLite file.
 //! `cargo bench --bench history_page`; `OSO_BENCH_ORDERS` (default 10000) and
 //! `OSO_BENCH_ROUNDS` (default 200) set the size.
 
 use std::time::{Duration, Instant};
 
 use oso::ServiceClient;
+use oso_service::esecure::{push_may_use, Requester};
 use oso_service::secret::SecretString;
-use sqlx::SqlitePool;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const COLUMNS: [(&str, &str); 5] = [
@@ -121,23 +122,34 @@ async fn seed(pool: &SqlitePool, count: usize) {
     tx.commit().await.expect("commit");
 }
 
-/// The page as the service's history builds it, run directly.
-async fn raw_page(pool: &SqlitePool, user: i64, order: &str) -> usize {
-    let visible = "FROM orders o WHERE (o.user_id = ?1 OR o.account_number IN
-                   (SELECT number FROM account_numbers WHERE user_id = ?1))";
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {visible}"))
-        .bind(user)
+/// The page as the service's history builds it (eSecure's condition included), run directly.
+async fn raw_page(pool: &SqlitePool, user: i64, requester: &Requester, order: &str) -> usize {
+    let visible = |builder: &mut QueryBuilder<'_, Sqlite>| {
+        builder
+            .push(" FROM orders o WHERE (o.user_id = ")
+            .push_bind(user)
+            .push(" OR o.account_number IN (SELECT number FROM account_numbers WHERE user_id = ")
+            .push_bind(user)
+            .push(")) AND ");
+    };
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
+    visible(&mut count);
+    push_may_use(&mut count, "o.account_number", requester);
+    let total: i64 = count
+        .build_query_scalar()
         .fetch_one(pool)
         .await
         .expect("count");
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT o.order_number, o.created_at, o.status, o.account_number, o.company {visible}
-         ORDER BY {order} DESC, o.id DESC LIMIT 25 OFFSET 0"
-    ))
-    .bind(user)
-    .fetch_all(pool)
-    .await
-    .expect("page");
+    let mut page = QueryBuilder::<Sqlite>::new(
+        "SELECT o.order_number, o.created_at, o.status, o.account_number, o.company",
+    );
+    visible(&mut page);
+    push_may_use(&mut page, "o.account_number", requester);
+    page.push(format!(
+        " ORDER BY {order} DESC, o.id DESC LIMIT 25 OFFSET 0"
+    ));
+    let rows: Vec<(String, String, String, String, String)> =
+        page.build_query_as().fetch_all(pool).await.expect("page");
     assert!(total > 0);
     rows.len()
 }
@@ -158,6 +170,7 @@ async fn main() {
         .fetch_one(&raw)
         .await
         .expect("user");
+    let requester = Requester::from_address("bench@zebra.example");
 
     println!("history first page (25 rows) at {orders} orders, {rounds} rounds per column");
     println!(
@@ -170,7 +183,7 @@ async fn main() {
         let query = format!("limit=25&offset=0&sort={column}&direction=desc");
         // One warm-up of each, so neither side pays for a cold page cache.
         client.history(&token, &query).await.expect("page");
-        raw_page(&raw, user, order).await;
+        raw_page(&raw, user, &requester, order).await;
         let mut command = Vec::with_capacity(rounds);
         let mut baseline = Vec::with_capacity(rounds);
         for _ in 0..rounds {
@@ -182,7 +195,7 @@ async fn main() {
             assert!(!for_webview.is_empty());
 
             let start = Instant::now();
-            let rows = raw_page(&raw, user, order).await;
+            let rows = raw_page(&raw, user, &requester, order).await;
             baseline.push(start.elapsed());
             assert_eq!(rows, 25.min(orders));
         }

@@ -30,3 +30,17 @@ email-order-address = Delivery address: { $address }
 email-order-follow = You can follow the order in OSO under Order history.
 email-shipped-subject = OSO order { $number } is on its way
 email-shipped-body = Your order { $number } has been shipped. Its tracking number is { $tracking }.
+
+## eSecure
+email-esecure-request-subject = Approval requested for account number { $account }
+email-esecure-request-body = { $email } of { $company } asked on { $time } to use your account number { $account }.
+email-esecure-request-reject = Reject
+email-esecure-request-approve-hint = To approve the request, sign in to the OSO app and open eSecure. If you do nothing, the user cannot use the account number.
+email-esecure-approved-subject = You may use account number { $account }
+email-esecure-approved-body = The administrators of account number { $account } have approved your request. Orders waiting for their approval are now sent.
+email-esecure-rejected-subject = Your request for account number { $account } was rejected
+email-esecure-rejected-body = The administrators of account number { $account } have rejected your request to use it. Orders with this account number are not sent. Contact the account's company if you think this is a mistake.
+email-esecure-administrator-subject = You are an administrator of account number { $account }
+email-esecure-administrator-body = { $by } made you an administrator of account number { $account } ({ $company }) in OSO. You decide who may use this account number: you get an e-mail for every request, and you approve or reject requests on the eSecure page of the OSO app.
+email-esecure-administrator-no-login = An OSO login has been prepared for this address. Choose its password within 48 hours with the button below, then sign in to the OSO app to approve requests.
+email-esecure-administrator-choose-password = Choose your password

@@ -39,11 +39,11 @@ field-error-invalid = Check this field.
 field-error-same_as_current = Choose a password that differs from the current one.
 
 ## eSecure
-error-approval_pending = This account number is protected by eSecure. Its administrators have been asked to approve you; you can use it as soon as they do.
-error-approval_rejected = The administrators of this account number rejected your request to use it.
-error-access_refused = This account number only accepts requests from addresses at domains its administrators chose.
-error-last_administrator = An account number needs at least one administrator. Add another administrator before removing this one.
 field-error-approval_pending = Its administrators have been asked to approve you (eSecure). You can use it as soon as they do.
 field-error-approval_rejected = Its administrators rejected your request to use it (eSecure).
 field-error-access_refused = It only accepts requests from addresses at domains its administrators chose (eSecure).
 field-error-invalid_domain = Enter a domain such as zebra.example.
+error-approval_pending = This account number is protected by eSecure. Its administrators have been asked to approve you; you will get an e-mail with their answer.
+error-approval_rejected = The administrators of this account number have not approved you to use it.
+error-access_refused = This account number only accepts requests from its company's own e-mail addresses.
+error-last_administrator = An account number keeps at least one administrator. Add another administrator first.

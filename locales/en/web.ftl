@@ -17,3 +17,15 @@ web-error-too_short = The password needs at least 12 characters.
 web-error-too_long = The password may have at most 128 characters.
 web-error-common_password = This password is too common. Choose another one.
 web-error-password_like_identity = The password may not be your e-mail address or company name.
+
+## eSecure: the page behind the Reject button
+web-esecure-reject-title = Reject this request?
+web-esecure-reject-intro = { $email } of { $company } asked on { $time } to use account number { $account }.
+web-esecure-reject-button = Reject the request
+web-esecure-reject-approve-hint = To approve it instead, sign in to the OSO app and open eSecure.
+web-esecure-rejected-title = Request rejected
+web-esecure-rejected-text = { $email } may not use account number { $account }. They have been told by e-mail.
+web-esecure-decided-title = Already decided
+web-esecure-decided-text = This request was decided already. The eSecure page of the OSO app shows every decision.
+web-esecure-invalid-title = This link is not valid
+web-esecure-invalid-text = The link is unknown, was used already or has expired. Open eSecure in the OSO app to decide on requests.

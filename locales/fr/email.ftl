@@ -30,3 +30,17 @@ email-order-address = Adresse de livraison : { $address }
 email-order-follow = Vous pouvez suivre la commande dans OSO sous Historique des commandes.
 email-shipped-subject = La commande OSO { $number } est en route
 email-shipped-body = Votre commande { $number } a été expédiée. Son numéro de suivi est { $tracking }.
+
+## eSecure
+email-esecure-request-subject = Approbation demandée pour le numéro de compte { $account }
+email-esecure-request-body = { $email } de { $company } a demandé le { $time } à utiliser votre numéro de compte { $account }.
+email-esecure-request-reject = Refuser
+email-esecure-request-approve-hint = Pour approuver la demande, connectez-vous à l'application OSO et ouvrez eSecure. Si vous ne faites rien, l'utilisateur ne peut pas utiliser le numéro de compte.
+email-esecure-approved-subject = Vous pouvez utiliser le numéro de compte { $account }
+email-esecure-approved-body = Les administrateurs du numéro de compte { $account } ont approuvé votre demande. Les commandes qui attendaient leur approbation sont maintenant envoyées.
+email-esecure-rejected-subject = Votre demande pour le numéro de compte { $account } a été refusée
+email-esecure-rejected-body = Les administrateurs du numéro de compte { $account } ont refusé votre demande de l'utiliser. Les commandes avec ce numéro de compte ne sont pas envoyées. Contactez la société du compte si vous pensez qu'il s'agit d'une erreur.
+email-esecure-administrator-subject = Vous êtes administrateur du numéro de compte { $account }
+email-esecure-administrator-body = { $by } vous a nommé administrateur du numéro de compte { $account } ({ $company }) dans OSO. Vous décidez qui peut utiliser ce numéro de compte : vous recevez un e-mail pour chaque demande, et vous approuvez ou refusez les demandes sur la page eSecure de l'application OSO.
+email-esecure-administrator-no-login = Un identifiant OSO a été préparé pour cette adresse. Choisissez son mot de passe dans les 48 heures avec le bouton ci-dessous, puis connectez-vous à l'application OSO pour approuver les demandes.
+email-esecure-administrator-choose-password = Choisissez votre mot de passe

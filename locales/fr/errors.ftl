@@ -39,11 +39,11 @@ field-error-invalid = Vérifiez ce champ.
 field-error-same_as_current = Choisissez un mot de passe différent de l'actuel.
 
 ## eSecure
-error-approval_pending = Ce numéro de compte est protégé par eSecure. Ses administrateurs ont été invités à vous approuver ; vous pourrez l'utiliser dès qu'ils l'auront fait.
-error-approval_rejected = Les administrateurs de ce numéro de compte ont refusé votre demande de l'utiliser.
-error-access_refused = Ce numéro de compte n'accepte que les demandes d'adresses des domaines choisis par ses administrateurs.
-error-last_administrator = Un numéro de compte doit avoir au moins un administrateur. Ajoutez-en un autre avant de retirer celui-ci.
 field-error-approval_pending = Ses administrateurs ont été invités à vous approuver (eSecure). Vous pourrez l'utiliser dès qu'ils l'auront fait.
 field-error-approval_rejected = Ses administrateurs ont refusé votre demande de l'utiliser (eSecure).
 field-error-access_refused = Il n'accepte que les demandes d'adresses des domaines choisis par ses administrateurs (eSecure).
 field-error-invalid_domain = Saisissez un domaine, par exemple zebra.example.
+error-approval_pending = Ce numéro de compte est protégé par eSecure. Ses administrateurs ont été invités à vous approuver ; vous recevrez leur réponse par e-mail.
+error-approval_rejected = Les administrateurs de ce numéro de compte ne vous ont pas autorisé à l'utiliser.
+error-access_refused = Ce numéro de compte n'accepte que les demandes provenant des adresses e-mail de sa propre société.
+error-last_administrator = Un numéro de compte garde au moins un administrateur. Ajoutez d'abord un autre administrateur.

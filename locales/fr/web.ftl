@@ -17,3 +17,15 @@ web-error-too_short = Le mot de passe doit comporter au moins 12 caractères.
 web-error-too_long = Le mot de passe peut comporter au plus 128 caractères.
 web-error-common_password = Ce mot de passe est trop courant. Choisissez-en un autre.
 web-error-password_like_identity = Le mot de passe ne peut pas être votre adresse e-mail ni le nom de votre entreprise.
+
+## eSecure: the page behind the Reject button
+web-esecure-reject-title = Refuser cette demande ?
+web-esecure-reject-intro = { $email } de { $company } a demandé le { $time } à utiliser le numéro de compte { $account }.
+web-esecure-reject-button = Refuser la demande
+web-esecure-reject-approve-hint = Pour l'approuver plutôt, connectez-vous à l'application OSO et ouvrez eSecure.
+web-esecure-rejected-title = Demande refusée
+web-esecure-rejected-text = { $email } ne peut pas utiliser le numéro de compte { $account }. Le demandeur en a été informé par e-mail.
+web-esecure-decided-title = Déjà décidé
+web-esecure-decided-text = Cette demande a déjà fait l'objet d'une décision. La page eSecure de l'application OSO montre chaque décision.
+web-esecure-invalid-title = Ce lien n'est pas valide
+web-esecure-invalid-text = Le lien est inconnu, a déjà été utilisé ou a expiré. Ouvrez eSecure dans l'application OSO pour décider des demandes.

@@ -39,11 +39,11 @@ field-error-invalid = Controleer dit veld.
 field-error-same_as_current = Kies een wachtwoord dat verschilt van het huidige.
 
 ## eSecure
-error-approval_pending = Dit klantnummer is beschermd met eSecure. De beheerders ervan is gevraagd u goed te keuren; u kan het gebruiken zodra zij dat doen.
-error-approval_rejected = De beheerders van dit klantnummer hebben uw aanvraag om het te gebruiken geweigerd.
-error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van adressen bij domeinen die de beheerders kozen.
-error-last_administrator = Een klantnummer heeft minstens één beheerder nodig. Voeg eerst een andere beheerder toe voor u deze verwijdert.
 field-error-approval_pending = De beheerders is gevraagd u goed te keuren (eSecure). U kan het gebruiken zodra zij dat doen.
 field-error-approval_rejected = De beheerders hebben uw aanvraag om het te gebruiken geweigerd (eSecure).
 field-error-access_refused = Het aanvaardt alleen aanvragen van adressen bij domeinen die de beheerders kozen (eSecure).
 field-error-invalid_domain = Vul een domein in, zoals zebra.example.
+error-approval_pending = Dit klantnummer is beveiligd met eSecure. De beheerders is gevraagd u goed te keuren; u krijgt hun antwoord per e-mail.
+error-approval_rejected = De beheerders van dit klantnummer hebben u niet goedgekeurd om het te gebruiken.
+error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van e-mailadressen van het eigen bedrijf.
+error-last_administrator = Een klantnummer houdt minstens één beheerder. Voeg eerst een andere beheerder toe.

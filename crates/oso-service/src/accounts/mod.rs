@@ -2,6 +2,7 @@
 //! renewal), the profile, and "forget me". Handlers in `api/` are thin shells over [`Accounts`].
 
 mod forget;
+mod invitation;
 mod one_time;
 pub mod password_hash;
 mod passwords;
@@ -56,6 +57,11 @@ impl Links {
     pub fn password_reset(&self, token: &str) -> String {
         format!("{}/reset-password?token={token}", self.base)
     }
+
+    /// The page behind an eSecure request e-mail's red Reject button.
+    pub fn esecure_reject(&self, token: &str) -> String {
+        format!("{}/esecure/reject?token={token}", self.base)
+    }
 }
 
 /// Why an account action was refused; the API maps each to an [`crate::ErrorCode`].
@@ -85,6 +91,12 @@ pub enum AccountError {
     Mail(#[from] MailError),
     #[error("{0}")]
     Internal(String),
+    /// eSecure refused the use of an account number; `field` names where it was given.
+    #[error("eSecure refused the account number: {refusal:?}")]
+    Access {
+        refusal: crate::esecure::Refusal,
+        field: &'static str,
+    },
 }
 
 impl AccountError {
@@ -95,7 +107,7 @@ impl AccountError {
 
 /// Collects refused fields, so one answer names all of them.
 #[derive(Debug, Default)]
-pub(crate) struct FieldProblems(BTreeMap<String, String>);
+pub struct FieldProblems(BTreeMap<String, String>);
 
 impl FieldProblems {
     pub fn check<T, E>(
@@ -115,6 +127,13 @@ impl FieldProblems {
         }
     }
 
+    /// Refuses `field` with `code` (unless it was refused already).
+    pub fn refuse(&mut self, field: &str, code: &str) {
+        self.0
+            .entry(field.to_owned())
+            .or_insert_with(|| code.to_owned());
+    }
+
     pub fn into_result(self) -> Result<(), AccountError> {
         if self.0.is_empty() {
             Ok(())
@@ -125,6 +144,11 @@ impl FieldProblems {
 }
 
 impl Accounts {
+    /// The links put in e-mails.
+    pub fn links(&self) -> &Links {
+        &self.links
+    }
+
     /// The mailer every flow of the service sends through.
     pub fn mailer(&self) -> &Mailer {
         &self.mailer

@@ -142,6 +142,8 @@ impl Accounts {
         check_policy(new, &user, "new_password")?;
         let hash = hash_password(new).await?;
         users::set_password(&mut tx, user.id, &hash, now).await?;
+        // An invited administrator's login opens by choosing its password.
+        users::activate(&mut tx, user.id, now).await?;
         sessions::revoke_all_for_user(&mut tx, user.id, None, now).await?;
         tx.commit().await?;
         Ok(())

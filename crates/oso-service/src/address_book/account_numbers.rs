@@ -1,7 +1,6 @@
 //! The account numbers saved under a login for new orders, and the one decision of whether a
-//! user may use a number (eSecure will add approval to [`may_use`]).
+//! user may use a number is eSecure's ([`crate::esecure::requests::ask_to_use`]).
 
-use chrono::{DateTime, Utc};
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::AccountNumber;
 use serde::{Deserialize, Serialize};
@@ -29,23 +28,6 @@ pub struct AccountNumberForm {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct AccountNumberRename {
     pub name: String,
-}
-
-/// Why using an account number is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// eSecure: the account's administrators must approve this user first.
-    NeedsApproval,
-}
-
-/// May `user` use `number` (save it, order with it, see its history)? Every such use asks here.
-/// Until eSecure lands every number is open to every user.
-pub async fn may_use(
-    _pool: &SqlitePool,
-    _user: &SignedIn,
-    _number: &AccountNumber,
-) -> Result<(), Refusal> {
-    Ok(())
 }
 
 fn parse_name(name: &str) -> Result<String, AccountError> {
@@ -77,17 +59,17 @@ pub async fn list(
 /// Saves a number (or renames it, when it is saved already).
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn save(
-    pool: &SqlitePool,
+    cx: crate::esecure::requests::Context<'_>,
     user: &SignedIn,
     form: &AccountNumberForm,
-    now: DateTime<Utc>,
 ) -> Result<SavedAccountNumber, AccountError> {
+    let (pool, now) = (cx.pool, cx.now);
     let number = AccountNumber::parse(&form.number)
         .map_err(|error| AccountError::field("number", error.field_code()))?;
     let name = parse_name(&form.name)?;
-    if may_use(pool, user, &number).await.is_err() {
-        return Err(AccountError::field("number", "needs_approval"));
-    }
+    crate::esecure::requests::ask_to_use(cx, user, number.as_str())
+        .await
+        .map_err(|error| error.at_field("number"))?;
     let digits = number.as_str();
     let id = sqlx::query_scalar!(
         r#"INSERT INTO account_numbers (user_id, number, name, created_at) VALUES (?1, ?2, ?3, ?4)

@@ -33,7 +33,7 @@ pub async fn save(
     Session(user): Session,
     Body(form): Body<AccountNumberForm>,
 ) -> Result<(StatusCode, Json<SavedAccountNumber>), ApiError> {
-    let saved = account_numbers::save(&state.pool, &user, &form, state.clock.now()).await?;
+    let saved = account_numbers::save(state.esecure(), &user, &form).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }
 

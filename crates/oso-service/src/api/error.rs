@@ -42,10 +42,19 @@ pub enum ErrorCode {
     ServiceUnavailable,
     /// A fault on our side; the details are in the service log, never in the answer.
     Internal,
+    /// eSecure: the account number is protected and its administrators were asked to approve
+    /// this user (now or earlier); the answer comes by e-mail and in the app.
+    ApprovalPending,
+    /// eSecure: the account's administrators rejected this user.
+    ApprovalRejected,
+    /// eSecure: the account only accepts requests from its listed e-mail domains.
+    AccessRefused,
+    /// eSecure: an account keeps at least one administrator.
+    LastAdministrator,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::Unauthenticated,
@@ -62,6 +71,10 @@ impl ErrorCode {
         ErrorCode::PasswordExpired,
         ErrorCode::ServiceUnavailable,
         ErrorCode::Internal,
+        ErrorCode::ApprovalPending,
+        ErrorCode::ApprovalRejected,
+        ErrorCode::AccessRefused,
+        ErrorCode::LastAdministrator,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +95,10 @@ impl ErrorCode {
             ErrorCode::PasswordExpired => "password_expired",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
+            ErrorCode::ApprovalPending => "approval_pending",
+            ErrorCode::ApprovalRejected => "approval_rejected",
+            ErrorCode::AccessRefused => "access_refused",
+            ErrorCode::LastAdministrator => "last_administrator",
         }
     }
 
@@ -103,6 +120,10 @@ impl ErrorCode {
             ErrorCode::PasswordExpired => StatusCode::FORBIDDEN,
             ErrorCode::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::ApprovalPending | ErrorCode::ApprovalRejected | ErrorCode::AccessRefused => {
+                StatusCode::FORBIDDEN
+            }
+            ErrorCode::LastAdministrator => StatusCode::CONFLICT,
         }
     }
 }

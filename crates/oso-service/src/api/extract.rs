@@ -8,6 +8,7 @@ use axum::http::request::Parts;
 
 use super::{ApiError, AppState, ErrorCode};
 use crate::accounts::{AccountError, SignedIn};
+use crate::esecure::{EsecureError, Refusal};
 use crate::operator::tokens::{self as operator_tokens, OperatorIdentity};
 
 /// `axum::Json`, but a body that cannot be read answers `bad_request` in the error shape.
@@ -110,6 +111,27 @@ impl From<AccountError> for ApiError {
             AccountError::Store(ref cause) => ApiError::internal(cause),
             AccountError::Hash(ref cause) => ApiError::internal(cause),
             AccountError::Mail(ref cause) => ApiError::internal(cause),
+            AccountError::Access { refusal, field } => {
+                let (code, message) = match refusal {
+                    Refusal::ApprovalPending => (
+                        ErrorCode::ApprovalPending,
+                        "the account's administrators were asked to approve this user",
+                    ),
+                    Refusal::ApprovalRejected => (
+                        ErrorCode::ApprovalRejected,
+                        "the account's administrators rejected this user",
+                    ),
+                    Refusal::AccessRefused => (
+                        ErrorCode::AccessRefused,
+                        "the account takes requests from its own domains only",
+                    ),
+                };
+                let mut api = ApiError::new(code, message);
+                api.0
+                    .fields
+                    .insert(field.to_owned(), code.as_str().to_owned());
+                api
+            }
             AccountError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 ApiError::new(ErrorCode::Internal, "internal error")
@@ -136,5 +158,20 @@ impl FromRequestParts<AppState> for OperatorSession {
             .map_err(|cause| ApiError::internal(&cause))?
             .map(OperatorSession)
             .ok_or_else(unauthenticated)
+    }
+}
+
+impl From<EsecureError> for ApiError {
+    fn from(error: EsecureError) -> Self {
+        match error {
+            EsecureError::NotFound => {
+                ApiError::new(ErrorCode::NotFound, "no such account or request")
+            }
+            EsecureError::LastAdministrator => ApiError::new(
+                ErrorCode::LastAdministrator,
+                "an account keeps at least one administrator",
+            ),
+            other => other.at_field("account_number").into(),
+        }
     }
 }

@@ -6,6 +6,8 @@ pub mod accounts;
 pub mod addresses;
 pub mod catalogue;
 pub mod error;
+pub mod esecure;
+mod esecure_page;
 mod extract;
 pub mod health;
 pub mod operator;
@@ -35,6 +37,19 @@ pub struct AppState {
     pub accounts: crate::accounts::Accounts,
     /// The Track & Trace link template (`{tracking_number}` is replaced).
     pub track_and_trace_url: Arc<str>,
+}
+
+impl AppState {
+    /// What eSecure's flows need, at the current time.
+    pub fn esecure(&self) -> crate::esecure::requests::Context<'_> {
+        crate::esecure::requests::Context {
+            pool: &self.pool,
+            mailer: self.accounts.mailer(),
+            links: self.accounts.links(),
+            accounts: &self.accounts,
+            now: self.clock.now(),
+        }
+    }
 }
 
 #[derive(OpenApi)]
@@ -90,7 +105,23 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orders::export))
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
+        .routes(routes!(esecure::summary))
+        .routes(routes!(esecure::administered_accounts))
+        .routes(routes!(esecure::list_requests))
+        .routes(routes!(esecure::decide))
+        .routes(routes!(esecure::revoke))
+        .routes(routes!(esecure::add_users))
+        .routes(routes!(esecure::add_administrator))
+        .routes(routes!(esecure::remove_administrator))
+        .routes(routes!(esecure::set_domains))
+        .routes(routes!(esecure::audit_trail))
+        .routes(routes!(esecure::my_requests))
         .routes(routes!(operator::orders))
+        .routes(routes!(
+            operator::customer_accounts,
+            operator::create_customer_account
+        ))
+        .routes(routes!(operator::change_customer_account))
         .routes(routes!(operator::move_order))
         .split_for_parts()
 }
@@ -125,6 +156,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", v1_routes)
         .merge(pages::routes())
+        .merge(esecure_page::routes())
         .fallback(error::not_found)
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

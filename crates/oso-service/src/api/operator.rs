@@ -2,6 +2,7 @@
 //! opened only by operator tokens.
 
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::Json;
 use oso_core::OrderStatus;
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,10 @@ use utoipa::{IntoParams, ToSchema};
 use super::extract::{Body, OperatorSession, Params};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
 use crate::accounts::AccountError;
+use crate::esecure::accounts::CustomerAccount;
+use crate::esecure::operator::{
+    self as esecure_operator, CustomerAccountChange, CustomerAccountForm,
+};
 use crate::operator::{self, OperatorRow};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -94,4 +99,48 @@ pub async fn move_order(
         order_number,
         status: status.as_str().to_owned(),
     }))
+}
+
+/// Every customer account with its protection, administrators and domain lists.
+#[utoipa::path(get, path = "/operator/customer-accounts", tag = "operator", security(("operator" = [])),
+    responses((status = 200, body = Vec<CustomerAccount>), (status = 401, body = ErrorBody)))]
+pub async fn customer_accounts(
+    State(state): State<AppState>,
+    _who: OperatorSession,
+) -> Result<Json<Vec<CustomerAccount>>, ApiError> {
+    Ok(Json(
+        esecure_operator::list_accounts(state.esecure())
+            .await
+            .map_err(|cause| ApiError::internal(&cause))?,
+    ))
+}
+
+/// Create (or update) a customer account; a protected one needs an administrator. Each new
+/// administrator is welcomed by e-mail.
+#[utoipa::path(post, path = "/operator/customer-accounts", tag = "operator", security(("operator" = [])),
+    request_body = CustomerAccountForm,
+    responses((status = 201, body = CustomerAccount), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[tracing::instrument(skip(state, form), fields(operator = %who.0.name), err(Debug, level = "info"))]
+pub async fn create_customer_account(
+    State(state): State<AppState>,
+    who: OperatorSession,
+    Body(form): Body<CustomerAccountForm>,
+) -> Result<(StatusCode, Json<CustomerAccount>), ApiError> {
+    let account = esecure_operator::create_account(state.esecure(), &who.0.name, &form).await?;
+    Ok((StatusCode::CREATED, Json(account)))
+}
+
+/// Change a customer account's company name or protection.
+#[utoipa::path(patch, path = "/operator/customer-accounts/{number}", tag = "operator",
+    security(("operator" = [])), request_body = CustomerAccountChange, params(("number" = String, Path)),
+    responses((status = 200, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn change_customer_account(
+    State(state): State<AppState>,
+    who: OperatorSession,
+    Path(number): Path<String>,
+    Body(change): Body<CustomerAccountChange>,
+) -> Result<Json<CustomerAccount>, ApiError> {
+    Ok(Json(
+        esecure_operator::change_account(state.esecure(), &who.0.name, &number, &change).await?,
+    ))
 }

@@ -37,7 +37,7 @@ struct ResetForm {
     confirm_password: SecretString,
 }
 
-fn language(headers: &HeaderMap) -> Language {
+pub(super) fn language(headers: &HeaderMap) -> Language {
     let accepted = headers
         .get(ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())
@@ -49,7 +49,7 @@ fn language(headers: &HeaderMap) -> Language {
     )
 }
 
-fn escape(value: &str) -> String {
+pub(super) fn escape(value: &str) -> String {
     value
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -57,7 +57,7 @@ fn escape(value: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn page(language: Language, title_id: &str, body: &str) -> Response {
+pub(super) fn page(language: Language, title_id: &str, body: &str) -> Response {
     let title = escape(&text(language, title_id));
     let html = format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

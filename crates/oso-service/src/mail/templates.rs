@@ -14,6 +14,9 @@ pub enum MailKind {
     PasswordExpiryWarning,
     OrderConfirmation,
     OrderShipped,
+    EsecureRequest,
+    EsecureDecision,
+    EsecureAdministrator,
 }
 
 impl MailKind {
@@ -25,6 +28,9 @@ impl MailKind {
             MailKind::PasswordExpiryWarning => "password-expiry",
             MailKind::OrderConfirmation => "order-confirmation",
             MailKind::OrderShipped => "order-shipped",
+            MailKind::EsecureRequest => "esecure-request",
+            MailKind::EsecureDecision => "esecure-decision",
+            MailKind::EsecureAdministrator => "esecure-administrator",
         }
     }
 }
@@ -79,6 +85,8 @@ pub enum Block {
     Button {
         label: String,
         url: String,
+        /// Red: an action that refuses something (eSecure's Reject).
+        danger: bool,
     },
     /// A code to type, set apart.
     Code(String),
@@ -111,6 +119,17 @@ impl Composer {
         self.blocks.push(Block::Button {
             label: message(self.language, label_id, &[]),
             url: url.to_owned(),
+            danger: false,
+        });
+        self
+    }
+
+    /// A red button, for an action that refuses something.
+    pub fn danger_button(mut self, label_id: &str, url: &str) -> Self {
+        self.blocks.push(Block::Button {
+            label: message(self.language, label_id, &[]),
+            url: url.to_owned(),
+            danger: true,
         });
         self
     }
@@ -141,11 +160,12 @@ impl Composer {
                         escape(paragraph)
                     ));
                 }
-                Block::Button { label, url } => {
+                Block::Button { label, url, danger } => {
+                    let colour = if *danger { "#c0392b" } else { "#1f5f8b" };
                     text.push_str(&format!("{label}: {url}"));
                     html.push_str(&format!(
                         "<p style=\"margin:0 0 16px\"><a href=\"{}\" style=\"display:inline-block;\
-                         padding:10px 18px;background:#1f5f8b;color:#fff;text-decoration:none;\
+                         padding:10px 18px;background:{colour};color:#fff;text-decoration:none;\
                          border-radius:6px;font-weight:bold\">{}</a></p>",
                         escape(url),
                         escape(label)
@@ -185,6 +205,11 @@ fn message(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> St
 /// A text of the service's web pages (`web.ftl`).
 pub fn web_message(language: Language, id: &str) -> String {
     message(language, id, &[])
+}
+
+/// A text of the service's web pages with arguments.
+pub fn web_message_with(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    message(language, id, args)
 }
 
 fn escape(text: &str) -> String {

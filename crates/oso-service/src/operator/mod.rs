@@ -20,6 +20,8 @@ use crate::store;
 pub struct Operator {
     pool: SqlitePool,
     mailer: Mailer,
+    links: crate::accounts::Links,
+    accounts: crate::accounts::Accounts,
 }
 
 /// An order as the operator API and `oso-service orders list` show it.
@@ -48,7 +50,26 @@ impl Operator {
                 Mailer::outbox(config.outbox_dir(), &config.mail_from)?
             }
         };
-        Ok(Self { pool, mailer })
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.listen));
+        let links = crate::accounts::Links::new(&public_url);
+        let accounts = crate::accounts::Accounts::new(
+            pool.clone(),
+            std::sync::Arc::new(oso_core::SystemClock),
+            mailer.clone(),
+            links.clone(),
+            oso_core::account_policy::PasswordRenewal::every_days(i64::from(
+                config.password_max_age_days,
+            )),
+        );
+        Ok(Self {
+            pool,
+            mailer,
+            links,
+            accounts,
+        })
     }
 
     /// Orders, oldest first, optionally of one status.
@@ -58,6 +79,17 @@ impl Operator {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// What eSecure's operator functions need, at the current time.
+    pub fn esecure(&self) -> crate::esecure::requests::Context<'_> {
+        crate::esecure::requests::Context {
+            pool: &self.pool,
+            mailer: &self.mailer,
+            links: &self.links,
+            accounts: &self.accounts,
+            now: Utc::now(),
+        }
     }
 
     /// Moves an order to `to`; `None` means the next status in the normal course.

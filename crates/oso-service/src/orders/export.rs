@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::history::{self, Direction, HistoryQuery, SortColumn};
 use crate::accounts::{AccountError, SignedIn};
 use crate::catalogue::Translated;
+use crate::esecure::Requester;
 
 /// At most this many orders in one export (more than 30 days of a busy account).
 pub const EXPORT_MAX_ORDERS: i64 = 10_000;
@@ -86,6 +87,7 @@ pub async fn export(
         offset: None,
     };
     history::check_filters(&filters)?;
+    let requester = Requester::of(user);
     let mut rows = QueryBuilder::<Sqlite>::new(
         "SELECT o.id AS id, o.order_number AS order_number, o.created_at AS created_at,
                 o.status AS status, o.account_number AS account_number, o.company AS company,
@@ -94,7 +96,7 @@ pub async fn export(
                 o.country AS country, o.ordered_by_name AS ordered_by,
                 o.tracking_number AS tracking_number",
     );
-    history::visible_to(&mut rows, user, &filters);
+    history::visible_to(&mut rows, user, &requester, &filters);
     history::order_by(&mut rows, &filters);
     rows.push(" LIMIT ").push_bind(EXPORT_MAX_ORDERS + 1);
     let mut orders = rows
@@ -112,7 +114,7 @@ pub async fn export(
          FROM order_lines l JOIN catalogue_items c ON c.sku = l.sku
          WHERE l.order_id IN (SELECT o.id",
     );
-    history::visible_to(&mut lines, user, &filters);
+    history::visible_to(&mut lines, user, &requester, &filters);
     lines.push(") ORDER BY l.order_id, c.position");
     let mut by_order: HashMap<i64, Vec<ExportedLine>> = HashMap::new();
     for line in lines.build_query_as::<LineRow>().fetch_all(pool).await? {

@@ -8,6 +8,7 @@ use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::{AccountError, SignedIn};
+use crate::esecure::{push_may_use, Requester};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -69,9 +70,12 @@ pub struct HistoryPage {
     pub orders: Vec<HistoryRow>,
 }
 
+/// The orders `user` sees: placed by them or with a number saved under their login, and in
+/// either case with a number eSecure lets them use.
 pub(super) fn visible_to<'a>(
     builder: &mut QueryBuilder<'a, Sqlite>,
     user: &SignedIn,
+    requester: &'a Requester,
     query: &'a HistoryQuery,
 ) {
     builder
@@ -79,7 +83,8 @@ pub(super) fn visible_to<'a>(
         .push_bind(user.user.id)
         .push(" OR o.account_number IN (SELECT number FROM account_numbers WHERE user_id = ")
         .push_bind(user.user.id)
-        .push("))");
+        .push(")) AND ");
+    push_may_use(builder, "o.account_number", requester);
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
         builder.push(" AND o.status = ").push_bind(status);
     }
@@ -121,18 +126,19 @@ pub async fn page(
     query: &HistoryQuery,
 ) -> Result<HistoryPage, AccountError> {
     check_filters(query)?;
+    let requester = Requester::of(user);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
     let offset = i64::from(query.offset.unwrap_or(0));
 
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
-    visible_to(&mut count, user, query);
+    visible_to(&mut count, user, &requester, query);
     let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
 
     let mut rows = QueryBuilder::<Sqlite>::new(
         "SELECT o.order_number AS order_number, o.created_at AS created_at, o.status AS status,
                 o.account_number AS account_number, o.company AS company",
     );
-    visible_to(&mut rows, user, query);
+    visible_to(&mut rows, user, &requester, query);
     order_by(&mut rows, query);
     rows.push(" LIMIT ")
         .push_bind(limit)

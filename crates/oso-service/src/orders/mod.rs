@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::{AccountError, SignedIn};
-use crate::address_book::account_numbers::may_use;
 use crate::api::AppState;
 
 pub use store::anonymise_for_user;
@@ -55,10 +54,9 @@ fn valid_key(key: &str) -> bool {
 }
 
 /// Checks everything the service is the truth for, naming every refused field: the key, the
-/// account number (and whether this user may use it), the address, the items and the limits.
+/// account number, the address, the items and the limits.
 async fn validate(
     state: &AppState,
-    user: &SignedIn,
     request: &OrderRequest,
 ) -> Result<(AccountNumber, Address), AccountError> {
     let mut fields = BTreeMap::new();
@@ -66,12 +64,7 @@ async fn validate(
         fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
     }
     let number = match AccountNumber::parse(&request.account_number) {
-        Ok(number) => {
-            if may_use(&state.pool, user, &number).await.is_err() {
-                fields.insert("account_number".to_owned(), "needs_approval".to_owned());
-            }
-            Some(number)
-        }
+        Ok(number) => Some(number),
         Err(error) => {
             fields.insert("account_number".to_owned(), error.field_code().to_owned());
             None
@@ -142,7 +135,11 @@ pub async fn place(
             return Ok((existing, false));
         }
     }
-    let (number, address) = validate(state, user, &request).await?;
+    let (number, address) = validate(state, &request).await?;
+    // eSecure last: an order that is refused anyway must not ask administrators for anything.
+    crate::esecure::requests::ask_to_use(state.esecure(), user, number.as_str())
+        .await
+        .map_err(|error| error.at_field("account_number"))?;
     let now = state.clock.now();
     let placed = store::insert(&state.pool, user, &request, &number, &address, now).await?;
     let Some(order) = placed else {
@@ -184,6 +181,10 @@ pub async fn find(
     let Some(order) = store::find_by_number(&state.pool, user.user.id, order_number).await? else {
         return Ok(None);
     };
+    let requester = crate::esecure::Requester::of(user);
+    if !crate::esecure::may_use(&state.pool, &requester, &order.account_number).await? {
+        return Ok(None);
+    }
     let store::Extras {
         tracking_number,
         completed_at,

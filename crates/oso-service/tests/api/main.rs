@@ -2,6 +2,7 @@
 
 mod accounts;
 mod address_book;
+mod esecure;
 mod history;
 mod lifecycle;
 mod operator;

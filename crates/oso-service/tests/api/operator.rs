@@ -19,7 +19,7 @@ fn operators(service: &TestService, args: &[&str]) -> std::process::Output {
         .expect("runs")
 }
 
-fn new_operator_token(service: &TestService, name: &str) -> String {
+pub(crate) fn new_operator_token(service: &TestService, name: &str) -> String {
     let output = operators(service, &["create-token", name]);
     assert!(
         output.status.success(),

@@ -1,0 +1,59 @@
+//! An invitation for someone named an eSecure administrator who has no OSO login yet: a pending
+//! login with their name, company and language, and a link to choose a password, which
+//! activates the login (the reset page serves both).
+
+use oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME;
+use oso_core::{Email, Language};
+
+use super::one_time::{self, Purpose};
+use super::password_hash::hash_password;
+use super::users::{self, NewUser};
+use super::{tokens, AccountError, Accounts};
+
+impl Accounts {
+    /// The link to choose a password for a new pending login of `email`; `None` when the
+    /// address has a login already (active or waiting for its own activation).
+    #[tracing::instrument(skip_all, err(level = "info"))]
+    pub async fn invite(
+        &self,
+        email: &Email,
+        company: &str,
+        contact: &str,
+        language: Language,
+    ) -> Result<Option<String>, AccountError> {
+        let now = self.clock.now();
+        // Nobody knows this password; the login opens only through the e-mailed link.
+        let unusable = hash_password(&tokens::new_token()).await?;
+        let mut tx = self.pool.begin().await?;
+        if users::find_live_by_email(&mut tx, &email.canonical())
+            .await?
+            .is_some()
+        {
+            return Ok(None);
+        }
+        let canonical = email.canonical();
+        let id = users::insert_pending(
+            &mut tx,
+            &NewUser {
+                email: email.as_str(),
+                email_canonical: &canonical,
+                company_name: company,
+                contact_name: contact,
+                language: language.code(),
+                password_hash: &unusable,
+            },
+            now,
+        )
+        .await?;
+        let issued = one_time::issue(
+            &mut tx,
+            id,
+            Purpose::PasswordReset,
+            now,
+            ACTIVATION_TOKEN_LIFETIME,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(self.links.password_reset(issued.link_token.expose())))
+    }
+}

@@ -1,0 +1,246 @@
+//! eSecure for signed-in users: administrators see and decide the requests of the accounts they
+//! administer, add users and administrators and keep domain lists; every user sees their own
+//! requests. Only an account's administrators see anything of it: for anyone else an account or
+//! request answers as if it did not exist.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::extract::{Body, Params, Session};
+use super::{ApiError, AppState, ErrorBody};
+use crate::esecure::accounts::{self, AdministratorForm, CustomerAccount, DomainsForm};
+use crate::esecure::audit::{self, AuditEntry};
+use crate::esecure::requests::{self, AccessRequest, Decision};
+use crate::esecure::Requester;
+
+fn internal(cause: sqlx::Error) -> ApiError {
+    ApiError::internal(&cause)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Summary {
+    /// Whether the user administers any customer account.
+    pub administrator: bool,
+    /// Requests waiting for the user's decision.
+    pub open_requests: i64,
+}
+
+/// Whether the user is an administrator, and how many requests wait: cheap enough to poll.
+#[utoipa::path(get, path = "/esecure/summary", tag = "esecure", security(("session" = [])),
+    responses((status = 200, body = Summary), (status = 401, body = ErrorBody)))]
+pub async fn summary(
+    State(state): State<AppState>,
+    Session(user): Session,
+) -> Result<Json<Summary>, ApiError> {
+    let (administrator, open_requests) = requests::open_count(&state.pool, &Requester::of(&user))
+        .await
+        .map_err(internal)?;
+    Ok(Json(Summary {
+        administrator,
+        open_requests,
+    }))
+}
+
+/// The customer accounts the user administers.
+#[utoipa::path(get, path = "/esecure/accounts", tag = "esecure", security(("session" = [])),
+    responses((status = 200, body = Vec<CustomerAccount>), (status = 401, body = ErrorBody)))]
+pub async fn administered_accounts(
+    State(state): State<AppState>,
+    Session(user): Session,
+) -> Result<Json<Vec<CustomerAccount>>, ApiError> {
+    Ok(Json(
+        accounts::administered(&state.pool, &Requester::of(&user))
+            .await
+            .map_err(internal)?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RequestsQuery {
+    /// pending (default), approved, rejected, revoked or all.
+    pub status: Option<String>,
+    pub account_number: Option<String>,
+}
+
+/// Requests of the accounts the user administers, newest first.
+#[utoipa::path(get, path = "/esecure/requests", tag = "esecure", security(("session" = [])),
+    params(RequestsQuery),
+    responses((status = 200, body = Vec<AccessRequest>), (status = 422, body = ErrorBody)))]
+pub async fn list_requests(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Params(query): Params<RequestsQuery>,
+) -> Result<Json<Vec<AccessRequest>>, ApiError> {
+    let status = match query.status.as_deref() {
+        None | Some("") => Some("pending"),
+        Some("all") => None,
+        Some(other) => Some(other),
+    };
+    let account = query.account_number.as_deref().filter(|n| !n.is_empty());
+    Ok(Json(
+        requests::list(&state.pool, &Requester::of(&user), status, account).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DecisionForm {
+    pub ids: Vec<i64>,
+    pub decision: Decision,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Decided {
+    pub decided: usize,
+}
+
+/// Approve or reject requests, all at once or none.
+#[utoipa::path(post, path = "/esecure/requests/decision", tag = "esecure", security(("session" = [])),
+    request_body = DecisionForm,
+    responses((status = 200, body = Decided), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Body(form): Body<DecisionForm>,
+) -> Result<Json<Decided>, ApiError> {
+    let decided = requests::decide(
+        state.esecure(),
+        &Requester::of(&user),
+        &form.ids,
+        form.decision,
+    )
+    .await?;
+    Ok(Json(Decided { decided }))
+}
+
+/// Take an approved user's access away, at once.
+#[utoipa::path(post, path = "/esecure/requests/{id}/revoke", tag = "esecure", security(("session" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Revoked"), (status = 404, body = ErrorBody)))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    requests::revoke(state.esecure(), &Requester::of(&user), id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UsersForm {
+    pub account_number: String,
+    pub emails: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UsersAdded {
+    pub added: Vec<String>,
+}
+
+/// Approve users of an account at once, without a request.
+#[utoipa::path(post, path = "/esecure/users", tag = "esecure", security(("session" = [])),
+    request_body = UsersForm,
+    responses((status = 200, body = UsersAdded), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_users(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Body(form): Body<UsersForm>,
+) -> Result<Json<UsersAdded>, ApiError> {
+    let added = requests::add_users(
+        state.esecure(),
+        &Requester::of(&user),
+        form.account_number.trim(),
+        &form.emails,
+    )
+    .await?;
+    Ok(Json(UsersAdded { added }))
+}
+
+/// Add an administrator to an account the user administers; they are welcomed by e-mail.
+#[utoipa::path(post, path = "/esecure/accounts/{number}/administrators", tag = "esecure",
+    security(("session" = [])), request_body = AdministratorForm, params(("number" = String, Path)),
+    responses((status = 201, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_administrator(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(number): Path<String>,
+    Body(form): Body<AdministratorForm>,
+) -> Result<(StatusCode, Json<CustomerAccount>), ApiError> {
+    let account =
+        accounts::add_administrator(state.esecure(), &Requester::of(&user), &number, &form).await?;
+    Ok((StatusCode::CREATED, Json(account)))
+}
+
+/// Remove an administrator; the last one stays (409 `last_administrator`).
+#[utoipa::path(delete, path = "/esecure/accounts/{number}/administrators/{email}", tag = "esecure",
+    security(("session" = [])), params(("number" = String, Path), ("email" = String, Path)),
+    responses((status = 204, description = "Removed"), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn remove_administrator(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path((number, email)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    accounts::remove_administrator(state.esecure(), &Requester::of(&user), &number, &email).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Replace an account's authorised and restricted domain lists.
+#[utoipa::path(put, path = "/esecure/accounts/{number}/domains", tag = "esecure",
+    security(("session" = [])), request_body = DomainsForm, params(("number" = String, Path)),
+    responses((status = 200, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_domains(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(number): Path<String>,
+    Body(form): Body<DomainsForm>,
+) -> Result<Json<CustomerAccount>, ApiError> {
+    Ok(Json(
+        accounts::set_domains(state.esecure(), &Requester::of(&user), &number, &form).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    pub account_number: Option<String>,
+    /// 1 to 500; default 50.
+    pub limit: Option<u32>,
+}
+
+/// The audit trail of the accounts the user administers, newest first.
+#[utoipa::path(get, path = "/esecure/audit", tag = "esecure", security(("session" = [])),
+    params(AuditQuery), responses((status = 200, body = Vec<AuditEntry>)))]
+pub async fn audit_trail(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Params(query): Params<AuditQuery>,
+) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    let account = query.account_number.as_deref().filter(|n| !n.is_empty());
+    Ok(Json(
+        audit::trail(
+            &state.pool,
+            &Requester::of(&user),
+            account,
+            query.limit.unwrap_or(50),
+        )
+        .await
+        .map_err(internal)?,
+    ))
+}
+
+/// The signed-in user's own requests and their state.
+#[utoipa::path(get, path = "/esecure/my-requests", tag = "esecure", security(("session" = [])),
+    responses((status = 200, body = Vec<AccessRequest>)))]
+pub async fn my_requests(
+    State(state): State<AppState>,
+    Session(user): Session,
+) -> Result<Json<Vec<AccessRequest>>, ApiError> {
+    Ok(Json(
+        requests::mine(&state.pool, &Requester::of(&user))
+            .await
+            .map_err(internal)?,
+    ))
+}

@@ -1,0 +1,374 @@
+//! The customer accounts an administrator sees on the eSecure page: their administrators (added
+//! and removed, never the last one) and their authorised and restricted domain lists.
+
+use oso_core::{DomainName, Email, Language};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use utoipa::ToSchema;
+
+use super::mail::{self, WelcomeMail};
+use super::requests::Context;
+use super::{audit, EsecureError, Requester};
+use crate::accounts::FieldProblems;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Administrator {
+    pub email: String,
+    pub name: String,
+    pub language: String,
+    /// Whether the address has an OSO login (without one they cannot approve in the app yet).
+    pub has_login: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CustomerAccount {
+    pub number: String,
+    pub company: String,
+    pub protected: bool,
+    pub restrict_requests: bool,
+    pub authorised_domains: Vec<String>,
+    pub restricted_domains: Vec<String>,
+    pub administrators: Vec<Administrator>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct AdministratorForm {
+    pub name: String,
+    pub email: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct DomainsForm {
+    #[serde(default)]
+    pub authorised: Vec<String>,
+    #[serde(default)]
+    pub restricted: Vec<String>,
+    #[serde(default)]
+    pub restrict_requests: bool,
+}
+
+/// Refuses anyone but an administrator of `number`, alike for accounts that do not exist.
+pub async fn require_administrator(
+    pool: &SqlitePool,
+    admin: &Requester,
+    number: &str,
+) -> Result<(), EsecureError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+    )
+    .bind(number)
+    .bind(&admin.canonical)
+    .fetch_optional(pool)
+    .await?;
+    found.map(drop).ok_or(EsecureError::NotFound)
+}
+
+pub async fn load(pool: &SqlitePool, number: &str) -> Result<Option<CustomerAccount>, sqlx::Error> {
+    let row: Option<(String, String, bool, bool)> = sqlx::query_as(
+        "SELECT number, company, protected, restrict_requests FROM customer_accounts WHERE number = ?1",
+    )
+    .bind(number)
+    .fetch_optional(pool)
+    .await?;
+    let Some((number, company, protected, restrict_requests)) = row else {
+        return Ok(None);
+    };
+    let domains: Vec<(String, String)> = sqlx::query_as(
+        "SELECT kind, domain FROM account_domains WHERE account_number = ?1 ORDER BY domain",
+    )
+    .bind(&number)
+    .fetch_all(pool)
+    .await?;
+    let administrators: Vec<(String, String, String, bool)> = sqlx::query_as(
+        "SELECT ad.email, ad.name, ad.language,
+                EXISTS (SELECT 1 FROM users u WHERE u.email_canonical = ad.email_canonical AND u.status <> 'forgotten')
+         FROM account_administrators ad WHERE ad.account_number = ?1 ORDER BY ad.added_at, ad.email",
+    )
+    .bind(&number)
+    .fetch_all(pool)
+    .await?;
+    let of_kind = |kind: &str| {
+        domains
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, domain)| domain.clone())
+            .collect()
+    };
+    Ok(Some(CustomerAccount {
+        authorised_domains: of_kind("authorised"),
+        restricted_domains: of_kind("restricted"),
+        number,
+        company,
+        protected,
+        restrict_requests,
+        administrators: administrators
+            .into_iter()
+            .map(|(email, name, language, has_login)| Administrator {
+                email,
+                name,
+                language,
+                has_login,
+            })
+            .collect(),
+    }))
+}
+
+/// The accounts `admin` administers.
+pub async fn administered(
+    pool: &SqlitePool,
+    admin: &Requester,
+) -> Result<Vec<CustomerAccount>, sqlx::Error> {
+    let numbers: Vec<String> = sqlx::query_scalar(
+        "SELECT account_number FROM account_administrators WHERE email_canonical = ?1 ORDER BY account_number",
+    )
+    .bind(&admin.canonical)
+    .fetch_all(pool)
+    .await?;
+    let mut accounts = Vec::with_capacity(numbers.len());
+    for number in numbers {
+        if let Some(account) = load(pool, &number).await? {
+            accounts.push(account);
+        }
+    }
+    Ok(accounts)
+}
+
+/// A parsed administrator form.
+#[derive(Debug)]
+pub struct NewAdministrator {
+    pub name: String,
+    pub email: Email,
+    pub language: Language,
+}
+
+pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator, EsecureError> {
+    let mut problems = FieldProblems::default();
+    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 100 {
+        problems.refuse(
+            "name",
+            if name.is_empty() {
+                "required"
+            } else {
+                "too_long"
+            },
+        );
+    }
+    let email = problems.check("email", Email::parse(&form.email), |error| {
+        error.field_code()
+    });
+    let language = problems.check("language", form.language.parse::<Language>(), |_| {
+        "unknown_language"
+    });
+    problems.into_result()?;
+    match (email, language) {
+        (Some(email), Some(language)) => Ok(NewAdministrator {
+            name,
+            email,
+            language,
+        }),
+        _ => Err(EsecureError::NotFound),
+    }
+}
+
+/// Inserts (or renames) an administrator and mails them a welcome. `actor` is who did it.
+pub async fn insert_administrator(
+    cx: Context<'_>,
+    number: &str,
+    company: &str,
+    new: &NewAdministrator,
+    actor: &str,
+) -> Result<(), EsecureError> {
+    let mut tx = cx.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO account_administrators (account_number, email, email_canonical, name, language, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (account_number, email_canonical) DO UPDATE SET name = excluded.name, language = excluded.language",
+    )
+    .bind(number)
+    .bind(new.email.as_str())
+    .bind(new.email.canonical())
+    .bind(&new.name)
+    .bind(new.language.code())
+    .bind(cx.now)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        number,
+        cx.now,
+        actor,
+        "administrator_added",
+        new.email.as_str(),
+    )
+    .await?;
+    tx.commit().await?;
+    let invitation = cx
+        .accounts
+        .invite(&new.email, company, &new.name, new.language)
+        .await
+        .map_err(EsecureError::Invalid)?;
+    mail::send_welcome(
+        cx.mailer,
+        WelcomeMail {
+            email: new.email.as_str(),
+            language: new.language,
+            added_by: actor,
+            account_number: number,
+            company,
+            invitation: invitation.as_deref(),
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// An administrator adds another administrator to an account they administer.
+pub async fn add_administrator(
+    cx: Context<'_>,
+    admin: &Requester,
+    number: &str,
+    form: &AdministratorForm,
+) -> Result<CustomerAccount, EsecureError> {
+    require_administrator(cx.pool, admin, number).await?;
+    let new = parse_administrator(form)?;
+    let account = load(cx.pool, number).await?.ok_or(EsecureError::NotFound)?;
+    insert_administrator(cx, number, &account.company, &new, &admin.email).await?;
+    load(cx.pool, number).await?.ok_or(EsecureError::NotFound)
+}
+
+/// Removes an administrator; the last one of an account stays.
+pub async fn remove_administrator(
+    cx: Context<'_>,
+    admin: &Requester,
+    number: &str,
+    email: &str,
+) -> Result<(), EsecureError> {
+    require_administrator(cx.pool, admin, number).await?;
+    let mut tx = cx.pool.begin().await?;
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
+            .bind(number)
+            .fetch_one(&mut *tx)
+            .await?;
+    let canonical = email.trim().to_lowercase();
+    let exists: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+    )
+    .bind(number)
+    .bind(&canonical)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if exists.is_none() {
+        return Err(EsecureError::NotFound);
+    }
+    if count <= 1 {
+        return Err(EsecureError::LastAdministrator);
+    }
+    sqlx::query(
+        "DELETE FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+    )
+    .bind(number)
+    .bind(&canonical)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        number,
+        cx.now,
+        &admin.email,
+        "administrator_removed",
+        email.trim(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn parse_domains(field: &str, domains: &[String], problems: &mut FieldProblems) -> Vec<DomainName> {
+    let mut parsed: Vec<DomainName> = domains
+        .iter()
+        .enumerate()
+        .filter_map(|(index, domain)| {
+            problems.check(
+                &format!("{field}.{index}"),
+                DomainName::parse(domain),
+                |error| error.field_code(),
+            )
+        })
+        .collect();
+    parsed.sort();
+    parsed.dedup();
+    parsed
+}
+
+/// Replaces an account's domain lists and whether requests are restricted to its domains.
+pub async fn set_domains(
+    cx: Context<'_>,
+    admin: &Requester,
+    number: &str,
+    form: &DomainsForm,
+) -> Result<CustomerAccount, EsecureError> {
+    require_administrator(cx.pool, admin, number).await?;
+    let mut problems = FieldProblems::default();
+    if form.authorised.len() > 100 || form.restricted.len() > 100 {
+        problems.refuse("domains", "too_many");
+    }
+    let authorised = parse_domains("authorised", &form.authorised, &mut problems);
+    let restricted = parse_domains("restricted", &form.restricted, &mut problems);
+    if form.restrict_requests && restricted.is_empty() {
+        problems.refuse("restricted", "required");
+    }
+    problems.into_result()?;
+    let mut tx = cx.pool.begin().await?;
+    sqlx::query("DELETE FROM account_domains WHERE account_number = ?1")
+        .bind(number)
+        .execute(&mut *tx)
+        .await?;
+    for (kind, list) in [("authorised", &authorised), ("restricted", &restricted)] {
+        for domain in list {
+            sqlx::query(
+                "INSERT INTO account_domains (account_number, domain, kind) VALUES (?1, ?2, ?3)",
+            )
+            .bind(number)
+            .bind(domain.as_str())
+            .bind(kind)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    sqlx::query("UPDATE customer_accounts SET restrict_requests = ?2 WHERE number = ?1")
+        .bind(number)
+        .bind(form.restrict_requests)
+        .execute(&mut *tx)
+        .await?;
+    let list = |domains: &[DomainName]| {
+        domains
+            .iter()
+            .map(DomainName::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let subject = format!(
+        "authorised: {}; restricted: {}{}",
+        list(&authorised),
+        list(&restricted),
+        if form.restrict_requests {
+            " (requests restricted)"
+        } else {
+            ""
+        }
+    );
+    audit::record(
+        &mut tx,
+        number,
+        cx.now,
+        &admin.email,
+        "domains_changed",
+        &subject,
+    )
+    .await?;
+    tx.commit().await?;
+    load(cx.pool, number).await?.ok_or(EsecureError::NotFound)
+}

@@ -1,0 +1,150 @@
+//! eSecure's e-mails: the request to each administrator (with the red Reject button), the
+//! decision to the requester, and the welcome to a new administrator. Each in its reader's
+//! language; a mail that cannot be sent is logged and never undoes the decision it reports.
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+use oso_core::{AccountNumber, Language};
+use sqlx::SqlitePool;
+
+use crate::mail::templates::Composer;
+use crate::mail::{MailKind, Mailer};
+
+/// `•••••4567`: administrators and requesters see only the last four digits in mail.
+pub fn masked(number: &str) -> String {
+    AccountNumber::parse(number)
+        .map(|number| number.masked())
+        .unwrap_or_else(|_| "•••••".to_owned())
+}
+
+fn time(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+#[derive(Debug)]
+pub struct RequestMail<'a> {
+    pub admin_email: &'a str,
+    pub admin_language: Language,
+    pub requester_email: &'a str,
+    pub requester_company: &'a str,
+    pub account_number: &'a str,
+    pub requested_at: DateTime<Utc>,
+    pub reject_url: String,
+}
+
+pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
+    let account = FluentValue::from(masked(mail.account_number));
+    let content = Composer::new(
+        mail.admin_language,
+        "email-esecure-request-subject",
+        &[("account", account.clone())],
+    )
+    .paragraph(
+        "email-esecure-request-body",
+        &[
+            ("email", FluentValue::from(mail.requester_email)),
+            ("company", FluentValue::from(mail.requester_company)),
+            ("time", FluentValue::from(time(mail.requested_at))),
+            ("account", account),
+        ],
+    )
+    .danger_button("email-esecure-request-reject", &mail.reject_url)
+    .paragraph("email-esecure-request-approve-hint", &[])
+    .finish();
+    if let Err(error) = mailer
+        .send(MailKind::EsecureRequest, mail.admin_email, content)
+        .await
+    {
+        tracing::error!(%error, "eSecure request e-mail failed");
+    }
+}
+
+/// The language of the login with `email`, or English for an address without one.
+pub async fn language_of(pool: &SqlitePool, canonical_email: &str) -> Language {
+    let language: Option<String> = sqlx::query_scalar(
+        "SELECT language FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
+    )
+    .bind(canonical_email)
+    .fetch_optional(pool)
+    .await
+    .ok()
+    .flatten();
+    language
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(Language::FALLBACK)
+}
+
+/// Tells the requester the administrators approved or rejected them.
+pub async fn send_decision(
+    pool: &SqlitePool,
+    mailer: &Mailer,
+    requester_email: &str,
+    account_number: &str,
+    approved: bool,
+) {
+    let language = language_of(pool, &requester_email.to_lowercase()).await;
+    let account = [("account", FluentValue::from(masked(account_number)))];
+    let (subject, body) = if approved {
+        (
+            "email-esecure-approved-subject",
+            "email-esecure-approved-body",
+        )
+    } else {
+        (
+            "email-esecure-rejected-subject",
+            "email-esecure-rejected-body",
+        )
+    };
+    let content = Composer::new(language, subject, &account)
+        .paragraph(body, &account)
+        .finish();
+    if let Err(error) = mailer
+        .send(MailKind::EsecureDecision, requester_email, content)
+        .await
+    {
+        tracing::error!(%error, "eSecure decision e-mail failed");
+    }
+}
+
+#[derive(Debug)]
+pub struct WelcomeMail<'a> {
+    pub email: &'a str,
+    pub language: Language,
+    pub added_by: &'a str,
+    pub account_number: &'a str,
+    pub company: &'a str,
+    /// The link to choose a password, for an administrator who had no login.
+    pub invitation: Option<&'a str>,
+}
+
+pub async fn send_welcome(mailer: &Mailer, mail: WelcomeMail<'_>) {
+    let account = FluentValue::from(masked(mail.account_number));
+    let mut composer = Composer::new(
+        mail.language,
+        "email-esecure-administrator-subject",
+        &[("account", account.clone())],
+    )
+    .paragraph(
+        "email-esecure-administrator-body",
+        &[
+            ("by", FluentValue::from(mail.added_by)),
+            ("account", account),
+            ("company", FluentValue::from(mail.company)),
+        ],
+    );
+    if let Some(link) = mail.invitation {
+        composer = composer
+            .paragraph("email-esecure-administrator-no-login", &[])
+            .button("email-esecure-administrator-choose-password", link);
+    }
+    if let Err(error) = mailer
+        .send(
+            MailKind::EsecureAdministrator,
+            mail.email,
+            composer.finish(),
+        )
+        .await
+    {
+        tracing::error!(%error, "eSecure welcome e-mail failed");
+    }
+}

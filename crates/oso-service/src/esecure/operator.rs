@@ -1,0 +1,156 @@
+//! The supplier's side of eSecure: operators create customer accounts, protect them and name
+//! their first administrators (operator API and `oso-service customer-accounts`).
+
+use oso_core::AccountNumber;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::accounts::{self, AdministratorForm, CustomerAccount};
+use super::requests::Context;
+use super::{audit, EsecureError};
+use crate::accounts::AccountError;
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct CustomerAccountForm {
+    pub number: String,
+    pub company: String,
+    #[serde(default)]
+    pub protected: bool,
+    #[serde(default)]
+    pub administrators: Vec<AdministratorForm>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct CustomerAccountChange {
+    pub company: Option<String>,
+    pub protected: Option<bool>,
+}
+
+/// Creates (or updates) a customer account with its administrators; a protected account needs
+/// at least one. `operator` names who did it in the audit trail.
+#[tracing::instrument(skip(cx, form), fields(number = %form.number), err(Debug, level = "info"))]
+pub async fn create_account(
+    cx: Context<'_>,
+    operator: &str,
+    form: &CustomerAccountForm,
+) -> Result<CustomerAccount, EsecureError> {
+    let number = AccountNumber::parse(&form.number)
+        .map_err(|error| AccountError::field("number", error.field_code()))?;
+    let company = form
+        .company
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if company.is_empty() {
+        return Err(AccountError::field("company", "required").into());
+    }
+    let mut administrators = Vec::new();
+    for (index, admin) in form.administrators.iter().enumerate() {
+        let parsed = accounts::parse_administrator(admin).map_err(|error| match error {
+            EsecureError::Invalid(AccountError::Invalid(fields)) => AccountError::Invalid(
+                fields
+                    .into_iter()
+                    .map(|(field, code)| (format!("administrators.{index}.{field}"), code))
+                    .collect(),
+            )
+            .into(),
+            other => other,
+        })?;
+        administrators.push(parsed);
+    }
+    let number = number.as_str();
+    let existing_admins: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
+            .bind(number)
+            .fetch_one(cx.pool)
+            .await?;
+    if form.protected && administrators.is_empty() && existing_admins == 0 {
+        return Err(AccountError::field("administrators", "required").into());
+    }
+    let actor = format!("operator:{operator}");
+    let mut tx = cx.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (number) DO UPDATE SET company = excluded.company, protected = excluded.protected",
+    )
+    .bind(number)
+    .bind(&company)
+    .bind(form.protected)
+    .bind(cx.now)
+    .execute(&mut *tx)
+    .await?;
+    let what = if form.protected {
+        "protected"
+    } else {
+        "not protected"
+    };
+    audit::record(&mut tx, number, cx.now, &actor, "account_created", what).await?;
+    tx.commit().await?;
+    for admin in &administrators {
+        accounts::insert_administrator(cx, number, &company, admin, &actor).await?;
+    }
+    accounts::load(cx.pool, number)
+        .await?
+        .ok_or(EsecureError::NotFound)
+}
+
+/// Changes an account's company name or protection.
+pub async fn change_account(
+    cx: Context<'_>,
+    operator: &str,
+    number: &str,
+    change: &CustomerAccountChange,
+) -> Result<CustomerAccount, EsecureError> {
+    let account = accounts::load(cx.pool, number)
+        .await?
+        .ok_or(EsecureError::NotFound)?;
+    let protected = change.protected.unwrap_or(account.protected);
+    if protected && account.administrators.is_empty() {
+        return Err(AccountError::field("protected", "administrators_required").into());
+    }
+    let company = change
+        .company
+        .as_deref()
+        .map(|company| company.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|company| !company.is_empty())
+        .unwrap_or(account.company);
+    let mut tx = cx.pool.begin().await?;
+    sqlx::query("UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1")
+        .bind(number)
+        .bind(&company)
+        .bind(protected)
+        .execute(&mut *tx)
+        .await?;
+    let what = if protected {
+        "protected"
+    } else {
+        "not protected"
+    };
+    audit::record(
+        &mut tx,
+        number,
+        cx.now,
+        &format!("operator:{operator}"),
+        "account_changed",
+        what,
+    )
+    .await?;
+    tx.commit().await?;
+    accounts::load(cx.pool, number)
+        .await?
+        .ok_or(EsecureError::NotFound)
+}
+
+pub async fn list_accounts(cx: Context<'_>) -> Result<Vec<CustomerAccount>, sqlx::Error> {
+    let numbers: Vec<String> =
+        sqlx::query_scalar("SELECT number FROM customer_accounts ORDER BY number")
+            .fetch_all(cx.pool)
+            .await?;
+    let mut accounts = Vec::with_capacity(numbers.len());
+    for number in numbers {
+        if let Some(account) = accounts::load(cx.pool, &number).await? {
+            accounts.push(account);
+        }
+    }
+    Ok(accounts)
+}
