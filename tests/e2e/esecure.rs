@@ -155,6 +155,13 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     for number in [REJECTED_NUMBER, APPROVED_NUMBER, ADDED_NUMBER] {
         protected_account(&url, &operator_token, number);
     }
+    // Someone who administers nothing is asked every 30 s; reading the session asks at once.
+    admin.invoke("session_get", json!({})).expect("session");
+    admin
+        .ui()
+        .wait_until("the app to know Ann administers accounts", || {
+            Ok((status(&admin)["administrator"] == true).then_some(()))
+        });
     let mut requester = RunningApp::launch(
         "esecure-requester",
         Launch::new(requester_data.path()).service_url(url.clone()),

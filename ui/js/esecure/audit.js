@@ -4,8 +4,7 @@ import { invoke } from "../tauri.js";
 import { say } from "../forms.js";
 import { errorMessage, readError } from "../errors.js";
 import { element, emptyOut, translated } from "../address-book/dom.js";
-import { dateTime } from "../order/format.js";
-import { groupNumber } from "./shared.js";
+import { groupNumber, when } from "./shared.js";
 
 // Message ids spelled out, so the translation test sees each one is used.
 const ACTIONS = {
@@ -28,10 +27,10 @@ function row(entry) {
     ? element("span", { class: "esecure-badge", "data-status": entry.action, "data-i18n": ACTIONS[entry.action] })
     : element("span", { text: entry.action });
   return element("tr", { class: "esecure-audit-row", "data-action": entry.action }, [
-    element("td", { text: dateTime(entry.at) }),
-    element("td", { class: "esecure-email", text: entry.actor }),
+    element("td", { "data-column": "at" }, when(entry.at)),
+    element("td", {}, [element("span", { class: "esecure-email", text: entry.actor })]),
     element("td", {}, [action]),
-    element("td", { class: "esecure-email", text: entry.subject ?? "" }),
+    element("td", {}, [element("span", { class: "esecure-email", text: entry.subject ?? "" })]),
     element("td", {}, [element("span", { class: "account-number", text: groupNumber(entry.accountNumber ?? "") })]),
   ]);
 }

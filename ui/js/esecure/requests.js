@@ -3,12 +3,12 @@
 // has a Revoke button that asks in place first. Filters: status and account number.
 
 import { invoke } from "../tauri.js";
-import { language, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { say } from "../forms.js";
 import { errorMessage, readError } from "../errors.js";
 import { element, emptyOut, translated } from "../address-book/dom.js";
 import { dateTime } from "../order/format.js";
-import { counted, groupNumber } from "./shared.js";
+import { counted, groupNumber, when } from "./shared.js";
 
 const STATUS_LABELS = {
   pending: "esecure-request-pending",
@@ -85,17 +85,6 @@ function statusCell(request) {
   }
   parts.push(revokeButton(request));
   return element("td", { "data-column": "status", class: "esecure-status" }, parts);
-}
-
-/** The date above the time, so the column stays narrow. */
-function when(iso) {
-  const date = new Date(iso ?? "");
-  if (Number.isNaN(date.getTime())) return [];
-  const format = (options) => new Intl.DateTimeFormat(language(), options).format(date);
-  return [
-    element("span", { class: "esecure-date", text: format({ dateStyle: "medium" }) }),
-    element("span", { class: "esecure-time", text: format({ timeStyle: "short" }) }),
-  ];
 }
 
 function rowsFor(request) {

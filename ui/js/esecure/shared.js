@@ -2,7 +2,7 @@
 // the selects that offer them, and how account numbers and lists of addresses are shown.
 
 import { invoke } from "../tauri.js";
-import { t } from "../i18n.js";
+import { language, t } from "../i18n.js";
 import { element } from "../address-book/dom.js";
 import { groupNumber } from "../account-numbers/list.js";
 import { plural } from "../order/format.js";
@@ -67,6 +67,17 @@ export function splitList(typed) {
 /** "3 requests approved" and the like, from a `{ one, other }` pair of message ids. */
 export function counted(ids, count) {
   return plural({ one: () => t(ids.one), other: (shown) => t(ids.other, { count: shown }) }, count);
+}
+
+/** The date above the time, so the column stays narrow. */
+export function when(iso) {
+  const date = new Date(iso ?? "");
+  if (Number.isNaN(date.getTime())) return [];
+  const format = (options) => new Intl.DateTimeFormat(language(), options).format(date);
+  return [
+    element("span", { class: "esecure-date", text: format({ dateStyle: "medium" }) }),
+    element("span", { class: "esecure-time", text: format({ timeStyle: "short" }) }),
+  ];
 }
 
 export { groupNumber };
