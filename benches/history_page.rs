@@ -119,6 +119,18 @@ async fn seed(pool: &SqlitePool, count: usize) {
                 .expect("line");
         }
     }
+    // Protected accounts of other companies, so eSecure's condition has something to exclude.
+    for i in 0..50 {
+        sqlx::query(
+            "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, 1, ?3)",
+        )
+        .bind(format!("9{:08}", i))
+        .bind(format!("Other company {i}"))
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .expect("customer account");
+    }
     tx.commit().await.expect("commit");
 }
 

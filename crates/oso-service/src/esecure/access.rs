@@ -43,6 +43,10 @@ impl Requester {
 }
 
 /// Appends the condition "the requester may use the number in column `number_column`".
+///
+/// Written as "not one of the numbers forbidden to the requester": that set does not depend on
+/// the row, so SQLite computes it once per query instead of four lookups per order (the history
+/// scans thousands).
 pub fn push_may_use<'a>(
     builder: &mut QueryBuilder<'a, Sqlite>,
     number_column: &str,
@@ -50,17 +54,17 @@ pub fn push_may_use<'a>(
 ) {
     builder
         .push(format!(
-            "(NOT EXISTS (SELECT 1 FROM customer_accounts ca WHERE ca.number = {number_column} AND ca.protected = 1)
-              OR EXISTS (SELECT 1 FROM account_administrators ad WHERE ad.account_number = {number_column} AND ad.email_canonical = "
+            "{number_column} NOT IN (SELECT ca.number FROM customer_accounts ca WHERE ca.protected = 1
+               AND ca.number NOT IN (SELECT account_number FROM account_administrators WHERE email_canonical = "
         ))
         .push_bind(&requester.canonical)
-        .push(format!(
-            ") OR EXISTS (SELECT 1 FROM access_requests r WHERE r.account_number = {number_column} AND r.status = 'approved' AND r.email_canonical = "
-        ))
+        .push(
+            ") AND ca.number NOT IN (SELECT account_number FROM access_requests WHERE status = 'approved' AND email_canonical = ",
+        )
         .push_bind(&requester.canonical)
-        .push(format!(
-            ") OR EXISTS (SELECT 1 FROM account_domains d WHERE d.account_number = {number_column} AND d.kind = 'authorised' AND d.domain = "
-        ))
+        .push(
+            ") AND ca.number NOT IN (SELECT account_number FROM account_domains WHERE kind = 'authorised' AND domain = ",
+        )
         .push_bind(&requester.domain)
         .push("))");
 }
