@@ -237,6 +237,23 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         });
     requester.screenshot("my-requests");
 
+    // Saving a protected number asks its administrators too, and says so at the field.
+    press(&requester, "a[data-page='account-numbers']");
+    requester
+        .ui()
+        .type_into("#account-number-input", APPROVED_NUMBER);
+    press(&requester, "#account-number-submit");
+    requester
+        .ui()
+        .wait_until("the eSecure message at the field", || {
+            Ok(requester
+                .ui()
+                .text_of("#account-number-input-error")
+                .contains("asked to approve you")
+                .then_some(()))
+        });
+    requester.screenshot("save-asks-approval");
+
     // A new request, approved in the app: the waiting order goes through exactly once.
     let second = place(&requester, APPROVED_NUMBER, &sku);
     assert_eq!(second["outcome"]["state"], "approval", "{second}");
@@ -329,7 +346,21 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     admin
         .ui()
         .find("#esecure-audit-rows tr[data-action='rejected']");
+    admin.ui().find("#esecure-tab-audit[aria-selected='true']");
     admin.screenshot("audit");
+
+    // Closing the window keeps an administrator's OSO in the tray, unless they turn it off.
+    let before = status(&admin);
+    assert_eq!(
+        before["keepInTray"], true,
+        "on by default for administrators: {before}"
+    );
+    if before["trayShown"] == true {
+        press(&admin, "#esecure-keep-in-tray");
+        admin.ui().wait_until("the setting to be kept", || {
+            Ok((status(&admin)["keepInTray"] == false).then_some(()))
+        });
+    }
 
     requester.close();
     admin.close();
