@@ -5,6 +5,7 @@
 mod accounts;
 mod address_book;
 mod app;
+mod desktop;
 mod history;
 mod ordering;
 mod sessions;
