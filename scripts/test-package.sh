@@ -17,9 +17,8 @@ check() { # check "what" command...: passes when the command succeeds
   if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
 }
 
+# tauri.conf.json has no version of its own: the bundle takes the workspace's, from Cargo.toml.
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
-config_version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')
-[ "$version" = "$config_version" ] || { echo "Cargo.toml $version != tauri.conf.json $config_version"; exit 1; }
 
 echo "== building the release .deb"
 deb=$(scripts/package.sh deb | tail -n 1)
