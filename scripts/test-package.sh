@@ -35,13 +35,13 @@ check "Architecture is $(dpkg --print-architecture)" test "$(field Architecture)
 check "it has a Maintainer and a Description" test -n "$(field Maintainer)" -a -n "$(field Description)"
 depends=$(field Depends)
 echo "  Depends: $depends"
-declared=$(tr ',' '\n' <<<"$depends" | sed 's/[ (].*//; s/^ *//' | sed '/^$/d' | sort -u)
+declared=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//' | sed '/^$/d' | sort -u)
 for package in libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1; do
   check "Depends names $package" grep -qx "$package" <<<"$declared"
 done
 
 echo "== files (dpkg-deb -c)"
-contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+contents=$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./||; s|^|./|')
 check "the program is /usr/bin/oso" grep -qx './usr/bin/oso' <<<"$contents"
 check "the desktop entry is /usr/share/applications/OSO.desktop" \
   grep -qx './usr/share/applications/OSO.desktop' <<<"$contents"
@@ -73,9 +73,21 @@ closure=$( { echo "$declared"; apt-cache depends --recurse --no-recommends --no-
   sed -n 's/^ *|\{0,1\}\(Pre\)\{0,1\}Depends: \([^ <>]*\).*/\2/p; s/^\([a-z0-9][^ <>]*\)$/\1/p'; } |
   sed 's/:.*//' | sort -u)
 binary="$root/usr/bin/oso"
+# The package that owns a library file, under either of its names on a merged-/usr system.
+owner_of() {
+  local resolved
+  resolved=$(readlink -f "$1")
+  for candidate in "$1" "$resolved" "${resolved#/usr}"; do
+    if dpkg -S "$candidate" >/dev/null 2>&1; then
+      dpkg -S "$candidate" 2>/dev/null | sed -n '1s/:.*//p'
+      return
+    fi
+  done
+}
 for library in $(objdump -p "$binary" | awk '/NEEDED/ {print $2}'); do
-  path=$(ldconfig -p | awk -v lib="$library" '$1 == lib {print $NF; exit}')
-  owner=$( { [ -n "$path" ] && dpkg -S "$(readlink -f "$path")" 2>/dev/null; } | head -n 1 | cut -d: -f1 || true)
+  # (no early exit in awk: ldconfig would die of SIGPIPE, and pipefail would end the script)
+  path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && !seen++ {print $NF}')
+  owner=$([ -n "$path" ] && owner_of "$path" || true)
   if [ -z "$owner" ]; then
     fail "$library: no installed package provides it"
   elif [ "$(dpkg-query -W -f='${Priority}' "$owner" 2>/dev/null)" = required ] ||
