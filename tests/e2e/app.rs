@@ -40,6 +40,8 @@ pub struct Launch<'a> {
     pub dbus_address: Option<String>,
     /// A program that stands in for the browser (`OSO_BROWSER`).
     pub browser: Option<PathBuf>,
+    /// The program's arguments (an `oso://` link, as the desktop passes it).
+    pub args: Vec<String>,
 }
 
 impl<'a> Launch<'a> {
@@ -50,7 +52,13 @@ impl<'a> Launch<'a> {
             service_url: None,
             dbus_address: None,
             browser: None,
+            args: Vec::new(),
         }
+    }
+
+    pub fn arg(mut self, arg: String) -> Self {
+        self.args.push(arg);
+        self
     }
 
     pub fn os_language(mut self, language: &'a str) -> Self {
@@ -135,7 +143,7 @@ impl RunningApp {
             }
             None => oso_binary(),
         };
-        let session = Session::start(&driver_url, &application, &[])
+        let session = Session::start(&driver_url, &application, &launch.args)
             .unwrap_or_else(|error| panic!("cannot start a WebDriver session: {error}"));
         let app = Self {
             session: Some(session),

@@ -12,6 +12,15 @@ fn wait_for_view(app: &RunningApp, view: &str) {
         .find(&format!("[data-auth-view='{view}']:not([hidden])"));
 }
 
+/// Registers a login through the app's command; its activation mail lands in the outbox.
+fn register(app: &RunningApp, email: &str) {
+    let form = serde_json::json!({ "form": {
+        "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
+        "email": email, "password": PASSWORD, "language": "en" } });
+    app.invoke("auth_register", form)
+        .unwrap_or_else(|error| panic!("register: {error}"));
+}
+
 fn autostart_checked(app: &RunningApp) -> Result<serde_json::Value, String> {
     app.ui().execute(
         "return document.getElementById('autostart-enabled').checked;",
@@ -32,11 +41,7 @@ fn wait_for_mode(app: &RunningApp, mode: &str) {
 fn an_activation_link_opened_while_oso_runs_activates_the_account_in_the_running_window() {
     let data = temp_data_dir();
     let mut app = RunningApp::launch("activation-link", Launch::new(data.path()));
-    let form = serde_json::json!({ "form": {
-        "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
-        "email": "link@zebra.example", "password": PASSWORD, "language": "en" } });
-    app.invoke("auth_register", form)
-        .unwrap_or_else(|error| panic!("register: {error}"));
+    register(&app, "link@zebra.example");
     let token = newest_link_token(data.path(), "activation", "/activate");
 
     open_link(data.path(), &format!("oso://activate?token={token}"));
@@ -52,6 +57,26 @@ fn an_activation_link_opened_while_oso_runs_activates_the_account_in_the_running
         serde_json::json!({ "email": "link@zebra.example", "password": PASSWORD, "staySignedIn": false }),
     );
     assert!(signed_in.is_ok(), "{signed_in:?}");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn an_activation_link_that_starts_oso_activates_the_account_on_the_first_screen() {
+    let data = temp_data_dir();
+    let app = RunningApp::launch("activation-link-start", Launch::new(data.path()));
+    register(&app, "start@zebra.example");
+    let token = newest_link_token(data.path(), "activation", "/activate");
+    app.close();
+
+    let launch = Launch::new(data.path()).arg(format!("oso://activate?token={token}"));
+    let mut app = RunningApp::launch("activation-link-start", launch);
+
+    wait_for_view(&app, "login");
+    app.ui().wait_for_text(
+        "#login-form-status",
+        "Your account is activated. You can now log in.",
+    );
+    app.screenshot("activated-at-start");
 }
 
 #[test]
