@@ -110,6 +110,9 @@ pub fn run() {
         });
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
+            // The window is gone: a launch from now on (a link clicked just after quitting) must
+            // start a new OSO rather than hand its link to this one, which is on its way out.
+            tauri_plugin_single_instance::destroy(app);
             if let Some(state) = app.try_state::<startup::AppState>() {
                 tauri::async_runtime::block_on(state.stop_embedded_service());
             }

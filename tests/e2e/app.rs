@@ -86,6 +86,7 @@ impl<'a> Launch<'a> {
 pub struct RunningApp {
     pub session: Option<Session>,
     driver: Child,
+    data_dir: PathBuf,
     test_name: String,
     shots: usize,
 }
@@ -148,6 +149,7 @@ impl RunningApp {
         let app = Self {
             session: Some(session),
             driver,
+            data_dir: launch.data_dir.to_owned(),
             test_name: test_name.to_owned(),
             shots: 0,
         };
@@ -246,6 +248,7 @@ impl RunningApp {
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        crate::processes::wait_until_gone(&oso_binary(), &self.data_dir);
     }
 }
 

@@ -8,6 +8,7 @@ mod app;
 mod desktop;
 mod history;
 mod ordering;
+mod processes;
 mod sessions;
 mod webdriver;
 
