@@ -1,4 +1,4 @@
-# The two commands of the README. Each installs what it needs first, and only what is missing.
+# The commands of the README. Each installs what it needs first, and only what is missing.
 .PHONY: run test package
 
 run:
