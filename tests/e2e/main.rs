@@ -5,8 +5,10 @@
 mod accounts;
 mod address_book;
 mod app;
+mod desktop;
 mod history;
 mod ordering;
+mod processes;
 mod reorder;
 mod sessions;
 mod webdriver;
