@@ -1,5 +1,5 @@
-# The two commands of the README. Each installs what it needs first, and only what is missing.
-.PHONY: run test
+# The commands of the README. Each installs what it needs first, and only what is missing.
+.PHONY: run test package
 
 run:
 	scripts/setup-system.sh run
@@ -8,3 +8,8 @@ run:
 test:
 	scripts/setup-system.sh test
 	scripts/test.sh
+
+# The installable bundle (.deb) of a release build; prints its path. See README, "Installing".
+package:
+	scripts/setup-system.sh package
+	scripts/package.sh

@@ -2,20 +2,26 @@
 # Installs what OSO needs on Debian/Ubuntu, and only what is missing.
 #   scripts/setup-system.sh run    system libraries for building and running the desktop app
 #   scripts/setup-system.sh test   the above, plus Xvfb, D-Bus, gnome-keyring, WebKitWebDriver,
-#                                  rustfmt/clippy and tauri-driver for the end-to-end tests
+#                                  rustfmt/clippy and tauri-driver for the end-to-end tests, and
+#                                  what `package` installs, for the package test
+#   scripts/setup-system.sh package  the `run` libraries and the Tauri CLI (pinned) that builds
+#                                  the .deb bundle
 # On another OS it prints what to install and stops.
 set -euo pipefail
 
 purpose=${1:-run}
 TAURI_DRIVER_VERSION=2.0.6
+# The bundler that makes the .deb; the 2.x line matches the `tauri` crate's major version.
+TAURI_CLI_VERSION=2.12.4
 
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
 test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
-               python3-aiosmtpd)
+               python3-aiosmtpd desktop-file-utils binutils)
 
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
+# The CLI's bundler is Rust; the .deb needs nothing more than dpkg, which Debian always has.
 
 if ! command -v apt-get >/dev/null 2>&1 || [ ! -f /etc/debian_version ]; then
   cat >&2 <<MSG
@@ -59,5 +65,13 @@ if [ "$purpose" = test ]; then
     echo "Installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --force
     echo "$TAURI_DRIVER_VERSION" > "$cargo_bin/.tauri-driver-version"
+  fi
+fi
+
+if [ "$purpose" = test ] || [ "$purpose" = package ]; then
+  # `cargo tauri --version` prints "tauri-cli 2.12.4".
+  if [ "$(cargo tauri --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
+    echo "Installing the Tauri CLI $TAURI_CLI_VERSION (a few minutes, once)"
+    cargo install tauri-cli --version "=$TAURI_CLI_VERSION" --locked --force
   fi
 fi

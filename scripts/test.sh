@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test OSO has: formatting, lints, unit and integration tests, then the end-to-end tests of
 # the real app in its real webview under Xvfb, a private D-Bus session and an unlocked
-# gnome-keyring. `make test` installs what this needs first.
+# gnome-keyring, and last the test of the installable package (a release build, so the slowest
+# part). `make test` installs what this needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +18,5 @@ NO_AT_BRIDGE=1 dbus-run-session -- \
   xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
   scripts/with-keyring.sh \
   cargo test -p oso --test e2e --locked -- --ignored --test-threads=1
+echo "== package (release build of the .deb, inspected and unpacked)"
+scripts/test-package.sh

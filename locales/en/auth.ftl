@@ -64,3 +64,9 @@ auth-expired-submit = Save and continue
 ## Signed in
 session-signed-in-as = Logged in as
 keyring-warning = This computer's secure password storage (keyring) is not available, so OSO keeps your login in memory only. You will have to log in again the next time you start OSO.
+
+## Links from e-mails opened in the app (oso://activate, oso://reset-password)
+auth-link-activating = Activating your account with the link from the e-mail…
+auth-reset-link-intro = You opened the link from the e-mail. Choose a new password for your login.
+auth-reset-link-new = Link expired or used? Ask for a new e-mail
+app-link-sign-out-first = You opened a link from an OSO e-mail while you are logged in. Log out, then open the link again.

@@ -35,3 +35,12 @@ personal-forget-password = Your password
 personal-forget-password-help = To confirm that it is you.
 personal-forget-confirm = I understand that my login and my personal data will be removed for good.
 personal-forget-submit = Forget me
+
+## This computer
+personal-tab-computer = This computer
+personal-computer-intro = These settings belong to this computer, not to your login.
+personal-autostart = Start OSO when I log in to this computer
+personal-autostart-help = OSO then opens by itself at the start of your session. Off unless you turn it on.
+personal-autostart-on = OSO will start when you log in to this computer.
+personal-autostart-off = OSO will no longer start by itself.
+personal-autostart-unsupported = This system does not let OSO start with your session.

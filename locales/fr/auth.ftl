@@ -64,3 +64,9 @@ auth-expired-submit = Enregistrer et continuer
 ## Signed in
 session-signed-in-as = Connecté en tant que
 keyring-warning = Le stockage sécurisé des mots de passe de cet ordinateur (trousseau) n'est pas disponible : OSO ne garde donc votre connexion qu'en mémoire. Vous devrez vous reconnecter au prochain démarrage d'OSO.
+
+## Liens des e-mails ouverts dans l'application (oso://activate, oso://reset-password)
+auth-link-activating = Activation de votre compte avec le lien de l'e-mail…
+auth-reset-link-intro = Vous avez ouvert le lien de l'e-mail. Choisissez un nouveau mot de passe pour votre identifiant.
+auth-reset-link-new = Lien expiré ou déjà utilisé ? Demandez un nouvel e-mail
+app-link-sign-out-first = Vous avez ouvert un lien d'un e-mail OSO alors que vous êtes connecté. Déconnectez-vous, puis ouvrez à nouveau le lien.

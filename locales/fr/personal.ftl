@@ -35,3 +35,12 @@ personal-forget-password = Votre mot de passe
 personal-forget-password-help = Pour confirmer qu'il s'agit bien de vous.
 personal-forget-confirm = Je comprends que mon identifiant et mes données personnelles seront supprimés définitivement.
 personal-forget-submit = Je souhaite être oublié
+
+## Cet ordinateur
+personal-tab-computer = Cet ordinateur
+personal-computer-intro = Ces réglages concernent cet ordinateur, pas votre identifiant.
+personal-autostart = Démarrer OSO quand j'ouvre une session sur cet ordinateur
+personal-autostart-help = OSO s'ouvre alors tout seul au début de votre session. Désactivé tant que vous ne l'activez pas.
+personal-autostart-on = OSO démarrera quand vous ouvrirez une session sur cet ordinateur.
+personal-autostart-off = OSO ne démarrera plus tout seul.
+personal-autostart-unsupported = Ce système ne permet pas à OSO de démarrer avec votre session.

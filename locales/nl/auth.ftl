@@ -64,3 +64,9 @@ auth-expired-submit = Opslaan en verdergaan
 ## Signed in
 session-signed-in-as = Ingelogd als
 keyring-warning = De beveiligde wachtwoordopslag van deze computer (sleutelbos) is niet beschikbaar. OSO bewaart uw aanmelding daarom alleen in het geheugen: de volgende keer dat u OSO start, moet u opnieuw inloggen.
+
+## Links uit e-mails, geopend in de app (oso://activate, oso://reset-password)
+auth-link-activating = Uw account wordt geactiveerd met de link uit de e-mail…
+auth-reset-link-intro = U opende de link uit de e-mail. Kies een nieuw wachtwoord voor uw login.
+auth-reset-link-new = Link verlopen of al gebruikt? Vraag een nieuwe e-mail aan
+app-link-sign-out-first = U opende een link uit een OSO-e-mail terwijl u ingelogd bent. Log uit en open de link opnieuw.

@@ -35,3 +35,12 @@ personal-forget-password = Uw wachtwoord
 personal-forget-password-help = Om te bevestigen dat u het bent.
 personal-forget-confirm = Ik begrijp dat mijn login en mijn persoonlijke gegevens definitief verwijderd worden.
 personal-forget-submit = Ik wil worden vergeten
+
+## Deze computer
+personal-tab-computer = Deze computer
+personal-computer-intro = Deze instellingen horen bij deze computer, niet bij uw login.
+personal-autostart = OSO starten wanneer ik op deze computer aanmeld
+personal-autostart-help = OSO opent dan vanzelf bij het begin van uw sessie. Staat uit tot u het aanzet.
+personal-autostart-on = OSO start voortaan wanneer u op deze computer aanmeldt.
+personal-autostart-off = OSO start niet langer vanzelf.
+personal-autostart-unsupported = Op dit systeem kan OSO niet met uw sessie mee starten.

@@ -12,7 +12,9 @@ use crate::client::ClientError;
 /// Failures that never come from the service.
 pub const UNREACHABLE: &str = "unreachable";
 pub const LOCAL_STORE: &str = "local_store";
-pub const DESKTOP_CODES: [&str; 2] = [UNREACHABLE, LOCAL_STORE];
+/// The session autostart entry could not be written or removed.
+pub const AUTOSTART: &str = "autostart_failed";
+pub const DESKTOP_CODES: [&str; 3] = [UNREACHABLE, LOCAL_STORE, AUTOSTART];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,6 +1,8 @@
 //! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
+mod app_links;
+mod autostart;
 mod browser;
 mod catalogue;
 mod client;
@@ -45,14 +47,13 @@ pub fn run() {
         return;
     }
     let mut builder = tauri::Builder::default();
-    // One instance per user, unless OSO_DATA_DIR gives this instance a data directory of its own
-    // (tests and side-by-side profiles): the plugin is keyed on the app identifier, not the data.
-    if paths::data_dir_from_env().is_none() {
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            window::focus_main(app);
-        }));
+    // First among the plugins: a second launch must hand over before anything else starts.
+    if let Some(single_instance) = single_instance() {
+        builder = builder.plugin(single_instance);
     }
     let app = builder
+        .plugin(tauri_plugin_deep_link::init())
+        .manage(app_links::PendingLink::default())
         .plugin(tauri_plugin_notification::init())
         .manage(esecure::EsecureWatch::default())
         .setup(|app| {
@@ -61,6 +62,7 @@ pub fn run() {
             app.manage(commands::history_export::LastExport::default());
             connection::spawn_monitor(app.handle().clone());
             window::open_main(app.handle())?;
+            app_links::listen(app.handle());
             esecure::start(app.handle());
             Ok(())
         })
@@ -88,6 +90,11 @@ pub fn run() {
             commands::session::auth_logout,
             commands::session::auth_request_password_reset,
             commands::session::auth_reset_password,
+            commands::app_links::app_link_take,
+            commands::app_links::auth_activate_link,
+            commands::app_links::auth_reset_password_link,
+            commands::autostart::autostart_get,
+            commands::autostart::autostart_set,
             commands::profile::profile_get,
             commands::profile::profile_update,
             commands::profile::profile_change_password,
@@ -138,9 +145,31 @@ pub fn run() {
         });
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
+            // The window is gone: a launch from now on (a link clicked just after quitting) must
+            // start a new OSO rather than hand its link to this one, which is on its way out.
+            tauri_plugin_single_instance::destroy(app);
             if let Some(state) = app.try_state::<startup::AppState>() {
                 tauri::async_runtime::block_on(state.stop_embedded_service());
             }
         }
     });
+}
+
+/// One OSO per user: a second launch (from the menu, or `xdg-open oso://…` for a link from an
+/// e-mail) brings the running window forward and hands it its argument (the plugin's deep-link
+/// feature). An instance with a data directory of its own (`OSO_DATA_DIR`: tests, side-by-side
+/// profiles) is one OSO per directory: on Linux the D-Bus name carries the directory's hash, so
+/// a launch on the same directory still reaches it and one on another directory does not.
+/// Elsewhere the plugin can only key on the identifier, so such an instance stays on its own.
+fn single_instance() -> Option<tauri::plugin::TauriPlugin<tauri::Wry>> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        window::focus_main(app);
+    });
+    match paths::data_dir_from_env() {
+        None => Some(builder.build()),
+        Some(dir) if cfg!(target_os = "linux") => {
+            Some(builder.dbus_id(paths::instance_id(Some(&dir))).build())
+        }
+        Some(_) => None,
+    }
 }

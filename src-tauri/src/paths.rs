@@ -19,6 +19,31 @@ pub fn data_dir_from_env() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The app's identifier, as in `tauri.conf.json`.
+pub const IDENTIFIER: &str = "eu.oso.desktop";
+
+/// Who counts as "the same OSO" for the one-instance rule and the autostart entry: the app
+/// itself, or, with a data directory of its own, the app on that directory. The directory's
+/// hash keeps the name a valid D-Bus name whatever the path holds.
+pub fn instance_id(data_dir: Option<&Path>) -> String {
+    use sha2::{Digest, Sha256};
+    match data_dir {
+        None => IDENTIFIER.to_owned(),
+        Some(dir) => {
+            // The same directory however it was written (relative, through a symlink).
+            let dir = std::fs::canonicalize(dir)
+                .or_else(|_| std::path::absolute(dir))
+                .unwrap_or_else(|_| dir.to_owned());
+            let digest = Sha256::digest(dir.as_os_str().as_encoded_bytes());
+            let hex: String = digest[..8]
+                .iter()
+                .map(|byte| format!("{byte:02x}"))
+                .collect();
+            format!("{IDENTIFIER}.data_{hex}")
+        }
+    }
+}
+
 impl AppPaths {
     pub fn resolve(app: &AppHandle) -> tauri::Result<Self> {
         match data_dir_from_env() {
@@ -54,5 +79,31 @@ impl AppPaths {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instance_with_its_own_data_directory_has_its_own_name() {
+        let one = tempfile::tempdir().expect("temp dir");
+        let other = tempfile::tempdir().expect("temp dir");
+        let roundabout = one
+            .path()
+            .join("..")
+            .join(one.path().file_name().expect("a name"));
+
+        assert_eq!(instance_id(None), "eu.oso.desktop");
+        let id = instance_id(Some(one.path()));
+        assert!(id.starts_with("eu.oso.desktop.data_"), "{id}");
+        assert_eq!(id.len(), "eu.oso.desktop.data_".len() + 16);
+        assert_eq!(
+            instance_id(Some(&roundabout)),
+            id,
+            "same directory, same name"
+        );
+        assert_ne!(instance_id(Some(other.path())), id);
     }
 }

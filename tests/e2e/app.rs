@@ -40,6 +40,8 @@ pub struct Launch<'a> {
     pub dbus_address: Option<String>,
     /// A program that stands in for the browser (`OSO_BROWSER`).
     pub browser: Option<PathBuf>,
+    /// The program's arguments (an `oso://` link, as the desktop passes it).
+    pub args: Vec<String>,
 }
 
 impl<'a> Launch<'a> {
@@ -50,7 +52,13 @@ impl<'a> Launch<'a> {
             service_url: None,
             dbus_address: None,
             browser: None,
+            args: Vec::new(),
         }
+    }
+
+    pub fn arg(mut self, arg: String) -> Self {
+        self.args.push(arg);
+        self
     }
 
     pub fn os_language(mut self, language: &'a str) -> Self {
@@ -78,6 +86,7 @@ impl<'a> Launch<'a> {
 pub struct RunningApp {
     pub session: Option<Session>,
     driver: Child,
+    data_dir: PathBuf,
     test_name: String,
     shots: usize,
 }
@@ -97,6 +106,8 @@ impl RunningApp {
             .env("OSO_DATA_DIR", launch.data_dir)
             // Exports land inside the test's data directory, never in the user's Downloads.
             .env("XDG_DOWNLOAD_DIR", launch.data_dir.join("downloads"))
+            // Never the user's ~/.config: the autostart entry, for one, is written there.
+            .env("XDG_CONFIG_HOME", config_home(launch.data_dir))
             .env("LANGUAGE", launch.os_language)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -135,11 +146,12 @@ impl RunningApp {
             }
             None => oso_binary(),
         };
-        let session = Session::start(&driver_url, &application, &[])
+        let session = Session::start(&driver_url, &application, &launch.args)
             .unwrap_or_else(|error| panic!("cannot start a WebDriver session: {error}"));
         let app = Self {
             session: Some(session),
             driver,
+            data_dir: launch.data_dir.to_owned(),
             test_name: test_name.to_owned(),
             shots: 0,
         };
@@ -238,6 +250,7 @@ impl RunningApp {
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        crate::processes::wait_until_gone(&oso_binary(), &self.data_dir);
     }
 }
 
@@ -278,6 +291,60 @@ fn wait_for_driver(url: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("tauri-driver did not answer at {url}");
+}
+
+/// The `XDG_CONFIG_HOME` an app on `data_dir` is started with.
+pub fn config_home(data_dir: &Path) -> PathBuf {
+    data_dir.join("config")
+}
+
+/// Launches the app a second time with `url` as its only argument, as `xdg-open` does with the
+/// handler of the `oso://` scheme, and waits for it to hand the URL to the instance running on
+/// `data_dir` and exit.
+pub fn open_link(data_dir: &Path, url: &str) {
+    let mut second = Command::new(oso_binary())
+        .arg(url)
+        .env("OSO_DATA_DIR", data_dir)
+        .env("XDG_CONFIG_HOME", config_home(data_dir))
+        .env("NO_AT_BRIDGE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot launch the second instance: {error}"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match second.try_wait() {
+            Ok(Some(status)) => {
+                assert!(status.success(), "the second launch failed: {status}");
+                return;
+            }
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            _ => {
+                let _ = second.kill();
+                let _ = second.wait();
+                panic!("the second launch did not hand its link over and exit");
+            }
+        }
+    }
+}
+
+/// The token of the link to `path` in the newest outbox mail of `kind`.
+pub fn newest_link_token(data_dir: &Path, kind: &str, path: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mails =
+            oso_service::mail::outbox::read_mails(&outbox(data_dir), kind).unwrap_or_default();
+        if let Some(token) = mails
+            .last()
+            .and_then(|mail| oso_service::mail::outbox::find_link_token(mail, path))
+        {
+            return token;
+        }
+        if Instant::now() > deadline {
+            panic!("no {kind} mail with a {path} link");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// The embedded service's outbox inside an app data directory.

@@ -5,9 +5,11 @@
 mod accounts;
 mod address_book;
 mod app;
+mod desktop;
 mod esecure;
 mod history;
 mod ordering;
+mod processes;
 mod reorder;
 mod sessions;
 mod webdriver;

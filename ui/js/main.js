@@ -8,6 +8,7 @@ import { startPasswordToggles } from "./forms.js";
 import { currentSession, startSession } from "./session.js";
 import { startAuth } from "./auth/index.js";
 import { focusCurrentView } from "./auth/views.js";
+import { startAppLinks } from "./auth/links.js";
 import { startPersonalData } from "./personal/index.js";
 import { startAccountNumbers } from "./account-numbers/index.js";
 import { startAddressBook } from "./address-book/index.js";
@@ -58,6 +59,8 @@ async function boot() {
   startHistory();
   startEsecure();
   await startSession();
+  // After the session: a link the app was started with shows its card over the login card.
+  await startAppLinks();
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();
   await startConnectionIndicator();

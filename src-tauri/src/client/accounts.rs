@@ -37,6 +37,14 @@ impl ServiceClient {
             .map(drop)
     }
 
+    /// Activates with the token of the e-mailed link (received through `oso://activate`).
+    pub async fn activate_with_link(&self, token: &SecretString) -> Result<(), ClientError> {
+        let body = json!({ "token": token.expose() });
+        self.call(Method::POST, "activations/link", None, Some(&body))
+            .await
+            .map(drop)
+    }
+
     pub async fn resend_activation(&self, email: &str) -> Result<(), ClientError> {
         let body = json!({ "email": email });
         self.call(Method::POST, "activations/resend", None, Some(&body))
@@ -120,6 +128,19 @@ impl ServiceClient {
     ) -> Result<(), ClientError> {
         let body = json!({ "email": email, "code": code, "new_password": new.expose() });
         self.call(Method::POST, "password-resets/confirm", None, Some(&body))
+            .await
+            .map(drop)
+    }
+
+    /// Sets a new password with the token of the e-mailed link (received through
+    /// `oso://reset-password`).
+    pub async fn reset_password_with_link(
+        &self,
+        token: &SecretString,
+        new: &SecretString,
+    ) -> Result<(), ClientError> {
+        let body = json!({ "token": token.expose(), "new_password": new.expose() });
+        self.call(Method::POST, "password-resets/link", None, Some(&body))
             .await
             .map(drop)
     }

@@ -2,6 +2,8 @@
 //! function, map the error. The capability file grants the main window exactly these.
 
 pub mod address_book;
+pub mod app_links;
+pub mod autostart;
 pub mod catalogue;
 pub mod connection;
 pub mod drafts;

@@ -25,6 +25,21 @@ pub struct ActivationCode {
     pub code: SecretString,
 }
 
+/// The token of an e-mailed link, as the desktop receives it through its `oso://` URL scheme.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LinkToken {
+    #[schema(value_type = String)]
+    pub token: SecretString,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LinkPasswordReset {
+    #[schema(value_type = String)]
+    pub token: SecretString,
+    #[schema(value_type = String, format = Password)]
+    pub new_password: SecretString,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct Credentials {
     pub email: String,
@@ -77,6 +92,17 @@ pub async fn activate(
         .accounts
         .activate_with_code(&body.email, &body.code)
         .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Activate a login with the token of the e-mailed link (the app opened through `oso://activate`).
+#[utoipa::path(post, path = "/activations/link", tag = "accounts", request_body = LinkToken,
+    responses((status = 204, description = "Activated"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody)))]
+pub async fn activate_with_link(
+    State(state): State<AppState>,
+    Body(body): Body<LinkToken>,
+) -> Result<StatusCode, ApiError> {
+    state.accounts.activate_with_link(&body.token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -186,6 +212,21 @@ pub async fn reset_password(
     state
         .accounts
         .reset_password_with_code(&body.email, &body.code, &body.new_password)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Choose a new password with the token of the e-mailed link (the app opened through
+/// `oso://reset-password`); a refused password leaves the link usable. Every session ends.
+#[utoipa::path(post, path = "/password-resets/link", tag = "accounts", request_body = LinkPasswordReset,
+    responses((status = 204, description = "Changed"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn reset_password_with_link(
+    State(state): State<AppState>,
+    Body(body): Body<LinkPasswordReset>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .accounts
+        .reset_password_with_link(&body.token, &body.new_password)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,7 @@
 //! The pages behind the links in e-mails, for a browser: activating a login and choosing a new
 //! password. A GET only shows a form; the action happens on its POST, so mail scanners that open
 //! every link change nothing. Texts come from `locales/<lang>/web.ftl`, in the browser's language.
+//! Each form also offers to continue in the installed app, through its `oso://` URL scheme.
 
 use axum::extract::{Query, State};
 use axum::http::header::{
@@ -68,7 +69,8 @@ pub(super) fn page(language: Language, title_id: &str, body: &str) -> Response {
          input{{width:100%;box-sizing:border-box;padding:8px;font:inherit;border:1px solid #9aa5b1;border-radius:6px}}\
          button{{margin-top:24px;padding:10px 18px;font:inherit;font-weight:600;color:#fff;background:#1f5f8b;\
          border:0;border-radius:6px;cursor:pointer}}:focus-visible{{outline:3px solid #2f80ed;outline-offset:2px}}\
-         .error{{color:#c0392b}}.brand{{color:#1f5f8b;font-weight:700;margin:0 0 8px}}</style></head>\
+         .error{{color:#c0392b}}.app{{margin:24px 0 0;padding-top:16px;border-top:1px solid #d9dee5}}\
+         .app a{{color:#1f5f8b;font-weight:600}}.app small{{color:#4a5663}}.brand{{color:#1f5f8b;font-weight:700;margin:0 0 8px}}</style></head>\
          <body><main><p class=\"brand\">OSO</p><h1>{title}</h1>{body}</main></body></html>",
         lang = language.code()
     );
@@ -83,6 +85,24 @@ pub(super) fn page(language: Language, title_id: &str, body: &str) -> Response {
         .into_response()
 }
 
+/// "Open in the OSO app": the same token handed to the installed app through its `oso://` URL
+/// scheme, for those who would rather finish there. Only a click follows it, like the form below.
+fn app_link(language: Language, action: &str, token: &str) -> String {
+    // Link tokens are URL-safe base64; anything else cannot be a token, so no link is offered.
+    if token.is_empty()
+        || !token
+            .chars()
+            .all(|character| character.is_ascii_alphanumeric() || matches!(character, '-' | '_'))
+    {
+        return String::new();
+    }
+    format!(
+        "<p class=\"app\"><a href=\"oso://{action}?token={token}\">{}</a><br><small>{}</small></p>",
+        escape(&text(language, "web-open-in-app")),
+        escape(&text(language, "web-open-in-app-hint"))
+    )
+}
+
 fn paragraph(language: Language, id: &str, class: &str) -> String {
     format!("<p class=\"{class}\">{}</p>", escape(&text(language, id)))
 }
@@ -91,10 +111,11 @@ async fn activation_form(headers: HeaderMap, Query(query): Query<TokenQuery>) ->
     let language = language(&headers);
     let body = format!(
         "{}<form method=\"post\" action=\"/activate\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
-         <button type=\"submit\">{}</button></form>",
+         <button type=\"submit\">{}</button></form>{}",
         paragraph(language, "web-activate-intro", ""),
         escape(&query.token),
-        escape(&text(language, "web-activate-button"))
+        escape(&text(language, "web-activate-button")),
+        app_link(language, "activate", &query.token)
     );
     page(language, "web-activate-title", &body)
 }
@@ -140,11 +161,12 @@ fn reset_form_html(language: Language, token: &str, error: Option<&str>) -> Stri
 
 async fn reset_form(headers: HeaderMap, Query(query): Query<TokenQuery>) -> Response {
     let language = language(&headers);
-    page(
-        language,
-        "web-reset-title",
-        &reset_form_html(language, &query.token, None),
-    )
+    let body = format!(
+        "{}{}",
+        reset_form_html(language, &query.token, None),
+        app_link(language, "reset-password", &query.token)
+    );
+    page(language, "web-reset-title", &body)
 }
 
 async fn reset(

@@ -36,6 +36,18 @@ pub fn find_code(mail: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The token of the first link to `path` (`/activate`, `/reset-password`) in a decoded mail: what
+/// the link's page and the app's `oso://` URL carry.
+pub fn find_link_token(mail: &str, path: &str) -> Option<String> {
+    let marker = format!("{path}?token=");
+    let start = mail.find(&marker)? + marker.len();
+    let token: String = mail[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    (!token.is_empty()).then_some(token)
+}
+
 /// The decoded mails in `outbox` whose file name contains `kind` (e.g. `activation`), oldest
 /// first.
 pub fn read_mails(outbox: &std::path::Path, kind: &str) -> std::io::Result<Vec<String>> {
@@ -74,5 +86,15 @@ mod tests {
             Some("K7QM-4XPA")
         );
         assert_eq!(find_code("no-code-here at-all"), None);
+    }
+
+    #[test]
+    fn a_link_token_is_read_up_to_the_end_of_the_link() {
+        let mail = "<a href=\"http://127.0.0.1:48480/activate?token=Ab-9_z\">Activate</a>";
+        assert_eq!(
+            find_link_token(mail, "/activate").as_deref(),
+            Some("Ab-9_z")
+        );
+        assert_eq!(find_link_token(mail, "/reset-password"), None);
     }
 }

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod address_book;
+mod app_links;
 mod esecure;
 mod history;
 mod lifecycle;
