@@ -3,6 +3,7 @@
 mod accounts;
 mod address_book;
 mod app_links;
+mod authorisation;
 mod esecure;
 mod history;
 mod lifecycle;
