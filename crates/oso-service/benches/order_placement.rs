@@ -1,0 +1,255 @@
+//! Order placement over HTTP with 1, 8 and 64 concurrent clients (throughput, p50, p99), against
+//! a baseline in the same run: the same rows (order, number, lines) inserted directly into a
+//! database of the same schema, one transaction each, at the same durability
+//! (`synchronous = FULL`, WAL), by as many concurrent tasks.
+//! `cargo bench -p oso-service --bench order_placement`; `OSO_BENCH_ORDERS` sets the orders per
+//! run (default 1000).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use oso_service::ServiceConfig;
+use serde_json::json;
+use sqlx::SqlitePool;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
+
+fn percentile(samples: &mut [Duration], fraction: f64) -> Duration {
+    samples.sort();
+    samples[((samples.len() as f64 - 1.0) * fraction).round() as usize]
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+async fn signed_in(
+    http: &reqwest::Client,
+    url: &str,
+    outbox: &std::path::Path,
+    email: &str,
+) -> String {
+    http.post(format!("{url}/api/v1/registrations"))
+        .json(
+            &json!({"company_name": "Bench", "contact_name": "Bench", "email": email,
+                      "password": PASSWORD, "language": "en"}),
+        )
+        .send()
+        .await
+        .expect("registered");
+    let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
+    let code = mails
+        .iter()
+        .rev()
+        .find(|mail| mail.contains(email))
+        .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+        .expect("code");
+    http.post(format!("{url}/api/v1/activations"))
+        .json(&json!({"email": email, "code": code}))
+        .send()
+        .await
+        .expect("activated");
+    let grant: serde_json::Value = http
+        .post(format!("{url}/api/v1/sessions"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .expect("signed in")
+        .json()
+        .await
+        .expect("grant");
+    grant["token"].as_str().expect("token").to_owned()
+}
+
+fn order_body(key: &str, index: usize) -> serde_json::Value {
+    json!({"idempotency_key": key, "account_number": "951234567",
+        "address": {"company": format!("Zebra {index}"), "contact_person": "Ann", "street": "Meir", "number": "1",
+                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+        "lines": [{"sku": SKUS[index % 3], "packs": 1 + index % 5}, {"sku": SKUS[(index + 1) % 3], "packs": 1}]})
+}
+
+struct Run {
+    throughput: f64,
+    p50: f64,
+    p99: f64,
+}
+
+async fn run_clients<F, Fut>(clients: usize, orders: usize, work: F) -> Run
+where
+    F: Fn(usize, usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let next = Arc::new(AtomicUsize::new(0));
+    let work = Arc::new(work);
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for client in 0..clients {
+        let (next, work) = (Arc::clone(&next), Arc::clone(&work));
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= orders {
+                    break;
+                }
+                let began = Instant::now();
+                work(client, index).await;
+                latencies.push(began.elapsed());
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::new();
+    for task in tasks {
+        latencies.extend(task.await.expect("client"));
+    }
+    let elapsed = start.elapsed();
+    Run {
+        throughput: orders as f64 / elapsed.as_secs_f64(),
+        p50: ms(percentile(&mut latencies, 0.5)),
+        p99: ms(percentile(&mut latencies, 0.99)),
+    }
+}
+
+/// The rows the service writes for an order, written directly, durably.
+async fn raw_insert(pool: &SqlitePool, user: i64, key: &str, index: usize) {
+    let mut conn = pool.acquire().await.expect("connection");
+    sqlx::query("PRAGMA synchronous = FULL")
+        .execute(&mut *conn)
+        .await
+        .expect("pragma");
+    let mut tx = sqlx::Connection::begin(&mut *conn).await.expect("begin");
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
+             postal_code, city, country, phone, ordered_by_name, ordered_by_email, created_at)
+         VALUES (?1, ?2, '951234567', ?3, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3231234567',
+                 'Bench', 'bench@oso.example', ?4) RETURNING id",
+    )
+    .bind(user)
+    .bind(key)
+    .bind(format!("Zebra {index}"))
+    .bind(chrono::Utc::now())
+    .fetch_one(&mut *tx)
+    .await
+    .expect("order");
+    sqlx::query("UPDATE orders SET order_number = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(format!("OSO-2026-{id:06}"))
+        .execute(&mut *tx)
+        .await
+        .expect("number");
+    for (sku, packs) in [(SKUS[index % 3], 1 + index % 5), (SKUS[(index + 1) % 3], 1)] {
+        sqlx::query("INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)")
+            .bind(id)
+            .bind(sku)
+            .bind(packs as i64)
+            .execute(&mut *tx)
+            .await
+            .expect("line");
+    }
+    tx.commit().await.expect("commit");
+}
+
+#[tokio::main]
+async fn main() {
+    let orders: usize = std::env::var("OSO_BENCH_ORDERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let service = oso_service::start(ServiceConfig::embedded(dir.path().join("service")))
+        .await
+        .expect("service");
+    let url = service.url();
+    let http = reqwest::Client::new();
+    let mut tokens = Vec::new();
+    for user in 0..8 {
+        tokens.push(
+            signed_in(
+                &http,
+                &url,
+                service.outbox_dir(),
+                &format!("bench{user}@oso.example"),
+            )
+            .await,
+        );
+    }
+    let tokens = Arc::new(tokens);
+
+    // The baseline's own database: the same schema, a user and the catalogue to refer to.
+    let raw_dir = dir.path().join("raw");
+    let raw_service = oso_service::start(ServiceConfig::embedded(&raw_dir))
+        .await
+        .expect("schema");
+    raw_service.shutdown().await.expect("stopped");
+    let raw = oso_service::store::open(&raw_dir.join("oso-service.sqlite3"))
+        .await
+        .expect("raw");
+    sqlx::query(
+        "INSERT INTO users (email, email_canonical, company_name, contact_name, language, password_hash,
+                            password_changed_at, status, created_at)
+         VALUES ('bench@oso.example', 'bench@oso.example', 'Bench', 'Bench', 'en', 'x', ?1, 'active', ?1)",
+    )
+    .bind(chrono::Utc::now())
+    .execute(&raw)
+    .await
+    .expect("user");
+    let user: i64 = sqlx::query_scalar("SELECT id FROM users")
+        .fetch_one(&raw)
+        .await
+        .expect("id");
+
+    println!(
+        "order placement, {orders} orders per run (2 lines each), durable (synchronous = FULL)"
+    );
+    println!(
+        "{:>8} {:>14} {:>10} {:>10} {:>14} {:>10} {:>10} {:>8}",
+        "clients", "service ord/s", "p50", "p99", "raw ord/s", "raw p50", "raw p99", "share"
+    );
+    for clients in [1, 8, 64] {
+        let (http, url, tokens) = (http.clone(), url.clone(), Arc::clone(&tokens));
+        let served = run_clients(clients, orders, move |client, index| {
+            let (http, url, tokens) = (http.clone(), url.clone(), Arc::clone(&tokens));
+            async move {
+                let key = format!("bench-{clients:02}-{index:08}");
+                let response = http
+                    .post(format!("{url}/api/v1/orders"))
+                    .bearer_auth(&tokens[client % tokens.len()])
+                    .json(&order_body(&key, index))
+                    .send()
+                    .await
+                    .expect("answer");
+                assert_eq!(
+                    response.status(),
+                    reqwest::StatusCode::CREATED,
+                    "{}",
+                    response.text().await.unwrap_or_default()
+                );
+            }
+        })
+        .await;
+        let pool = raw.clone();
+        let baseline =
+            run_clients(clients, orders, move |_, index| {
+                let pool = pool.clone();
+                async move {
+                    raw_insert(&pool, user, &format!("raw-{clients:02}-{index:08}"), index).await
+                }
+            })
+            .await;
+        println!(
+            "{clients:>8} {:>14.0} {:>7.2} ms {:>7.2} ms {:>14.0} {:>7.2} ms {:>7.2} ms {:>7.0}%",
+            served.throughput,
+            served.p50,
+            served.p99,
+            baseline.throughput,
+            baseline.p50,
+            baseline.p99,
+            100.0 * served.throughput / baseline.throughput
+        );
+    }
+    println!("targets: service throughput ≥ 50 % of raw SQLite, p99 < 50 ms at 64 clients");
+    service.shutdown().await.expect("shutdown");
+}
