@@ -1,5 +1,5 @@
 # The commands of the README. Each installs what it needs first, and only what is missing.
-.PHONY: run test package
+.PHONY: run test package bench
 
 run:
 	scripts/setup-system.sh run
@@ -13,3 +13,8 @@ test:
 package:
 	scripts/setup-system.sh package
 	scripts/package.sh
+
+# Every benchmark in release mode against its baseline, into one Markdown report.
+bench:
+	scripts/setup-system.sh test
+	scripts/bench.sh

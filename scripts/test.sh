@@ -12,6 +12,8 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== unit and integration tests"
 cargo test --workspace --locked
+echo "== benchmark harnesses at a tiny size (the figures come from \`make bench\`)"
+OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked
 echo "== end-to-end tests (screenshots in \${CARGO_TARGET_DIR:-target}/e2e-screenshots)"
 cargo build -p oso --bins --locked
 NO_AT_BRIDGE=1 dbus-run-session -- \

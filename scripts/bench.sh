@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every benchmark of OSO in release mode, each against a baseline measured in the same run, into
+# one Markdown report: ${CARGO_TARGET_DIR:-target}/bench-report.md. Figures are printed, never
+# asserted. Sizes: OSO_BENCH_ROUNDS / OSO_BENCH_ORDERS (see each harness); defaults are the
+# issue's (10,000 orders for the history, 1,000 orders per placement run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
+report="$target/bench-report.md"
+mkdir -p "$target"
+
+section() { # title, command...
+  local title=$1
+  shift
+  echo "== $title" >&2
+  {
+    echo
+    echo "## $title"
+    echo
+    echo "\`$*\`"
+    echo
+    echo '```'
+    "$@" 2>/dev/null | grep -v '^\s*$' || echo "(failed: exit $?)"
+    echo '```'
+  } >> "$report"
+}
+
+{
+  echo "# OSO benchmark report"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'),"
+  echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -sr)."
+  echo "Each figure stands next to its baseline from the same run; ratios compare the two."
+} > "$report"
+
+section "Sign-in against one argon2id verification" cargo bench -q -p oso-service --bench login --locked
+section "Order placement, 1/8/64 clients, against raw SQLite inserts" cargo bench -q -p oso-service --bench order_placement --locked
+section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
+section "History first page at 10,000 orders against raw SQLite" cargo bench -q --bench history_page --locked
+section "Draft save against a raw upsert of the same durability" cargo bench -q --bench draft_save --locked
+
+echo "== sizes" >&2
+cargo build -q --release -p oso --bin oso --locked
+{
+  echo
+  echo "## Sizes"
+  echo
+  echo "- release binary \`$target/release/oso\`: $(stat -c %s "$target/release/oso") bytes (target ≤ 15 MB)"
+  deb=$(ls -t "$target"/release/bundle/deb/*.deb 2>/dev/null | head -1 || true)
+  if [ -n "$deb" ]; then
+    echo "- \`.deb\` \`$(basename "$deb")\`: $(stat -c %s "$deb") bytes (from the last \`make package\`)"
+  else
+    echo "- \`.deb\`: not built yet; run \`make package\` first"
+  fi
+} >> "$report"
+echo "report: $report" >&2
+cat "$report"
