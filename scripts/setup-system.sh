@@ -6,6 +6,8 @@
 #                                  what `package` installs, for the package test
 #   scripts/setup-system.sh package  the `run` libraries and the Tauri CLI (pinned) that builds
 #                                  the .deb bundle
+# `test` also puts schemathesis (pinned) in a virtualenv in the build directory, for the API
+# fuzzing of scripts/fuzz-api.py.
 # On another OS it prints what to install and stops.
 set -euo pipefail
 
@@ -13,11 +15,13 @@ purpose=${1:-run}
 TAURI_DRIVER_VERSION=2.0.6
 # The bundler that makes the .deb; the 2.x line matches the `tauri` crate's major version.
 TAURI_CLI_VERSION=2.12.4
+# Generates requests from the service's OpenAPI description (scripts/fuzz-api.py), from PyPI.
+SCHEMATHESIS_VERSION=4.32.5
 
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
 test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
-               python3-aiosmtpd desktop-file-utils binutils)
+               python3-aiosmtpd python3-venv desktop-file-utils binutils)
 
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
@@ -73,5 +77,14 @@ if [ "$purpose" = test ] || [ "$purpose" = package ]; then
   if [ "$(cargo tauri --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
     echo "Installing the Tauri CLI $TAURI_CLI_VERSION (a few minutes, once)"
     cargo install tauri-cli --version "=$TAURI_CLI_VERSION" --locked --force
+  fi
+fi
+
+if [ "$purpose" = test ]; then
+  venv=${CARGO_TARGET_DIR:-target}/fuzz-venv
+  if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $SCHEMATHESIS_VERSION" ]; then
+    echo "Installing schemathesis $SCHEMATHESIS_VERSION into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 fi

@@ -14,6 +14,9 @@ echo "== unit and integration tests"
 cargo test --workspace --locked
 echo "== benchmark harnesses at a tiny size (the figures come from \`make bench\`)"
 OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked
+echo "== generated requests from the OpenAPI description (a small run; scripts/fuzz-api.py 100 for more)"
+cargo build -p oso-service --bin oso-service --locked
+python3 scripts/fuzz-api.py 10
 echo "== end-to-end tests (screenshots in \${CARGO_TARGET_DIR:-target}/e2e-screenshots)"
 cargo build -p oso --bins --locked
 NO_AT_BRIDGE=1 dbus-run-session -- \

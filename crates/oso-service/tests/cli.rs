@@ -110,3 +110,19 @@ fn openapi_prints_the_api_description() {
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     assert!(document["paths"]["/api/v1/health"].is_object());
 }
+
+#[test]
+fn every_schema_the_openapi_description_refers_to_is_in_it() {
+    let output = Command::new(BINARY).arg("openapi").output().expect("runs");
+    let document = String::from_utf8_lossy(&output.stdout);
+    let parsed: serde_json::Value = serde_json::from_str(&document).expect("JSON");
+    let schemas = &parsed["components"]["schemas"];
+    let mut missing = Vec::new();
+    for reference in document.split("\"#/components/schemas/").skip(1) {
+        let name = reference.split('"').next().unwrap_or_default();
+        if schemas.get(name).is_none() {
+            missing.push(name.to_owned());
+        }
+    }
+    assert!(missing.is_empty(), "unresolvable references: {missing:?}");
+}

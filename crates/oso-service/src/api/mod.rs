@@ -58,7 +58,12 @@ impl AppState {
         title = "OSO service API",
         description = "Online Supplies Ordering: the API the OSO desktop application talks to."
     ),
-    components(schemas(ErrorBody, ErrorCode)),
+    components(schemas(
+        ErrorBody,
+        ErrorCode,
+        crate::orders::history::SortColumn,
+        crate::orders::history::Direction
+    )),
     modifiers(&SessionScheme)
 )]
 struct ApiDoc;
