@@ -223,6 +223,43 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every variable any e-mail or web message uses.
+    fn variables() -> Vec<String> {
+        let source = concat!(
+            include_str!("../../../../locales/en/email.ftl"),
+            include_str!("../../../../locales/en/web.ftl")
+        );
+        let mut names: Vec<String> = source
+            .split("{ $")
+            .skip(1)
+            .filter_map(|rest| rest.split([' ', '}']).next())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    proptest! {
+        // 256 cases a run, each formatting every message of every language.
+        #[test]
+        fn no_argument_breaks_a_message_or_reaches_the_html_unescaped(value in "\\PC{0,40}<b>\\PC{0,40}") {
+            let names = variables();
+            for language in [Language::Nl, Language::En, Language::Fr] {
+                for id in catalogue(language).ids() {
+                    let args: Vec<(&str, FluentValue<'_>)> = names
+                        .iter()
+                        .map(|name| (name.as_str(), FluentValue::from(value.as_str())))
+                        .collect();
+                    let mail = Composer::new(language, id, &args).paragraph(id, &args).finish();
+                    prop_assert!(!mail.html.contains("<b>"), "{id} put the argument in the HTML unescaped");
+                    prop_assert!(!mail.subject.is_empty());
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_email_catalogues_define_the_same_messages_in_every_language() {
