@@ -74,7 +74,9 @@ def main():
                               # Signing out, "forget me" and a password change end the session
                               # the rest of the run needs; their own tests cover them.
                               "--exclude-path-regex", "^/api/v1/(sessions/current|me/forget|me/password)$",
-                              "-H", f"Authorization: Bearer {token}"])
+                              "-H", f"Authorization: Bearer {token}"],
+                             # schemathesis keeps its state in the working directory: the temp one.
+                             cwd=data)
     finally:
         service.terminate()
         service.wait(timeout=10)
