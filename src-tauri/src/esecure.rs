@@ -239,18 +239,19 @@ async fn check(app: &AppHandle) {
             status.initialised = true;
         }
     }
+    // The tray's count first, so that whoever sees the notification finds the count there.
+    if count_changed || !before.signed_in {
+        refresh(app).await;
+        if let Err(error) = app.emit(CHANGED_EVENT, summary) {
+            tracing::warn!(%error, "cannot tell the UI about eSecure");
+        }
+    }
     if !news.is_empty() {
         let (title, body) = notification_text(&state, language(&state).await, &news);
         tray::notify(app, &title, &body);
         let mut status = lock(&watch.status);
         status.notifications += 1;
         status.last_notification = Some(body);
-    }
-    if count_changed || !before.signed_in {
-        refresh(app).await;
-        if let Err(error) = app.emit(CHANGED_EVENT, summary) {
-            tracing::warn!(%error, "cannot tell the UI about eSecure");
-        }
     }
 }
 
