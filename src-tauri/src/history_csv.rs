@@ -101,13 +101,9 @@ pub fn render(export: &HistoryExport, language: Language, messages: &Catalogue) 
             row(&cells);
         }
         for line in &order.lines {
-            let name = match language {
-                Language::Nl => &line.name.nl,
-                Language::En => &line.name.en,
-                Language::Fr => &line.name.fr,
-            };
+            let name = crate::commands::catalogue::pick(&line.name, language);
             let mut cells = base.clone();
-            cells.extend([line.sku.clone(), name.clone(), line.packs.to_string()]);
+            cells.extend([line.sku.clone(), name, line.packs.to_string()]);
             row(&cells);
         }
     }

@@ -42,7 +42,8 @@ pub struct CatalogueView {
     pub items: Vec<ItemView>,
 }
 
-fn pick(translated: &Translated, language: Language) -> String {
+/// `translated` in `language`.
+pub(crate) fn pick(translated: &Translated, language: Language) -> String {
     match language {
         Language::Nl => translated.nl.clone(),
         Language::En => translated.en.clone(),

@@ -3,13 +3,13 @@
 
 use oso_core::order_lifecycle::is_expired;
 use oso_core::{Language, OrderStatus};
-use oso_service::catalogue::Translated;
 use oso_service::orders::history::HistoryPage;
 use oso_service::orders::OrderDetails;
 use serde::Serialize;
 use tauri::State;
 
 use super::address_book::AddressView;
+use super::catalogue::pick;
 use super::l10n::display_language;
 use super::profile::token;
 use crate::client::ClientError;
@@ -171,15 +171,6 @@ pub async fn history_list(
     }
 }
 
-/// `name` in `language`.
-pub(super) fn in_language(name: &Translated, language: Language) -> &str {
-    match language {
-        Language::Nl => &name.nl,
-        Language::En => &name.en,
-        Language::Fr => &name.fr,
-    }
-}
-
 async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
     let language = display_language(state).await.unwrap_or(Language::FALLBACK);
     let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
@@ -201,7 +192,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
                 name: item
                     .map(|item| &item.name)
                     .or_else(|| details.line_names.get(&line.sku))
-                    .map(|name| in_language(name, language).to_owned()),
+                    .map(|name| pick(name, language)),
                 sold: item.is_some(),
             }
         })

@@ -5,8 +5,8 @@ use serde::Serialize;
 use tauri::State;
 
 use super::address_book::AddressView;
+use super::catalogue::pick;
 use super::drafts::store_draft;
-use super::history::in_language;
 use super::l10n::display_language;
 use super::profile::token;
 use crate::error::CommandError;
@@ -48,7 +48,7 @@ pub async fn order_again(
             name: details
                 .line_names
                 .get(&line.sku)
-                .map(|name| in_language(name, language).to_owned())
+                .map(|name| pick(name, language))
                 .unwrap_or_else(|| line.sku.clone()),
             packs: line.packs,
         })

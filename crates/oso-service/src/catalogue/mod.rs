@@ -21,6 +21,19 @@ pub struct Translated {
     pub fr: String,
 }
 
+impl Translated {
+    /// An item's names as read from its stored definition; a missing one reads as the SKU, so a
+    /// past order's line is never nameless.
+    pub fn or_sku(sku: &str, nl: Option<String>, en: Option<String>, fr: Option<String>) -> Self {
+        let or_sku = |name: Option<String>| name.unwrap_or_else(|| sku.to_owned());
+        Self {
+            nl: or_sku(nl),
+            en: or_sku(en),
+            fr: or_sku(fr),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {

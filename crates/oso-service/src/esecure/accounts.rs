@@ -1,7 +1,8 @@
 //! The customer accounts an administrator sees on the eSecure page: their administrators (added
 //! and removed, never the last one) and their authorised and restricted domain lists.
 
-use oso_core::{DomainName, Email, Language};
+use oso_core::text::{TextError, NAME_MAX_CHARS};
+use oso_core::{DomainName, Email, Language, RequiredText};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
@@ -144,17 +145,11 @@ pub struct NewAdministrator {
 
 pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator, EsecureError> {
     let mut problems = FieldProblems::default();
-    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || name.chars().count() > 100 {
-        problems.refuse(
-            "name",
-            if name.is_empty() {
-                "required"
-            } else {
-                "too_long"
-            },
-        );
-    }
+    let name = problems.check(
+        "name",
+        RequiredText::parse(&form.name, NAME_MAX_CHARS),
+        TextError::field_code,
+    );
     let email = problems.check("email", Email::parse(&form.email), |error| {
         error.field_code()
     });
@@ -162,9 +157,9 @@ pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator,
         "unknown_language"
     });
     problems.into_result()?;
-    match (email, language) {
-        (Some(email), Some(language)) => Ok(NewAdministrator {
-            name,
+    match (name, email, language) {
+        (Some(name), Some(email), Some(language)) => Ok(NewAdministrator {
+            name: name.as_str().to_owned(),
             email,
             language,
         }),

@@ -1,7 +1,8 @@
 //! The supplier's side of eSecure: operators create customer accounts, protect them and name
 //! their first administrators (operator API and `oso-service customer-accounts`).
 
-use oso_core::AccountNumber;
+use oso_core::text::NAME_MAX_CHARS;
+use oso_core::{AccountNumber, RequiredText};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -26,6 +27,12 @@ pub struct CustomerAccountChange {
     pub protected: Option<bool>,
 }
 
+fn parse_company(company: &str) -> Result<String, AccountError> {
+    RequiredText::parse(company, NAME_MAX_CHARS)
+        .map(|company| company.as_str().to_owned())
+        .map_err(|error| AccountError::field("company", error.field_code()))
+}
+
 /// Creates (or updates) a customer account with its administrators; a protected account needs
 /// at least one. `operator` names who did it in the audit trail.
 #[tracing::instrument(skip(cx, form), fields(number = %form.number), err(Debug, level = "info"))]
@@ -36,14 +43,7 @@ pub async fn create_account(
 ) -> Result<CustomerAccount, EsecureError> {
     let number = AccountNumber::parse(&form.number)
         .map_err(|error| AccountError::field("number", error.field_code()))?;
-    let company = form
-        .company
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if company.is_empty() {
-        return Err(AccountError::field("company", "required").into());
-    }
+    let company = parse_company(&form.company)?;
     let mut administrators = Vec::new();
     for (index, admin) in form.administrators.iter().enumerate() {
         let parsed = accounts::parse_administrator(admin).map_err(|error| match error {
@@ -108,12 +108,10 @@ pub async fn change_account(
     if protected && account.administrators.is_empty() {
         return Err(AccountError::field("protected", "administrators_required").into());
     }
-    let company = change
-        .company
-        .as_deref()
-        .map(|company| company.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|company| !company.is_empty())
-        .unwrap_or(account.company);
+    let company = match change.company.as_deref().filter(|c| !c.trim().is_empty()) {
+        Some(company) => parse_company(company)?,
+        None => account.company,
+    };
     let mut tx = cx.pool.begin().await?;
     sqlx::query("UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1")
         .bind(number)

@@ -118,15 +118,10 @@ pub async fn export(
     lines.push(") ORDER BY l.order_id, c.position");
     let mut by_order: HashMap<i64, Vec<ExportedLine>> = HashMap::new();
     for line in lines.build_query_as::<LineRow>().fetch_all(pool).await? {
-        let or_sku = |name: Option<String>| name.unwrap_or_else(|| line.sku.clone());
         let exported = ExportedLine {
-            sku: line.sku.clone(),
+            name: Translated::or_sku(&line.sku, line.name_nl, line.name_en, line.name_fr),
+            sku: line.sku,
             packs: u32::try_from(line.packs).unwrap_or(0),
-            name: Translated {
-                nl: or_sku(line.name_nl.clone()),
-                en: or_sku(line.name_en.clone()),
-                fr: or_sku(line.name_fr.clone()),
-            },
         };
         by_order.entry(line.order_id).or_default().push(exported);
     }

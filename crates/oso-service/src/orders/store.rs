@@ -282,13 +282,8 @@ pub async fn line_names(
     Ok(rows
         .into_iter()
         .map(|row| {
-            let or_sku = |name: Option<String>| name.unwrap_or_else(|| row.sku.clone());
-            let name = Translated {
-                nl: or_sku(row.nl.clone()),
-                en: or_sku(row.en.clone()),
-                fr: or_sku(row.fr.clone()),
-            };
-            (row.sku.clone(), name)
+            let name = Translated::or_sku(&row.sku, row.nl, row.en, row.fr);
+            (row.sku, name)
         })
         .collect())
 }
