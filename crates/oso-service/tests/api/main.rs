@@ -5,6 +5,7 @@ mod address_book;
 mod app_links;
 mod authorisation;
 mod esecure;
+mod esecure_admin;
 mod history;
 mod lifecycle;
 mod operator;
