@@ -16,20 +16,25 @@ pub enum StoreError {
     Query(#[from] sqlx::Error),
 }
 
-/// Opens (creating if needed) and migrates the database at `path`.
-#[tracing::instrument(err)]
-pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
-    let options = SqliteConnectOptions::new()
+/// How every connection to the database at `path` is opened.
+pub fn options(path: &Path) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         // NORMAL in WAL mode never corrupts the database; it may lose the last commits on a power
-        // cut, which is acceptable for everything stored so far. Orders will use FULL.
+        // cut, which is acceptable for everything but orders; their writer uses FULL.
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         // Deleted and overwritten content is zeroed on disk, so "forget me" leaves no trace.
         .pragma("secure_delete", "on")
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+}
+
+/// Opens (creating if needed) and migrates the database at `path`.
+#[tracing::instrument(err)]
+pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
+    let options = options(path);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)

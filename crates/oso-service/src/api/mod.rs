@@ -37,6 +37,8 @@ pub struct AppState {
     pub accounts: crate::accounts::Accounts,
     /// The Track & Trace link template (`{tracking_number}` is replaced).
     pub track_and_trace_url: Arc<str>,
+    pub catalogue: crate::catalogue::CatalogueCache,
+    pub orders: crate::orders::OrderWriter,
 }
 
 impl AppState {
@@ -49,6 +51,13 @@ impl AppState {
             accounts: &self.accounts,
             now: self.clock.now(),
         }
+    }
+
+    /// The catalogue as sold now (see [`crate::catalogue::CatalogueCache`]).
+    pub async fn catalogue(
+        &self,
+    ) -> Result<Arc<crate::catalogue::Catalogue>, crate::catalogue::CatalogueError> {
+        self.catalogue.current(&self.pool).await
     }
 }
 

@@ -15,7 +15,8 @@ pub async fn send_confirmation(
     order: &PlacedOrder,
 ) -> Result<(), AccountError> {
     let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
-    let catalogue = crate::catalogue::current(&state.pool)
+    let catalogue = state
+        .catalogue()
         .await
         .map_err(|error| AccountError::Internal(error.to_string()))?;
     let number = FluentValue::from(order.order_number.as_str());

@@ -6,6 +6,7 @@ pub mod history;
 pub mod lifecycle;
 mod mail;
 mod store;
+mod writer;
 
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ use crate::accounts::{AccountError, SignedIn};
 use crate::api::AppState;
 
 pub use store::anonymise_for_user;
+pub use writer::OrderWriter;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct OrderLine {
@@ -81,7 +83,8 @@ async fn validate(
             None
         }
     };
-    let catalogue = crate::catalogue::current(&state.pool)
+    let catalogue = state
+        .catalogue()
         .await
         .map_err(|error| AccountError::Internal(error.to_string()))?;
     if request.lines.is_empty() {
@@ -140,8 +143,15 @@ pub async fn place(
     crate::esecure::requests::ask_to_use(state.esecure(), user, number.as_str())
         .await
         .map_err(|error| error.at_field("account_number"))?;
-    let now = state.clock.now();
-    let placed = store::insert(&state.pool, user, &request, &number, &address, now).await?;
+    let order = store::NewOrder::new(user, &request, number, address, state.clock.now());
+    let placed = state
+        .orders
+        .write(order)
+        .await
+        .map_err(|error| match error {
+            writer::WriteError::Store(error) => AccountError::from(error),
+            stopped @ writer::WriteError::Stopped => AccountError::Internal(stopped.to_string()),
+        })?;
     let Some(order) = placed else {
         // Another request with the same key won the race: answer with its order.
         let existing = store::find_by_key(&state.pool, user.user.id, &request.idempotency_key)

@@ -97,11 +97,19 @@ impl TestService {
             oso_service::accounts::Links::new("http://127.0.0.1"),
             oso_core::account_policy::PasswordRenewal::default(),
         );
+        // The order writer has a connection of its own; the session check fails before it.
+        let orders = oso_service::orders::OrderWriter::start(&oso_service::store::options(
+            &temp.path().join("db.sqlite3"),
+        ))
+        .await
+        .expect("order writer");
         let router = oso_service::api::router(oso_service::api::AppState {
             pool,
             clock,
             accounts,
             track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
+            catalogue: oso_service::catalogue::CatalogueCache::default(),
+            orders,
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
