@@ -10,6 +10,8 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== known vulnerabilities in the dependencies (cargo audit, snapshot in audit/)"
+scripts/audit.sh
 echo "== unit and integration tests"
 cargo test --workspace --locked
 echo "== benchmark harnesses at a tiny size (the figures come from \`make bench\`)"

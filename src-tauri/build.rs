@@ -4,6 +4,7 @@
 /// Every command in `src/commands/`; each gets an `allow-<name>` permission.
 const COMMANDS: &[&str] = &[
     "connection_status",
+    "ping",
     "l10n_get",
     "l10n_set_language",
     "session_get",

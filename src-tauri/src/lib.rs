@@ -80,6 +80,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::connection::connection_status,
+            commands::connection::ping,
             commands::l10n::l10n_get,
             commands::l10n::l10n_set_language,
             commands::session::session_get,
