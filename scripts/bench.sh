@@ -38,6 +38,12 @@ section "Order placement, 1/8/64 clients, against raw SQLite inserts" cargo benc
 section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
 section "History first page at 10,000 orders against raw SQLite" cargo bench -q --bench history_page --locked
 section "Draft save against a raw upsert of the same durability" cargo bench -q --bench draft_save --locked
+# The round trip is timed inside the real webview, so it runs under Xvfb, D-Bus and the keyring
+# like the end-to-end tests, on a release build.
+section "Command round trip from the webview against a no-op command" \
+  env OSO_BENCH_ROUNDS=300 NO_AT_BRIDGE=1 dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" scripts/with-keyring.sh \
+  cargo test --release -q -p oso --test e2e --locked roundtrip -- --ignored --nocapture
 
 echo "== sizes" >&2
 cargo build -q --release -p oso --bin oso --locked
