@@ -9,6 +9,7 @@ mod store;
 mod writer;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
@@ -17,6 +18,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::{AccountError, SignedIn};
 use crate::api::AppState;
+use crate::catalogue::Catalogue;
 
 pub use store::anonymise_for_user;
 pub use writer::OrderWriter;
@@ -60,7 +62,7 @@ fn valid_key(key: &str) -> bool {
 async fn validate(
     state: &AppState,
     request: &OrderRequest,
-) -> Result<(AccountNumber, Address), AccountError> {
+) -> Result<(AccountNumber, Address, Arc<Catalogue>), AccountError> {
     let mut fields = BTreeMap::new();
     if !valid_key(&request.idempotency_key) {
         fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
@@ -118,13 +120,13 @@ async fn validate(
         fields.insert(field, problem.field_code().to_owned());
     }
     match (fields.is_empty(), number, address) {
-        (true, Some(number), Some(address)) => Ok((number, address)),
+        (true, Some(number), Some(address)) => Ok((number, address, catalogue)),
         _ => Err(AccountError::Invalid(fields)),
     }
 }
 
 /// Places the order (or returns the one already placed with this key) and, for a new order,
-/// sends the confirmation e-mail. The boolean says whether the order is new.
+/// sends the confirmation e-mail once answered. The boolean says whether the order is new.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn place(
     state: &AppState,
@@ -138,7 +140,7 @@ pub async fn place(
             return Ok((existing, false));
         }
     }
-    let (number, address) = validate(state, &request).await?;
+    let (number, address, catalogue) = validate(state, &request).await?;
     // eSecure last: an order that is refused anyway must not ask administrators for anything.
     crate::esecure::requests::ask_to_use(state.esecure(), user, number.as_str())
         .await
@@ -159,10 +161,7 @@ pub async fn place(
             .ok_or(AccountError::Unauthenticated)?;
         return Ok((existing, false));
     };
-    if let Err(error) = mail::send_confirmation(state, user, &order).await {
-        // The order stands; a lost confirmation is logged, never a reason to place it again.
-        tracing::error!(%error, order = %order.order_number, "order confirmation e-mail failed");
-    }
+    mail::confirm_in_background(state, user, &order, catalogue).await;
     Ok((order, true))
 }
 

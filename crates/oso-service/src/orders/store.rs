@@ -209,16 +209,17 @@ pub async fn insert_on(
     )
     .execute(&mut *conn)
     .await?;
-    for line in &order.lines {
-        sqlx::query!(
-            "INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)",
-            id,
-            line.sku,
-            line.packs
-        )
-        .execute(&mut *conn)
-        .await?;
-    }
+    // All lines in one statement: one trip to SQLite's thread per order, not one per line.
+    let lines =
+        serde_json::to_string(&order.lines).map_err(|error| sqlx::Error::Encode(error.into()))?;
+    sqlx::query!(
+        "INSERT INTO order_lines (order_id, sku, packs)
+         SELECT ?1, line.value ->> '$.sku', line.value ->> '$.packs' FROM json_each(?2) AS line",
+        id,
+        lines
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(Some(PlacedOrder {
         order_number,
         status: "received".to_owned(),

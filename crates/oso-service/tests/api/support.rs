@@ -192,6 +192,19 @@ impl TestService {
         oso_service::mail::outbox::read_mails(&self.data_dir.join("outbox"), kind).expect("outbox")
     }
 
+    /// The mails of `kind` once there are `count` of them: an order's confirmation leaves after
+    /// its answer. After ten seconds, whatever there is (and the caller's assertion says why).
+    pub async fn mails_once(&self, kind: &str, count: usize) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let mails = self.mails(kind);
+            if mails.len() >= count || std::time::Instant::now() > deadline {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// The code in the newest mail of `kind`.
     pub fn code_from_newest(&self, kind: &str) -> String {
         let mails = self.mails(kind);
