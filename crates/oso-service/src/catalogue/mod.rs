@@ -173,8 +173,11 @@ pub async fn load(
 /// trigger-kept counter (`catalogue_meta.version`) says when the copy must be read again.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogueCache {
-    copy: Arc<Mutex<Option<(String, Arc<Catalogue>)>>>,
+    copy: Arc<Mutex<Option<KeptCatalogue>>>,
 }
+
+/// The version it was read at, and the catalogue.
+type KeptCatalogue = (String, Arc<Catalogue>);
 
 impl CatalogueCache {
     pub async fn current(&self, pool: &SqlitePool) -> Result<Arc<Catalogue>, CatalogueError> {
@@ -194,7 +197,7 @@ impl CatalogueCache {
         Ok(catalogue)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(String, Arc<Catalogue>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<KeptCatalogue>> {
         // A panic while holding the lock cannot leave half a copy: only whole values are stored.
         self.copy.lock().unwrap_or_else(PoisonError::into_inner)
     }
