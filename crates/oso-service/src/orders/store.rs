@@ -165,13 +165,15 @@ pub async fn insert_on(
         optional(&input.driver_note),
     );
     let account_number = order.account_number.as_str();
-    let id = sqlx::query_scalar!(
+    let year = order.created_at.format("%Y").to_string();
+    let inserted = sqlx::query!(
         r#"INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
                                box_number, postal_code, city, country, phone, email, driver_note,
-                               ordered_by_name, ordered_by_email, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                               ordered_by_name, ordered_by_email, created_at, order_number)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                   (SELECT 'OSO-' || ?18 || '-' || printf('%06d', last + 1) FROM order_number_counter))
            ON CONFLICT (user_id, idempotency_key) DO NOTHING
-           RETURNING id AS "id!""#,
+           RETURNING id AS "id!", order_number AS "order_number!""#,
         order.user_id,
         order.idempotency_key,
         account_number,
@@ -188,19 +190,18 @@ pub async fn insert_on(
         note,
         order.ordered_by_name,
         order.ordered_by_email,
-        order.created_at
+        order.created_at,
+        year
     )
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(id) = id else { return Ok(None) };
-    let order_number = format!("OSO-{}-{id:06}", order.created_at.format("%Y"));
-    sqlx::query!(
-        "UPDATE orders SET order_number = ?2 WHERE id = ?1",
-        id,
-        order_number
-    )
-    .execute(&mut *conn)
-    .await?;
+    let Some(inserted) = inserted else {
+        return Ok(None);
+    };
+    let (id, order_number) = (inserted.id, inserted.order_number);
+    sqlx::query!("UPDATE order_number_counter SET last = last + 1")
+        .execute(&mut *conn)
+        .await?;
     sqlx::query!(
         "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
          VALUES (?1, 'received', ?2, 'customer')",

@@ -245,6 +245,29 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_order_number_is_never_given_twice_even_after_every_order_was_deleted() {
+        let (_dir, options, user) = database().await;
+        let writer = OrderWriter::start(&options).await.expect("writer");
+        let first = writer
+            .write(order(user, "numbered-key-00001", "ENV-DL-50"))
+            .await
+            .expect("written")
+            .expect("new");
+        // What the retention job does after 30 days without orders.
+        let mut conn = options.connect().await.expect("connection");
+        sqlx::query("DELETE FROM orders")
+            .execute(&mut conn)
+            .await
+            .expect("deleted");
+        let second = writer
+            .write(order(user, "numbered-key-00002", "ENV-DL-50"))
+            .await
+            .expect("written")
+            .expect("new");
+        assert_ne!(first.order_number, second.order_number);
+    }
+
+    #[tokio::test]
     async fn a_stopped_writer_says_so_instead_of_hanging() {
         let (jobs, queue) = mpsc::channel(1);
         drop(queue);
