@@ -147,7 +147,7 @@ async fn insert_on(
     address: &Address,
     now: DateTime<Utc>,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut tx = conn.begin().await?;
+    let mut tx = conn.begin_with(crate::store::BEGIN_WRITE).await?;
     let input = AddressInput::from(address.clone());
     let (box_number, email, note) = (
         optional(&input.box_number),
