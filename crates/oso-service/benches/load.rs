@@ -1,8 +1,9 @@
 //! Load suite: the `oso-service` binary as a child process, so its memory can be read from
-//! `/proc/PID/status`, under 64 clients for `OSO_LOAD_SECONDS`. Three quarters place orders
-//! (and read their history's first page every tenth time); a quarter use a protected account
-//! number, which asks its administrators, who approve or reject (then approve) the request and
-//! later revoke it, so the user asks again. The service's resident memory is sampled every 10 s
+//! `/proc/PID/status`, under 64 clients for `OSO_LOAD_SECONDS`. 44 place orders (and read their
+//! history's first page every tenth time); 4 sign in and out again (each sign-in is an argon2id
+//! verification with 19 MiB of work memory); 16 use a protected account number, which asks its
+//! administrators, who approve or reject (then approve) the request and later revoke it, so the
+//! user asks again. The service's resident memory is sampled every 10 s
 //! (every second in runs of a minute or less) and printed as a table, with the requests, the
 //! errors (any answer other than the one expected) and the first minute's memory against the
 //! last minute's.
@@ -22,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use figures::Expected;
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
 use serde_json::{json, Value};
 
 const SERVICE: &str = env!("CARGO_BIN_EXE_oso-service");
@@ -32,6 +33,8 @@ const CLIENTS: usize = 64;
 const REQUESTERS: usize = CLIENTS / 4;
 /// The protected accounts, each with its own administrator.
 const PROTECTED: usize = 4;
+/// Clients that sign in and out again.
+const SIGNING_IN: usize = 4;
 /// Users the ordering clients sign in as.
 const ORDERERS: usize = 8;
 const FREE_NUMBER: &str = "951234567";
@@ -53,6 +56,7 @@ struct Tally {
     approvals: AtomicUsize,
     rejections: AtomicUsize,
     revocations: AtomicUsize,
+    sign_ins: AtomicUsize,
     errors: Mutex<BTreeMap<String, usize>>,
 }
 
@@ -193,6 +197,36 @@ async fn orderer(
         }
         index += 1;
         tokio::time::sleep(pause).await;
+    }
+}
+
+/// A client signing in and out again, as desktops do at the start and end of a day.
+async fn signing_in(api: Api, email: String, pause: Duration, running: Arc<AtomicBool>) {
+    while running.load(Ordering::Relaxed) {
+        let grant = api
+            .call(
+                "sign in",
+                Method::POST,
+                "/api/v1/sessions",
+                None,
+                Some(json!({"email": email, "password": PASSWORD})),
+                CREATED,
+            )
+            .await;
+        api.tally.sign_ins.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(pause).await;
+        if let Some(token) = grant.as_ref().and_then(|grant| grant["token"].as_str()) {
+            api.call(
+                "sign out",
+                Method::DELETE,
+                "/api/v1/sessions/current",
+                Some(token),
+                None,
+                NO_CONTENT,
+            )
+            .await;
+            tokio::time::sleep(pause).await;
+        }
     }
 }
 
@@ -474,6 +508,12 @@ async fn main() {
     for user in 0..ORDERERS {
         orderers.push(signed_in(&api, &outbox, &format!("order{user}@load.example")).await);
     }
+    let mut signers = Vec::new();
+    for client in 0..SIGNING_IN {
+        let email = format!("sign{client}@load.example");
+        signed_in(&api, &outbox, &email).await;
+        signers.push(email);
+    }
     let mut requesters = Vec::new();
     for client in 0..REQUESTERS {
         let email = format!("ask{client}@other{client}.example");
@@ -490,7 +530,15 @@ async fn main() {
 
     let running = Arc::new(AtomicBool::new(true));
     let mut clients = Vec::new();
-    for client in 0..CLIENTS - REQUESTERS {
+    for email in signers {
+        clients.push(tokio::spawn(signing_in(
+            api.clone(),
+            email,
+            pause,
+            Arc::clone(&running),
+        )));
+    }
+    for client in 0..CLIENTS - REQUESTERS - SIGNING_IN {
         clients.push(tokio::spawn(orderer(
             api.clone(),
             client,
@@ -508,7 +556,11 @@ async fn main() {
         )));
     }
 
-    println!("load suite: oso-service (pid {pid}) as a child process, {CLIENTS} clients ({REQUESTERS} using protected account numbers), {seconds} s, {} ms between a client's requests", pause.as_millis());
+    println!(
+        "load suite: oso-service (pid {pid}) as a child process, {CLIENTS} clients ({} ordering, {SIGNING_IN} signing in and out, {REQUESTERS} using protected account numbers), {seconds} s, {} ms between a client's requests",
+        CLIENTS - REQUESTERS - SIGNING_IN,
+        pause.as_millis()
+    );
     println!(
         "{:>6} {:>10} {:>8} {:>8} {:>10} {:>10}",
         "s", "requests", "req/s", "errors", "VmRSS MiB", "VmHWM MiB"
@@ -579,6 +631,7 @@ async fn main() {
         requests as f64 / elapsed
     );
     println!("orders placed:            {}", load(&tally.orders_placed));
+    println!("sign-ins:                 {}", load(&tally.sign_ins));
     println!(
         "eSecure: requests {}, approvals {}, rejections {}, revocations {}",
         load(&tally.requests_for_access),
