@@ -258,7 +258,7 @@ async fn main() {
     // same data directory at a new port, which the proxy uses from then on.
     for restart in 1..=restarts {
         let at = submissions * restart / (restarts + 1);
-        while done.load(Ordering::Relaxed) < at {
+        while done.load(Ordering::Relaxed) < at && !desktops.iter().all(|d| d.is_finished()) {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         service.shutdown().await.expect("the service stops");
@@ -290,11 +290,8 @@ async fn main() {
             .iter()
             .map(|refused| format!("refused: {refused}")),
     );
-    print_figures(submissions, restarts, seed, &cuts, &outcome, &check);
-    println!(
-        "order confirmation e-mails:                   {confirmations} for {} orders",
-        held.len()
-    );
+    let mailed = (confirmations, held.len());
+    print_figures(submissions, restarts, seed, &cuts, &outcome, &check, mailed);
     assert!(
         failures.is_empty(),
         "the cuts suite failed:\n{}",
@@ -309,6 +306,7 @@ fn print_figures(
     cuts: &Cuts,
     outcome: &Outcome,
     check: &OrderCheck,
+    (confirmations, orders): (usize, usize),
 ) {
     let dropped = get(&cuts.before_request)
         + get(&cuts.before_answer)
@@ -382,6 +380,7 @@ fn print_figures(
         "orders nobody submitted:                      {}",
         check.unexpected
     );
+    println!("order confirmation e-mails:                   {confirmations} for {orders} orders");
     let failed = !check.failures().is_empty() || !outcome.refused.is_empty();
     println!(
         "result:                                       {}",

@@ -4,7 +4,7 @@
 //! verification with 19 MiB of work memory); 16 use a protected account number, which asks its
 //! administrators, who approve or reject (then approve) the request and later revoke it, so the
 //! user asks again. The service's resident memory is sampled every 10 s
-//! (every second in runs of a minute or less) and printed as a table, with the requests, the
+//! (every second in runs under a minute) and printed as a table, with the requests, the
 //! errors (any answer other than the one expected) and the first minute's memory against the
 //! last minute's.
 //!
@@ -465,7 +465,7 @@ async fn main() {
     let full = std::env::args().any(|arg| arg == "--bench");
     let seconds = env_number("OSO_LOAD_SECONDS").unwrap_or(if full { 600 } else { 5 });
     let pause = Duration::from_millis(env_number("OSO_LOAD_PAUSE_MS").unwrap_or(100));
-    let sample_every = if seconds <= 60 { 1 } else { 10 };
+    let sample_every = if seconds < 60 { 1 } else { 10 };
     let dir = tempfile::tempdir().expect("temp dir");
     let data: PathBuf = dir.path().to_owned();
     let port = free_port();
