@@ -139,6 +139,22 @@ pub enum Sent {
     Refused(oso_service::ErrorBody),
 }
 
+/// Confirms a checked draft: it joins the queue (on disk before anything is sent, so a crash from
+/// here on loses nothing) and is sent at once; when the service cannot take it now it stays
+/// queued for [`crate::outbound::send_queued`].
+pub async fn confirm(
+    client: &ServiceClient,
+    local: &LocalStore,
+    token: &SecretString,
+    id: &str,
+    draft: &Draft,
+) -> Result<Sent, LocalStoreError> {
+    local
+        .set_draft_state(id, "waiting", None, None, Utc::now())
+        .await?;
+    send(client, local, token, id, draft, false).await
+}
+
 /// Sends one confirmed draft to the service with its id as idempotency key, and records what
 /// happened. Safe to repeat: the service answers a known key with the order placed first, and
 /// an order refused while waiting for approval was never placed, so it goes through exactly once

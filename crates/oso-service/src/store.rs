@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Sqlite, SqlitePool, Transaction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -47,6 +47,17 @@ pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
     Ok(pool)
 }
 
+/// How every write transaction begins. IMMEDIATE takes SQLite's write lock at once, waiting for
+/// it up to the busy timeout. A deferred transaction (sqlx's default) that reads before it writes
+/// cannot wait: when another connection holds the lock or wrote since the read, its first write
+/// fails at once with "database is locked" (the load suite saw eSecure decisions answer 500).
+pub const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Begins a write transaction on the pool (see [`BEGIN_WRITE`]).
+pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+    pool.begin_with(BEGIN_WRITE).await
+}
+
 /// The newest migration applied: proof that the database answers and is the expected schema.
 #[tracing::instrument(skip(pool), err)]
 pub async fn schema_version(pool: &SqlitePool) -> Result<i64, StoreError> {
@@ -56,4 +67,54 @@ pub async fn schema_version(pool: &SqlitePool) -> Result<i64, StoreError> {
     .fetch_one(pool)
     .await?;
     Ok(version.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two transactions that each read, then write, interleaved as concurrent requests are.
+    async fn read_then_write_twice(begin: &'static str) -> Result<(), sqlx::Error> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = open(&dir.path().join("db.sqlite3")).await.expect("opens");
+        sqlx::query("CREATE TABLE decisions (who TEXT NOT NULL)")
+            .execute(&pool)
+            .await?;
+        let read = "SELECT COUNT(*) FROM decisions";
+        let write = "INSERT INTO decisions (who) VALUES (?1)";
+        let mut first = pool.begin_with(begin).await?;
+        sqlx::query(read).execute(&mut *first).await?;
+        let second = tokio::spawn({
+            let pool = pool.clone();
+            async move {
+                let mut second = pool.begin_with(begin).await?;
+                sqlx::query(read).execute(&mut *second).await?;
+                sqlx::query(write)
+                    .bind("second")
+                    .execute(&mut *second)
+                    .await?;
+                second.commit().await
+            }
+        });
+        // Let the second one start (and read, when it can) before the first one writes.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        sqlx::query(write)
+            .bind("first")
+            .execute(&mut *first)
+            .await?;
+        first.commit().await?;
+        second.await.expect("task")
+    }
+
+    #[tokio::test]
+    async fn write_transactions_that_read_first_wait_for_each_other_instead_of_failing() {
+        read_then_write_twice(BEGIN_WRITE)
+            .await
+            .expect("both commit, one after the other");
+        let deferred = read_then_write_twice("BEGIN").await;
+        assert!(
+            deferred.is_err(),
+            "the deferred default fails one of them: {deferred:?}"
+        );
+    }
 }

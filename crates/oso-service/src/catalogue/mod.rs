@@ -128,7 +128,7 @@ pub async fn load(
     catalogue: &Catalogue,
     now: DateTime<Utc>,
 ) -> Result<(), CatalogueError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     sqlx::query!("UPDATE catalogue_items SET sold = 0")
         .execute(&mut *tx)
         .await?;

@@ -107,7 +107,7 @@ async fn write_together<'a>(
     conn: &mut SqliteConnection,
     orders: impl Iterator<Item = &'a NewOrder>,
 ) -> Result<Vec<Option<PlacedOrder>>, sqlx::Error> {
-    let mut tx = conn.begin().await?;
+    let mut tx = conn.begin_with(crate::store::BEGIN_WRITE).await?;
     let mut placed = Vec::new();
     for order in orders {
         placed.push(store::insert_on(&mut tx, order).await?);
