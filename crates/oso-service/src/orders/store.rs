@@ -119,7 +119,9 @@ pub async fn find_by_number(
 }
 
 /// Inserts the order with its lines in one transaction, written with `synchronous = FULL`: a
-/// confirmed order must survive a power cut. `None` when the key was used meanwhile.
+/// confirmed order must survive a power cut. `None` when the key was used meanwhile. It runs in a
+/// task of its own, so a caller that stops waiting never stops it half-way (see
+/// [`crate::store::begin_write`]: its connection would keep the write lock, or its `FULL`).
 pub async fn insert(
     pool: &SqlitePool,
     user: &SignedIn,
@@ -128,15 +130,21 @@ pub async fn insert(
     address: &Address,
     now: DateTime<Utc>,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    sqlx::query("PRAGMA synchronous = FULL")
-        .execute(&mut *conn)
-        .await?;
-    let outcome = insert_on(&mut conn, user, request, number, address, now).await;
-    sqlx::query("PRAGMA synchronous = NORMAL")
-        .execute(&mut *conn)
-        .await?;
-    outcome
+    let (pool, user, request) = (pool.clone(), user.clone(), request.clone());
+    let (number, address) = (number.clone(), address.clone());
+    tokio::spawn(async move {
+        let mut conn = pool.acquire().await?;
+        sqlx::query("PRAGMA synchronous = FULL")
+            .execute(&mut *conn)
+            .await?;
+        let outcome = insert_on(&mut conn, &user, &request, &number, &address, now).await;
+        sqlx::query("PRAGMA synchronous = NORMAL")
+            .execute(&mut *conn)
+            .await?;
+        outcome
+    })
+    .await
+    .map_err(|error| sqlx::Error::Protocol(format!("placing an order: {error}")))?
 }
 
 async fn insert_on(
