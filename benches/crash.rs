@@ -216,6 +216,7 @@ fn run_child(db: &Path, url: &str, token: &SecretString, seed: u64, life: Durati
 }
 
 async fn parent() {
+    faults::log_to_stderr();
     let kills = faults::size("OSO_CRASH_KILLS", 100, 5);
     let seed = faults::seed("OSO_CRASH_SEED");
     let mut rng = StdRng::seed_from_u64(seed);

@@ -212,6 +212,7 @@ async fn desktop_submits(
 
 #[tokio::main]
 async fn main() {
+    faults::log_to_stderr();
     let submissions = faults::size("OSO_CUTS_SUBMISSIONS", 1000, 50);
     let restarts = if submissions >= 200 { 3 } else { 1 };
     let seed = faults::seed("OSO_CUTS_SEED");

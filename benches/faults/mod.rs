@@ -25,3 +25,14 @@ pub fn seed(variable: &str) -> u64 {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(rand::random)
 }
+
+/// With `OSO_LOG` set (e.g. `OSO_LOG=warn`), the service's and desktop's logs go to stderr, to
+/// see why a run failed.
+pub fn log_to_stderr() {
+    if let Ok(filter) = std::env::var("OSO_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .init();
+    }
+}

@@ -53,9 +53,16 @@ pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
 /// fails at once with "database is locked" (the load suite saw eSecure decisions answer 500).
 pub const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
-/// Begins a write transaction on the pool (see [`BEGIN_WRITE`]).
+/// Begins a write transaction on the pool (see [`BEGIN_WRITE`]), in a task of its own. sqlx checks
+/// a custom BEGIN at a second await after SQLite ran it; a caller stopped there (a request whose
+/// client went away) would leave the transaction open on a pooled connection, holding the write
+/// lock for good, and every write after it failed (the crash suite). In its own task the begin
+/// always completes, and a transaction nobody takes any more is rolled back when dropped.
 pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
-    pool.begin_with(BEGIN_WRITE).await
+    let pool = pool.clone();
+    tokio::spawn(async move { pool.begin_with(BEGIN_WRITE).await })
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("beginning a transaction: {error}")))?
 }
 
 /// The newest migration applied: proof that the database answers and is the expected schema.
@@ -71,6 +78,8 @@ pub async fn schema_version(pool: &SqlitePool) -> Result<i64, StoreError> {
 
 #[cfg(test)]
 mod tests {
+    use std::future::Future;
+
     use super::*;
 
     /// Two transactions that each read, then write, interleaved as concurrent requests are.
@@ -104,6 +113,40 @@ mod tests {
             .await?;
         first.commit().await?;
         second.await.expect("task")
+    }
+
+    #[tokio::test]
+    async fn a_write_transaction_abandoned_while_it_begins_leaves_no_lock_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = open(&dir.path().join("db.sqlite3")).await.expect("opens");
+        sqlx::query("CREATE TABLE decisions (who TEXT NOT NULL)")
+            .execute(&pool)
+            .await
+            .expect("table");
+        // Abandoned at every point of beginning: the first polls, then later and later.
+        for polls in 1..50 {
+            let mut begin = std::pin::pin!(begin_write(&pool));
+            for _ in 0..polls {
+                let waker = std::task::Waker::noop();
+                if begin
+                    .as_mut()
+                    .poll(&mut std::task::Context::from_waker(waker))
+                    .is_ready()
+                {
+                    break;
+                }
+                tokio::task::yield_now().await;
+            }
+        }
+        let mut tx = tokio::time::timeout(Duration::from_secs(10), begin_write(&pool))
+            .await
+            .expect("the write lock is free again")
+            .expect("begins");
+        sqlx::query("INSERT INTO decisions (who) VALUES ('after')")
+            .execute(&mut *tx)
+            .await
+            .expect("writes");
+        tx.commit().await.expect("commits");
     }
 
     #[tokio::test]
