@@ -45,6 +45,17 @@ section "Order placement, 1/8/64 clients, against raw SQLite inserts" cargo benc
 section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
 section "History first page at 10,000 orders against raw SQLite" cargo bench -q --bench history_page --locked
 section "Draft save against a raw upsert of the same durability" cargo bench -q --bench draft_save --locked
+# The round trip is timed inside the real webview, so it runs under Xvfb, D-Bus and the keyring
+# like the end-to-end tests, on a release build.
+section "Command round trip from the webview against a no-op command" \
+  env OSO_BENCH_ROUNDS=300 NO_AT_BRIDGE=1 dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" scripts/with-keyring.sh \
+  cargo test --release -q -p oso --test e2e --locked roundtrip -- --ignored --nocapture
+# The fault suites (issue 8, "Proof"): figures of what survived, not speed. Each also fails
+# (the section then ends in "(failed: …)") on any lost, duplicated or corrupt result or error.
+section "Crash suite: the desktop killed 100 times while it saves drafts and sends its queue" cargo bench -q --bench crash --locked
+section "Cuts suite: 1,000 orders through a proxy that drops connections, 3 service restarts" cargo bench -q --bench cuts --locked
+section "Load suite: oso-service under 64 clients for 600 s, its memory every 10 s" env OSO_LOAD_SECONDS=600 cargo bench -q -p oso-service --bench load --locked
 
 section "Start-up to the first screen and peak memory, fresh data directory, against an empty Tauri window" \
   env NO_AT_BRIDGE=1 dbus-run-session -- \

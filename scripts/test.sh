@@ -10,9 +10,13 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== known vulnerabilities in the dependencies (cargo audit, snapshot in audit/)"
+scripts/audit.sh
 echo "== unit and integration tests"
 cargo test --workspace --locked
-echo "== benchmark harnesses at a tiny size (the figures come from \`make bench\`)"
+echo "== benchmark harnesses at a tiny size, fault suites small (the figures come from \`make bench\`)"
+# The fault suites (benches crash, cuts and load) run small under `cargo test`: 5 kills, 50 cut
+# orders, 5 s of load; each fails on any lost, duplicated or corrupt result or error.
 OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked
 echo "== generated requests from the OpenAPI description (a small run; scripts/fuzz-api.py 100 for more)"
 cargo build -p oso-service --bin oso-service --locked

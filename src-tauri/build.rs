@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "connection_status",
     "app_ready",
     "first_screen_shown",
+    "ping",
     "l10n_get",
     "l10n_set_language",
     "session_get",

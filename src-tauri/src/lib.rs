@@ -29,9 +29,15 @@ use tauri::Manager;
 
 pub use catalogue::{searchable_texts as catalogue_texts, IndexedCatalogue};
 pub use client::{ClientError, ServiceClient};
+// The draft and queue paths as the commands run them, for the fault suites (`benches/crash.rs`,
+// `benches/cuts.rs`) that run them outside Tauri.
+pub use commands::address_book::AddressView;
+pub use commands::drafts::store_draft;
 pub use error::{CommandError, DESKTOP_CODES};
 pub use l10n::Locales;
-pub use local::LocalStore;
+pub use local::{LocalStore, LocalStoreError, StoredDraft};
+pub use ordering::{confirm, Draft, DraftLine, Sent};
+pub use outbound::{send_queued, ApprovalRetry};
 pub use paths::AppPaths;
 pub use settings_file::{ServiceTarget, SettingsFile};
 
@@ -87,6 +93,7 @@ pub fn run() {
             commands::connection::connection_status,
             commands::startup::app_ready,
             commands::startup::first_screen_shown,
+            commands::connection::ping,
             commands::l10n::l10n_get,
             commands::l10n::l10n_set_language,
             commands::session::session_get,

@@ -127,6 +127,22 @@ pub fn check_step(
 /// eSecure: the account's administrators were asked to approve this user (the order waits).
 pub const APPROVAL_PENDING: &str = "approval_pending";
 
+/// Answers that refuse nothing about the order itself: the service failed or is busy, or the
+/// session must be renewed first. Such an order stays queued and goes out later; only a refusal
+/// of the order (its fields, eSecure's decision) is for good. (An `internal` answer used to mark
+/// it refused, and it was never sent: the crash suite lost orders to it.)
+fn says_nothing_about_the_order(code: oso_service::ErrorCode) -> bool {
+    use oso_service::ErrorCode;
+    matches!(
+        code,
+        ErrorCode::Internal
+            | ErrorCode::ServiceUnavailable
+            | ErrorCode::RateLimited
+            | ErrorCode::Unauthenticated
+            | ErrorCode::PasswordExpired
+    )
+}
+
 /// What became of an attempt to send a queued order.
 #[derive(Debug)]
 pub enum Sent {
@@ -137,6 +153,22 @@ pub enum Sent {
     AwaitingApproval,
     /// Refused for good (eSecure's `approval_rejected` and `access_refused` included).
     Refused(oso_service::ErrorBody),
+}
+
+/// Confirms a checked draft: it joins the queue (on disk before anything is sent, so a crash from
+/// here on loses nothing) and is sent at once; when the service cannot take it now it stays
+/// queued for [`crate::outbound::send_queued`].
+pub async fn confirm(
+    client: &ServiceClient,
+    local: &LocalStore,
+    token: &SecretString,
+    id: &str,
+    draft: &Draft,
+) -> Result<Sent, LocalStoreError> {
+    local
+        .set_draft_state(id, "waiting", None, None, Utc::now())
+        .await?;
+    send(client, local, token, id, draft, false).await
 }
 
 /// Sends one confirmed draft to the service with its id as idempotency key, and records what
@@ -167,6 +199,13 @@ pub async fn send(
             Ok(Sent::Accepted(order_number))
         }
         Err(ClientError::Unreachable(_)) => Ok(Sent::Waiting),
+        Err(ClientError::Refused(body)) if says_nothing_about_the_order(body.code) => {
+            tracing::warn!(
+                code = body.code.as_str(),
+                "the service did not take a queued order now; it stays queued"
+            );
+            Ok(Sent::Waiting)
+        }
         Err(ClientError::Refused(body)) if body.code.as_str() == APPROVAL_PENDING => {
             if !awaiting {
                 let refusal = serde_json::to_string(&body).unwrap_or_default();
@@ -245,6 +284,82 @@ mod tests {
         let fields = check_step(3, &draft, Some(&indexed));
         assert_eq!(fields[&format!("lines.{}", item.sku)], "over_item_maximum");
         assert_eq!(draft.lines[0].packs, item.max_packs_per_order + 1);
+    }
+
+    /// A service that answers every request with `status` and the error `code`.
+    async fn service_answering(status: u16, code: &str) -> reqwest::Url {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binds");
+        let address = listener.local_addr().expect("address");
+        let body = format!(r#"{{"code":"{code}","message":"test","fields":{{}}}}"#);
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                let mut request = vec![0; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let answer = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(answer.as_bytes()).await;
+            }
+        });
+        reqwest::Url::parse(&format!("http://{address}/")).expect("url")
+    }
+
+    async fn queued(local: &LocalStore) -> Draft {
+        let draft = Draft {
+            lines: vec![DraftLine {
+                sku: "ENV-DL-50".into(),
+                packs: 1,
+            }],
+            ..draft()
+        };
+        let body = serde_json::to_string(&draft).expect("json");
+        local
+            .save_draft("d", &body, Utc::now())
+            .await
+            .expect("saved");
+        local
+            .set_draft_state("d", "waiting", None, None, Utc::now())
+            .await
+            .expect("queued");
+        draft
+    }
+
+    #[tokio::test]
+    async fn a_queued_order_the_service_failed_on_stays_queued_and_a_refused_one_does_not() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let local = LocalStore::open(&dir.path().join("local.sqlite3"))
+            .await
+            .expect("opens");
+        let token = SecretString::new("token");
+        for (status, code) in [
+            (500, "internal"),
+            (503, "service_unavailable"),
+            (429, "rate_limited"),
+            (401, "unauthenticated"),
+        ] {
+            let draft = queued(&local).await;
+            let client = ServiceClient::new(service_answering(status, code).await).expect("client");
+            let sent = send(&client, &local, &token, "d", &draft, false)
+                .await
+                .expect("recorded");
+            assert!(matches!(sent, Sent::Waiting), "{code}: {sent:?}");
+            let stored = local.draft("d").await.expect("reads").expect("kept");
+            assert_eq!(stored.state, "waiting", "{code}");
+        }
+
+        let draft = queued(&local).await;
+        let client =
+            ServiceClient::new(service_answering(422, "validation_failed").await).expect("client");
+        let sent = send(&client, &local, &token, "d", &draft, false)
+            .await
+            .expect("recorded");
+        assert!(matches!(sent, Sent::Refused(_)), "{sent:?}");
+        let stored = local.draft("d").await.expect("reads").expect("kept");
+        assert_eq!(stored.state, "refused");
     }
 
     #[test]

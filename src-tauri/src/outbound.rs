@@ -1,6 +1,7 @@
 //! The outbound queue seen from outside the wizard: the summaries the UI lists, the event that
 //! tells it the queue changed, and sending waiting orders when the service answers again (the
-//! connection monitor calls [`send_waiting`]), orders waiting for eSecure approval included.
+//! connection monitor calls [`send_waiting`], which calls [`send_queued`]), orders waiting for
+//! eSecure approval included.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -8,9 +9,12 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
+use crate::client::ServiceClient;
 use crate::error::CommandError;
+use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::startup::AppState;
+use oso_service::secret::SecretString;
 
 /// The event that tells the UI the queue changed; its payload is the list of queued orders.
 pub const OUTBOUND_CHANGED: &str = "outbound-changed";
@@ -88,16 +92,33 @@ impl ApprovalRetry {
 }
 
 /// Sends every waiting order (called when the service answers), and every ~10 s the ones
-/// waiting for approval. Returns how many changed state (sent, or refused for good).
+/// waiting for approval; tells the UI when the queue changed. Returns how many changed state.
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
     let Some(token) = state.session.token().await else {
         return 0;
     };
-    let Ok(drafts) = state.local.drafts().await else {
+    let changed = send_queued(&state.client, &state.local, &token, &state.approval_retry).await;
+    if changed > 0 {
+        tracing::info!(changed, "queued orders sent or decided");
+        notify_outbound(app, state).await;
+    }
+    changed
+}
+
+/// Sends the queue, oldest first, up to the first order the service cannot take now: every
+/// waiting order, and the ones waiting for approval when `approval_retry` says they are due.
+/// Returns how many changed state (sent, or refused for good).
+pub async fn send_queued(
+    client: &ServiceClient,
+    local: &LocalStore,
+    token: &SecretString,
+    approval_retry: &ApprovalRetry,
+) -> usize {
+    let Ok(drafts) = local.drafts().await else {
         return 0;
     };
-    let approvals_due = drafts.iter().any(|draft| draft.state == "approval")
-        && state.approval_retry.due(Instant::now());
+    let approvals_due =
+        drafts.iter().any(|draft| draft.state == "approval") && approval_retry.due(Instant::now());
     let mut changed = 0;
     // Oldest first: orders go out in the order they were confirmed.
     for stored in drafts
@@ -109,25 +130,12 @@ pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
             continue;
         };
         let awaiting = stored.state == "approval";
-        match ordering::send(
-            &state.client,
-            &state.local,
-            &token,
-            &stored.id,
-            &draft,
-            awaiting,
-        )
-        .await
-        {
+        match ordering::send(client, local, token, &stored.id, &draft, awaiting).await {
             Ok(Sent::Waiting) => break,
             Ok(Sent::AwaitingApproval) if awaiting => {}
             Ok(_) => changed += 1,
             Err(error) => tracing::warn!(%error, "cannot record a sent order"),
         }
-    }
-    if changed > 0 {
-        tracing::info!(changed, "queued orders sent or decided");
-        notify_outbound(app, state).await;
     }
     changed
 }

@@ -348,6 +348,19 @@ pub fn newest_link_token(data_dir: &Path, kind: &str, path: &str) -> String {
 }
 
 /// The embedded service's outbox inside an app data directory.
+/// The mails of `kind` in `outbox` once there are `count` of them (an order's confirmation
+/// leaves after its answer); after ten seconds, whatever there is.
+pub fn mails_once(outbox: &Path, kind: &str, count: usize) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mails = oso_service::mail::outbox::read_mails(outbox, kind).unwrap_or_default();
+        if mails.len() >= count || Instant::now() > deadline {
+            return mails;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 pub fn outbox(data_dir: &Path) -> PathBuf {
     data_dir.join("service").join("outbox")
 }

@@ -11,6 +11,7 @@ mod history;
 mod ordering;
 mod processes;
 mod reorder;
+mod roundtrip;
 mod sessions;
 mod webdriver;
 

@@ -1,6 +1,6 @@
 //! Order placement over HTTP with 1, 8 and 64 concurrent clients (throughput, p50, p99), against
-//! a baseline in the same run: the same rows (order, number, lines) inserted directly into a
-//! database of the same schema, one transaction each, at the same durability
+//! a baseline in the same run: the same rows (order, number, first status, lines) inserted
+//! directly into a database of the same schema, one transaction each, at the same durability
 //! (`synchronous = FULL`, WAL), by as many concurrent tasks.
 //! `cargo bench -p oso-service --bench order_placement`; `OSO_BENCH_ORDERS` sets the orders per
 //! run (default 1000).
@@ -140,6 +140,15 @@ async fn raw_insert(pool: &SqlitePool, user: i64, key: &str, index: usize) {
         .execute(&mut *tx)
         .await
         .expect("number");
+    sqlx::query(
+        "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
+         VALUES (?1, 'received', ?2, 'customer')",
+    )
+    .bind(id)
+    .bind(chrono::Utc::now())
+    .execute(&mut *tx)
+    .await
+    .expect("status");
     for (sku, packs) in [(SKUS[index % 3], 1 + index % 5), (SKUS[(index + 1) % 3], 1)] {
         sqlx::query("INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)")
             .bind(id)

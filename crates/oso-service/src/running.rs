@@ -192,6 +192,10 @@ pub async fn start_with_clock(
         clock,
         accounts: accounts.clone(),
         track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),
+        catalogue: crate::catalogue::CatalogueCache::default(),
+        orders: crate::orders::OrderWriter::start(&store::options(&config.database_path()))
+            .await
+            .map_err(store::StoreError::from)?,
     };
     let router = api::router(state.clone());
     let (stop, stopped) = watch::channel(false);

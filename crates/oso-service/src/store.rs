@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Sqlite, SqlitePool, Transaction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -16,20 +16,25 @@ pub enum StoreError {
     Query(#[from] sqlx::Error),
 }
 
-/// Opens (creating if needed) and migrates the database at `path`.
-#[tracing::instrument(err)]
-pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
-    let options = SqliteConnectOptions::new()
+/// How every connection to the database at `path` is opened.
+pub fn options(path: &Path) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         // NORMAL in WAL mode never corrupts the database; it may lose the last commits on a power
-        // cut, which is acceptable for everything stored so far. Orders will use FULL.
+        // cut, which is acceptable for everything but orders; their writer uses FULL.
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         // Deleted and overwritten content is zeroed on disk, so "forget me" leaves no trace.
         .pragma("secure_delete", "on")
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+}
+
+/// Opens (creating if needed) and migrates the database at `path`.
+#[tracing::instrument(err)]
+pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
+    let options = options(path);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
@@ -42,6 +47,24 @@ pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
     Ok(pool)
 }
 
+/// How every write transaction begins. IMMEDIATE takes SQLite's write lock at once, waiting for
+/// it up to the busy timeout. A deferred transaction (sqlx's default) that reads before it writes
+/// cannot wait: when another connection holds the lock or wrote since the read, its first write
+/// fails at once with "database is locked" (the load suite saw eSecure decisions answer 500).
+pub const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Begins a write transaction on the pool (see [`BEGIN_WRITE`]), in a task of its own. sqlx checks
+/// a custom BEGIN at a second await after SQLite ran it; a caller stopped there (a request whose
+/// client went away) would leave the transaction open on a pooled connection, holding the write
+/// lock for good, and every write after it failed (the crash suite). In its own task the begin
+/// always completes, and a transaction nobody takes any more is rolled back when dropped.
+pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+    let pool = pool.clone();
+    tokio::spawn(async move { pool.begin_with(BEGIN_WRITE).await })
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("beginning a transaction: {error}")))?
+}
+
 /// The newest migration applied: proof that the database answers and is the expected schema.
 #[tracing::instrument(skip(pool), err)]
 pub async fn schema_version(pool: &SqlitePool) -> Result<i64, StoreError> {
@@ -51,4 +74,90 @@ pub async fn schema_version(pool: &SqlitePool) -> Result<i64, StoreError> {
     .fetch_one(pool)
     .await?;
     Ok(version.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+
+    use super::*;
+
+    /// Two transactions that each read, then write, interleaved as concurrent requests are.
+    async fn read_then_write_twice(begin: &'static str) -> Result<(), sqlx::Error> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = open(&dir.path().join("db.sqlite3")).await.expect("opens");
+        sqlx::query("CREATE TABLE decisions (who TEXT NOT NULL)")
+            .execute(&pool)
+            .await?;
+        let read = "SELECT COUNT(*) FROM decisions";
+        let write = "INSERT INTO decisions (who) VALUES (?1)";
+        let mut first = pool.begin_with(begin).await?;
+        sqlx::query(read).execute(&mut *first).await?;
+        let second = tokio::spawn({
+            let pool = pool.clone();
+            async move {
+                let mut second = pool.begin_with(begin).await?;
+                sqlx::query(read).execute(&mut *second).await?;
+                sqlx::query(write)
+                    .bind("second")
+                    .execute(&mut *second)
+                    .await?;
+                second.commit().await
+            }
+        });
+        // Let the second one start (and read, when it can) before the first one writes.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        sqlx::query(write)
+            .bind("first")
+            .execute(&mut *first)
+            .await?;
+        first.commit().await?;
+        second.await.expect("task")
+    }
+
+    #[tokio::test]
+    async fn a_write_transaction_abandoned_while_it_begins_leaves_no_lock_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = open(&dir.path().join("db.sqlite3")).await.expect("opens");
+        sqlx::query("CREATE TABLE decisions (who TEXT NOT NULL)")
+            .execute(&pool)
+            .await
+            .expect("table");
+        // Abandoned at every point of beginning: the first polls, then later and later.
+        for polls in 1..50 {
+            let mut begin = std::pin::pin!(begin_write(&pool));
+            for _ in 0..polls {
+                let waker = std::task::Waker::noop();
+                if begin
+                    .as_mut()
+                    .poll(&mut std::task::Context::from_waker(waker))
+                    .is_ready()
+                {
+                    break;
+                }
+                tokio::task::yield_now().await;
+            }
+        }
+        let mut tx = tokio::time::timeout(Duration::from_secs(10), begin_write(&pool))
+            .await
+            .expect("the write lock is free again")
+            .expect("begins");
+        sqlx::query("INSERT INTO decisions (who) VALUES ('after')")
+            .execute(&mut *tx)
+            .await
+            .expect("writes");
+        tx.commit().await.expect("commits");
+    }
+
+    #[tokio::test]
+    async fn write_transactions_that_read_first_wait_for_each_other_instead_of_failing() {
+        read_then_write_twice(BEGIN_WRITE)
+            .await
+            .expect("both commit, one after the other");
+        let deferred = read_then_write_twice("BEGIN").await;
+        assert!(
+            deferred.is_err(),
+            "the deferred default fails one of them: {deferred:?}"
+        );
+    }
 }

@@ -8,3 +8,8 @@ use crate::startup::AppState;
 pub fn connection_status(state: State<'_, AppState>) -> ConnectionStatus {
     state.connection.borrow().clone()
 }
+
+/// Answers nothing. The baseline of the round-trip benchmark (`tests/e2e/roundtrip.rs`): what
+/// crossing from the webview into Rust and back costs by itself.
+#[tauri::command]
+pub fn ping() {}

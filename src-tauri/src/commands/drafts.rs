@@ -9,6 +9,7 @@ use tauri::{AppHandle, State};
 
 use super::profile::token;
 use crate::error::CommandError;
+use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::outbound::{notify_outbound, summaries, DraftSummary};
 use crate::startup::AppState;
@@ -46,11 +47,12 @@ pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, 
 /// Saves the wizard's state; called on every change.
 #[tauri::command]
 pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
-    store_draft(&state, draft).await
+    store_draft(&state.local, draft).await
 }
 
-/// Saves `draft` (a new one when it has no id yet) and answers it as stored.
-pub(super) async fn store_draft(state: &AppState, draft: Draft) -> Result<Draft, CommandError> {
+/// Saves `draft` (a new one when it has no id yet) and answers it as stored. When this returns,
+/// the save is on disk (`synchronous = FULL`).
+pub async fn store_draft(local: &LocalStore, draft: Draft) -> Result<Draft, CommandError> {
     let id = draft.id.clone().unwrap_or_else(ordering::new_draft_id);
     let body = serde_json::to_string(&Draft {
         id: None,
@@ -58,14 +60,13 @@ pub(super) async fn store_draft(state: &AppState, draft: Draft) -> Result<Draft,
         ..draft
     })
     .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string()))?;
-    if !state.local.save_draft(&id, &body, Utc::now()).await? {
+    if !local.save_draft(&id, &body, Utc::now()).await? {
         return Err(CommandError::new(
             oso_service::ErrorCode::Conflict.as_str(),
             "this order was sent already",
         ));
     }
-    let stored = state
-        .local
+    let stored = local
         .draft(&id)
         .await?
         .ok_or_else(|| CommandError::new(crate::error::LOCAL_STORE, "lost draft"))?;
@@ -144,11 +145,7 @@ pub async fn order_place(
         return Err(error);
     }
     remember_choices(&state, &token, &draft).await;
-    state
-        .local
-        .set_draft_state(&id, "waiting", None, None, Utc::now())
-        .await?;
-    let sent = ordering::send(&state.client, &state.local, &token, &id, &draft, false).await?;
+    let sent = ordering::confirm(&state.client, &state.local, &token, &id, &draft).await?;
     let outcome = match sent {
         Sent::Accepted(number) => PlaceOutcome {
             state: "accepted",

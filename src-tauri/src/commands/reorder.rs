@@ -70,6 +70,6 @@ pub async fn order_again(
             .collect(),
         ..Draft::default()
     };
-    let draft = store_draft(&state, draft).await?;
+    let draft = store_draft(&state.local, draft).await?;
     Ok(ReorderView { draft, unavailable })
 }

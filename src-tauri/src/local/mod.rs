@@ -55,4 +55,10 @@ impl LocalStore {
         sqlx::migrate!("./src-tauri/migrations").run(&pool).await?;
         Ok(Self { pool })
     }
+
+    /// Closes every connection, waiting for them to finish: after this the file is closed, as
+    /// when the app has quit (the crash suite reopens it as a restarted app would).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
 }

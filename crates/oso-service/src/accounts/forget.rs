@@ -18,7 +18,7 @@ impl Accounts {
         }
         let now = self.clock.now();
         let canonical = user.email.to_lowercase();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         sessions::delete_for_user(&mut tx, user.id).await?;
         one_time::delete_for_user(&mut tx, user.id).await?;
         throttle::clear(&mut tx, &throttle::account_subject(&canonical)).await?;

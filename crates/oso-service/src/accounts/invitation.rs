@@ -24,7 +24,7 @@ impl Accounts {
         let now = self.clock.now();
         // Nobody knows this password; the login opens only through the e-mailed link.
         let unusable = hash_password(&tokens::new_token()).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         if users::find_live_by_email(&mut tx, &email.canonical())
             .await?
             .is_some()

@@ -42,7 +42,7 @@ impl Accounts {
         }
         let hash = hash_password(new).await?;
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         users::set_password(&mut tx, user.id, &hash, now).await?;
         sessions::revoke_all_for_user(&mut tx, user.id, Some(signed_in.session_id), now).await?;
         tx.commit().await?;
@@ -56,7 +56,7 @@ impl Accounts {
             return Ok(());
         };
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let user = users::find_live_by_email(&mut tx, &email.canonical()).await?;
         let Some(user) = user.filter(UserRow::is_active) else {
             return Ok(());
@@ -110,7 +110,7 @@ impl Accounts {
         check_policy(new, &user, "new_password")?;
         let hash = hash_password(new).await?;
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let outcome =
             one_time::redeem_code(&mut tx, Purpose::PasswordReset, user.id, code.expose(), now)
                 .await?;
@@ -130,7 +130,7 @@ impl Accounts {
         new: &SecretString,
     ) -> Result<(), AccountError> {
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let user_id =
             one_time::redeem_link(&mut tx, Purpose::PasswordReset, link_token.expose(), now)
                 .await?

@@ -87,7 +87,7 @@ impl Accounts {
             language: registration.language.code(),
             password_hash: &password_hash,
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let existing = users::find_live_by_email(&mut tx, &canonical).await?;
         let user_id = match &existing {
             Some(user) if user.is_active() => None,
@@ -156,7 +156,7 @@ impl Accounts {
         let canonical = Email::parse(email)
             .map_err(|_| AccountError::TokenInvalid)?
             .canonical();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let user = users::find_live_by_email(&mut tx, &canonical).await?;
         let Some(user) = user.filter(UserRow::is_pending) else {
             return Err(AccountError::TokenInvalid);
@@ -176,7 +176,7 @@ impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), AccountError> {
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let user_id = one_time::redeem_link(&mut tx, Purpose::Activation, link_token.expose(), now)
             .await?
             .map_err(token_error)?;
@@ -192,7 +192,7 @@ impl Accounts {
             return Ok(());
         };
         let now = self.clock.now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::store::begin_write(&self.pool).await?;
         let user = users::find_live_by_email(&mut tx, &email.canonical()).await?;
         let Some(user) = user.filter(UserRow::is_pending) else {
             return Ok(());

@@ -5,6 +5,7 @@ use oso_core::account_policy::SessionLifetime;
 use sqlx::SqliteConnection;
 
 use super::tokens;
+use super::users::UserRow;
 use crate::secret::SecretString;
 
 /// `last_seen_at` is written at most this often, so reads do not all become writes.
@@ -32,18 +33,23 @@ pub async fn create(
     Ok((token, expires_at))
 }
 
-/// The session behind `token` while it is live: `(session id, user id)`.
+/// The session behind `token` while it is live, with its user (in one query: every request
+/// asks): `(session id, user)`.
 pub async fn find_live(
     conn: &mut SqliteConnection,
     token: &str,
     now: DateTime<Utc>,
     lifetime: SessionLifetime,
-) -> Result<Option<(i64, i64)>, sqlx::Error> {
+) -> Result<Option<(i64, UserRow)>, sqlx::Error> {
     let token_hash = tokens::hash(token);
     let row = sqlx::query!(
-        r#"SELECT id AS "id!", user_id, created_at AS "created_at: DateTime<Utc>",
-                  last_seen_at AS "last_seen_at: DateTime<Utc>"
-           FROM sessions WHERE token_hash = ?1 AND revoked_at IS NULL"#,
+        r#"SELECT s.id AS "session_id!", s.created_at AS "created_at: DateTime<Utc>",
+                  s.last_seen_at AS "last_seen_at: DateTime<Utc>",
+                  u.id AS "user_id!", u.email, u.default_email, u.company_name, u.contact_name, u.phone,
+                  u.language, u.password_hash,
+                  u.password_changed_at AS "password_changed_at: DateTime<Utc>", u.status
+           FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"#,
         token_hash
     )
     .fetch_optional(&mut *conn)
@@ -55,13 +61,25 @@ pub async fn find_live(
     if now - row.last_seen_at >= TOUCH_EVERY {
         sqlx::query!(
             "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1",
-            row.id,
+            row.session_id,
             now
         )
         .execute(&mut *conn)
         .await?;
     }
-    Ok(Some((row.id, row.user_id)))
+    let user = UserRow {
+        id: row.user_id,
+        email: row.email,
+        default_email: row.default_email,
+        company_name: row.company_name,
+        contact_name: row.contact_name,
+        phone: row.phone,
+        language: row.language,
+        password_hash: row.password_hash,
+        password_changed_at: row.password_changed_at,
+        status: row.status,
+    };
+    Ok(Some((row.session_id, user)))
 }
 
 pub async fn revoke(

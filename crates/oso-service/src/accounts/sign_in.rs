@@ -85,12 +85,9 @@ impl Accounts {
     pub async fn authenticate(&self, token: &str) -> Result<SignedIn, AccountError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
-        let (session_id, user_id) = sessions::find_live(&mut conn, token, now, self.sessions)
+        let (session_id, user) = sessions::find_live(&mut conn, token, now, self.sessions)
             .await?
-            .ok_or(AccountError::Unauthenticated)?;
-        let user = users::find_by_id(&mut conn, user_id)
-            .await?
-            .filter(UserRow::is_active)
+            .filter(|(_, user)| user.is_active())
             .ok_or(AccountError::Unauthenticated)?;
         let password_expired = self.renewal.is_expired(user.password_changed_at, now);
         Ok(SignedIn {

@@ -4,14 +4,15 @@ use axum::extract::State;
 use axum::Json;
 
 use super::{ApiError, AppState, ErrorBody};
-use crate::catalogue::{self, Catalogue};
+use crate::catalogue::Catalogue;
 
 /// The catalogue as sold now. Not personal, so no session is needed; desktops cache it.
 #[utoipa::path(get, path = "/catalogue", tag = "catalogue",
     responses((status = 200, body = Catalogue), (status = 500, body = ErrorBody)))]
 pub async fn catalogue(State(state): State<AppState>) -> Result<Json<Catalogue>, ApiError> {
-    catalogue::current(&state.pool)
+    state
+        .catalogue()
         .await
-        .map(Json)
+        .map(|catalogue| Json(Catalogue::clone(&catalogue)))
         .map_err(|error| ApiError::internal(&error))
 }

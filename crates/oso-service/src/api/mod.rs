@@ -37,6 +37,8 @@ pub struct AppState {
     pub accounts: crate::accounts::Accounts,
     /// The Track & Trace link template (`{tracking_number}` is replaced).
     pub track_and_trace_url: Arc<str>,
+    pub catalogue: crate::catalogue::CatalogueCache,
+    pub orders: crate::orders::OrderWriter,
 }
 
 impl AppState {
@@ -49,6 +51,13 @@ impl AppState {
             accounts: &self.accounts,
             now: self.clock.now(),
         }
+    }
+
+    /// The catalogue as sold now (see [`crate::catalogue::CatalogueCache`]).
+    pub async fn catalogue(
+        &self,
+    ) -> Result<Arc<crate::catalogue::Catalogue>, crate::catalogue::CatalogueError> {
+        self.catalogue.current(&self.pool).await
     }
 }
 
@@ -166,6 +175,7 @@ pub fn router(state: AppState) -> Router {
         .merge(esecure_page::routes())
         .fallback(error::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(run_to_the_end))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
@@ -183,4 +193,19 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// Every request runs to its end, also when its client goes away. The server drops a handler's
+/// future when the connection closes, which would stop it at any await: between an order's
+/// commit and its confirmation e-mail, or between an eSecure request and the mail that asks the
+/// administrators (which is never sent again), leaving work half done that no retry finishes.
+async fn run_to_the_end(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(failed) => error::ApiError::internal(&failed).into_response(),
+    }
 }

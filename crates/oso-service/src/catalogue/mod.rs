@@ -3,6 +3,7 @@
 //! past orders refer to them. The whole-order maximum is part of the file.
 
 use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -127,7 +128,7 @@ pub async fn load(
     catalogue: &Catalogue,
     now: DateTime<Utc>,
 ) -> Result<(), CatalogueError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     sqlx::query!("UPDATE catalogue_items SET sold = 0")
         .execute(&mut *tx)
         .await?;
@@ -167,9 +168,44 @@ pub async fn load(
     Ok(())
 }
 
-/// The catalogue as sold now: the stored frame (limits, categories, sizes) with the sold items.
+/// The catalogue as sold now, parsed once per change rather than once per order: every order
+/// checks its lines against it and names them in its e-mail. The database stays the truth; a
+/// trigger-kept counter (`catalogue_meta.version`) says when the copy must be read again.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogueCache {
+    copy: Arc<Mutex<Option<KeptCatalogue>>>,
+}
+
+/// The version it was read at, and the catalogue.
+type KeptCatalogue = (String, Arc<Catalogue>);
+
+impl CatalogueCache {
+    pub async fn current(&self, pool: &SqlitePool) -> Result<Arc<Catalogue>, CatalogueError> {
+        // The counter is read before the catalogue: a change in between makes the copy look
+        // older than it is (read again next time), never newer.
+        let version = sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = 'version'")
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or_default();
+        if let Some((seen, catalogue)) = self.lock().as_ref() {
+            if *seen == version {
+                return Ok(Arc::clone(catalogue));
+            }
+        }
+        let catalogue = Arc::new(read_sold(pool).await?);
+        *self.lock() = Some((version, Arc::clone(&catalogue)));
+        Ok(catalogue)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<KeptCatalogue>> {
+        // A panic while holding the lock cannot leave half a copy: only whole values are stored.
+        self.copy.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The stored frame (limits, categories, sizes) with the sold items.
 #[tracing::instrument(skip_all, err)]
-pub async fn current(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
+async fn read_sold(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
     let frame = sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = 'frame'")
         .fetch_optional(pool)
         .await?
@@ -190,6 +226,41 @@ pub async fn current(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_kept_catalogue_is_reused_until_the_database_changes_however_it_changes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = crate::store::open(&dir.path().join("catalogue.sqlite3"))
+            .await
+            .expect("database");
+        let shipped = Catalogue::parse(SHIPPED).expect("catalogue");
+        load(&pool, &shipped, Utc::now()).await.expect("loaded");
+        let cache = CatalogueCache::default();
+        let first = cache.current(&pool).await.expect("read");
+        assert_eq!(first.items.len(), shipped.items.len());
+        let again = cache.current(&pool).await.expect("kept");
+        assert!(Arc::ptr_eq(&first, &again), "unchanged: not parsed again");
+
+        // Changed behind the service's back, as an operator's SQL would.
+        let gone = &shipped.items[0].sku;
+        sqlx::query("UPDATE catalogue_items SET sold = 0 WHERE sku = ?1")
+            .bind(gone)
+            .execute(&pool)
+            .await
+            .expect("unsold");
+        let after = cache.current(&pool).await.expect("read again");
+        assert_eq!(after.items.len(), shipped.items.len() - 1);
+        assert!(after.items.iter().all(|item| &item.sku != gone));
+
+        sqlx::query("UPDATE catalogue_meta SET value = json_set(value, '$.order_max_packs', 7) WHERE key = 'frame'")
+            .execute(&pool)
+            .await
+            .expect("frame changed");
+        assert_eq!(
+            cache.current(&pool).await.expect("frame").order_max_packs,
+            7
+        );
+    }
 
     #[test]
     fn the_shipped_catalogue_is_consistent_and_large_enough() {

@@ -175,7 +175,7 @@ pub async fn insert_administrator(
     new: &NewAdministrator,
     actor: &str,
 ) -> Result<(), EsecureError> {
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     sqlx::query(
         "INSERT INTO account_administrators (account_number, email, email_canonical, name, language, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -241,7 +241,7 @@ pub async fn remove_administrator(
     email: &str,
 ) -> Result<(), EsecureError> {
     require_administrator(cx.pool, admin, number).await?;
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     let count: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
             .bind(number)
@@ -316,7 +316,7 @@ pub async fn set_domains(
         problems.refuse("restricted", "required");
     }
     problems.into_result()?;
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     sqlx::query("DELETE FROM account_domains WHERE account_number = ?1")
         .bind(number)
         .execute(&mut *tx)

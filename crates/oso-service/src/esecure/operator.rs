@@ -68,7 +68,7 @@ pub async fn create_account(
         return Err(AccountError::field("administrators", "required").into());
     }
     let actor = format!("operator:{operator}");
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     sqlx::query(
         "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (number) DO UPDATE SET company = excluded.company, protected = excluded.protected",
@@ -112,7 +112,7 @@ pub async fn change_account(
         Some(company) => parse_company(company)?,
         None => account.company,
     };
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     sqlx::query("UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1")
         .bind(number)
         .bind(&company)

@@ -77,7 +77,7 @@ pub async fn ask_to_use(
     .fetch_optional(cx.pool)
     .await?;
     let company = &user.user.company_name;
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     let id = match existing {
         Some((_, status)) if status == "pending" => return Err(EsecureError::ApprovalPending),
         Some((_, status)) if status == "rejected" => return Err(EsecureError::ApprovalRejected),
@@ -246,7 +246,7 @@ pub async fn decide(
         Decision::Approve => ("approved", &["pending", "rejected", "revoked"]),
         Decision::Reject => ("rejected", &["pending"]),
     };
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     let mut decided = Vec::new();
     for id in ids {
         let row: Option<(String, String, String)> = sqlx::query_as(
@@ -291,7 +291,7 @@ pub async fn decide(
 
 /// Takes an approved user's access away at once.
 pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), EsecureError> {
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT account_number, email FROM access_requests r WHERE r.id = ?1 AND r.status = 'approved'
            AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)",
@@ -337,7 +337,7 @@ pub async fn add_users(
         }
     }
     problems.into_result()?;
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     for email in &parsed {
         let company: Option<String> = sqlx::query_scalar(
             "SELECT company_name FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
@@ -415,7 +415,7 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
 /// Rejects through a Reject link (its form's POST): single use, and only while pending.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, EsecureError> {
-    let mut tx = cx.pool.begin().await?;
+    let mut tx = crate::store::begin_write(cx.pool).await?;
     let used: Option<(i64, String)> = sqlx::query_as(
         "UPDATE access_request_tokens SET used_at = ?2
          WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2

@@ -5,12 +5,15 @@ pub mod outbox;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sha2::{Digest, Sha256};
+use tokio::sync::{OwnedRwLockReadGuard, RwLock};
 
 use crate::config::{SmtpConfig, SmtpSecurity};
 pub use templates::{MailContent, MailKind};
@@ -37,6 +40,15 @@ enum Delivery {
 pub struct Mailer {
     from: Mailbox,
     delivery: Delivery,
+    /// Mail that leaves after its request was answered holds this shared; removing a recipient's
+    /// mail holds it alone, so it runs after every such mail already promised was written.
+    in_flight: Arc<RwLock<()>>,
+}
+
+/// A promise that a mail will be sent after the answer: see [`Mailer::promise`].
+#[derive(Debug)]
+pub struct MailPromise {
+    _held: OwnedRwLockReadGuard<()>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -53,6 +65,7 @@ impl Mailer {
         Ok(Self {
             from: parse_mailbox(from)?,
             delivery: Delivery::Outbox(dir),
+            in_flight: Arc::default(),
         })
     }
 
@@ -76,6 +89,7 @@ impl Mailer {
         Ok(Self {
             from: parse_mailbox(from)?,
             delivery: Delivery::Smtp(builder.build()),
+            in_flight: Arc::default(),
         })
     }
 
@@ -117,8 +131,18 @@ impl Mailer {
         Ok(())
     }
 
-    /// Removes every outbox copy of mail to `address` ("forget me"). SMTP mail has left already.
+    /// Taken before answering a request whose mail is sent afterwards, and kept until that mail
+    /// is written: "forget me" then waits for it instead of missing it.
+    pub async fn promise(&self) -> MailPromise {
+        MailPromise {
+            _held: Arc::clone(&self.in_flight).read_owned().await,
+        }
+    }
+
+    /// Removes every outbox copy of mail to `address` ("forget me"), after every mail promised
+    /// before was written. SMTP mail has left already.
     pub async fn forget_recipient(&self, address: &str) -> Result<(), MailError> {
+        let _no_mail_in_flight = self.in_flight.write().await;
         let Delivery::Outbox(dir) = &self.delivery else {
             return Ok(());
         };
@@ -155,10 +179,86 @@ async fn write_to_outbox(
     to: &str,
     message: &[u8],
 ) -> std::io::Result<()> {
+    static SENT: AtomicU64 = AtomicU64::new(0);
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
-    let name = format!("{stamp}-{}-{}.eml", kind.as_str(), recipient_tag(to));
-    // Written under a temporary name and renamed, so a reader never sees half a message.
-    let partial = dir.join(format!(".{name}.partial"));
-    tokio::fs::write(&partial, message).await?;
-    tokio::fs::rename(&partial, dir.join(name)).await
+    // The counter keeps two mails of one kind to one address in the same microsecond apart.
+    let sequence = SENT.fetch_add(1, Ordering::Relaxed) % 1_000_000;
+    let name = format!(
+        "{stamp}-{sequence:06}-{}-{}.eml",
+        kind.as_str(),
+        recipient_tag(to)
+    );
+    let (dir, message) = (dir.to_owned(), message.to_vec());
+    // Written under a temporary name and renamed, so a reader never sees half a message; both
+    // in one blocking task, one hand-over instead of two.
+    tokio::task::spawn_blocking(move || {
+        let partial = dir.join(format!(".{name}.partial"));
+        std::fs::write(&partial, message)?;
+        std::fs::rename(&partial, dir.join(name))
+    })
+    .await
+    .map_err(std::io::Error::other)?
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn content() -> MailContent {
+        MailContent {
+            subject: "Order OSO-2026-000001".to_owned(),
+            text: "Thank you, Ann".to_owned(),
+            html: "<p>Thank you, Ann</p>".to_owned(),
+        }
+    }
+
+    #[tokio::test]
+    async fn forgetting_a_recipient_waits_for_mail_promised_to_them_and_then_removes_it() {
+        let outbox = tempfile::tempdir().expect("outbox");
+        let mailer =
+            Mailer::outbox(outbox.path().to_owned(), "OSO <noreply@oso.example>").expect("mailer");
+        let promise = mailer.promise().await;
+        let forgetting = tokio::spawn({
+            let mailer = mailer.clone();
+            async move { mailer.forget_recipient("ann@zebra.example").await }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(!forgetting.is_finished(), "waits for the promised mail");
+
+        mailer
+            .send(MailKind::OrderConfirmation, "ann@zebra.example", content())
+            .await
+            .expect("sent");
+        drop(promise);
+        forgetting.await.expect("task").expect("forgotten");
+        let left = outbox::read_mails(outbox.path(), "").expect("outbox");
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[tokio::test]
+    async fn mails_of_one_kind_to_one_address_sent_at_once_are_all_kept() {
+        let outbox = tempfile::tempdir().expect("outbox");
+        let mailer =
+            Mailer::outbox(outbox.path().to_owned(), "OSO <noreply@oso.example>").expect("mailer");
+        let mut sends = tokio::task::JoinSet::new();
+        for _ in 0..20 {
+            let mailer = mailer.clone();
+            sends.spawn(async move {
+                mailer
+                    .send(MailKind::OrderConfirmation, "ann@zebra.example", content())
+                    .await
+            });
+        }
+        while let Some(sent) = sends.join_next().await {
+            sent.expect("task").expect("sent");
+        }
+        assert_eq!(
+            outbox::read_mails(outbox.path(), "order-confirmation")
+                .expect("outbox")
+                .len(),
+            20
+        );
+    }
 }

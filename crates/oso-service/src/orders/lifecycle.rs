@@ -88,7 +88,7 @@ pub async fn move_order(
         actor,
         user_id,
     } = request;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let current = sqlx::query_as!(
         Current,
         r#"SELECT id AS "id!", status, user_id FROM orders WHERE order_number = ?1"#,

@@ -1,23 +1,46 @@
 //! The order confirmation e-mail, in the language of the user who ordered.
 
+use std::sync::Arc;
+
 use fluent_bundle::FluentValue;
 use oso_core::Language;
+use tracing::Instrument;
 
 use super::PlacedOrder;
 use crate::accounts::{AccountError, SignedIn};
 use crate::api::AppState;
+use crate::catalogue::Catalogue;
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
 
-pub async fn send_confirmation(
+/// Sends the confirmation of a new order after its answer has gone: the customer never waits for
+/// the mail server. The order stands whatever happens to its mail; a failure is logged.
+pub async fn confirm_in_background(
     state: &AppState,
     user: &SignedIn,
     order: &PlacedOrder,
+    catalogue: Arc<Catalogue>,
+) {
+    let (state, user, order) = (state.clone(), user.clone(), order.clone());
+    let promise = state.accounts.mailer().promise().await;
+    tokio::spawn(
+        async move {
+            let _promise = promise;
+            if let Err(error) = send_confirmation(&state, &user, &order, &catalogue).await {
+                tracing::error!(%error, order = %order.order_number, "order confirmation e-mail failed");
+            }
+        }
+        .in_current_span(),
+    );
+}
+
+async fn send_confirmation(
+    state: &AppState,
+    user: &SignedIn,
+    order: &PlacedOrder,
+    catalogue: &Catalogue,
 ) -> Result<(), AccountError> {
     let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
-    let catalogue = crate::catalogue::current(&state.pool)
-        .await
-        .map_err(|error| AccountError::Internal(error.to_string()))?;
     let number = FluentValue::from(order.order_number.as_str());
     let mut mail = Composer::new(
         language,

@@ -6,8 +6,10 @@ pub mod history;
 pub mod lifecycle;
 mod mail;
 mod store;
+mod writer;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
@@ -16,8 +18,10 @@ use utoipa::ToSchema;
 
 use crate::accounts::{AccountError, SignedIn};
 use crate::api::AppState;
+use crate::catalogue::Catalogue;
 
 pub use store::anonymise_for_user;
+pub use writer::OrderWriter;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct OrderLine {
@@ -58,7 +62,7 @@ fn valid_key(key: &str) -> bool {
 async fn validate(
     state: &AppState,
     request: &OrderRequest,
-) -> Result<(AccountNumber, Address), AccountError> {
+) -> Result<(AccountNumber, Address, Arc<Catalogue>), AccountError> {
     let mut fields = BTreeMap::new();
     if !valid_key(&request.idempotency_key) {
         fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
@@ -81,7 +85,8 @@ async fn validate(
             None
         }
     };
-    let catalogue = crate::catalogue::current(&state.pool)
+    let catalogue = state
+        .catalogue()
         .await
         .map_err(|error| AccountError::Internal(error.to_string()))?;
     if request.lines.is_empty() {
@@ -115,13 +120,13 @@ async fn validate(
         fields.insert(field, problem.field_code().to_owned());
     }
     match (fields.is_empty(), number, address) {
-        (true, Some(number), Some(address)) => Ok((number, address)),
+        (true, Some(number), Some(address)) => Ok((number, address, catalogue)),
         _ => Err(AccountError::Invalid(fields)),
     }
 }
 
 /// Places the order (or returns the one already placed with this key) and, for a new order,
-/// sends the confirmation e-mail. The boolean says whether the order is new.
+/// sends the confirmation e-mail once answered. The boolean says whether the order is new.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn place(
     state: &AppState,
@@ -135,13 +140,20 @@ pub async fn place(
             return Ok((existing, false));
         }
     }
-    let (number, address) = validate(state, &request).await?;
+    let (number, address, catalogue) = validate(state, &request).await?;
     // eSecure last: an order that is refused anyway must not ask administrators for anything.
     crate::esecure::requests::ask_to_use(state.esecure(), user, number.as_str())
         .await
         .map_err(|error| error.at_field("account_number"))?;
-    let now = state.clock.now();
-    let placed = store::insert(&state.pool, user, &request, &number, &address, now).await?;
+    let order = store::NewOrder::new(user, &request, number, address, state.clock.now());
+    let placed = state
+        .orders
+        .write(order)
+        .await
+        .map_err(|error| match error {
+            writer::WriteError::Store(error) => AccountError::from(error),
+            stopped @ writer::WriteError::Stopped => AccountError::Internal(stopped.to_string()),
+        })?;
     let Some(order) = placed else {
         // Another request with the same key won the race: answer with its order.
         let existing = store::find_by_key(&state.pool, user.user.id, &request.idempotency_key)
@@ -149,10 +161,7 @@ pub async fn place(
             .ok_or(AccountError::Unauthenticated)?;
         return Ok((existing, false));
     };
-    if let Err(error) = mail::send_confirmation(state, user, &order).await {
-        // The order stands; a lost confirmation is logged, never a reason to place it again.
-        tracing::error!(%error, order = %order.order_number, "order confirmation e-mail failed");
-    }
+    mail::confirm_in_background(state, user, &order, catalogue).await;
     Ok((order, true))
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use oso_core::{AccountNumber, Address, AddressInput};
 use sqlx::sqlite::SqliteConnection;
-use sqlx::{Connection, SqlitePool};
+use sqlx::SqlitePool;
 
 use super::{OrderLine, OrderRequest, PlacedOrder};
 use crate::accounts::SignedIn;
@@ -118,52 +118,64 @@ pub async fn find_by_number(
     }
 }
 
-/// Inserts the order with its lines in one transaction, written with `synchronous = FULL`: a
-/// confirmed order must survive a power cut. `None` when the key was used meanwhile.
-pub async fn insert(
-    pool: &SqlitePool,
-    user: &SignedIn,
-    request: &OrderRequest,
-    number: &AccountNumber,
-    address: &Address,
-    now: DateTime<Utc>,
-) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    sqlx::query("PRAGMA synchronous = FULL")
-        .execute(&mut *conn)
-        .await?;
-    let outcome = insert_on(&mut conn, user, request, number, address, now).await;
-    sqlx::query("PRAGMA synchronous = NORMAL")
-        .execute(&mut *conn)
-        .await?;
-    outcome
+/// An order as the writer stores it: checked, with who placed it and when.
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub user_id: i64,
+    pub ordered_by_name: String,
+    pub ordered_by_email: String,
+    pub idempotency_key: String,
+    pub account_number: AccountNumber,
+    pub address: AddressInput,
+    pub lines: Vec<OrderLine>,
+    pub created_at: DateTime<Utc>,
 }
 
-async fn insert_on(
+impl NewOrder {
+    pub fn new(
+        user: &SignedIn,
+        request: &OrderRequest,
+        number: AccountNumber,
+        address: Address,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            user_id: user.user.id,
+            ordered_by_name: user.user.contact_name.clone(),
+            ordered_by_email: user.user.email.clone(),
+            idempotency_key: request.idempotency_key.clone(),
+            account_number: number,
+            address: AddressInput::from(address),
+            lines: request.lines.clone(),
+            created_at: now,
+        }
+    }
+}
+
+/// Inserts the order with its lines, its number and its first status on `conn`, inside the
+/// caller's transaction. `None` when the user placed an order with this key already.
+pub async fn insert_on(
     conn: &mut SqliteConnection,
-    user: &SignedIn,
-    request: &OrderRequest,
-    number: &AccountNumber,
-    address: &Address,
-    now: DateTime<Utc>,
+    order: &NewOrder,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut tx = conn.begin().await?;
-    let input = AddressInput::from(address.clone());
+    let input = &order.address;
     let (box_number, email, note) = (
         optional(&input.box_number),
         optional(&input.email),
         optional(&input.driver_note),
     );
-    let account_number = number.as_str();
-    let id = sqlx::query_scalar!(
+    let account_number = order.account_number.as_str();
+    let year = order.created_at.format("%Y").to_string();
+    let inserted = sqlx::query!(
         r#"INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
                                box_number, postal_code, city, country, phone, email, driver_note,
-                               ordered_by_name, ordered_by_email, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                               ordered_by_name, ordered_by_email, created_at, order_number)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                   (SELECT 'OSO-' || ?18 || '-' || printf('%06d', last + 1) FROM order_number_counter))
            ON CONFLICT (user_id, idempotency_key) DO NOTHING
-           RETURNING id AS "id!""#,
-        user.user.id,
-        request.idempotency_key,
+           RETURNING id AS "id!", order_number AS "order_number!""#,
+        order.user_id,
+        order.idempotency_key,
         account_number,
         input.company,
         input.contact_person,
@@ -176,47 +188,46 @@ async fn insert_on(
         input.phone,
         email,
         note,
-        user.user.contact_name,
-        user.user.email,
-        now
+        order.ordered_by_name,
+        order.ordered_by_email,
+        order.created_at,
+        year
     )
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
-    let Some(id) = id else { return Ok(None) };
-    let order_number = format!("OSO-{}-{id:06}", now.format("%Y"));
-    sqlx::query!(
-        "UPDATE orders SET order_number = ?2 WHERE id = ?1",
-        id,
-        order_number
-    )
-    .execute(&mut *tx)
-    .await?;
+    let Some(inserted) = inserted else {
+        return Ok(None);
+    };
+    let (id, order_number) = (inserted.id, inserted.order_number);
+    sqlx::query!("UPDATE order_number_counter SET last = last + 1")
+        .execute(&mut *conn)
+        .await?;
     sqlx::query!(
         "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
          VALUES (?1, 'received', ?2, 'customer')",
         id,
-        now
+        order.created_at
     )
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    for line in &request.lines {
-        sqlx::query!(
-            "INSERT INTO order_lines (order_id, sku, packs) VALUES (?1, ?2, ?3)",
-            id,
-            line.sku,
-            line.packs
-        )
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
+    // All lines in one statement: one trip to SQLite's thread per order, not one per line.
+    let lines =
+        serde_json::to_string(&order.lines).map_err(|error| sqlx::Error::Encode(error.into()))?;
+    sqlx::query!(
+        "INSERT INTO order_lines (order_id, sku, packs)
+         SELECT ?1, line.value ->> '$.sku', line.value ->> '$.packs' FROM json_each(?2) AS line",
+        id,
+        lines
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(Some(PlacedOrder {
         order_number,
         status: "received".to_owned(),
         account_number: account_number.to_owned(),
-        address: input,
-        lines: request.lines.clone(),
-        created_at: now,
+        address: input.clone(),
+        lines: order.lines.clone(),
+        created_at: order.created_at,
     }))
 }
 

@@ -58,7 +58,7 @@ async fn placing_an_order_answers_its_number_and_mails_a_confirmation_in_the_use
     assert!(number.starts_with("OSO-"), "{number}");
     assert_eq!(placed["status"], "received");
     assert_eq!(placed["address"]["phone"], "+3231234567");
-    let mails = service.mails("order-confirmation");
+    let mails = service.mails_once("order-confirmation", 1).await;
     assert_eq!(mails.len(), 1);
     assert!(
         mails[0].contains(&number) && mails[0].contains(&dutch_name),
@@ -121,8 +121,9 @@ async fn the_same_key_places_the_order_only_once_even_when_sent_at_the_same_time
     numbers.sort();
     numbers.dedup();
     assert_eq!(numbers.len(), 1, "one order for one key: {numbers:?}");
+    // A second confirmation would have been written by the time a third mail is waited for.
     assert_eq!(
-        service.mails("order-confirmation").len(),
+        service.mails_once("order-confirmation", 2).await.len(),
         1,
         "one confirmation"
     );
@@ -295,4 +296,57 @@ async fn the_whole_order_maximum_is_a_service_setting() {
         .await
         .expect("json");
     assert_eq!(catalogue["order_max_packs"], 3);
+}
+
+#[tokio::test]
+async fn an_order_whose_client_went_away_before_the_answer_is_still_placed_and_confirmed() {
+    use tokio::io::AsyncWriteExt;
+    let service = spawn_service().await;
+    let token = active_user(&service, "ann@zebra.example").await;
+    // Holding the write lock keeps the order waiting in the service while its client goes away.
+    let database = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
+        .await
+        .expect("opens");
+    let lock = database
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .expect("write lock");
+    let body = order(
+        "client-gone-0001-aaaa",
+        json!([{"sku": "ENV-DL-50", "packs": 1}]),
+    )
+    .to_string();
+    let mut client = tokio::net::TcpStream::connect(service.address)
+        .await
+        .expect("connects");
+    let request = format!(
+        "POST /api/v1/orders HTTP/1.1\r\nHost: oso\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    client
+        .write_all(request.as_bytes())
+        .await
+        .expect("request sent");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    drop(client);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    lock.rollback().await.expect("lock released");
+
+    let mut confirmed = false;
+    for _ in 0..100 {
+        if service.mails("order-confirmation").len() == 1 {
+            confirmed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(confirmed, "the confirmation e-mail was sent");
+    let history: Value = service
+        .send(Method::GET, "/api/v1/orders", &token, None)
+        .await
+        .json()
+        .await
+        .expect("history");
+    assert_eq!(history["total"], 1, "{history}");
 }

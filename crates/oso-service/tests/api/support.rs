@@ -97,11 +97,19 @@ impl TestService {
             oso_service::accounts::Links::new("http://127.0.0.1"),
             oso_core::account_policy::PasswordRenewal::default(),
         );
+        // The order writer has a connection of its own; the session check fails before it.
+        let orders = oso_service::orders::OrderWriter::start(&oso_service::store::options(
+            &temp.path().join("db.sqlite3"),
+        ))
+        .await
+        .expect("order writer");
         let router = oso_service::api::router(oso_service::api::AppState {
             pool,
             clock,
             accounts,
             track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
+            catalogue: oso_service::catalogue::CatalogueCache::default(),
+            orders,
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -182,6 +190,19 @@ impl TestService {
     /// The decoded text of every outbox mail whose file name contains `kind`, oldest first.
     pub fn mails(&self, kind: &str) -> Vec<String> {
         oso_service::mail::outbox::read_mails(&self.data_dir.join("outbox"), kind).expect("outbox")
+    }
+
+    /// The mails of `kind` once there are `count` of them: an order's confirmation leaves after
+    /// its answer. After ten seconds, whatever there is (and the caller's assertion says why).
+    pub async fn mails_once(&self, kind: &str, count: usize) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let mails = self.mails(kind);
+            if mails.len() >= count || std::time::Instant::now() > deadline {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     /// The code in the newest mail of `kind`.

@@ -1,0 +1,67 @@
+//! The desktop side of the fault suites: a signed-in user through the desktop's own client, and
+//! drafts as the wizard makes them, each carrying its revision.
+
+use std::path::Path;
+
+use oso::{AddressView, Draft, DraftLine, ServiceClient, StoredDraft};
+use oso_service::secret::SecretString;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
+
+/// Registers, activates (code from the outbox) and signs in `email` through the real API.
+pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> SecretString {
+    client
+        .register(&serde_json::json!({"company_name": "Zebra Parcels BV",
+            "contact_name": "Ann Peeters", "email": email, "password": PASSWORD, "language": "en"}))
+        .await
+        .expect("registered");
+    let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
+    let code = mails
+        .iter()
+        .rev()
+        .find(|mail| mail.contains(email))
+        .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+        .expect("activation code");
+    client.activate(email, &code).await.expect("activated");
+    client
+        .sign_in(email, &SecretString::new(PASSWORD))
+        .await
+        .expect("signed in")
+        .token
+}
+
+/// A complete draft (it passes every step's check) at `revision`, which it carries in its
+/// account name so a reader can tell which save it is.
+pub fn draft(id: Option<String>, revision: u64) -> Draft {
+    let index = usize::try_from(revision).unwrap_or(0);
+    Draft {
+        id,
+        step: 3,
+        account_number: "951234567".into(),
+        account_name: format!("rev {revision}"),
+        address: AddressView {
+            company: "Zebra Parcels BV".into(),
+            contact_person: "Ann Peeters".into(),
+            street: "Meir".into(),
+            number: "1".into(),
+            postal_code: "2000".into(),
+            city: "Antwerpen".into(),
+            country: "BE".into(),
+            phone: "03 123 45 67".into(),
+            driver_note: format!("revision {revision}"),
+            ..AddressView::default()
+        },
+        lines: vec![DraftLine {
+            sku: SKUS[index % SKUS.len()].into(),
+            packs: 1 + (revision % 5) as u32,
+        }],
+        ..Draft::default()
+    }
+}
+
+/// The revision a stored draft carries; `None` when it does not read as a draft.
+pub fn revision_of(stored: &StoredDraft) -> Option<u64> {
+    let draft = Draft::from_stored(stored).ok()?;
+    draft.account_name.strip_prefix("rev ")?.parse().ok()
+}
