@@ -108,7 +108,9 @@ export async function startSession(pending = invoke("session_get")) {
   });
 
   try {
-    applySession(await pending, { reason: "boot" });
+    const view = await pending;
+    performance.mark("session_answered");
+    applySession(view, { reason: "boot" });
   } catch (error) {
     console.error("cannot read the session", error);
     applySession(null, { reason: "boot", error });

@@ -3,7 +3,7 @@
 use tauri::{AppHandle, State};
 
 use crate::error::CommandError;
-use crate::first_screen::Launch;
+use crate::first_screen::{Launch, PageMilestones};
 use crate::startup::Readiness;
 
 /// Resolves once the app's state is in place (see [`Readiness`]); the page calls it before any
@@ -14,8 +14,9 @@ pub async fn app_ready(readiness: State<'_, Readiness>) -> Result<(), CommandErr
     Ok(())
 }
 
-/// The UI has drawn its first screen (see [`crate::first_screen`]).
+/// The UI has drawn its first screen (see [`crate::first_screen`]); `page` says when the page
+/// began to load and reached each step of its start.
 #[tauri::command]
-pub fn first_screen_shown(app: AppHandle, launch: State<'_, Launch>) {
-    launch.first_screen_shown(&app);
+pub fn first_screen_shown(app: AppHandle, launch: State<'_, Launch>, page: PageMilestones) {
+    launch.first_screen_shown(&app, &page);
 }
