@@ -194,6 +194,14 @@ fn prepare_in_background(
         .map(drop)
 }
 
+/// The D-Bus name an OSO started with `OSO_DATA_DIR=data_dir` holds while it runs (on Linux; see
+/// [`single_instance`]). The bus frees it a moment after the process has ended, and a launch in
+/// that moment takes the closing app for a running one; the end-to-end tests wait for it.
+pub fn single_instance_bus_name(data_dir: &std::path::Path) -> String {
+    // As the single-instance plugin names it from the id it is given.
+    format!("{}.SingleInstance", paths::instance_id(Some(data_dir)))
+}
+
 /// One OSO per user: a second launch (from the menu, or `xdg-open oso://…` for a link from an
 /// e-mail) brings the running window forward and hands it its argument (the plugin's deep-link
 /// feature). An instance with a data directory of its own (`OSO_DATA_DIR`: tests, side-by-side
