@@ -2,7 +2,9 @@
 # Every benchmark of OSO in release mode, each against a baseline measured in the same run, into
 # one Markdown report: ${CARGO_TARGET_DIR:-target}/bench-report.md. Figures are printed, never
 # asserted. Sizes: OSO_BENCH_ROUNDS / OSO_BENCH_ORDERS (see each harness); defaults are the
-# issue's (10,000 orders for the history, 1,000 orders per placement run).
+# issue's (10,000 orders for the history, 1,000 orders per placement run); OSO_STARTUP_RUNS
+# start-ups of each program (10). The start-up runs under Xvfb, a private D-Bus session and an
+# unlocked gnome-keyring, like the end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
@@ -33,6 +35,11 @@ section() { # title, command...
   echo "Each figure stands next to its baseline from the same run; ratios compare the two."
 } > "$report"
 
+# The release app and its start-up baseline (benches/fixtures/empty-window) in one build: the
+# fixture then shares every dependency OSO compiled (same features, same profile).
+echo "== release build of OSO and of the empty window" >&2
+cargo build -q --release --locked -p oso -p oso-bench-empty-window --bin oso --bin empty-window
+
 section "Sign-in against one argon2id verification" cargo bench -q -p oso-service --bench login --locked
 section "Order placement, 1/8/64 clients, against raw SQLite inserts" cargo bench -q -p oso-service --bench order_placement --locked
 section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
@@ -50,13 +57,18 @@ section "Crash suite: the desktop killed 100 times while it saves drafts and sen
 section "Cuts suite: 1,000 orders through a proxy that drops connections, 3 service restarts" cargo bench -q --bench cuts --locked
 section "Load suite: oso-service under 64 clients for 600 s, its memory every 10 s" env OSO_LOAD_SECONDS=600 cargo bench -q -p oso-service --bench load --locked
 
+section "Start-up to the first screen and peak memory, fresh data directory, against an empty Tauri window" \
+  env NO_AT_BRIDGE=1 dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
+  scripts/with-keyring.sh python3 scripts/measure-startup.py --runs "${OSO_STARTUP_RUNS:-10}"
+
 echo "== sizes" >&2
-cargo build -q --release -p oso --bin oso --locked
 {
   echo
   echo "## Sizes"
   echo
-  echo "- release binary \`$target/release/oso\`: $(stat -c %s "$target/release/oso") bytes (target ≤ 15 MB)"
+  echo "- release binary \`$target/release/oso\`: $(stat -c %s "$target/release/oso") bytes (target ≤ 15 MB, 15,000,000 bytes)"
+  echo "- the empty Tauri window, same profile, \`$target/release/empty-window\`: $(stat -c %s "$target/release/empty-window") bytes"
   deb=$(ls -t "$target"/release/bundle/deb/*.deb 2>/dev/null | head -1 || true)
   if [ -n "$deb" ]; then
     echo "- \`.deb\` \`$(basename "$deb")\`: $(stat -c %s "$deb") bytes (from the last \`make package\`)"

@@ -22,10 +22,18 @@ echo "== generated requests from the OpenAPI description (a small run; scripts/f
 cargo build -p oso-service --bin oso-service --locked
 python3 scripts/fuzz-api.py 10
 echo "== end-to-end tests (screenshots in \${CARGO_TARGET_DIR:-target}/e2e-screenshots)"
-cargo build -p oso --bins --locked
+# (with the start-up benchmark's empty window, which shares every dependency of this build)
+cargo build -p oso -p oso-bench-empty-window --bins --locked
 NO_AT_BRIDGE=1 dbus-run-session -- \
   xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
   scripts/with-keyring.sh \
   cargo test -p oso --test e2e --locked -- --ignored --test-threads=1
+echo "== start-up benchmark, one run of each debug build (the figures come from \`make bench\`)"
+target=${CARGO_TARGET_DIR:-target}
+NO_AT_BRIDGE=1 dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
+  scripts/with-keyring.sh \
+  python3 scripts/measure-startup.py --runs 1 --warmup 0 \
+  --oso "$target/debug/oso" --baseline "$target/debug/empty-window"
 echo "== package (release build of the .deb, inspected and unpacked)"
 scripts/test-package.sh

@@ -4,6 +4,8 @@
 /// Every command in `src/commands/`; each gets an `allow-<name>` permission.
 const COMMANDS: &[&str] = &[
     "connection_status",
+    "app_ready",
+    "first_screen_shown",
     "ping",
     "l10n_get",
     "l10n_set_language",

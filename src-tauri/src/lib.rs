@@ -10,6 +10,7 @@ mod commands;
 mod connection;
 mod error;
 mod esecure;
+mod first_screen;
 mod history_csv;
 mod l10n;
 mod local;
@@ -52,6 +53,7 @@ pub fn run() {
         println!("OSO {VERSION}");
         return;
     }
+    let launch = first_screen::Launch::now();
     let mut builder = tauri::Builder::default();
     // First among the plugins: a second launch must hand over before anything else starts.
     if let Some(single_instance) = single_instance() {
@@ -62,14 +64,17 @@ pub fn run() {
         .manage(app_links::PendingLink::default())
         .plugin(tauri_plugin_notification::init())
         .manage(esecure::EsecureWatch::default())
+        .manage(launch)
+        .manage(startup::Readiness::default())
+        .manage(commands::history_export::LastExport::default())
         .setup(|app| {
-            let state = startup::start(app.handle())?;
-            app.manage(state);
-            app.manage(commands::history_export::LastExport::default());
-            connection::spawn_monitor(app.handle().clone());
+            let beginning = startup::begin(app.handle())?;
+            // The window before the state: the web view starts and loads the page while the
+            // state is prepared beside it, and the page's first command (`app_ready`) waits.
             window::open_main(app.handle())?;
+            // Links only need the pending-link slot: listening from the start loses none.
             app_links::listen(app.handle());
-            esecure::start(app.handle());
+            prepare_in_background(app.handle().clone(), beginning)?;
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -86,6 +91,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::connection::connection_status,
+            commands::startup::app_ready,
+            commands::startup::first_screen_shown,
             commands::connection::ping,
             commands::l10n::l10n_get,
             commands::l10n::l10n_set_language,
@@ -160,6 +167,31 @@ pub fn run() {
             }
         }
     });
+}
+
+/// Prepares the app's state (databases, the embedded service, the session) on a thread of its
+/// own, then starts what needs it (the connection monitor, eSecure and the tray) and lets the
+/// page in. A failure ends the app, as a failed `setup` does.
+fn prepare_in_background(
+    app: tauri::AppHandle,
+    beginning: startup::Beginning,
+) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("oso-startup".into())
+        .spawn(move || match startup::start(beginning) {
+            Ok(state) => {
+                app.manage(state);
+                connection::spawn_monitor(app.clone());
+                esecure::start(&app);
+                app.state::<startup::Readiness>().set_ready();
+            }
+            Err(error) => {
+                tracing::error!(error = format!("{error:#}"), "OSO could not start");
+                eprintln!("OSO could not start: {error:#}");
+                app.exit(1);
+            }
+        })
+        .map(drop)
 }
 
 /// The D-Bus name an OSO started with `OSO_DATA_DIR=data_dir` holds while it runs (on Linux; see

@@ -1,5 +1,6 @@
-//! Everything the app needs before its window opens: logs, the local database, the catalogues
-//! and a service to talk to (started in-process unless a shared one is configured).
+//! Everything the app needs before the page's first command: logs, the local database, the
+//! catalogues and a service to talk to (started in-process unless a shared one is configured).
+//! It is prepared beside the window, which opens first (see [`Readiness`]).
 
 use std::sync::Arc;
 
@@ -43,6 +44,28 @@ impl AppState {
     }
 }
 
+/// Whether [`AppState`] is in place. The window opens before it is, so that the web view loads
+/// its page meanwhile; the page's first command (`app_ready`) waits here.
+#[derive(Debug)]
+pub struct Readiness(watch::Sender<bool>);
+
+impl Default for Readiness {
+    fn default() -> Self {
+        Self(watch::Sender::new(false))
+    }
+}
+
+impl Readiness {
+    pub fn set_ready(&self) {
+        self.0.send_replace(true);
+    }
+
+    pub async fn wait(&self) {
+        // The sender lives as long as the app, so the wait ends only once the state is ready.
+        let _ = self.0.subscribe().wait_for(|ready| *ready).await;
+    }
+}
+
 /// The embedded service's preferred port: links in e-mails (activation, password reset) point at
 /// it, so a stable port keeps them working after a restart. Taken → any free port.
 const EMBEDDED_PORT: u16 = 48_480;
@@ -71,10 +94,23 @@ async fn start_embedded(paths: &AppPaths) -> anyhow::Result<RunningService> {
     }
 }
 
-pub fn start(app: &AppHandle) -> anyhow::Result<AppState> {
+/// What comes before the window: where the files are, and the logs, so that everything after
+/// is logged. Cheap; [`start`] does the rest beside the window.
+#[derive(Debug)]
+pub struct Beginning {
+    paths: AppPaths,
+    log_guard: WorkerGuard,
+}
+
+pub fn begin(app: &AppHandle) -> anyhow::Result<Beginning> {
     let paths = AppPaths::resolve(app)?;
     let log_guard = crate::logging::init(&paths.log_dir)?;
     tracing::info!(data_dir = %paths.data_dir.display(), "data directory");
+    Ok(Beginning { paths, log_guard })
+}
+
+pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
+    let Beginning { paths, log_guard } = beginning;
     let locales = Arc::new(Locales::load()?);
     let target = SettingsFile::load(&paths.settings_file())?
         .service_target(std::env::var(SERVICE_URL_ENV).ok())?;

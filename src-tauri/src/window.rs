@@ -1,4 +1,5 @@
-//! The main window, created once the service answers so the UI's first call finds it ready.
+//! The main window. It opens first thing, while the app prepares its state beside it (see
+//! `startup::Readiness`); the page waits for that state before its first call.
 
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 

@@ -180,3 +180,45 @@ fn starting_with_the_session_is_off_by_default_and_writes_an_entry_only_in_xdg_c
     );
     assert!(entries().is_empty());
 }
+
+/// The window opens before the app's state is ready (the page waits for it), so a start that
+/// fails there must still end the app with its reason, not leave a window that waits forever.
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn a_start_that_cannot_prepare_its_state_says_why_and_quits_with_an_error() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let data = temp_data_dir();
+    std::fs::write(
+        data.path().join("settings.toml"),
+        "service_url = \"ftp://nowhere\"\n",
+    )
+    .unwrap_or_else(|error| panic!("settings: {error}"));
+    let stderr_path = data.path().join("stderr.log");
+    let stderr = std::fs::File::create(&stderr_path).unwrap_or_else(|error| panic!("{error}"));
+    let mut app = Command::new(oso_binary())
+        .env("OSO_DATA_DIR", data.path())
+        .env("XDG_CONFIG_HOME", config_home(data.path()))
+        .env("NO_AT_BRIDGE", "1")
+        .env_remove("OSO_SERVICE_URL")
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot start OSO: {error}"));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = app.try_wait().unwrap_or_else(|error| panic!("{error}")) {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = app.kill();
+            panic!("OSO kept running although it could not prepare its state");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert!(said.contains("OSO could not start"), "{said}");
+    assert!(said.contains("ftp://nowhere"), "{said}");
+}

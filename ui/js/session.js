@@ -89,8 +89,11 @@ export async function logOut(button) {
   }
 }
 
-/** Reads the session once at start; the body stays hidden until this has rendered a mode. */
-export async function startSession() {
+/**
+ * Reads the session once at start (`pending`: a session_get already asked for); the body stays
+ * hidden until this has rendered a mode.
+ */
+export async function startSession(pending = invoke("session_get")) {
   const logOutButton = document.getElementById("log-out");
   logOutButton.addEventListener("click", () => logOut(logOutButton));
 
@@ -105,7 +108,9 @@ export async function startSession() {
   });
 
   try {
-    applySession(await invoke("session_get"), { reason: "boot" });
+    const view = await pending;
+    performance.mark("session_answered");
+    applySession(view, { reason: "boot" });
   } catch (error) {
     console.error("cannot read the session", error);
     applySession(null, { reason: "boot", error });

@@ -14,3 +14,4 @@ pub mod l10n;
 pub mod profile;
 pub mod reorder;
 pub mod session;
+pub mod startup;

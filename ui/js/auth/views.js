@@ -38,8 +38,10 @@ export function showView(name, { email, message, tone = "success", focus = true 
   for (const other of document.querySelectorAll("[data-auth-view]")) {
     other.hidden = other !== view;
   }
+  // Back to the top when the card changes. The first card has never been scrolled, and setting
+  // the position lays the whole page out at once, so the start leaves it alone.
+  if (visible !== null) document.getElementById("auth").scrollTop = 0;
   visible = name;
-  document.getElementById("auth").scrollTop = 0;
   const form = view.querySelector("form");
   clearErrors(form);
   if (message) showStatus(form, message, tone);

@@ -1,0 +1,72 @@
+//! The moment the UI's first screen is on display (translations applied, the session known, the
+//! login card or the signed-in page drawn). Every start logs how long it took; with
+//! `OSO_EXIT_ON_FIRST_SCREEN=1` the app also prints `first-screen` on stdout and quits there, which
+//! is how `scripts/measure-startup.py` times start-ups without a WebDriver in the way.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use tauri::AppHandle;
+
+pub const EXIT_ENV: &str = "OSO_EXIT_ON_FIRST_SCREEN";
+
+/// The page's side of a start: when it began to load (`performance.timeOrigin`, milliseconds
+/// since the Unix epoch) and the milliseconds from then to each step of `main.js`'s boot.
+#[derive(Debug, serde::Deserialize)]
+pub struct PageMilestones {
+    began: f64,
+    milestones: BTreeMap<String, u32>,
+}
+
+#[derive(Debug)]
+pub struct Launch {
+    started: Instant,
+    /// The same moment on the wall clock, which is the only clock the page shares with us.
+    started_at: SystemTime,
+    exit_on_first_screen: bool,
+    reported: AtomicBool,
+}
+
+impl Launch {
+    /// Call first thing in `run`, so the figure covers everything OSO does itself.
+    pub fn now() -> Self {
+        Self {
+            started: Instant::now(),
+            started_at: SystemTime::now(),
+            exit_on_first_screen: std::env::var(EXIT_ENV).is_ok_and(|value| value == "1"),
+            reported: AtomicBool::new(false),
+        }
+    }
+
+    /// Milliseconds from launch until the web view began to load the page.
+    fn page_began_ms(&self, page: &PageMilestones) -> Option<i64> {
+        let launched = self
+            .started_at
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_secs_f64()
+            * 1000.0;
+        // Rounded to whole milliseconds: the page's clock is no finer.
+        Some((page.began - launched).round() as i64)
+    }
+
+    /// Only the first call counts: a reloaded page is not a start-up.
+    pub fn first_screen_shown(&self, app: &AppHandle, page: &PageMilestones) {
+        if self.reported.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        tracing::info!(
+            ms = self.started.elapsed().as_millis(),
+            page_began_ms = self.page_began_ms(page),
+            page_milestones_ms = ?page.milestones,
+            "first screen shown"
+        );
+        if self.exit_on_first_screen {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "first-screen").and_then(|()| out.flush());
+            app.exit(0);
+        }
+    }
+}
