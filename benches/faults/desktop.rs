@@ -16,12 +16,8 @@ pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> Se
             "contact_name": "Ann Peeters", "email": email, "password": PASSWORD, "language": "en"}))
         .await
         .expect("registered");
-    let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
-    let code = mails
-        .iter()
-        .rev()
-        .find(|mail| mail.contains(email))
-        .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+    let code = oso_service::mail::outbox::newest_code_for(outbox, "activation", email)
+        .expect("outbox")
         .expect("activation code");
     client.activate(email, &code).await.expect("activated");
     client

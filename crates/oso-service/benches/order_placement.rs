@@ -39,12 +39,8 @@ async fn signed_in(
         .send()
         .await
         .expect("registered");
-    let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
-    let code = mails
-        .iter()
-        .rev()
-        .find(|mail| mail.contains(email))
-        .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+    let code = oso_service::mail::outbox::newest_code_for(outbox, "activation", email)
+        .expect("outbox")
         .expect("code");
     http.post(format!("{url}/api/v1/activations"))
         .json(&json!({"email": email, "code": code}))

@@ -329,12 +329,8 @@ pub async fn signed_in(api: &Api, outbox: &Path, email: &str) -> String {
     api.call("register", Method::POST, "/api/v1/registrations", None,
         Some(json!({"company_name": "Load", "contact_name": "Load", "email": email, "password": PASSWORD, "language": "en"})),
         Expected { status: 202, code: None }).await;
-    let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");
-    let code = mails
-        .iter()
-        .rev()
-        .find(|mail| mail.contains(email))
-        .and_then(|mail| oso_service::mail::outbox::find_code(mail))
+    let code = oso_service::mail::outbox::newest_code_for(outbox, "activation", email)
+        .expect("outbox")
         .expect("activation code");
     api.call(
         "activate",

@@ -67,6 +67,20 @@ pub fn read_mails(outbox: &std::path::Path, kind: &str) -> std::io::Result<Vec<S
         .collect()
 }
 
+/// The code in the newest mail of `kind` in `outbox` that mentions `recipient` (several logins
+/// share one outbox in the benchmarks and fault suites).
+pub fn newest_code_for(
+    outbox: &std::path::Path,
+    kind: &str,
+    recipient: &str,
+) -> std::io::Result<Option<String>> {
+    Ok(read_mails(outbox, kind)?
+        .iter()
+        .rev()
+        .find(|mail| mail.contains(recipient))
+        .and_then(|mail| find_code(mail)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
