@@ -4,7 +4,9 @@
 # asserted. Sizes: OSO_BENCH_ROUNDS / OSO_BENCH_ORDERS (see each harness); defaults are the
 # issue's (10,000 orders for the history, 1,000 orders per placement run); OSO_STARTUP_RUNS
 # start-ups of each program (10). The start-up runs under Xvfb, a private D-Bus session and an
-# unlocked gnome-keyring, like the end-to-end tests.
+# unlocked gnome-keyring, like the end-to-end tests. OSO_BENCH_ONLY, an extended regular
+# expression, runs only the sections whose title it matches (e.g. OSO_BENCH_ONLY='start-up|load');
+# the report says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
@@ -14,6 +16,9 @@ mkdir -p "$target"
 section() { # title, command...
   local title=$1
   shift
+  if [ -n "${OSO_BENCH_ONLY:-}" ] && ! grep -qiE -- "$OSO_BENCH_ONLY" <<< "$title"; then
+    return 0
+  fi
   echo "== $title" >&2
   {
     echo
@@ -33,6 +38,9 @@ section() { # title, command...
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'),"
   echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -sr)."
   echo "Each figure stands next to its baseline from the same run; ratios compare the two."
+  if [ -n "${OSO_BENCH_ONLY:-}" ]; then
+    echo "Only the sections matching \`OSO_BENCH_ONLY=$OSO_BENCH_ONLY\` were run."
+  fi
 } > "$report"
 
 # The release app and its start-up baseline (benches/fixtures/empty-window) in one build: the

@@ -77,6 +77,10 @@ function reportFirstScreen() {
 
 async function boot() {
   mark("scripts");
+  // The page is shown in its own typeface or not at all (no flash of another font): loaded while
+  // the app answers, awaited before the page is revealed. A font that fails to load leaves the
+  // fallbacks of the font stack, which is no reason not to start.
+  const typeface = document.fonts.load("1em Inter").catch(() => {});
   // The window opens while the app is still preparing its state: no other command before this.
   await invoke("app_ready");
   mark("app_ready");
@@ -102,6 +106,8 @@ async function boot() {
   // After the session: a link the app was started with shows its card over the login card.
   await startAppLinks();
   mark("links");
+  await typeface;
+  mark("typeface");
   document.body.classList.remove("is-loading");
   if (currentSession()?.state !== "signed_in") focusCurrentView();
   reportFirstScreen();
