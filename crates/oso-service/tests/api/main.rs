@@ -161,7 +161,7 @@ async fn the_database_and_the_outbox_are_created_in_the_data_dir() {
 }
 
 #[tokio::test]
-async fn the_database_is_opened_in_wal_mode_with_foreign_keys() {
+async fn the_database_is_opened_in_wal_mode_with_foreign_keys_and_a_small_page_cache() {
     let service = spawn_service().await;
     let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
         .await
@@ -176,8 +176,17 @@ async fn the_database_is_opened_in_wal_mode_with_foreign_keys() {
         .await
         .expect("pragma");
 
+    let cache_size: i64 = sqlx::query_scalar("PRAGMA cache_size")
+        .fetch_one(&pool)
+        .await
+        .expect("pragma");
+
     assert_eq!(journal, "wal");
     assert_eq!(foreign_keys, 1);
+    assert_eq!(
+        cache_size, -512,
+        "512 KiB per connection (see store::options)"
+    );
 }
 
 #[tokio::test]
