@@ -6,7 +6,7 @@
         scripts/with-keyring.sh python3 scripts/measure-startup.py [--runs N] [--warmup K] \\
         [--oso BINARY] [--baseline BINARY]
 
-The two programs:
+The programs:
 
 - OSO (default: the release build, <target>/release/oso) with OSO_EXIT_ON_FIRST_SCREEN=1: once
   the UI has drawn its first screen (translations applied, the session known, the login card
@@ -20,7 +20,7 @@ The two programs:
   costs in this web view on this machine (a font, a first layout, the compositor's first frame),
   which the baseline never pays because it quits before it paints.
 
-<target> is $CARGO_TARGET_DIR or target/. `scripts/bench.sh` builds both.
+<target> is $CARGO_TARGET_DIR or target/. `scripts/bench.sh` builds both binaries.
 
 Each run starts one program with a fresh, empty data directory: XDG_DATA_HOME, XDG_CONFIG_HOME,
 XDG_CACHE_HOME and XDG_STATE_HOME all point into a new temp directory (OSO's databases, its
@@ -49,8 +49,8 @@ What is measured, per run:
 
 It prints every run, then medians, 90th percentiles (nearest rank) and the ratios OSO/baseline,
 next to the issue's target (first screen ≤ 1.15 x the empty window), and OSO against the painted
-reference. Nothing is asserted; the
-exit status is non-zero only when a program never reaches its first screen.
+reference. Nothing is asserted; the exit status is non-zero only when a program never reaches its
+first screen.
 """
 import argparse
 import ctypes
