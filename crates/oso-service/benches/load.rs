@@ -215,8 +215,8 @@ async fn main() {
         pause.as_millis()
     );
     println!(
-        "{:>6} {:>10} {:>8} {:>8} {:>10} {:>10}",
-        "s", "requests", "req/s", "errors", "VmRSS MiB", "VmHWM MiB"
+        "{:>6} {:>10} {:>8} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
+        "s", "requests", "req/s", "errors", "VmRSS MiB", "VmHWM MiB", "anon", "file", "shmem"
     );
     let start = Instant::now();
     let mut samples = Vec::new();
@@ -234,11 +234,14 @@ async fn main() {
         let t = tick * sample_every;
         samples.push((t, memory.rss_kib));
         println!(
-            "{t:>6} {requests:>10} {:>8.0} {:>8} {:>10.1} {:>10.1}",
+            "{t:>6} {requests:>10} {:>8.0} {:>8} {:>10.1} {:>10.1} {:>8.1} {:>8.1} {:>8.1}",
             (requests - last_requests) as f64 / sample_every as f64,
             tally.error_count(),
             memory.rss_kib as f64 / 1024.0,
-            memory.hwm_kib as f64 / 1024.0
+            memory.hwm_kib as f64 / 1024.0,
+            memory.anon_kib as f64 / 1024.0,
+            memory.file_kib as f64 / 1024.0,
+            memory.shmem_kib as f64 / 1024.0
         );
         last_requests = requests;
     }
@@ -246,6 +249,11 @@ async fn main() {
     for client in clients {
         client.await.expect("client");
     }
+    let file_size = |suffix: &str| {
+        std::fs::metadata(data.join(format!("oso-service.sqlite3{suffix}")))
+            .map_or(0.0, |meta| meta.len() as f64 / 1024.0 / 1024.0)
+    };
+    let (database, wal, shm) = (file_size(""), file_size("-wal"), file_size("-shm"));
     let elapsed = start.elapsed().as_secs_f64();
     let peak = memory_of(pid);
     let exit = stop(service);
@@ -312,6 +320,9 @@ async fn main() {
             100.0 * (last as f64 - first as f64) / first as f64
         );
     }
+    println!(
+        "database files at the end: {database:.1} MiB, WAL {wal:.1} MiB, WAL index {shm:.2} MiB"
+    );
     if let Some(peak) = peak {
         println!(
             "VmHWM at the end:         {:.1} MiB",

@@ -7,14 +7,18 @@ mod figures;
 use figures::{first_and_last_minute, memory, unexpected, Expected, Memory};
 
 #[test]
-fn the_resident_set_and_its_peak_are_read_from_proc_status() {
+fn the_resident_set_its_peak_and_its_parts_are_read_from_proc_status() {
     let status =
-        "Name:\toso-service\nVmPeak:\t  900000 kB\nVmHWM:\t   52344 kB\nVmRSS:\t   50120 kB\n";
+        "Name:\toso-service\nVmPeak:\t  900000 kB\nVmHWM:\t   52344 kB\nVmRSS:\t   50120 kB\n\
+                  RssAnon:\t   41000 kB\nRssFile:\t    8000 kB\nRssShmem:\t    1120 kB\n";
     assert_eq!(
         memory(status),
         Some(Memory {
             rss_kib: 50120,
-            hwm_kib: 52344
+            hwm_kib: 52344,
+            anon_kib: 41000,
+            file_kib: 8000,
+            shmem_kib: 1120,
         })
     );
     assert_eq!(memory("Name:\tgone\n"), None);
@@ -25,6 +29,10 @@ fn this_process_has_a_resident_set() {
     let status = std::fs::read_to_string("/proc/self/status").expect("linux");
     let memory = memory(&status).expect("VmRSS and VmHWM");
     assert!(memory.rss_kib > 0 && memory.hwm_kib >= memory.rss_kib);
+    assert_eq!(
+        memory.anon_kib + memory.file_kib + memory.shmem_kib,
+        memory.rss_kib
+    );
 }
 
 #[test]

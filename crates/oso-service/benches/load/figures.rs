@@ -2,11 +2,17 @@
 //! `/proc/PID/status`, whether an answer is the one expected, and the memory of the first minute
 //! against the last. Pure functions, tested in `tests/load_figures.rs`.
 
-/// The resident set now and at its peak, in KiB (`VmRSS`, `VmHWM` of `/proc/PID/status`).
+/// The resident set now and at its peak, in KiB (`VmRSS`, `VmHWM` of `/proc/PID/status`), and
+/// what the resident set is made of: heap and stacks (`RssAnon`), mapped files such as the
+/// binary (`RssFile`) and shared memory such as SQLite's WAL index (`RssShmem`). The parts say
+/// where growth comes from: the allocator, or SQLite's mapped `-shm` file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Memory {
     pub rss_kib: u64,
     pub hwm_kib: u64,
+    pub anon_kib: u64,
+    pub file_kib: u64,
+    pub shmem_kib: u64,
 }
 
 pub fn memory(status: &str) -> Option<Memory> {
@@ -23,6 +29,9 @@ pub fn memory(status: &str) -> Option<Memory> {
     Some(Memory {
         rss_kib: field("VmRSS:")?,
         hwm_kib: field("VmHWM:")?,
+        anon_kib: field("RssAnon:")?,
+        file_kib: field("RssFile:")?,
+        shmem_kib: field("RssShmem:")?,
     })
 }
 

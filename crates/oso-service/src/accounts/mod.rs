@@ -25,6 +25,7 @@ use crate::mail::{MailError, Mailer};
 pub use profile::Profile;
 pub use registration::RegistrationForm;
 pub use sign_in::{SessionGrant, SignedIn};
+pub use users::UserRow;
 
 /// Everything the account flows need.
 #[derive(Debug, Clone)]

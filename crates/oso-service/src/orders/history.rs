@@ -147,3 +147,83 @@ pub async fn page(
     let orders = rows.build_query_as::<HistoryRow>().fetch_all(pool).await?;
     Ok(HistoryPage { total, orders })
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::accounts::UserRow;
+
+    fn signed_in() -> SignedIn {
+        SignedIn {
+            session_id: 1,
+            user: UserRow {
+                id: 1,
+                email: "ann@zebra.example".to_owned(),
+                default_email: None,
+                company_name: "Zebra".to_owned(),
+                contact_name: "Ann".to_owned(),
+                phone: None,
+                language: "en".to_owned(),
+                password_hash: "x".to_owned(),
+                password_changed_at: Utc::now(),
+                status: "active".to_owned(),
+            },
+            password_expired: false,
+        }
+    }
+
+    async fn plan(pool: &SqlitePool, mut query: QueryBuilder<'_, Sqlite>) -> String {
+        let rows: Vec<(i64, i64, i64, String)> =
+            query.build_query_as().fetch_all(pool).await.expect("plan");
+        rows.into_iter()
+            .map(|(_, _, _, detail)| detail)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[tokio::test]
+    async fn every_history_count_and_page_reads_orders_through_the_covering_indexes_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = crate::store::open(&dir.path().join("history.sqlite3"))
+            .await
+            .expect("database");
+        let user = signed_in();
+        let requester = Requester::of(&user);
+        let sorts = [
+            SortColumn::OrderNumber,
+            SortColumn::CreatedAt,
+            SortColumn::Status,
+            SortColumn::AccountNumber,
+            SortColumn::Company,
+        ];
+        for sort in sorts {
+            let query = HistoryQuery {
+                sort,
+                status: Some("shipped".to_owned()),
+                ..HistoryQuery::default()
+            };
+            let mut count = QueryBuilder::<Sqlite>::new("EXPLAIN QUERY PLAN SELECT COUNT(*)");
+            visible_to(&mut count, &user, &requester, &query);
+            let mut rows = QueryBuilder::<Sqlite>::new(
+                "EXPLAIN QUERY PLAN SELECT o.order_number, o.created_at, o.status, o.account_number, o.company",
+            );
+            visible_to(&mut rows, &user, &requester, &query);
+            order_by(&mut rows, &query);
+            rows.push(" LIMIT 50");
+            for plan in [plan(&pool, count).await, plan(&pool, rows).await] {
+                let order_lines: Vec<&str> =
+                    plan.lines().filter(|line| line.contains(" o ")).collect();
+                assert_eq!(
+                    order_lines,
+                    [
+                        "SEARCH o USING COVERING INDEX orders_history_by_user (user_id=?)",
+                        "SEARCH o USING COVERING INDEX orders_history_by_account_number (account_number=?)",
+                    ],
+                    "sorted by {sort:?}:\n{plan}"
+                );
+            }
+        }
+    }
+}
