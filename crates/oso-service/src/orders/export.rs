@@ -18,6 +18,7 @@ use crate::esecure::Requester;
 pub const EXPORT_MAX_ORDERS: i64 = 10_000;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ExportQuery {
     pub sort: SortColumn,

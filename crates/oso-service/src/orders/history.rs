@@ -43,6 +43,7 @@ pub enum Direction {
 
 /// Newest first unless asked otherwise.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct HistoryQuery {
     pub sort: SortColumn,

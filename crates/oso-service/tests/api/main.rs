@@ -120,6 +120,37 @@ async fn the_openapi_description_lists_every_route_and_each_one_answers() {
 }
 
 #[tokio::test]
+async fn every_documented_path_parameter_is_a_placeholder_of_its_path_and_the_rest_are_queries() {
+    let service = spawn_service().await;
+    let document: Value = service
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .expect("json");
+
+    let mut misplaced = Vec::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let name = parameter["name"].as_str().unwrap_or_default();
+                let placeholder = path.contains(&format!("{{{name}}}"));
+                if (parameter["in"] == "path") != placeholder {
+                    misplaced.push(format!("{method} {path}: {name} in {}", parameter["in"]));
+                }
+            }
+        }
+    }
+    assert!(misplaced.is_empty(), "{misplaced:#?}");
+    let history = &document["paths"]["/api/v1/orders"]["get"]["parameters"];
+    assert!(history
+        .as_array()
+        .expect("the history's parameters")
+        .iter()
+        .any(|parameter| parameter["name"] == "sort" && parameter["in"] == "query"));
+}
+
+#[tokio::test]
 async fn a_shut_down_service_stops_answering_and_a_restart_keeps_its_database() {
     let dir = tempfile::tempdir().expect("temp dir");
     let service = TestService::in_dir(dir.path().to_owned()).await;
