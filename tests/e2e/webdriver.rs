@@ -12,6 +12,18 @@ use serde_json::{json, Value};
 pub const PATIENCE: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(100);
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// See [`Session::screenshot`].
+const REPAINT_FOR_A_WHILE: &str = "
+const dot = document.createElement('div');
+dot.setAttribute('aria-hidden', 'true');
+dot.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none';
+document.body.append(dot);
+let ticks = 0;
+const timer = setInterval(() => {
+  ticks += 1;
+  dot.style.background = ticks % 2 ? 'rgba(0,0,0,0.002)' : 'transparent';
+  if (ticks === 20) { clearInterval(timer); dot.remove(); }
+}, 100);";
 
 pub struct Session {
     http: reqwest::blocking::Client,
@@ -199,7 +211,14 @@ impl Session {
     }
 
     /// Saves a PNG of the window's current view.
+    ///
+    /// WebKitGTK drawing without GPU compositing (`src-tauri/src/window.rs`) answers a WebDriver
+    /// screenshot after the page's next paint, and an idle page may never paint again: the
+    /// request then waits forever, though the window shows the right content. So the page first
+    /// gets a one-pixel dot in its bottom-left corner whose transparency changes every 100 ms
+    /// for two seconds (0.2 % black, invisible at 8 bits per channel), then goes.
     pub fn screenshot(&self, path: &Path) {
+        let _ = self.execute(REPAINT_FOR_A_WHILE, vec![]);
         let answer = self
             .get("/screenshot")
             .unwrap_or_else(|error| panic!("screenshot failed: {error}"));
