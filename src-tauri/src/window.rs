@@ -6,7 +6,7 @@ use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 pub const MAIN: &str = "main";
 
 /// Set to `1` to leave WebKitGTK's GPU compositing on (see [`draw_without_gpu`]).
-pub const GPU_ENV: &str = "OSO_WEBVIEW_GPU";
+const GPU_ENV: &str = "OSO_WEBVIEW_GPU";
 
 pub fn open_main(app: &AppHandle) -> tauri::Result<()> {
     let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clients::{orderer, requester, signed_in, signing_in, Api, Requester, Tally};
+use oso_service::config::DATABASE_FILE;
 
 const SERVICE: &str = env!("CARGO_BIN_EXE_oso-service");
 const CLIENTS: usize = 64;
@@ -250,7 +251,7 @@ async fn main() {
         client.await.expect("client");
     }
     let file_size = |suffix: &str| {
-        std::fs::metadata(data.join(format!("oso-service.sqlite3{suffix}")))
+        std::fs::metadata(data.join(format!("{DATABASE_FILE}{suffix}")))
             .map_or(0.0, |meta| meta.len() as f64 / 1024.0 / 1024.0)
     };
     let (database, wal, shm) = (file_size(""), file_size("-wal"), file_size("-shm"));
