@@ -49,7 +49,7 @@ echo "== release build of OSO and of the empty window" >&2
 cargo build -q --release --locked -p oso -p oso-bench-empty-window --bin oso --bin empty-window
 
 section "Sign-in against one argon2id verification" cargo bench -q -p oso-service --bench login --locked
-section "Order placement, 1/8/64 clients, against raw SQLite inserts" cargo bench -q -p oso-service --bench order_placement --locked
+section "Order placement, 1/8/64 clients, mail over SMTP and to the outbox, against raw SQLite inserts" cargo bench -q -p oso-service --bench order_placement --locked
 section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
 section "History first page at 10,000 orders against raw SQLite" cargo bench -q --bench history_page --locked
 section "Draft save against a raw upsert of the same durability" cargo bench -q --bench draft_save --locked

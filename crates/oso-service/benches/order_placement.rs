@@ -2,6 +2,11 @@
 //! a baseline in the same run: the same rows (order, number, first status, lines) inserted
 //! directly into a database of the same schema, one transaction each, at the same durability
 //! (`synchronous = FULL`, WAL), by as many concurrent tasks.
+//!
+//! Every order sends its confirmation e-mail. The service is measured twice: as deployed, handing
+//! its mail to an SMTP server (a sink on loopback that keeps nothing), and as the desktop's
+//! embedded service, writing each mail as a file into its outbox directory. The targets are read
+//! on the first; the second shows what one new file per order costs on the machine's disk.
 //! `cargo bench -p oso-service --bench order_placement`; `OSO_BENCH_ORDERS` sets the orders per
 //! run (default 1000).
 
@@ -9,9 +14,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use oso_service::ServiceConfig;
+use oso_service::config::{SmtpConfig, SmtpSecurity};
+use oso_service::{RunningService, ServiceConfig};
 use serde_json::json;
 use sqlx::SqlitePool;
+
+#[path = "../tests/support/smtp_sink.rs"]
+mod smtp_sink;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
@@ -157,6 +166,87 @@ async fn raw_insert(pool: &SqlitePool, user: i64, key: &str, index: usize) {
     tx.commit().await.expect("commit");
 }
 
+/// Where a service under measurement sends its e-mail.
+#[derive(Clone, Copy)]
+enum MailTo {
+    Smtp { port: u16 },
+    Outbox,
+}
+
+impl MailTo {
+    fn label(self) -> &'static str {
+        match self {
+            MailTo::Smtp { .. } => "SMTP",
+            MailTo::Outbox => "outbox",
+        }
+    }
+}
+
+/// A service on a fresh database in `dir` with eight signed-in users and their tokens. The users
+/// activate through the outbox; a service that mails over SMTP is then started again on the same
+/// database (sessions are kept there) with SMTP configured.
+async fn service_with_users(dir: &std::path::Path, mail: MailTo) -> (RunningService, Vec<String>) {
+    let outbox_service = oso_service::start(ServiceConfig::embedded(dir))
+        .await
+        .expect("service");
+    let (http, url) = (reqwest::Client::new(), outbox_service.url());
+    let mut tokens = Vec::new();
+    for user in 0..8 {
+        let email = format!("bench{user}@oso.example");
+        tokens.push(signed_in(&http, &url, outbox_service.outbox_dir(), &email).await);
+    }
+    let MailTo::Smtp { port } = mail else {
+        return (outbox_service, tokens);
+    };
+    outbox_service.shutdown().await.expect("stopped");
+    let config = ServiceConfig {
+        smtp: Some(SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            // Loopback only: the sink speaks no TLS.
+            security: SmtpSecurity::None,
+            username: None,
+            password: None,
+        }),
+        ..ServiceConfig::embedded(dir)
+    };
+    let service = oso_service::start(config).await.expect("SMTP service");
+    (service, tokens)
+}
+
+async fn place_orders(
+    service: &RunningService,
+    tokens: &[String],
+    clients: usize,
+    orders: usize,
+) -> Run {
+    let (http, url, tokens) = (
+        reqwest::Client::new(),
+        service.url(),
+        Arc::new(tokens.to_vec()),
+    );
+    run_clients(clients, orders, move |client, index| {
+        let (http, url, tokens) = (http.clone(), url.clone(), Arc::clone(&tokens));
+        async move {
+            let key = format!("bench-{clients:02}-{index:08}");
+            let response = http
+                .post(format!("{url}/api/v1/orders"))
+                .bearer_auth(&tokens[client % tokens.len()])
+                .json(&order_body(&key, index))
+                .send()
+                .await
+                .expect("answer");
+            assert_eq!(
+                response.status(),
+                reqwest::StatusCode::CREATED,
+                "{}",
+                response.text().await.unwrap_or_default()
+            );
+        }
+    })
+    .await
+}
+
 #[tokio::main]
 async fn main() {
     let orders: usize = std::env::var("OSO_BENCH_ORDERS")
@@ -164,24 +254,12 @@ async fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let service = oso_service::start(ServiceConfig::embedded(dir.path().join("service")))
-        .await
-        .expect("service");
-    let url = service.url();
-    let http = reqwest::Client::new();
-    let mut tokens = Vec::new();
-    for user in 0..8 {
-        tokens.push(
-            signed_in(
-                &http,
-                &url,
-                service.outbox_dir(),
-                &format!("bench{user}@oso.example"),
-            )
-            .await,
-        );
+    let sink = smtp_sink::SmtpSink::start_greeting_after(Duration::ZERO).await;
+    let mut services = Vec::new();
+    for mail in [MailTo::Smtp { port: sink.port }, MailTo::Outbox] {
+        let (service, tokens) = service_with_users(&dir.path().join(mail.label()), mail).await;
+        services.push((mail, service, tokens));
     }
-    let tokens = Arc::new(tokens);
 
     // The baseline's own database: the same schema, a user and the catalogue to refer to.
     let raw_dir = dir.path().join("raw");
@@ -207,34 +285,26 @@ async fn main() {
         .expect("id");
 
     println!(
-        "order placement, {orders} orders per run (2 lines each), durable (synchronous = FULL)"
+        "order placement, {orders} orders per run (2 lines each), durable (synchronous = FULL), \
+         each order's confirmation e-mail sent over SMTP (as deployed) or written to the outbox"
     );
     println!(
-        "{:>8} {:>14} {:>10} {:>10} {:>14} {:>10} {:>10} {:>8}",
-        "clients", "service ord/s", "p50", "p99", "raw ord/s", "raw p50", "raw p99", "share"
+        "{:>8} {:>7} {:>14} {:>10} {:>10} {:>14} {:>10} {:>10} {:>8}",
+        "clients",
+        "mail",
+        "service ord/s",
+        "p50",
+        "p99",
+        "raw ord/s",
+        "raw p50",
+        "raw p99",
+        "share"
     );
     for clients in [1, 8, 64] {
-        let (http, url, tokens) = (http.clone(), url.clone(), Arc::clone(&tokens));
-        let served = run_clients(clients, orders, move |client, index| {
-            let (http, url, tokens) = (http.clone(), url.clone(), Arc::clone(&tokens));
-            async move {
-                let key = format!("bench-{clients:02}-{index:08}");
-                let response = http
-                    .post(format!("{url}/api/v1/orders"))
-                    .bearer_auth(&tokens[client % tokens.len()])
-                    .json(&order_body(&key, index))
-                    .send()
-                    .await
-                    .expect("answer");
-                assert_eq!(
-                    response.status(),
-                    reqwest::StatusCode::CREATED,
-                    "{}",
-                    response.text().await.unwrap_or_default()
-                );
-            }
-        })
-        .await;
+        let mut served = Vec::new();
+        for (mail, service, tokens) in &services {
+            served.push((*mail, place_orders(service, tokens, clients, orders).await));
+        }
         let pool = raw.clone();
         let baseline =
             run_clients(clients, orders, move |_, index| {
@@ -244,17 +314,33 @@ async fn main() {
                 }
             })
             .await;
-        println!(
-            "{clients:>8} {:>14.0} {:>7.2} ms {:>7.2} ms {:>14.0} {:>7.2} ms {:>7.2} ms {:>7.0}%",
-            served.throughput,
-            served.p50,
-            served.p99,
-            baseline.throughput,
-            baseline.p50,
-            baseline.p99,
-            100.0 * served.throughput / baseline.throughput
-        );
+        for (mail, served) in served {
+            println!(
+                "{clients:>8} {:>7} {:>14.0} {:>7.2} ms {:>7.2} ms {:>14.0} {:>7.2} ms {:>7.2} ms {:>7.0}%",
+                mail.label(),
+                served.throughput,
+                served.p50,
+                served.p99,
+                baseline.throughput,
+                baseline.p50,
+                baseline.p99,
+                100.0 * served.throughput / baseline.throughput
+            );
+        }
     }
-    println!("targets: service throughput ≥ 50 % of raw SQLite, p99 < 50 ms at 64 clients");
-    service.shutdown().await.expect("shutdown");
+    for (_, service, _) in services {
+        service.shutdown().await.expect("shutdown");
+    }
+    println!(
+        "confirmation e-mails accepted by the SMTP server: {} of {}",
+        sink.accepted(),
+        3 * orders
+    );
+    // Shutting down waits for mail promised to orders, so every confirmation has left by now.
+    assert_eq!(
+        sink.accepted(),
+        3 * orders,
+        "every order's confirmation reached the SMTP server"
+    );
+    println!("targets (read on the SMTP rows): service throughput ≥ 50 % of raw SQLite, p99 < 50 ms at 64 clients");
 }

@@ -10,7 +10,7 @@ use crate::api::AppState;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
-pub fn spawn(state: AppState, mut stopped: watch::Receiver<bool>) {
+pub fn spawn(state: AppState, mut stopped: watch::Receiver<Option<Duration>>) {
     let accounts: Accounts = state.accounts.clone();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
@@ -18,7 +18,7 @@ pub fn spawn(state: AppState, mut stopped: watch::Receiver<bool>) {
         loop {
             tokio::select! {
                 _ = ticks.tick() => {}
-                _ = stopped.wait_for(|stop| *stop) => return,
+                _ = stopped.wait_for(Option::is_some) => return,
             }
             match accounts.send_password_expiry_warnings().await {
                 Ok(0) => {}
@@ -35,14 +35,18 @@ pub fn spawn(state: AppState, mut stopped: watch::Receiver<bool>) {
 }
 
 /// DEMO ONLY (`demo_advance_orders_every_seconds`): moves open orders along on a timer.
-pub fn spawn_demo(state: AppState, every: Duration, mut stopped: watch::Receiver<bool>) {
+pub fn spawn_demo(
+    state: AppState,
+    every: Duration,
+    mut stopped: watch::Receiver<Option<Duration>>,
+) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.tick().await;
         loop {
             tokio::select! {
                 _ = ticks.tick() => {}
-                _ = stopped.wait_for(|stop| *stop) => return,
+                _ = stopped.wait_for(Option::is_some) => return,
             }
             let mailer = state.accounts.mailer().clone();
             match crate::operator::demo_advance_all(&state.pool, &mailer, state.clock.now()).await {

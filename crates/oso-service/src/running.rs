@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use oso_core::{Clock, SystemClock};
 use tokio::net::TcpListener;
@@ -46,7 +47,8 @@ pub struct RunningService {
     outbox_dir: PathBuf,
     accounts: Accounts,
     state: AppState,
-    stop: Option<watch::Sender<bool>>,
+    /// Set to how long the service may still wait for promised e-mail when it should stop.
+    stop: Option<watch::Sender<Option<Duration>>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -101,9 +103,15 @@ impl RunningService {
         .await
     }
 
-    /// Stops accepting connections, lets requests in flight finish, then returns.
-    pub async fn shutdown(mut self) -> std::io::Result<()> {
-        self.stop_signal();
+    /// Stops accepting connections, lets requests in flight finish, waits (up to 30 s) for the
+    /// e-mail promised to requests already answered, then returns.
+    pub async fn shutdown(self) -> std::io::Result<()> {
+        self.shutdown_waiting_for_mail(PROMISED_MAIL_GRACE).await
+    }
+
+    /// [`RunningService::shutdown`], waiting at most `mail_grace` for promised e-mail.
+    pub async fn shutdown_waiting_for_mail(mut self, mail_grace: Duration) -> std::io::Result<()> {
+        self.stop_signal(mail_grace);
         match self.task.take() {
             Some(task) => task
                 .await
@@ -122,19 +130,22 @@ impl RunningService {
         }
     }
 
-    fn stop_signal(&mut self) {
+    fn stop_signal(&mut self, mail_grace: Duration) {
         if let Some(stop) = self.stop.take() {
             // The server may already have stopped; then there is nobody left to tell.
-            let _ = stop.send(true);
+            let _ = stop.send(Some(mail_grace));
         }
     }
 }
 
 impl Drop for RunningService {
     fn drop(&mut self) {
-        self.stop_signal();
+        self.stop_signal(PROMISED_MAIL_GRACE);
     }
 }
+
+/// How long a stopping service waits for the e-mail it promised to requests already answered.
+const PROMISED_MAIL_GRACE: Duration = Duration::from_secs(30);
 
 /// Starts the service with the real clock.
 pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> {
@@ -198,7 +209,7 @@ pub async fn start_with_clock(
             .map_err(store::StoreError::from)?,
     };
     let router = api::router(state.clone());
-    let (stop, stopped) = watch::channel(false);
+    let (stop, stopped) = watch::channel(None);
     crate::jobs::spawn(state.clone(), stopped.clone());
     if let Some(seconds) = config
         .demo_advance_orders_every_seconds
@@ -214,17 +225,28 @@ pub async fn start_with_clock(
             stopped.clone(),
         );
     }
+    let mailer = accounts.mailer().clone();
     let task = tokio::spawn(async move {
-        let mut stopped = stopped;
+        let mut told_to_stop = stopped.clone();
         let served = axum::serve(
             listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async move {
             // A dropped sender means the owner is gone: stop as well.
-            let _ = stopped.wait_for(|stop| *stop).await;
+            let _ = told_to_stop.wait_for(Option::is_some).await;
         })
         .await;
+        // Confirmations of orders already answered are still on their way: a stop now would
+        // lose them. They get a while to leave; a mail server that does not answer cannot hold
+        // the stop for ever.
+        let mail_grace = stopped.borrow().unwrap_or(PROMISED_MAIL_GRACE);
+        if tokio::time::timeout(mail_grace, mailer.promised_mail_sent())
+            .await
+            .is_err()
+        {
+            tracing::warn!(?mail_grace, "stopping with e-mail still unsent");
+        }
         pool.close().await;
         tracing::info!("service stopped");
         served

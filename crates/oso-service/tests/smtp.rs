@@ -1,5 +1,6 @@
 //! E-mail through a real SMTP server process on loopback (aiosmtpd, from Debian's
-//! python3-aiosmtpd, which `make test` installs), read back from the Maildir it writes.
+//! python3-aiosmtpd, which `make test` installs), read back from the Maildir it writes; and
+//! through a slow SMTP server of our own, to see what a stopping service does with mail on its way.
 
 use std::net::TcpStream;
 use std::path::Path;
@@ -8,6 +9,9 @@ use std::time::{Duration, Instant};
 
 use oso_service::config::{SmtpConfig, SmtpSecurity};
 use oso_service::ServiceConfig;
+
+#[path = "support/smtp_sink.rs"]
+mod smtp_sink;
 
 struct SmtpServer {
     process: Child,
@@ -116,4 +120,118 @@ async fn an_activation_mail_goes_through_a_real_smtp_server_and_nothing_to_the_o
         .expect("outbox")
         .count();
     assert_eq!(outbox, 0, "with SMTP configured nothing goes to the outbox");
+}
+
+/// Registers, activates and signs in a user on a service over `data_dir` that writes its mail to
+/// the outbox (so the activation code can be read back), stops it and returns the session token.
+async fn signed_in_through_the_outbox(data_dir: &Path) -> String {
+    let http = reqwest::Client::new();
+    let (email, password) = ("ann@zebra.example", "tall giraffe eats blue kites");
+    let service = oso_service::start(ServiceConfig::embedded(data_dir))
+        .await
+        .expect("starts");
+    let url = service.url();
+    http.post(format!("{url}/api/v1/registrations"))
+        .json(
+            &serde_json::json!({"company_name": "Zebra", "contact_name": "Ann",
+            "email": email, "password": password, "language": "en"}),
+        )
+        .send()
+        .await
+        .expect("registers");
+    let code =
+        oso_service::mail::outbox::newest_code_for(service.outbox_dir(), "activation", email)
+            .expect("outbox")
+            .expect("activation code");
+    http.post(format!("{url}/api/v1/activations"))
+        .json(&serde_json::json!({"email": email, "code": code}))
+        .send()
+        .await
+        .expect("activates");
+    let grant: serde_json::Value = http
+        .post(format!("{url}/api/v1/sessions"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .await
+        .expect("signs in")
+        .json()
+        .await
+        .expect("grant");
+    service.shutdown().await.expect("stops");
+    grant["token"].as_str().expect("token").to_owned()
+}
+
+async fn place_an_order(url: &str, token: &str) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(format!("{url}/api/v1/orders"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"idempotency_key": "stop-while-mailing", "account_number": "951234567",
+            "address": {"company": "Zebra", "contact_person": "Ann", "street": "Meir", "number": "1",
+                        "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+            "lines": [{"sku": "ENV-DL-50", "packs": 1}]}))
+        .send()
+        .await
+        .expect("answers")
+        .status()
+}
+
+fn smtp_to(port: u16) -> Option<SmtpConfig> {
+    Some(SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        security: SmtpSecurity::None,
+        username: None,
+        password: None,
+    })
+}
+
+#[tokio::test]
+async fn an_order_confirmation_still_on_its_way_is_sent_before_the_service_stops() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let token = signed_in_through_the_outbox(dir.path()).await;
+
+    // The same database, now mailing through a server that takes a second to greet.
+    let slow_server = smtp_sink::SmtpSink::start_greeting_after(Duration::from_secs(1)).await;
+    let service = oso_service::start(ServiceConfig {
+        smtp: smtp_to(slow_server.port),
+        ..ServiceConfig::embedded(dir.path())
+    })
+    .await
+    .expect("starts with SMTP");
+    let placed = place_an_order(&service.url(), &token).await;
+    assert_eq!(placed, reqwest::StatusCode::CREATED);
+    assert_eq!(
+        slow_server.accepted(),
+        0,
+        "the answer does not wait for the mail"
+    );
+
+    service.shutdown().await.expect("stops");
+    assert_eq!(
+        slow_server.accepted(),
+        1,
+        "the confirmation left before the service stopped"
+    );
+}
+
+#[tokio::test]
+async fn a_mail_server_that_never_answers_holds_the_stop_only_for_the_grace_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let token = signed_in_through_the_outbox(dir.path()).await;
+    let silent_server = smtp_sink::SmtpSink::start_greeting_after(Duration::from_secs(3600)).await;
+    let service = oso_service::start(ServiceConfig {
+        smtp: smtp_to(silent_server.port),
+        ..ServiceConfig::embedded(dir.path())
+    })
+    .await
+    .expect("starts with SMTP");
+    let placed = place_an_order(&service.url(), &token).await;
+    assert_eq!(placed, reqwest::StatusCode::CREATED);
+
+    let stopping = service.shutdown_waiting_for_mail(Duration::from_millis(200));
+    tokio::time::timeout(Duration::from_secs(20), stopping)
+        .await
+        .expect("the stop does not wait for the silent server")
+        .expect("stops cleanly");
+    assert_eq!(silent_server.accepted(), 0);
 }

@@ -139,6 +139,11 @@ impl Mailer {
         }
     }
 
+    /// Returns once every mail promised so far has been sent or has failed.
+    pub async fn promised_mail_sent(&self) {
+        drop(self.in_flight.write().await);
+    }
+
     /// Removes every outbox copy of mail to `address` ("forget me"), after every mail promised
     /// before was written. SMTP mail has left already.
     pub async fn forget_recipient(&self, address: &str) -> Result<(), MailError> {
