@@ -11,6 +11,13 @@
 //! `cargo bench -p oso-service --bench load` runs 600 s; `cargo test -p oso-service --bench load`
 //! (the test command's benchmark step) runs 5 s. Either fails on any error. Each client waits
 //! `OSO_LOAD_PAUSE_MS` (default 100) between its requests, like a busy desktop.
+//!
+//! By default no order is ever deleted, so every login's history grows through the run (to about
+//! 27,000 orders per ordering login in 600 s) and so does the work of reading it.
+//! `OSO_LOAD_KEEP_ORDERS_SECONDS=N` runs the service's own 30-day retention, compressed: every
+//! 10 s, beside the service as an operator's tool would, orders older than N seconds are deleted
+//! with `orders::lifecycle::delete_expired`. The data then stops growing, as it does in use,
+//! and the memory figures show whether the service's memory does too.
 
 #[path = "load/clients.rs"]
 mod clients;
@@ -92,6 +99,32 @@ fn protect(data: &Path, number: &str, admin: &str) {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
+}
+
+/// Until `running` is cleared, deletes the orders older than `keep` every 10 s through the
+/// service's own retention rule, on a connection of its own to the service's database. Returns
+/// how many it deleted.
+async fn delete_orders_older_than(
+    keep: Duration,
+    database: PathBuf,
+    running: Arc<AtomicBool>,
+) -> u64 {
+    let pool = oso_service::store::open(&database)
+        .await
+        .expect("the service's database");
+    let retention = oso_core::order_lifecycle::ORDER_RETENTION;
+    let keep = chrono::Duration::from_std(keep).expect("a keep time in range");
+    let mut deleted = 0;
+    while running.load(Ordering::Relaxed) {
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        // The rule deletes what is 30 days old at `now`: a `now` that far ahead, less `keep`.
+        let now = chrono::Utc::now() + retention - keep;
+        deleted += oso_service::orders::lifecycle::delete_expired(&pool, now)
+            .await
+            .expect("orders deleted");
+    }
+    pool.close().await;
+    deleted
 }
 
 fn memory_of(pid: u32) -> Option<figures::Memory> {
@@ -183,6 +216,14 @@ async fn main() {
     let setup_requests = tally.requests.swap(0, Ordering::Relaxed);
 
     let running = Arc::new(AtomicBool::new(true));
+    let keep_orders = env_number("OSO_LOAD_KEEP_ORDERS_SECONDS").map(Duration::from_secs);
+    let retention = keep_orders.map(|keep| {
+        tokio::spawn(delete_orders_older_than(
+            keep,
+            data.join(DATABASE_FILE),
+            Arc::clone(&running),
+        ))
+    });
     let mut clients = Vec::new();
     for email in signers {
         clients.push(tokio::spawn(signing_in(
@@ -215,6 +256,13 @@ async fn main() {
         CLIENTS - REQUESTERS - SIGNING_IN,
         pause.as_millis()
     );
+    match keep_orders {
+        Some(keep) => println!(
+            "orders are kept {} s (the 30-day retention, compressed), deleted every 10 s",
+            keep.as_secs()
+        ),
+        None => println!("no order is deleted during the run"),
+    }
     println!(
         "{:>6} {:>10} {:>8} {:>8} {:>10} {:>10} {:>8} {:>8} {:>8}",
         "s", "requests", "req/s", "errors", "VmRSS MiB", "VmHWM MiB", "anon", "file", "shmem"
@@ -250,6 +298,10 @@ async fn main() {
     for client in clients {
         client.await.expect("client");
     }
+    let deleted = match retention {
+        Some(task) => Some(task.await.expect("retention")),
+        None => None,
+    };
     let file_size = |suffix: &str| {
         std::fs::metadata(data.join(format!("{DATABASE_FILE}{suffix}")))
             .map_or(0.0, |meta| meta.len() as f64 / 1024.0 / 1024.0)
@@ -293,6 +345,12 @@ async fn main() {
         requests as f64 / elapsed
     );
     println!("orders placed:            {}", load(&tally.orders_placed));
+    if let (Some(keep), Some(deleted)) = (keep_orders, deleted) {
+        println!(
+            "orders deleted:           {deleted} (kept {} s instead of 30 days)",
+            keep.as_secs()
+        );
+    }
     println!("sign-ins:                 {}", load(&tally.sign_ins));
     println!(
         "eSecure: requests {}, approvals {}, rejections {}, revocations {}",
