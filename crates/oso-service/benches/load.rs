@@ -379,6 +379,22 @@ async fn main() {
             100.0 * (last as f64 - first as f64) / first as f64
         );
     }
+    // With retention the data grows until the first orders are deleted; from then on, memory
+    // that still grew would be the service's own.
+    let steady_from = keep_orders.map(|keep| keep.as_secs() + 10);
+    if let Some((from, (steady, last))) = steady_from.and_then(|from| {
+        Some((
+            from,
+            figures::minute_from_and_last_minute(&samples, from, seconds)?,
+        ))
+    }) {
+        println!(
+            "VmRSS from {from} s, once the data stopped growing / last minute (mean): {:.1} / {:.1} MiB ({:+.1} %)",
+            steady as f64 / 1024.0,
+            last as f64 / 1024.0,
+            100.0 * (last as f64 - steady as f64) / steady as f64
+        );
+    }
     println!(
         "database files at the end: {database:.1} MiB, WAL {wal:.1} MiB, WAL index {shm:.2} MiB"
     );

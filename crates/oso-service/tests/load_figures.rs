@@ -4,7 +4,9 @@
 #[path = "../benches/load/figures.rs"]
 mod figures;
 
-use figures::{first_and_last_minute, memory, unexpected, Expected, Memory};
+use figures::{
+    first_and_last_minute, memory, minute_from_and_last_minute, unexpected, Expected, Memory,
+};
 
 #[test]
 fn the_resident_set_its_peak_and_its_parts_are_read_from_proc_status() {
@@ -69,4 +71,21 @@ fn the_first_minute_is_compared_with_the_last_one() {
         Some((150, 150))
     );
     assert_eq!(first_and_last_minute(&[], 600), None);
+}
+
+#[test]
+fn the_minute_after_the_data_stopped_growing_is_compared_with_the_last_one() {
+    let samples: Vec<(u64, u64)> = (1..=18).map(|tick| (tick * 10, 1000 + tick * 10)).collect();
+    // From 120 s: 130..180 s, which is also the last minute.
+    assert_eq!(
+        minute_from_and_last_minute(&samples, 120, 180),
+        Some((1155, 1150))
+    );
+    // From 60 s: 70..120 s against 120..180 s.
+    assert_eq!(
+        minute_from_and_last_minute(&samples, 60, 180),
+        Some((1095, 1150))
+    );
+    // A run that ends before the data stopped growing has no such minute.
+    assert_eq!(minute_from_and_last_minute(&samples, 300, 180), None);
 }

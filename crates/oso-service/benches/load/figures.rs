@@ -57,6 +57,16 @@ pub fn unexpected(expected: Expected, status: u16, code: Option<&str>) -> Option
 /// The mean resident set of the samples (seconds since start, KiB) in the first minute and in
 /// the last minute of a run of `seconds` (the same samples when the run is a minute or less).
 pub fn first_and_last_minute(samples: &[(u64, u64)], seconds: u64) -> Option<(u64, u64)> {
+    minute_from_and_last_minute(samples, 0, seconds)
+}
+
+/// The mean resident set in the minute after `from` seconds and in the last minute of a run of
+/// `seconds`: with retention, `from` is when the data stopped growing.
+pub fn minute_from_and_last_minute(
+    samples: &[(u64, u64)],
+    from: u64,
+    seconds: u64,
+) -> Option<(u64, u64)> {
     let mean = |chosen: Vec<u64>| {
         let count = chosen.len() as u64;
         (count > 0).then(|| chosen.iter().sum::<u64>() / count)
@@ -64,7 +74,7 @@ pub fn first_and_last_minute(samples: &[(u64, u64)], seconds: u64) -> Option<(u6
     let first = mean(
         samples
             .iter()
-            .filter(|(t, _)| *t <= 60)
+            .filter(|(t, _)| *t > from && *t <= from + 60)
             .map(|(_, rss)| *rss)
             .collect(),
     )?;
