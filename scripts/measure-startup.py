@@ -19,15 +19,22 @@ The programs:
   its own (the frame, then the task after it). It is not a target; it shows what any first frame
   costs in this web view on this machine (a font, a first layout, the compositor's first frame),
   which the baseline never pays because it quits before it paints.
+- The login-card reference: the same binary with `--login-card`. Its page is OSO's first screen
+  made static (the top bar and the login card of ui/index.html with their English texts, OSO's
+  style sheet, Inter font files and logo, copied by the fixture's build.rs), drawn as OSO draws
+  (no GPU compositing on Linux), reporting after its first frame in its typeface. It has none of
+  OSO's code: OSO against it is what OSO's own start costs (its state, the embedded service, the
+  session, its modules and translations); it against the baseline is what drawing that screen
+  costs at all, a floor for OSO's ratio.
 
 <target> is $CARGO_TARGET_DIR or target/. `scripts/bench.sh` builds both binaries.
 
 Each run starts one program with a fresh, empty data directory: XDG_DATA_HOME, XDG_CONFIG_HOME,
 XDG_CACHE_HOME and XDG_STATE_HOME all point into a new temp directory (OSO's databases, its
 embedded service and logs, and WebKit's caches start from nothing, as on a first start). The
-programs take turns (baseline, painted, OSO, baseline, ...), so a slow moment of the machine
-hurts all of them; the warm-up runs (one of each by default) are not counted and only fill the
-page cache.
+programs take turns (baseline, painted, login card, OSO, baseline, ...), so a slow moment of
+the machine hurts all of them; the warm-up runs (one of each by default) are not counted and only
+fill the page cache.
 
 What is measured, per run:
 
@@ -235,7 +242,7 @@ def main():
     args = parser.parse_args()
     baseline = os.path.abspath(args.baseline)
     programs = {"baseline": [baseline], "painted": [baseline, "--first-frame"],
-                "oso": [os.path.abspath(args.oso)]}
+                "login": [baseline, "--login-card"], "oso": [os.path.abspath(args.oso)]}
     for path, *_ in programs.values():
         if not os.access(path, os.X_OK):
             raise SystemExit(f"{path}: not built (scripts/bench.sh builds it)")
@@ -265,7 +272,8 @@ def main():
         print("  " + summary("exit", [row[1] for row in rows], "ms", 1000))
         print("  " + summary("peak memory", [row[2] for row in rows], "MiB", 1 / 1024))
     print()
-    for reference, title in (("baseline", "empty window"), ("painted", "painted reference")):
+    for reference, title in (("baseline", "empty window"), ("painted", "painted reference"),
+                             ("login", "login card")):
         for label, column in (("first screen", 0), ("exit", 1), ("peak memory", 2)):
             oso = [row[column] for row in results["oso"]]
             base = [row[column] for row in results[reference]]
@@ -277,9 +285,14 @@ def main():
             print(f"OSO / {title}, {label:<12}: median {ratio:5.2f}x   "
                   f"p90 {p90(oso) / p90(base):5.2f}x{target_note}")
     screen = {name: statistics.median(row[0] for row in rows) for name, rows in results.items()}
+    login = [row[0] for row in results["login"]]
+    floor = statistics.median(login) / statistics.median(row[0] for row in results["baseline"])
+    print(f"login card / empty window, first screen: median {floor:5.2f}x (what drawing OSO's "
+          f"first screen costs without any of OSO's code)")
     print(f"\nfirst screen, medians: the empty window's first frame costs "
           f"{(screen['painted'] - screen['baseline']) * 1000:.0f} ms after DOMContentLoaded; "
-          f"OSO takes {(screen['oso'] - screen['painted']) * 1000:.0f} ms more than that frame")
+          f"OSO's login card, static, {(screen['login'] - screen['painted']) * 1000:.0f} ms more; "
+          f"OSO takes {(screen['oso'] - screen['login']) * 1000:.0f} ms more than that card")
 
 
 if __name__ == "__main__":
