@@ -14,7 +14,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use oso_service::config::{SmtpConfig, SmtpSecurity};
 use oso_service::{RunningService, ServiceConfig};
 use serde_json::json;
 use sqlx::SqlitePool;
@@ -200,14 +199,7 @@ async fn service_with_users(dir: &std::path::Path, mail: MailTo) -> (RunningServ
     };
     outbox_service.shutdown().await.expect("stopped");
     let config = ServiceConfig {
-        smtp: Some(SmtpConfig {
-            host: "127.0.0.1".into(),
-            port,
-            // Loopback only: the sink speaks no TLS.
-            security: SmtpSecurity::None,
-            username: None,
-            password: None,
-        }),
+        smtp: Some(smtp_sink::loopback_smtp(port)),
         ..ServiceConfig::embedded(dir)
     };
     let service = oso_service::start(config).await.expect("SMTP service");

@@ -7,7 +7,6 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use oso_service::config::{SmtpConfig, SmtpSecurity};
 use oso_service::ServiceConfig;
 
 #[path = "support/smtp_sink.rs"]
@@ -78,14 +77,7 @@ async fn an_activation_mail_goes_through_a_real_smtp_server_and_nothing_to_the_o
     let maildir = dir.path().join("maildir");
     let smtp = start_smtp_server(&maildir);
     let config = ServiceConfig {
-        smtp: Some(SmtpConfig {
-            host: "127.0.0.1".into(),
-            port: smtp.port,
-            // Loopback only: the server of this test speaks no TLS.
-            security: SmtpSecurity::None,
-            username: None,
-            password: None,
-        }),
+        smtp: Some(smtp_sink::loopback_smtp(smtp.port)),
         ..ServiceConfig::embedded(dir.path().join("service"))
     };
     let service = oso_service::start(config).await.expect("starts");
@@ -175,14 +167,14 @@ async fn place_an_order(url: &str, token: &str) -> reqwest::StatusCode {
         .status()
 }
 
-fn smtp_to(port: u16) -> Option<SmtpConfig> {
-    Some(SmtpConfig {
-        host: "127.0.0.1".into(),
-        port,
-        security: SmtpSecurity::None,
-        username: None,
-        password: None,
+/// A service over `data_dir` sending its mail to the SMTP server on loopback at `port`.
+async fn service_mailing_to(data_dir: &Path, port: u16) -> oso_service::RunningService {
+    oso_service::start(ServiceConfig {
+        smtp: Some(smtp_sink::loopback_smtp(port)),
+        ..ServiceConfig::embedded(data_dir)
     })
+    .await
+    .expect("starts with SMTP")
 }
 
 #[tokio::test]
@@ -192,12 +184,7 @@ async fn an_order_confirmation_still_on_its_way_is_sent_before_the_service_stops
 
     // The same database, now mailing through a server that takes a second to greet.
     let slow_server = smtp_sink::SmtpSink::start_greeting_after(Duration::from_secs(1)).await;
-    let service = oso_service::start(ServiceConfig {
-        smtp: smtp_to(slow_server.port),
-        ..ServiceConfig::embedded(dir.path())
-    })
-    .await
-    .expect("starts with SMTP");
+    let service = service_mailing_to(dir.path(), slow_server.port).await;
     let placed = place_an_order(&service.url(), &token).await;
     assert_eq!(placed, reqwest::StatusCode::CREATED);
     assert_eq!(
@@ -219,12 +206,7 @@ async fn a_mail_server_that_never_answers_holds_the_stop_only_for_the_grace_give
     let dir = tempfile::tempdir().expect("temp dir");
     let token = signed_in_through_the_outbox(dir.path()).await;
     let silent_server = smtp_sink::SmtpSink::start_greeting_after(Duration::from_secs(3600)).await;
-    let service = oso_service::start(ServiceConfig {
-        smtp: smtp_to(silent_server.port),
-        ..ServiceConfig::embedded(dir.path())
-    })
-    .await
-    .expect("starts with SMTP");
+    let service = service_mailing_to(dir.path(), silent_server.port).await;
     let placed = place_an_order(&service.url(), &token).await;
     assert_eq!(placed, reqwest::StatusCode::CREATED);
 

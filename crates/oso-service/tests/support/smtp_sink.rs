@@ -8,8 +8,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use oso_service::config::{SmtpConfig, SmtpSecurity};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+
+/// How a service reaches an SMTP server on loopback at `port`: plain SMTP, as such test servers
+/// speak no TLS, and no login.
+pub fn loopback_smtp(port: u16) -> SmtpConfig {
+    SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        security: SmtpSecurity::None,
+        username: None,
+        password: None,
+    }
+}
 
 pub struct SmtpSink {
     pub port: u16,
