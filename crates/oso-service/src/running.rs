@@ -71,6 +71,11 @@ impl RunningService {
         &self.outbox_dir
     }
 
+    /// Returns once every e-mail promised to requests already answered has been sent or failed.
+    pub async fn promised_mail_sent(&self) {
+        self.accounts.mailer().promised_mail_sent().await;
+    }
+
     /// Runs the background jobs once now (they also run hourly): for tests and operators.
     pub async fn run_background_jobs(&self) -> Result<usize, crate::accounts::AccountError> {
         let warned = self.accounts.send_password_expiry_warnings().await?;

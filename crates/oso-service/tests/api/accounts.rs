@@ -175,6 +175,7 @@ async fn an_activation_code_expires_after_48_hours_and_a_new_one_can_be_sent() {
             json!({"email": "ann@zebra.example"}),
         )
         .await;
+    service.mail_settled().await;
     let fresh = service.code_from_newest("activation");
     let activated = service
         .post(

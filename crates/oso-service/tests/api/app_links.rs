@@ -54,6 +54,7 @@ async fn a_refused_password_leaves_the_reset_link_usable_and_a_good_one_uses_it_
             json!({ "email": "ann@zebra.example" }),
         )
         .await;
+    service.mail_settled().await;
     let token = newest_link_token(&service, "password-reset", "/reset-password");
     let reset = |password: &'static str| {
         service.post(

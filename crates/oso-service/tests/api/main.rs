@@ -8,10 +8,16 @@ mod esecure;
 mod esecure_admin;
 mod history;
 mod lifecycle;
+mod mail_limits;
+mod notices;
 mod operator;
 mod orders;
 mod passwords_and_profile;
+#[path = "../support/smtp_sink.rs"]
+mod smtp_sink;
 mod support;
+mod takeover;
+mod throttle;
 
 use reqwest::StatusCode;
 use serde_json::Value;

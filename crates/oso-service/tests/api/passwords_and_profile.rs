@@ -77,6 +77,7 @@ async fn a_reset_with_the_mailed_code_sets_the_password_and_ends_every_session()
         .await;
     assert_eq!(asked.status(), StatusCode::ACCEPTED);
     assert_eq!(unknown.status(), StatusCode::ACCEPTED);
+    service.mail_settled().await;
     assert_eq!(service.mails("password-reset").len(), 1);
     let code = service.code_from_newest("password-reset");
 
@@ -112,6 +113,7 @@ async fn a_reset_code_expires_after_one_hour() {
             json!({"email": "ann@zebra.example"}),
         )
         .await;
+    service.mail_settled().await;
     let code = service.code_from_newest("password-reset");
 
     clock.advance(Duration::minutes(61));

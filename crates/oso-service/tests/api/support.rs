@@ -178,6 +178,22 @@ impl TestService {
             .await
     }
 
+    /// Returns once every mail promised to requests already answered has been written (mail of
+    /// password resets and activations leaves after the answer).
+    pub async fn mail_settled(&self) {
+        self.running
+            .as_ref()
+            .expect("running")
+            .promised_mail_sent()
+            .await;
+    }
+
+    /// The mails of `kind` once every promised mail has been written.
+    pub async fn settled_mails(&self, kind: &str) -> Vec<String> {
+        self.mail_settled().await;
+        self.mails(kind)
+    }
+
     pub async fn run_jobs(&self) -> usize {
         self.running
             .as_ref()
