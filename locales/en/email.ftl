@@ -18,6 +18,20 @@ email-reset-button = Choose a new password
 email-reset-code = Or type this code in the OSO app:
 email-reset-expiry = The link and the code are valid for 1 hour. If you did not ask for this, ignore this e-mail: your password stays as it is.
 
+email-invitation-subject = Choose your OSO password
+email-invitation-body = You were made an administrator of the OSO customer account of { $company }. Choose a password to open your OSO login.
+email-invitation-button = Choose my password
+email-invitation-code = Or, in the OSO app, choose "Forgot password" and type this code with your new password:
+email-invitation-expiry = The link and the code are valid for 48 hours. If you expected no such invitation, ignore this e-mail.
+
+email-password-changed-subject = Your OSO password was changed
+email-password-changed-body = The password of your OSO login { $login } was just changed.
+email-password-was-reset-subject = Your OSO password was reset
+email-password-was-reset-body = A new password was just chosen for your OSO login { $login } with a code or link from a password-reset e-mail. Every session of the login was ended.
+email-address-changed-subject = Your OSO e-mail address was changed
+email-address-changed-body = The e-mails of your OSO login { $login } now go to { $address } instead of this address.
+email-not-you = If this was not you, choose "Forgot password" on the sign-in screen of OSO at once to choose a new password, and tell your OSO contact.
+
 email-expiry-subject = Your OSO password expires on { $date }
 email-expiry-body = For your security, OSO asks you to choose a new password every { $max_days } days. Your current password expires on { $date }.
 email-expiry-action = Choose a new one in OSO under Personal data, Manage password. After the expiry date, OSO will ask for a new password when you sign in.

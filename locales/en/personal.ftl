@@ -7,6 +7,7 @@ personal-tab-forget = Forget me
 personal-profile-intro = These details are used for your orders and e-mails.
 personal-email = Default e-mail address
 personal-email-help = OSO sends order and account e-mails to this address. You keep logging in with the address you registered.
+personal-email-password-help = Your e-mails will go to another address: confirm with your current password. The old address is told of the change.
 personal-company-name = Company name
 personal-contact-name = Contact person
 personal-phone = Phone number

@@ -18,6 +18,20 @@ email-reset-button = Choisir un nouveau mot de passe
 email-reset-code = Ou saisissez ce code dans l'application OSO :
 email-reset-expiry = Le lien et le code sont valables 1 heure. Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.
 
+email-invitation-subject = Choisissez votre mot de passe OSO
+email-invitation-body = Vous êtes désormais administrateur du compte client OSO de { $company }. Choisissez un mot de passe pour ouvrir votre identifiant OSO.
+email-invitation-button = Choisir mon mot de passe
+email-invitation-code = Ou, dans l'application OSO, choisissez « Mot de passe oublié » et saisissez ce code avec votre nouveau mot de passe :
+email-invitation-expiry = Le lien et le code sont valables 48 heures. Si vous n'attendiez pas cette invitation, ignorez cet e-mail.
+
+email-password-changed-subject = Votre mot de passe OSO a été modifié
+email-password-changed-body = Le mot de passe de votre identifiant OSO { $login } vient d'être modifié.
+email-password-was-reset-subject = Votre mot de passe OSO a été réinitialisé
+email-password-was-reset-body = Un nouveau mot de passe vient d'être choisi pour votre identifiant OSO { $login } avec un code ou un lien d'un e-mail de réinitialisation. Toutes les sessions de l'identifiant ont été fermées.
+email-address-changed-subject = Votre adresse e-mail OSO a été modifiée
+email-address-changed-body = Les e-mails de votre identifiant OSO { $login } sont désormais envoyés à { $address } au lieu de cette adresse.
+email-not-you = Si ce n'était pas vous, choisissez immédiatement « Mot de passe oublié » sur l'écran de connexion d'OSO pour choisir un nouveau mot de passe, et prévenez votre contact OSO.
+
 email-expiry-subject = Votre mot de passe OSO expire le { $date }
 email-expiry-body = Pour votre sécurité, OSO vous demande de choisir un nouveau mot de passe tous les { $max_days } jours. Votre mot de passe actuel expire le { $date }.
 email-expiry-action = Choisissez-en un nouveau dans OSO sous Données personnelles, Gérer le mot de passe. Après la date d'expiration, OSO vous demandera un nouveau mot de passe à la connexion.

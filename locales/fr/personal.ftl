@@ -7,6 +7,7 @@ personal-tab-forget = Je souhaite être oublié
 personal-profile-intro = Ces données sont utilisées pour vos commandes et vos e-mails.
 personal-email = Adresse e-mail par défaut
 personal-email-help = OSO envoie les e-mails de commande et de compte à cette adresse. Vous continuez à vous connecter avec l'adresse utilisée lors de l'inscription.
+personal-email-password-help = Vos e-mails iront à une autre adresse : confirmez avec votre mot de passe actuel. L'ancienne adresse est avertie du changement.
 personal-company-name = Nom de l'entreprise
 personal-contact-name = Personne de contact
 personal-phone = Numéro de téléphone

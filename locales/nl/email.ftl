@@ -18,6 +18,20 @@ email-reset-button = Een nieuw wachtwoord kiezen
 email-reset-code = Of typ deze code in de OSO-app:
 email-reset-expiry = De link en de code zijn 1 uur geldig. Hebt u dit niet gevraagd, negeer dan deze e-mail: uw wachtwoord blijft ongewijzigd.
 
+email-invitation-subject = Kies uw OSO-wachtwoord
+email-invitation-body = U werd beheerder van de OSO-klantenrekening van { $company }. Kies een wachtwoord om uw OSO-login te openen.
+email-invitation-button = Mijn wachtwoord kiezen
+email-invitation-code = Of kies in de OSO-app "Wachtwoord vergeten" en typ deze code samen met uw nieuwe wachtwoord:
+email-invitation-expiry = De link en de code zijn 48 uur geldig. Verwachtte u zo'n uitnodiging niet, negeer dan deze e-mail.
+
+email-password-changed-subject = Uw OSO-wachtwoord werd gewijzigd
+email-password-changed-body = Het wachtwoord van uw OSO-login { $login } werd zonet gewijzigd.
+email-password-was-reset-subject = Uw OSO-wachtwoord werd opnieuw ingesteld
+email-password-was-reset-body = Voor uw OSO-login { $login } werd zonet een nieuw wachtwoord gekozen met een code of link uit een e-mail om het wachtwoord opnieuw in te stellen. Alle sessies van de login werden beëindigd.
+email-address-changed-subject = Uw OSO-e-mailadres werd gewijzigd
+email-address-changed-body = De e-mails van uw OSO-login { $login } gaan voortaan naar { $address } in plaats van naar dit adres.
+email-not-you = Was u dit niet, kies dan meteen "Wachtwoord vergeten" op het aanmeldscherm van OSO om een nieuw wachtwoord te kiezen, en verwittig uw OSO-contactpersoon.
+
 email-expiry-subject = Uw OSO-wachtwoord vervalt op { $date }
 email-expiry-body = Voor uw veiligheid vraagt OSO u om de { $max_days } dagen een nieuw wachtwoord te kiezen. Uw huidige wachtwoord vervalt op { $date }.
 email-expiry-action = Kies een nieuw wachtwoord in OSO onder Persoonlijke gegevens, Wachtwoord beheren. Na de vervaldatum vraagt OSO bij het aanmelden om een nieuw wachtwoord.

@@ -7,6 +7,7 @@ personal-tab-forget = Ik wil worden vergeten
 personal-profile-intro = Deze gegevens worden gebruikt voor uw bestellingen en e-mails.
 personal-email = Standaard e-mailadres
 personal-email-help = OSO stuurt e-mails over bestellingen en uw login naar dit adres. U blijft inloggen met het adres waarmee u zich registreerde.
+personal-email-password-help = Uw e-mails gaan voortaan naar een ander adres: bevestig met uw huidige wachtwoord. Het oude adres krijgt bericht van de wijziging.
 personal-company-name = Bedrijfsnaam
 personal-contact-name = Contactpersoon
 personal-phone = Telefoonnummer

@@ -80,6 +80,7 @@ impl From<ProfileView> for Profile {
             login_email: String::new(),
             password_expires_at: None,
             password_expired: false,
+            current_password: None,
         }
     }
 }

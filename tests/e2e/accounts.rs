@@ -2,7 +2,7 @@
 //! sign in, stay signed in across a restart (OS keyring), profile, password, log out, forgotten
 //! password, and "forget me".
 
-use crate::app::{newest_code, Launch, RunningApp};
+use crate::app::{mails_once, newest_code, outbox, Launch, RunningApp};
 use crate::temp_data_dir;
 
 const EMAIL: &str = "quentin.zebrafinch@rarebird.example";
@@ -159,6 +159,70 @@ fn a_new_customer_registers_activates_signs_in_and_manages_their_login() {
         ],
     );
     assert!(leaks.is_empty(), "personal data left in {leaks:?}");
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn moving_the_profile_email_to_another_mailbox_asks_for_the_current_password_and_loses_nothing() {
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch("profile-email", Launch::new(data.path()));
+    app.sign_in_new_user(data.path(), "ann@zebra.example", PASSWORD);
+    app.ui().click_on("a[data-page='personal-data']");
+    app.ui().click_on("#personal-tab-profile");
+    app.ui().wait_until("the profile", || {
+        Ok((app.ui().value_of("#profile-email") == "ann@zebra.example").then_some(()))
+    });
+    let password_field = "#profile-current-password-field:not([hidden])";
+    assert!(app.ui().try_find(password_field).ok().flatten().is_none());
+
+    // A new e-mail shows the current-password field; sent empty, it is refused at its field.
+    app.ui().type_into("#profile-email", "orders@zebra.example");
+    app.ui().find(password_field);
+    app.ui().type_into("#profile-phone", "+32 470 12 34 56");
+    app.ui().click_on("#profile-submit");
+    let error = wait_for_some_text(&app, "#profile-current-password-error");
+    assert!(error.contains("required"), "{error}");
+    app.screenshot("profile-email-needs-password");
+
+    // A wrong password is refused by the service, at the same field; nothing typed is lost.
+    app.ui()
+        .type_into("#profile-current-password", "not my password at all");
+    app.ui().click_on("#profile-submit");
+    app.ui().wait_until("the wrong-password error", || {
+        let text = app.ui().text_of("#profile-current-password-error");
+        Ok(text.contains("not correct").then_some(text))
+    });
+    assert_eq!(app.ui().value_of("#profile-email"), "orders@zebra.example");
+    assert_eq!(app.ui().value_of("#profile-phone"), "+32 470 12 34 56");
+    assert_eq!(
+        app.ui().value_of("#profile-current-password"),
+        "not my password at all"
+    );
+    app.screenshot("profile-email-wrong-password");
+
+    // The right one saves; the field goes away, and the old address is told.
+    app.ui().type_into("#profile-current-password", PASSWORD);
+    app.ui().click_on("#profile-submit");
+    wait_for_some_text(&app, "#profile-form-status");
+    app.ui().wait_until("the field to go", || {
+        Ok(app
+            .ui()
+            .try_find(password_field)
+            .ok()
+            .flatten()
+            .is_none()
+            .then_some(()))
+    });
+    assert_eq!(app.ui().value_of("#profile-phone"), "+32470123456");
+    assert_eq!(app.ui().value_of("#profile-current-password"), "");
+    app.screenshot("profile-email-moved");
+    let notices = mails_once(&outbox(data.path()), "email-changed", 1);
+    assert_eq!(notices.len(), 1);
+    assert!(
+        notices[0].contains("To: ann@zebra.example"),
+        "{}",
+        notices[0]
+    );
 }
 
 /// Files under `dir` whose bytes contain any of `needles`, case-insensitively.

@@ -1,5 +1,6 @@
-//! Background jobs, at start and then every hour: password-expiry warnings, and deleting orders
-//! past their 30-day retention.
+//! Background jobs, at start and then every hour: password-expiry warnings, deleting orders
+//! past their 30-day retention, and purging what has expired of the logins (pending logins after
+//! 48 hours, tokens, sessions, throttle and mail-limit counts).
 
 use std::time::Duration;
 
@@ -24,6 +25,11 @@ pub fn spawn(state: AppState, mut stopped: watch::Receiver<Option<Duration>>) {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "password expiry warnings sent"),
                 Err(error) => tracing::error!(%error, "password expiry warnings failed"),
+            }
+            match accounts.purge_expired().await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "expired logins, tokens and sessions purged"),
+                Err(error) => tracing::error!(%error, "purging expired logins failed"),
             }
             match crate::orders::lifecycle::delete_expired(&state.pool, state.clock.now()).await {
                 Ok(0) => {}

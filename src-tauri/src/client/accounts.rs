@@ -78,13 +78,25 @@ impl ServiceClient {
         decode(self.call(Method::GET, "me", Some(token), NO_BODY).await?).await
     }
 
+    /// Stores `profile`; `current_password` is needed when its e-mail changes.
     pub async fn update_profile(
         &self,
         token: &SecretString,
         profile: &Profile,
+        current_password: Option<&SecretString>,
     ) -> Result<Profile, ClientError> {
+        let mut body = json!({
+            "email": profile.email,
+            "company_name": profile.company_name,
+            "contact_name": profile.contact_name,
+            "phone": profile.phone,
+            "language": profile.language,
+        });
+        if let Some(password) = current_password {
+            body["current_password"] = json!(password.expose());
+        }
         decode(
-            self.call(Method::PUT, "me", Some(token), Some(profile))
+            self.call(Method::PUT, "me", Some(token), Some(&body))
                 .await?,
         )
         .await

@@ -24,16 +24,18 @@ pub async fn profile_get(state: State<'_, AppState>) -> Result<ProfileView, Comm
     Ok(state.client.profile(&token).await?.into())
 }
 
+/// Stores the profile; a new e-mail comes with the current password, which the service checks.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_update(
     state: State<'_, AppState>,
     profile: ProfileView,
+    current_password: Option<SecretString>,
 ) -> Result<ProfileView, CommandError> {
     let token = token(&state).await?;
     Ok(state
         .client
-        .update_profile(&token, &profile.into())
+        .update_profile(&token, &profile.into(), current_password.as_ref())
         .await?
         .into())
 }

@@ -1,6 +1,7 @@
 // "Profiel beheren": the details used for orders and e-mails. The form shows the profile the
 // session came with, and is refreshed from the service whenever the page opens, unless the user
-// has started editing it.
+// has started editing it. Sending OSO's e-mails to another address asks for the current password
+// (a field shown only while the e-mail differs from the saved one).
 
 import { invoke } from "../tauri.js";
 import { t } from "../i18n.js";
@@ -9,6 +10,7 @@ import {
   connectForm,
   emailShape,
   field,
+  hidePasswords,
   required,
   resetForm,
   showError,
@@ -19,8 +21,13 @@ import {
 import { currentSession, onSessionChange, setSessionProfile } from "../session.js";
 import { currentPage, onPageShow } from "../router.js";
 
+function requiredWhenShown(input) {
+  return input.closest(".field").hidden ? null : required(input);
+}
+
 const FIELDS = {
   email: field("profile-email", [required, emailShape]),
+  current_password: field("profile-current-password", [requiredWhenShown]),
   company_name: field("profile-company", [required]),
   contact_name: field("profile-contact", [required]),
   phone: field("profile-phone"),
@@ -29,14 +36,30 @@ const FIELDS = {
 
 let form;
 let edited = false;
+let savedEmail = "";
+
+function passwordField() {
+  return document.getElementById("profile-current-password-field");
+}
+
+/** Shows the current-password field while the e-mail differs from the saved one; what was
+ * typed in it stays while it is hidden. */
+function followEmail() {
+  const changed = trimmed("profile-email").toLowerCase() !== savedEmail.toLowerCase();
+  passwordField().hidden = !changed;
+}
 
 function fill(profile) {
   if (!profile) return;
+  savedEmail = profile.email ?? "";
   document.getElementById("profile-email").value = profile.email ?? "";
   document.getElementById("profile-company").value = profile.companyName ?? "";
   document.getElementById("profile-contact").value = profile.contactName ?? "";
   document.getElementById("profile-phone").value = profile.phone ?? "";
   document.getElementById("profile-language").value = profile.language ?? "en";
+  document.getElementById("profile-current-password").value = "";
+  hidePasswords(passwordField());
+  followEmail();
   edited = false;
 }
 
@@ -62,6 +85,7 @@ export function startProfile() {
   form.addEventListener("change", () => {
     edited = true;
   });
+  document.getElementById("profile-email").addEventListener("input", followEmail);
 
   connectForm(form, {
     fields: FIELDS,
@@ -74,6 +98,7 @@ export function startProfile() {
           phone: trimmed("profile-phone"),
           language: value("profile-language"),
         },
+        currentPassword: passwordField().hidden ? null : value("profile-current-password"),
       }),
     done: (profile) => {
       fill(profile);
@@ -85,6 +110,8 @@ export function startProfile() {
   onSessionChange((session, previous) => {
     if (session.state !== "signed_in") {
       resetForm(form);
+      savedEmail = "";
+      followEmail();
       edited = false;
     } else if (previous?.state !== "signed_in") {
       clearStatus(form);

@@ -1,7 +1,6 @@
 //! "Forget me": the login is revoked at once and every personal datum becomes unrecognisable,
 //! irreversibly. Anonymous facts (that an account existed, when) stay for statistics.
 
-use super::password_hash::verify_password;
 use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
 use crate::secret::SecretString;
 
@@ -13,9 +12,8 @@ impl Accounts {
         password: &SecretString,
     ) -> Result<(), AccountError> {
         let user = &signed_in.user;
-        if !verify_password(password, Some(user.password_hash.clone())).await? {
-            return Err(AccountError::field("password", "wrong_password"));
-        }
+        self.verify_current_password(user, password, "password")
+            .await?;
         let now = self.clock.now();
         let canonical = user.email.to_lowercase();
         let mut tx = crate::store::begin_write(&self.pool).await?;

@@ -1,6 +1,7 @@
 //! An invitation for someone named an eSecure administrator who has no OSO login yet: a pending
 //! login with their name, company and language, and a link to choose a password, which
-//! activates the login (the reset page serves both).
+//! activates the login (the reset page serves both). Such a login opens only through its
+//! invitation: never with an activation code, and nobody's registration changes it.
 
 use oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME;
 use oso_core::{Email, Language};
@@ -45,6 +46,7 @@ impl Accounts {
             now,
         )
         .await?;
+        users::mark_invited(&mut tx, id, now).await?;
         let issued = one_time::issue(
             &mut tx,
             id,

@@ -1,8 +1,10 @@
 //! Logins: registration with activation, sign-in with sessions, passwords (change, reset,
 //! renewal), the profile, and "forget me". Handlers in `api/` are thin shells over [`Accounts`].
 
+mod account_mail;
 mod forget;
 mod invitation;
+pub mod mail_limits;
 mod one_time;
 pub mod password_hash;
 mod passwords;
@@ -145,6 +147,26 @@ impl FieldProblems {
 }
 
 impl Accounts {
+    /// Deletes what has expired (the hourly job): logins still pending 48 hours after they were
+    /// made (their address may register afresh), tokens, sessions, sign-in failures and mail
+    /// limits no rule looks at any more. Returns how many rows went.
+    #[tracing::instrument(skip_all, err(level = "info"))]
+    pub async fn purge_expired(&self) -> Result<u64, AccountError> {
+        let now = self.clock.now();
+        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let purged = users::purge_pending(
+            &mut tx,
+            now - oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME,
+        )
+        .await?
+            + one_time::purge(&mut tx, now).await?
+            + sessions::purge(&mut tx, now, self.sessions).await?
+            + throttle::purge(&mut tx, now).await?
+            + mail_limits::purge(&mut tx, now).await?;
+        tx.commit().await?;
+        Ok(purged)
+    }
+
     /// The links put in e-mails.
     pub fn links(&self) -> &Links {
         &self.links

@@ -38,7 +38,9 @@ pub enum TokenProblem {
     Expired,
 }
 
-/// Issues a new token for `user_id`, voiding the earlier unused ones of the same purpose.
+/// Issues a new token for `user_id`. Codes sent earlier stay valid until they expire or one
+/// of them is used (using one voids the others), so a mail sent again changes nothing for the
+/// owner: their first mail still works.
 pub async fn issue(
     conn: &mut SqliteConnection,
     user_id: i64,
@@ -47,14 +49,6 @@ pub async fn issue(
     lifetime: Duration,
 ) -> Result<IssuedToken, sqlx::Error> {
     let purpose_name = purpose.as_str();
-    sqlx::query!(
-        "UPDATE one_time_tokens SET used_at = ?3 WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL",
-        user_id,
-        purpose_name,
-        now
-    )
-    .execute(&mut *conn)
-    .await?;
     let issued = IssuedToken {
         link_token: tokens::new_token(),
         code: tokens::new_code(),
@@ -86,13 +80,16 @@ struct TokenRow {
     failed_attempts: i64,
 }
 
-/// Uses the token behind an e-mailed link; on success returns its user.
-pub async fn redeem_link(
+/// A token that may be used, found but not yet used: `(token id, user id)`.
+pub type Usable = (i64, i64);
+
+/// Finds the token behind an e-mailed link without using it.
+pub async fn check_link(
     conn: &mut SqliteConnection,
     purpose: Purpose,
     link_token: &str,
     now: DateTime<Utc>,
-) -> Result<Result<i64, TokenProblem>, sqlx::Error> {
+) -> Result<Result<Usable, TokenProblem>, sqlx::Error> {
     let purpose_name = purpose.as_str();
     let link_hash = tokens::hash(link_token);
     let row = sqlx::query_as!(
@@ -108,14 +105,70 @@ pub async fn redeem_link(
     let Some(row) = row else {
         return Ok(Err(TokenProblem::Invalid));
     };
-    if let Err(problem) = usable(&row, now) {
-        return Ok(Err(problem));
-    }
-    mark_used(conn, row.id, now).await?;
-    Ok(Ok(row.user_id))
+    Ok(usable(&row, now).map(|()| (row.id, row.user_id)))
 }
 
-/// Uses the newest token of `user_id` if `code` matches; a wrong code counts against it.
+/// Uses the token behind an e-mailed link; on success returns its user.
+pub async fn redeem_link(
+    conn: &mut SqliteConnection,
+    purpose: Purpose,
+    link_token: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<i64, TokenProblem>, sqlx::Error> {
+    let (token_id, user_id) = match check_link(conn, purpose, link_token, now).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    if !use_token(conn, token_id, now).await? {
+        return Ok(Err(TokenProblem::Invalid));
+    }
+    Ok(Ok(user_id))
+}
+
+/// Finds which live token of `user_id` `code` belongs to, without using it; a wrong code counts
+/// against every live one.
+pub async fn check_code(
+    conn: &mut SqliteConnection,
+    purpose: Purpose,
+    user_id: i64,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<Usable, TokenProblem>, sqlx::Error> {
+    let purpose_name = purpose.as_str();
+    let rows = sqlx::query_as!(
+        TokenRow,
+        r#"SELECT id AS "id!", user_id, code_hash, expires_at AS "expires_at: DateTime<Utc>",
+                  used_at AS "used_at: DateTime<Utc>", failed_attempts
+           FROM one_time_tokens WHERE user_id = ?1 AND purpose = ?2
+           ORDER BY id DESC"#,
+        user_id,
+        purpose_name
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let hash = tokens::hash_code(code);
+    if let Some(row) = rows.iter().find(|row| row.code_hash == hash) {
+        // Only whoever holds a code learns that it expired: anyone else hears "invalid", as for
+        // an address without codes.
+        match usable(row, now) {
+            Ok(()) => return Ok(Ok((row.id, row.user_id))),
+            Err(TokenProblem::Expired) => return Ok(Err(TokenProblem::Expired)),
+            Err(TokenProblem::Invalid) => {}
+        }
+    }
+    sqlx::query!(
+        "UPDATE one_time_tokens SET failed_attempts = failed_attempts + 1
+         WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL AND expires_at > ?3",
+        user_id,
+        purpose_name,
+        now
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(Err(TokenProblem::Invalid))
+}
+
+/// Uses the live token of `user_id` that `code` belongs to; a wrong code counts against them.
 pub async fn redeem_code(
     conn: &mut SqliteConnection,
     purpose: Purpose,
@@ -123,35 +176,45 @@ pub async fn redeem_code(
     code: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<(), TokenProblem>, sqlx::Error> {
-    let purpose_name = purpose.as_str();
-    let row = sqlx::query_as!(
-        TokenRow,
-        r#"SELECT id AS "id!", user_id, code_hash, expires_at AS "expires_at: DateTime<Utc>",
-                  used_at AS "used_at: DateTime<Utc>", failed_attempts
-           FROM one_time_tokens WHERE user_id = ?1 AND purpose = ?2
-           ORDER BY id DESC LIMIT 1"#,
-        user_id,
-        purpose_name
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(row) = row else {
-        return Ok(Err(TokenProblem::Invalid));
+    let (token_id, _) = match check_code(conn, purpose, user_id, code, now).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
     };
-    if let Err(problem) = usable(&row, now) {
-        return Ok(Err(problem));
-    }
-    if tokens::hash_code(code) != row.code_hash {
-        sqlx::query!(
-            "UPDATE one_time_tokens SET failed_attempts = failed_attempts + 1 WHERE id = ?1",
-            row.id
-        )
-        .execute(&mut *conn)
-        .await?;
+    if !use_token(conn, token_id, now).await? {
         return Ok(Err(TokenProblem::Invalid));
     }
-    mark_used(conn, row.id, now).await?;
     Ok(Ok(()))
+}
+
+/// Uses a token found by [`check_code`] or [`check_link`] if it is still unused and live, and
+/// voids the other codes of its user and purpose. `false` when another request used it first.
+pub async fn use_token(
+    conn: &mut SqliteConnection,
+    token_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let used = sqlx::query!(
+        "UPDATE one_time_tokens SET used_at = ?2
+         WHERE id = ?1 AND used_at IS NULL AND expires_at > ?2 AND failed_attempts < ?3",
+        token_id,
+        now,
+        MAX_CODE_ATTEMPTS
+    )
+    .execute(&mut *conn)
+    .await?;
+    if used.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query!(
+        "UPDATE one_time_tokens SET used_at = ?2
+         WHERE used_at IS NULL AND (user_id, purpose) =
+               (SELECT user_id, purpose FROM one_time_tokens WHERE id = ?1)",
+        token_id,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(true)
 }
 
 fn usable(row: &TokenRow, now: DateTime<Utc>) -> Result<(), TokenProblem> {
@@ -164,19 +227,17 @@ fn usable(row: &TokenRow, now: DateTime<Utc>) -> Result<(), TokenProblem> {
     }
 }
 
-async fn mark_used(
-    conn: &mut SqliteConnection,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query!(
-        "UPDATE one_time_tokens SET used_at = ?2 WHERE id = ?1",
-        id,
-        now
+/// Deletes tokens that can no longer be used (the hourly job); a day later, so a late click
+/// still says "expired" rather than "invalid".
+pub async fn purge(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    let before = now - Duration::days(1);
+    let deleted = sqlx::query!(
+        "DELETE FROM one_time_tokens WHERE expires_at < ?1 OR used_at < ?1",
+        before
     )
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(deleted.rows_affected())
 }
 
 pub async fn delete_for_user(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {

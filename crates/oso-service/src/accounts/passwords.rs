@@ -1,14 +1,18 @@
-//! Changing, resetting and renewing passwords. Every new password ends the user's other sessions.
+//! Changing, resetting and renewing passwords. Every new password ends the user's other
+//! sessions and is told to the login's address.
+
+use std::net::IpAddr;
 
 use fluent_bundle::FluentValue;
 use oso_core::account_policy::{PasswordRenewal, PASSWORD_RESET_TOKEN_LIFETIME};
 use oso_core::{check_new_password, Email, Language};
 
+use super::account_mail::{AccountMail, Recipient};
 use super::one_time::{self, Purpose};
-use super::password_hash::{hash_password, verify_password};
+use super::password_hash::hash_password;
 use super::registration::token_error;
 use super::users::{self, UserRow};
-use super::{sessions, AccountError, Accounts, SignedIn};
+use super::{mail_limits, sessions, AccountError, Accounts, SignedIn};
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
 use crate::secret::SecretString;
@@ -23,8 +27,8 @@ fn check_policy(password: &SecretString, user: &UserRow, field: &str) -> Result<
 }
 
 impl Accounts {
-    /// Changes the password of the signed-in user, who proves it with the current one. This
-    /// session stays; all others end.
+    /// Changes the password of the signed-in user, who proves it with the current one (counted
+    /// against the sign-in budget). This session stays; all others end.
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn change_password(
         &self,
@@ -33,9 +37,8 @@ impl Accounts {
         new: &SecretString,
     ) -> Result<(), AccountError> {
         let user = &signed_in.user;
-        if !verify_password(current, Some(user.password_hash.clone())).await? {
-            return Err(AccountError::field("current_password", "wrong_password"));
-        }
+        self.verify_current_password(user, current, "current_password")
+            .await?;
         check_policy(new, user, "new_password")?;
         if current == new {
             return Err(AccountError::field("new_password", "same_as_current"));
@@ -46,51 +49,67 @@ impl Accounts {
         users::set_password(&mut tx, user.id, &hash, now).await?;
         sessions::revoke_all_for_user(&mut tx, user.id, Some(signed_in.session_id), now).await?;
         tx.commit().await?;
+        self.send_after_answer(Some(AccountMail::PasswordChanged {
+            to: Recipient::login_of(user),
+            login: user.email.clone(),
+        }))
+        .await;
         Ok(())
     }
 
-    /// E-mails a reset link and code to an active login; answers the same for any address.
+    /// E-mails a reset link and code to an active login, or a pending login's own activation
+    /// (or invitation) again: a pending login's password changes only through its invitation.
+    /// Answers the same for any address, at once: the mail leaves after the answer.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn request_password_reset(&self, email: &str) -> Result<(), AccountError> {
+    pub async fn request_password_reset(
+        &self,
+        email: &str,
+        client: IpAddr,
+    ) -> Result<(), AccountError> {
+        self.take_client_turn(client).await?;
         let Ok(email) = Email::parse(email) else {
             return Ok(());
         };
         let now = self.clock.now();
+        let canonical = email.canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user = users::find_live_by_email(&mut tx, &email.canonical()).await?;
-        let Some(user) = user.filter(UserRow::is_active) else {
-            return Ok(());
+        let mail = match users::find_live_by_email(&mut tx, &canonical).await? {
+            Some(pending) if pending.is_pending() => {
+                self.send_again_to_pending(&mut tx, &pending, now).await?
+            }
+            user => {
+                // Counted for an unknown address too: the same write, the same answer.
+                let allowed =
+                    mail_limits::take_recipient(&mut tx, MailKind::PasswordReset, &canonical, now)
+                        .await?;
+                match user.filter(|_| allowed) {
+                    Some(user) => {
+                        let issued = one_time::issue(
+                            &mut tx,
+                            user.id,
+                            Purpose::PasswordReset,
+                            now,
+                            PASSWORD_RESET_TOKEN_LIFETIME,
+                        )
+                        .await?;
+                        Some(AccountMail::PasswordReset {
+                            to: Recipient::login_of(&user),
+                            issued,
+                        })
+                    }
+                    None => None,
+                }
+            }
         };
-        let issued = one_time::issue(
-            &mut tx,
-            user.id,
-            Purpose::PasswordReset,
-            now,
-            PASSWORD_RESET_TOKEN_LIFETIME,
-        )
-        .await?;
         tx.commit().await?;
-        let mail = Composer::new(language_of(&user), "email-reset-subject", &[])
-            .paragraph(
-                "email-greeting",
-                &[("name", FluentValue::from(user.contact_name.as_str()))],
-            )
-            .paragraph("email-reset-body", &[])
-            .button(
-                "email-reset-button",
-                &self.links.password_reset(issued.link_token.expose()),
-            )
-            .paragraph("email-reset-code", &[])
-            .code(issued.code.expose())
-            .paragraph("email-reset-expiry", &[])
-            .finish();
-        self.mailer
-            .send(MailKind::PasswordReset, &user.email, mail)
-            .await?;
+        self.send_after_answer(mail).await;
         Ok(())
     }
 
-    /// Sets a new password with the e-mailed code; every session of the user ends.
+    /// Sets a new password with the e-mailed code (of a reset, or of an invitation, which opens
+    /// the login); every session of the user ends. The code is checked first: an unknown address
+    /// and a wrong code answer alike, and only a right code has its new password judged. A
+    /// refused password leaves the code usable.
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn reset_password_with_code(
         &self,
@@ -101,28 +120,23 @@ impl Accounts {
         let canonical = Email::parse(email)
             .map_err(|_| AccountError::TokenInvalid)?
             .canonical();
-        let mut conn = self.pool.acquire().await?;
-        let user = users::find_live_by_email(&mut conn, &canonical)
-            .await?
-            .filter(UserRow::is_active)
-            .ok_or(AccountError::TokenInvalid)?;
-        drop(conn);
-        check_policy(new, &user, "new_password")?;
-        let hash = hash_password(new).await?;
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let outcome =
-            one_time::redeem_code(&mut tx, Purpose::PasswordReset, user.id, code.expose(), now)
+        let Some(user) = users::find_live_by_email(&mut tx, &canonical).await? else {
+            return Err(AccountError::TokenInvalid);
+        };
+        // A self-registered pending login holds no reset codes; an invited one, its invitation.
+        let found =
+            one_time::check_code(&mut tx, Purpose::PasswordReset, user.id, code.expose(), now)
                 .await?;
-        if outcome.is_ok() {
-            users::set_password(&mut tx, user.id, &hash, now).await?;
-            sessions::revoke_all_for_user(&mut tx, user.id, None, now).await?;
-        }
+        // A wrong code's count must be kept, so commit in every case.
         tx.commit().await?;
-        outcome.map_err(token_error)
+        let (token_id, _) = found.map_err(token_error)?;
+        self.set_password_with_token(&user, token_id, new).await
     }
 
-    /// Sets a new password with the token of the e-mailed link (the service's reset page).
+    /// Sets a new password with the token of the e-mailed link (the service's reset page, or
+    /// the app); a refused password leaves the link usable.
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn reset_password_with_link(
         &self,
@@ -130,22 +144,44 @@ impl Accounts {
         new: &SecretString,
     ) -> Result<(), AccountError> {
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user_id =
-            one_time::redeem_link(&mut tx, Purpose::PasswordReset, link_token.expose(), now)
+        let mut conn = self.pool.acquire().await?;
+        let (token_id, user_id) =
+            one_time::check_link(&mut conn, Purpose::PasswordReset, link_token.expose(), now)
                 .await?
                 .map_err(token_error)?;
-        let user = users::find_by_id(&mut tx, user_id)
+        let user = users::find_by_id(&mut conn, user_id)
             .await?
             .ok_or(AccountError::TokenInvalid)?;
-        // Refusing the password must not use up the link: nothing is committed on this path.
-        check_policy(new, &user, "new_password")?;
+        drop(conn);
+        self.set_password_with_token(&user, token_id, new).await
+    }
+
+    /// Judges `new`, hashes it with no connection held, then uses the token and sets the
+    /// password in one write. An invited administrator's login opens by choosing its password.
+    async fn set_password_with_token(
+        &self,
+        user: &UserRow,
+        token_id: i64,
+        new: &SecretString,
+    ) -> Result<(), AccountError> {
+        check_policy(new, user, "new_password")?;
         let hash = hash_password(new).await?;
+        let now = self.clock.now();
+        let mut tx = crate::store::begin_write(&self.pool).await?;
+        if !one_time::use_token(&mut tx, token_id, now).await? {
+            return Err(AccountError::TokenInvalid);
+        }
         users::set_password(&mut tx, user.id, &hash, now).await?;
-        // An invited administrator's login opens by choosing its password.
         users::activate(&mut tx, user.id, now).await?;
         sessions::revoke_all_for_user(&mut tx, user.id, None, now).await?;
         tx.commit().await?;
+        if user.is_active() {
+            self.send_after_answer(Some(AccountMail::PasswordWasReset {
+                to: Recipient::login_of(user),
+                login: user.email.clone(),
+            }))
+            .await;
+        }
         Ok(())
     }
 

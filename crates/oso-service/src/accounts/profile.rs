@@ -1,4 +1,5 @@
-//! The profile of the signed-in user: the details used for orders and e-mails.
+//! The profile of the signed-in user: the details used for orders and e-mails. Moving its
+//! e-mail to another mailbox needs the current password and is told to the old one.
 
 use chrono::{DateTime, Utc};
 use oso_core::text::NAME_MAX_CHARS;
@@ -6,8 +7,10 @@ use oso_core::{Email, Language, PhoneNumber, RequiredText};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
 use super::{AccountError, Accounts, FieldProblems, SignedIn};
+use crate::secret::SecretString;
 
 /// The profile as shown and as changed. `email` is where OSO's e-mails go (the "default
 /// e-mail"); the login address itself stays as registered. The read-only fields are ignored when
@@ -29,6 +32,10 @@ pub struct Profile {
     /// Read-only: the password has expired (by the service's clock) and must be renewed first.
     #[serde(default)]
     pub password_expired: bool,
+    /// Write-only, and needed only when `email` changes: the current password.
+    #[serde(default, skip_serializing)]
+    #[schema(value_type = Option<String>, format = Password, write_only)]
+    pub current_password: Option<SecretString>,
 }
 
 impl Accounts {
@@ -43,6 +50,7 @@ impl Accounts {
             login_email: user.email.clone(),
             password_expires_at: Some(self.renewal.expires_at(user.password_changed_at)),
             password_expired: signed_in.password_expired,
+            current_password: None,
         }
     }
 
@@ -83,7 +91,22 @@ impl Accounts {
         let language = problems.check("language", change.language.parse::<Language>(), |_| {
             "unknown_language"
         });
+        let old_address = signed_in.user.mail_address();
+        let moves_mailbox = email
+            .as_ref()
+            .is_some_and(|email| email.canonical() != old_address.to_lowercase());
+        let current_password = change
+            .current_password
+            .as_ref()
+            .filter(|password| !password.expose().is_empty());
+        if moves_mailbox && current_password.is_none() {
+            problems.refuse("current_password", "required");
+        }
         problems.into_result()?;
+        if let (true, Some(password)) = (moves_mailbox, current_password) {
+            self.verify_current_password(&signed_in.user, password, "current_password")
+                .await?;
+        }
         let (Some(email), Some(company_name), Some(contact_name), Some(phone), Some(language)) =
             (email, company_name, contact_name, phone, language)
         else {
@@ -111,6 +134,15 @@ impl Accounts {
         let user = users::find_by_id(&mut conn, signed_in.user.id)
             .await?
             .ok_or(AccountError::Unauthenticated)?;
+        drop(conn);
+        if moves_mailbox {
+            self.send_after_answer(Some(AccountMail::EmailChanged {
+                to: Recipient::at(&signed_in.user, old_address),
+                login: user.email.clone(),
+                new_address: user.mail_address().to_owned(),
+            }))
+            .await;
+        }
         Ok(self.profile_of(&SignedIn {
             user,
             ..signed_in.clone()

@@ -1,18 +1,21 @@
-//! Registering a login and activating it with the e-mailed link or code.
+//! Registering a login and activating it with the e-mailed link or code. A pending login
+//! belongs to whoever holds its activation: registering its address again re-sends that
+//! activation (within the mail limits) and changes nothing.
 
-use fluent_bundle::FluentValue;
+use std::net::IpAddr;
+
 use oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME;
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::{check_new_password, Email, Language, RequiredText};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::one_time::{self, IssuedToken, Purpose, TokenProblem};
+use super::account_mail::{AccountMail, Recipient};
+use super::one_time::{self, Purpose, TokenProblem};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser, UserRow};
-use super::{AccountError, Accounts, FieldProblems};
-use crate::mail::templates::Composer;
-use crate::mail::{MailContent, MailKind};
+use super::{mail_limits, AccountError, Accounts, FieldProblems};
+use crate::mail::MailKind;
 use crate::secret::SecretString;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -71,81 +74,126 @@ fn parse(form: RegistrationForm) -> Result<Registration, AccountError> {
 }
 
 impl Accounts {
-    /// Registers a login, or, when the address already has one, tells its owner by e-mail. The
-    /// caller gets the same answer either way, so nobody learns who has an account.
+    /// Registers a login, or, when the address already has one, tells its owner by e-mail (an
+    /// active login) or sends its own activation again (a pending one). The caller gets the same
+    /// answer in every case, so nobody learns who has an account, and nothing of a pending login
+    /// changes: it belongs to whoever holds its activation.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn register(&self, form: RegistrationForm) -> Result<(), AccountError> {
+    pub async fn register(
+        &self,
+        form: RegistrationForm,
+        client: IpAddr,
+    ) -> Result<(), AccountError> {
+        self.take_client_turn(client).await?;
         let registration = parse(form)?;
+        // Hashed whatever the address, before any connection is taken: the same work for a known
+        // address, and no connection waits for an argon2 turn.
         let password_hash = hash_password(&registration.password).await?;
         let now = self.clock.now();
         let canonical = registration.email.canonical();
-        let new_user = NewUser {
-            email: registration.email.as_str(),
-            email_canonical: &canonical,
-            company_name: registration.company_name.as_str(),
-            contact_name: registration.contact_name.as_str(),
-            language: registration.language.code(),
-            password_hash: &password_hash,
-        };
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let existing = users::find_live_by_email(&mut tx, &canonical).await?;
-        let user_id = match &existing {
-            Some(user) if user.is_active() => None,
-            Some(pending) => {
-                users::replace_pending(&mut tx, pending.id, &new_user, now).await?;
-                Some(pending.id)
+        users::expire_pending(&mut tx, &canonical, now - ACTIVATION_TOKEN_LIFETIME).await?;
+        let mail = match users::find_live_by_email(&mut tx, &canonical).await? {
+            Some(owner) if owner.is_active() => {
+                mail_limits::take_recipient(&mut tx, MailKind::AlreadyRegistered, &canonical, now)
+                    .await?
+                    .then(|| AccountMail::AlreadyRegistered {
+                        to: Recipient::at(&owner, owner.mail_address()),
+                    })
             }
-            None => Some(users::insert_pending(&mut tx, &new_user, now).await?),
-        };
-        let issued = match user_id {
-            Some(id) => Some(
-                one_time::issue(
-                    &mut tx,
-                    id,
-                    Purpose::Activation,
-                    now,
-                    ACTIVATION_TOKEN_LIFETIME,
-                )
-                .await?,
-            ),
-            None => None,
+            Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
+            None => {
+                let new_user = NewUser {
+                    email: registration.email.as_str(),
+                    email_canonical: &canonical,
+                    company_name: registration.company_name.as_str(),
+                    contact_name: registration.contact_name.as_str(),
+                    language: registration.language.code(),
+                    password_hash: &password_hash,
+                };
+                let id = users::insert_pending(&mut tx, &new_user, now).await?;
+                if mail_limits::take_recipient(&mut tx, MailKind::Activation, &canonical, now)
+                    .await?
+                {
+                    let issued = one_time::issue(
+                        &mut tx,
+                        id,
+                        Purpose::Activation,
+                        now,
+                        ACTIVATION_TOKEN_LIFETIME,
+                    )
+                    .await?;
+                    Some(AccountMail::Activation {
+                        to: Recipient {
+                            address: registration.email.as_str().to_owned(),
+                            language: registration.language,
+                            name: registration.contact_name.as_str().to_owned(),
+                        },
+                        company: registration.company_name.as_str().to_owned(),
+                        issued,
+                    })
+                } else {
+                    None
+                }
+            }
         };
         tx.commit().await?;
-
-        match (issued, existing) {
-            (Some(issued), _) => {
-                let mail = self.activation_mail(
-                    registration.language,
-                    registration.contact_name.as_str(),
-                    registration.company_name.as_str(),
-                    &issued,
-                );
-                self.mailer
-                    .send(MailKind::Activation, registration.email.as_str(), mail)
-                    .await?;
-            }
-            (None, Some(owner)) => self.mail_already_registered(&owner).await?,
-            (None, None) => {}
+        if let Some(mail) = mail {
+            self.send_now(mail).await;
         }
         Ok(())
     }
 
-    async fn mail_already_registered(&self, owner: &UserRow) -> Result<(), AccountError> {
-        let language = owner.language.parse().unwrap_or(Language::FALLBACK);
-        let mail = Composer::new(language, "email-already-registered-subject", &[])
-            .paragraph(
-                "email-greeting",
-                &[("name", FluentValue::from(owner.contact_name.as_str()))],
-            )
-            .paragraph("email-already-registered-body", &[])
-            .finish();
-        self.mailer
-            .send(MailKind::AlreadyRegistered, owner.mail_address(), mail)
-            .await?;
-        Ok(())
+    /// What a pending login's owner gets again, when this hour's mail budget allows: its
+    /// activation, or for an invited administrator the invitation. Codes sent before stay valid.
+    pub(super) async fn send_again_to_pending(
+        &self,
+        tx: &mut sqlx::SqliteConnection,
+        pending: &UserRow,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<AccountMail>, AccountError> {
+        let canonical = pending.email.to_lowercase();
+        let (kind, purpose) = if users::is_invited(tx, pending.id).await? {
+            (MailKind::Invitation, Purpose::PasswordReset)
+        } else {
+            (MailKind::Activation, Purpose::Activation)
+        };
+        if !mail_limits::take_recipient(tx, kind, &canonical, now).await? {
+            return Ok(None);
+        }
+        let issued =
+            one_time::issue(tx, pending.id, purpose, now, ACTIVATION_TOKEN_LIFETIME).await?;
+        let (to, company) = (Recipient::login_of(pending), pending.company_name.clone());
+        Ok(Some(match kind {
+            MailKind::Invitation => AccountMail::Invitation {
+                to,
+                company,
+                issued,
+            },
+            _ => AccountMail::Activation {
+                to,
+                company,
+                issued,
+            },
+        }))
     }
 
-    /// Activates with the code typed into the app.
+    /// Counts a mail-sending request against its client's hourly budget, or refuses it.
+    pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), AccountError> {
+        let now = self.clock.now();
+        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let wait = mail_limits::take_client(&mut tx, client, now).await?;
+        tx.commit().await?;
+        match wait {
+            Some(wait) => Err(AccountError::RateLimited(
+                u64::try_from(wait.num_seconds()).unwrap_or(0).max(1),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Activates with the code typed into the app. An invited administrator's login opens only
+    /// through its invitation.
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn activate_with_code(
         &self,
@@ -161,6 +209,9 @@ impl Accounts {
         let Some(user) = user.filter(UserRow::is_pending) else {
             return Err(AccountError::TokenInvalid);
         };
+        if users::is_invited(&mut tx, user.id).await? {
+            return Err(AccountError::TokenInvalid);
+        }
         let outcome =
             one_time::redeem_code(&mut tx, Purpose::Activation, user.id, code.expose(), now)
                 .await?;
@@ -180,64 +231,39 @@ impl Accounts {
         let user_id = one_time::redeem_link(&mut tx, Purpose::Activation, link_token.expose(), now)
             .await?
             .map_err(token_error)?;
+        if users::is_invited(&mut tx, user_id).await? {
+            return Err(AccountError::TokenInvalid);
+        }
         users::activate(&mut tx, user_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Sends a fresh activation e-mail to a pending login; answers the same for any address.
+    /// Sends a pending login's activation (or invitation) again; answers the same for any
+    /// address, at once: the mail leaves after the answer.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn resend_activation(&self, email: &str) -> Result<(), AccountError> {
+    pub async fn resend_activation(&self, email: &str, client: IpAddr) -> Result<(), AccountError> {
+        self.take_client_turn(client).await?;
         let Ok(email) = Email::parse(email) else {
             return Ok(());
         };
         let now = self.clock.now();
+        let canonical = email.canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user = users::find_live_by_email(&mut tx, &email.canonical()).await?;
-        let Some(user) = user.filter(UserRow::is_pending) else {
-            return Ok(());
+        let mail = match users::find_live_by_email(&mut tx, &canonical)
+            .await?
+            .filter(UserRow::is_pending)
+        {
+            Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
+            None => {
+                // The same write as for a pending login: the answer takes as long.
+                mail_limits::take_recipient(&mut tx, MailKind::Activation, &canonical, now).await?;
+                None
+            }
         };
-        let issued = one_time::issue(
-            &mut tx,
-            user.id,
-            Purpose::Activation,
-            now,
-            ACTIVATION_TOKEN_LIFETIME,
-        )
-        .await?;
         tx.commit().await?;
-        let language = user.language.parse().unwrap_or(Language::FALLBACK);
-        let mail = self.activation_mail(language, &user.contact_name, &user.company_name, &issued);
-        self.mailer
-            .send(MailKind::Activation, &user.email, mail)
-            .await?;
+        self.send_after_answer(mail).await;
         Ok(())
-    }
-
-    fn activation_mail(
-        &self,
-        language: Language,
-        contact_name: &str,
-        company_name: &str,
-        issued: &IssuedToken,
-    ) -> MailContent {
-        Composer::new(language, "email-activation-subject", &[])
-            .paragraph(
-                "email-greeting",
-                &[("name", FluentValue::from(contact_name))],
-            )
-            .paragraph(
-                "email-activation-body",
-                &[("company", FluentValue::from(company_name))],
-            )
-            .button(
-                "email-activation-button",
-                &self.links.activation(issued.link_token.expose()),
-            )
-            .paragraph("email-activation-code", &[])
-            .code(issued.code.expose())
-            .paragraph("email-activation-expiry", &[])
-            .finish()
     }
 }
 

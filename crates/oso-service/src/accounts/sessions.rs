@@ -116,6 +116,26 @@ pub async fn revoke_all_for_user(
     Ok(())
 }
 
+/// Deletes sessions that can no longer be used (the hourly job): revoked ones, and those past
+/// their absolute lifetime or idle too long.
+pub async fn purge(
+    conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
+    lifetime: SessionLifetime,
+) -> Result<u64, sqlx::Error> {
+    let made_before = now - lifetime.absolute;
+    let idle_since = now - lifetime.idle;
+    let deleted = sqlx::query!(
+        "DELETE FROM sessions
+         WHERE revoked_at IS NOT NULL OR created_at <= ?1 OR last_seen_at <= ?2",
+        made_before,
+        idle_since
+    )
+    .execute(conn)
+    .await?;
+    Ok(deleted.rows_affected())
+}
+
 pub async fn delete_for_user(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query!("DELETE FROM sessions WHERE user_id = ?1", user_id)
         .execute(conn)

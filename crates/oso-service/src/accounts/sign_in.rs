@@ -29,7 +29,43 @@ pub struct SignedIn {
     pub password_expired: bool,
 }
 
+/// The throttle subject of a login: its canonical address, hashed.
+fn login_subject(email: &str) -> String {
+    let canonical = Email::parse(email)
+        .map(|email| email.canonical())
+        .unwrap_or_else(|_| email.trim().to_lowercase());
+    throttle::account_subject(&canonical)
+}
+
+fn rate_limited(wait: chrono::Duration) -> AccountError {
+    AccountError::RateLimited(u64::try_from(wait.num_seconds()).unwrap_or(0) + 1)
+}
+
 impl Accounts {
+    /// Checks the waits of `subjects` and, when none applies, counts this attempt as a failure
+    /// of each, in one write: of many concurrent attempts no more get through than the rules
+    /// allow. Returns the failures to take back when the password turns out right.
+    async fn reserve_attempt(
+        &self,
+        subjects: &[(&str, SignInThrottle)],
+    ) -> Result<Vec<i64>, AccountError> {
+        let now = self.clock.now();
+        let mut tx = crate::store::begin_write(&self.pool).await?;
+        if let Some(wait) = throttle::wait(&mut tx, subjects, now).await? {
+            return Err(rate_limited(wait));
+        }
+        let names: Vec<&str> = subjects.iter().map(|(subject, _)| *subject).collect();
+        let reserved = throttle::record_failure(&mut tx, &names, now).await?;
+        tx.commit().await?;
+        Ok(reserved)
+    }
+
+    async fn forgive(&self, reserved: &[i64]) -> Result<(), AccountError> {
+        let mut conn = self.pool.acquire().await?;
+        throttle::forgive(&mut conn, reserved).await?;
+        Ok(())
+    }
+
     /// Signs in with e-mail and password. Unknown address and wrong password answer the same,
     /// after the same work; repeated failures per account and per client impose a wait.
     #[tracing::instrument(skip_all, fields(client), err)]
@@ -39,46 +75,69 @@ impl Accounts {
         password: &SecretString,
         client: &str,
     ) -> Result<SessionGrant, AccountError> {
-        let now = self.clock.now();
         let canonical = Email::parse(email)
             .map(|email| email.canonical())
             .unwrap_or_else(|_| email.trim().to_lowercase());
         let account_subject = throttle::account_subject(&canonical);
         let client_subject = throttle::client_subject(client);
-        let mut conn = self.pool.acquire().await?;
-        let wait = throttle::wait(
-            &mut conn,
-            &[
+        let reserved = self
+            .reserve_attempt(&[
                 (account_subject.as_str(), SignInThrottle::PER_ACCOUNT),
                 (client_subject.as_str(), SignInThrottle::PER_CLIENT),
-            ],
-            now,
-        )
-        .await?;
-        if let Some(wait) = wait {
-            let seconds = u64::try_from(wait.num_seconds()).unwrap_or(0) + 1;
-            return Err(AccountError::RateLimited(seconds));
-        }
-        let user = users::find_live_by_email(&mut conn, &canonical).await?;
+            ])
+            .await?;
+        let user = {
+            let mut conn = self.pool.acquire().await?;
+            users::find_live_by_email(&mut conn, &canonical).await?
+        };
+        // No connection is held while waiting for an argon2 turn.
         let matches = verify_password(
             password,
             user.as_ref().map(|user| user.password_hash.clone()),
         )
         .await?;
         let Some(user) = user.filter(|_| matches) else {
-            throttle::record_failure(&mut conn, &[&account_subject, &client_subject], now).await?;
+            // The failure was counted before the check.
             return Err(AccountError::InvalidCredentials);
         };
         if user.is_pending() {
+            self.forgive(&reserved).await?;
             return Err(AccountError::Inactive);
         }
-        throttle::clear(&mut conn, &account_subject).await?;
-        let (token, expires_at) = sessions::create(&mut conn, user.id, now, self.sessions).await?;
+        let now = self.clock.now();
+        let mut tx = crate::store::begin_write(&self.pool).await?;
+        throttle::forgive(&mut tx, &reserved).await?;
+        throttle::clear(&mut tx, &account_subject).await?;
+        let (token, expires_at) = sessions::create(&mut tx, user.id, now, self.sessions).await?;
+        tx.commit().await?;
         Ok(SessionGrant {
             token: token.expose().to_owned(),
             expires_at,
             password_expired: self.renewal.is_expired(user.password_changed_at, now),
         })
+    }
+
+    /// Checks the signed-in user's current password (a password change, "forget me", a new
+    /// profile e-mail) against the same per-login budget as signing in: a wrong one counts as a
+    /// failed sign-in, and while the login must wait no password is checked. A wrong or missing
+    /// password is refused at `field`.
+    pub(super) async fn verify_current_password(
+        &self,
+        user: &UserRow,
+        password: &SecretString,
+        field: &str,
+    ) -> Result<(), AccountError> {
+        if password.expose().is_empty() {
+            return Err(AccountError::field(field, "required"));
+        }
+        let subject = login_subject(&user.email);
+        let reserved = self
+            .reserve_attempt(&[(subject.as_str(), SignInThrottle::PER_ACCOUNT)])
+            .await?;
+        if !verify_password(password, Some(user.password_hash.clone())).await? {
+            return Err(AccountError::field(field, "wrong_password"));
+        }
+        self.forgive(&reserved).await
     }
 
     /// The signed-in user behind a bearer token, or `Unauthenticated`.

@@ -46,26 +46,45 @@ pub async fn wait(
     Ok(longest)
 }
 
+/// Counts an attempt as a failure of each subject before its password is checked, so that
+/// concurrent attempts each see the others; returns the rows, for [`forgive`] when the password
+/// was right. Call with the check of [`wait`] in one write transaction.
 pub async fn record_failure(
     conn: &mut SqliteConnection,
     subjects: &[&str],
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut rows = Vec::with_capacity(subjects.len());
     for subject in subjects {
-        sqlx::query!(
-            "INSERT INTO sign_in_failures (subject, failed_at) VALUES (?1, ?2)",
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO sign_in_failures (subject, failed_at) VALUES (?1, ?2) RETURNING id AS "id!""#,
             subject,
             now
         )
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
+        rows.push(id);
     }
-    // Old failures tell nothing any more; keep the table small.
-    let old = now - Duration::days(1);
-    sqlx::query!("DELETE FROM sign_in_failures WHERE failed_at < ?1", old)
-        .execute(&mut *conn)
-        .await?;
+    Ok(rows)
+}
+
+/// Takes back the failures counted by [`record_failure`] for an attempt that succeeded.
+pub async fn forgive(conn: &mut SqliteConnection, rows: &[i64]) -> Result<(), sqlx::Error> {
+    for id in rows {
+        sqlx::query!("DELETE FROM sign_in_failures WHERE id = ?1", id)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
+}
+
+/// Deletes failures too old for any rule to look at (the hourly job).
+pub async fn purge(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    let old = now - Duration::days(1);
+    let deleted = sqlx::query!("DELETE FROM sign_in_failures WHERE failed_at < ?1", old)
+        .execute(conn)
+        .await?;
+    Ok(deleted.rows_affected())
 }
 
 pub async fn clear(conn: &mut SqliteConnection, subject: &str) -> Result<(), sqlx::Error> {

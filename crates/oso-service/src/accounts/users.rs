@@ -97,24 +97,59 @@ pub async fn insert_pending(
     Ok(id)
 }
 
-/// A second registration of a never-activated address replaces the first one's details.
-pub async fn replace_pending(
+/// Marks a pending login as an invited administrator's: it opens only through its invitation.
+pub async fn mark_invited(
     conn: &mut SqliteConnection,
     id: i64,
-    user: &NewUser<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
-        "UPDATE users SET email = ?2, company_name = ?3, contact_name = ?4, language = ?5,
-                          password_hash = ?6, password_changed_at = ?7
-         WHERE id = ?1 AND status = 'pending'",
+        "UPDATE users SET invited_at = ?2 WHERE id = ?1 AND status = 'pending'",
         id,
-        user.email,
-        user.company_name,
-        user.contact_name,
-        user.language,
-        user.password_hash,
         now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether the login was made for an invited administrator (and not by registering).
+pub async fn is_invited(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let invited = sqlx::query_scalar!(
+        r#"SELECT invited_at IS NOT NULL AS "invited!: bool" FROM users WHERE id = ?1"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(invited.unwrap_or(false))
+}
+
+/// Deletes the logins still pending that were made before `made_before` (the hourly job):
+/// their address may then be registered afresh. Their tokens go with them.
+pub async fn purge_pending(
+    conn: &mut SqliteConnection,
+    made_before: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let deleted = sqlx::query!(
+        "DELETE FROM users WHERE status = 'pending' AND created_at < ?1",
+        made_before
+    )
+    .execute(conn)
+    .await?;
+    Ok(deleted.rows_affected())
+}
+
+/// [`purge_pending`] for one address, before a registration looks at it, so an expired pending
+/// login never waits for the hourly job to free its address.
+pub async fn expire_pending(
+    conn: &mut SqliteConnection,
+    email_canonical: &str,
+    made_before: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "DELETE FROM users WHERE email_canonical = ?1 AND status = 'pending' AND created_at < ?2",
+        email_canonical,
+        made_before
     )
     .execute(conn)
     .await?;

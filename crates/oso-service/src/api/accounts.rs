@@ -72,12 +72,14 @@ pub struct PasswordConfirmation {
 
 /// Register a login; the activation e-mail follows. The same answer for a known address.
 #[utoipa::path(post, path = "/registrations", tag = "accounts", request_body = RegistrationForm,
-    responses((status = 202, description = "Registered, or the owner was told"), (status = 422, body = ErrorBody)))]
+    responses((status = 202, description = "Registered, or the owner was told"), (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     Body(form): Body<RegistrationForm>,
 ) -> Result<StatusCode, ApiError> {
-    state.accounts.register(form).await?;
+    state.accounts.register(form, client.ip()).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -108,12 +110,16 @@ pub async fn activate_with_link(
 
 /// Send a new activation e-mail (answers the same for any address).
 #[utoipa::path(post, path = "/activations/resend", tag = "accounts", request_body = EmailOnly,
-    responses((status = 202, description = "Sent when the address has a pending login")))]
+    responses((status = 202, description = "Sent when the address has a pending login"), (status = 429, body = ErrorBody)))]
 pub async fn resend_activation(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     Body(body): Body<EmailOnly>,
 ) -> Result<StatusCode, ApiError> {
-    state.accounts.resend_activation(&body.email).await?;
+    state
+        .accounts
+        .resend_activation(&body.email, client.ip())
+        .await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -153,9 +159,9 @@ pub async fn profile(
     Json(state.accounts.profile_of(&session))
 }
 
-/// Change the profile.
+/// Change the profile; a new e-mail needs `current_password`, and the old address is told.
 #[utoipa::path(put, path = "/me", tag = "profile", security(("session" = [])), request_body = Profile,
-    responses((status = 200, body = Profile), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Profile), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn update_profile(
     State(state): State<AppState>,
     Session(session): Session,
@@ -166,7 +172,7 @@ pub async fn update_profile(
 
 /// Change the password with the current one; the user's other sessions end.
 #[utoipa::path(post, path = "/me/password", tag = "profile", security(("session" = [])), request_body = PasswordChange,
-    responses((status = 204, description = "Changed"), (status = 422, body = ErrorBody)))]
+    responses((status = 204, description = "Changed"), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
     AnySession(session): AnySession,
@@ -181,7 +187,7 @@ pub async fn change_password(
 
 /// Forget me: revoke the login and make every personal datum unrecognisable.
 #[utoipa::path(post, path = "/me/forget", tag = "profile", security(("session" = [])), request_body = PasswordConfirmation,
-    responses((status = 204, description = "Forgotten"), (status = 422, body = ErrorBody)))]
+    responses((status = 204, description = "Forgotten"), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn forget(
     State(state): State<AppState>,
     AnySession(session): AnySession,
@@ -193,12 +199,16 @@ pub async fn forget(
 
 /// Ask for a password-reset e-mail (answers the same for any address).
 #[utoipa::path(post, path = "/password-resets", tag = "accounts", request_body = EmailOnly,
-    responses((status = 202, description = "Sent when the address has an active login")))]
+    responses((status = 202, description = "Sent when the address has a login"), (status = 429, body = ErrorBody)))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     Body(body): Body<EmailOnly>,
 ) -> Result<StatusCode, ApiError> {
-    state.accounts.request_password_reset(&body.email).await?;
+    state
+        .accounts
+        .request_password_reset(&body.email, client.ip())
+        .await?;
     Ok(StatusCode::ACCEPTED)
 }
 

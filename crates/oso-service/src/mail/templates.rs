@@ -9,8 +9,12 @@ use oso_core::{Catalogue, Language};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailKind {
     Activation,
+    Invitation,
     AlreadyRegistered,
     PasswordReset,
+    PasswordChanged,
+    PasswordWasReset,
+    EmailChanged,
     PasswordExpiryWarning,
     OrderConfirmation,
     OrderShipped,
@@ -23,8 +27,13 @@ impl MailKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::Activation => "activation",
+            MailKind::Invitation => "invitation",
             MailKind::AlreadyRegistered => "already-registered",
             MailKind::PasswordReset => "password-reset",
+            // No kind's name may contain another's: the outbox is searched by name.
+            MailKind::PasswordChanged => "password-changed",
+            MailKind::PasswordWasReset => "password-was-reset",
+            MailKind::EmailChanged => "email-changed",
             MailKind::PasswordExpiryWarning => "password-expiry",
             MailKind::OrderConfirmation => "order-confirmation",
             MailKind::OrderShipped => "order-shipped",

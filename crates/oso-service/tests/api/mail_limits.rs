@@ -266,3 +266,95 @@ async fn the_hourly_job_purges_expired_tokens_and_sessions() {
         "the login itself stays"
     );
 }
+
+fn accounts_on(
+    dir: &std::path::Path,
+    pool: sqlx::SqlitePool,
+    clock: &oso_core::ManualClock,
+) -> oso_service::accounts::Accounts {
+    let mailer =
+        oso_service::mail::Mailer::outbox(dir.to_owned(), oso_service::config::DEFAULT_MAIL_FROM)
+            .expect("mailer");
+    oso_service::accounts::Accounts::new(
+        pool,
+        std::sync::Arc::new(clock.clone()),
+        mailer,
+        oso_service::accounts::Links::new("http://127.0.0.1"),
+        oso_core::account_policy::PasswordRenewal::default(),
+    )
+}
+
+fn form(email: &str) -> oso_service::accounts::RegistrationForm {
+    oso_service::accounts::RegistrationForm {
+        company_name: "Click https://evil.example to claim".into(),
+        contact_name: "Mallory".into(),
+        email: email.into(),
+        password: oso_service::secret::SecretString::new(PASSWORD),
+        language: "en".into(),
+    }
+}
+
+#[tokio::test]
+async fn one_client_relaying_mail_to_many_mailboxes_is_stopped_after_twenty_requests_an_hour() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pool = oso_service::store::open(&dir.path().join("db.sqlite3"))
+        .await
+        .expect("opens");
+    let clock = test_clock();
+    let accounts = accounts_on(dir.path(), pool, &clock);
+    let attacker: std::net::IpAddr = "203.0.113.9".parse().expect("ip");
+    let office: std::net::IpAddr = "198.51.100.4".parse().expect("ip");
+
+    for victim in 0..20 {
+        let email = format!("victim{victim}@elsewhere.example");
+        match victim % 3 {
+            0 => accounts.register(form(&email), attacker).await,
+            1 => accounts.request_password_reset(&email, attacker).await,
+            _ => accounts.resend_activation(&email, attacker).await,
+        }
+        .expect("within the budget");
+    }
+    let refused = accounts
+        .register(form("victim20@elsewhere.example"), attacker)
+        .await;
+    assert!(
+        matches!(refused, Err(oso_service::accounts::AccountError::RateLimited(seconds)) if (1..=3600).contains(&seconds)),
+        "{refused:?}"
+    );
+    assert!(
+        matches!(
+            accounts
+                .request_password_reset("victim21@elsewhere.example", attacker)
+                .await,
+            Err(oso_service::accounts::AccountError::RateLimited(_))
+        ),
+        "every mail-sending request shares the budget"
+    );
+    accounts
+        .register(form("colleague@office.example"), office)
+        .await
+        .expect("another client is not slowed down");
+    clock.advance(Duration::minutes(61));
+    accounts
+        .register(form("victim22@elsewhere.example"), attacker)
+        .await
+        .expect("a new hour");
+}
+
+#[tokio::test]
+async fn requests_from_this_machine_are_limited_per_mailbox_only() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pool = oso_service::store::open(&dir.path().join("db.sqlite3"))
+        .await
+        .expect("opens");
+    let clock = test_clock();
+    let accounts = accounts_on(dir.path(), pool, &clock);
+    let local: std::net::IpAddr = "127.0.0.1".parse().expect("ip");
+
+    for colleague in 0..25 {
+        accounts
+            .register(form(&format!("colleague{colleague}@zebra.example")), local)
+            .await
+            .expect("the embedded desktop registers its users");
+    }
+}
