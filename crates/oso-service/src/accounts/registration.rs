@@ -180,8 +180,8 @@ impl Accounts {
 
     /// Counts a mail-sending request against its client's hourly budget, or refuses it.
     pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), AccountError> {
-        let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
+        let now = self.clock.now();
         let wait = mail_limits::take_client(&mut tx, client, now).await?;
         tx.commit().await?;
         match wait {

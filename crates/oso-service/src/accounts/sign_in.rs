@@ -49,8 +49,10 @@ impl Accounts {
         &self,
         subjects: &[(&str, SignInThrottle)],
     ) -> Result<Vec<i64>, AccountError> {
-        let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
+        // Read once the write is ours: an earlier reading could be older than the failures
+        // counted by the attempts that went first, and would not see them.
+        let now = self.clock.now();
         if let Some(wait) = throttle::wait(&mut tx, subjects, now).await? {
             return Err(rate_limited(wait));
         }

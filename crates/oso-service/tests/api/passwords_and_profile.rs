@@ -189,7 +189,8 @@ async fn the_profile_validates_the_phone_and_stores_it_in_e164() {
     let service = spawn_service().await;
     let token = active_user(&service, "ann@zebra.example").await;
     let mut profile = json!({"email": "orders@zebra.example", "company_name": "Zebra Parcels",
-                             "contact_name": "Ann Peeters", "phone": "+32 470 12 34 56", "language": "fr"});
+                             "contact_name": "Ann Peeters", "phone": "+32 470 12 34 56", "language": "fr",
+                             "current_password": PASSWORD});
 
     let saved: Value = service
         .send(Method::PUT, "/api/v1/me", &token, Some(profile.clone()))
