@@ -7,6 +7,7 @@ mod authorisation;
 mod esecure;
 mod esecure_admin;
 mod history;
+mod history_visibility;
 mod lifecycle;
 mod operator;
 mod orders;
