@@ -6,6 +6,7 @@ mod app_links;
 mod authorisation;
 mod esecure;
 mod esecure_admin;
+mod forget_esecure;
 mod history;
 mod history_visibility;
 mod lifecycle;
