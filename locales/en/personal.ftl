@@ -29,6 +29,7 @@ personal-password-forgot = Forgot your current password? Log out and choose "For
 personal-forget-intro = What happens when you ask to be forgotten:
 personal-forget-revoked = Your login is revoked at once and you are logged out.
 personal-forget-orders = Your personal data in past orders is made unrecognisable.
+personal-forget-esecure = Your eSecure requests and approvals end, and you stop administering account numbers. The only administrator of a protected account number adds another administrator first.
 personal-forget-statistics = Anonymised order information is kept for statistics and for managing your account numbers.
 personal-forget-final = This cannot be undone. To use OSO again, you would have to register again.
 personal-forget-password = Your password

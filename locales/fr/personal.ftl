@@ -29,6 +29,7 @@ personal-password-forgot = Vous avez oublié votre mot de passe actuel ? Décon
 personal-forget-intro = Ce qui se passe si vous demandez à être oublié :
 personal-forget-revoked = Votre identifiant est révoqué immédiatement et vous êtes déconnecté.
 personal-forget-orders = Vos données personnelles dans les commandes passées sont rendues méconnaissables.
+personal-forget-esecure = Vos demandes et autorisations eSecure prennent fin, et vous n'administrez plus de numéros de compte. Le seul administrateur d'un numéro de compte protégé ajoute d'abord un autre administrateur.
 personal-forget-statistics = Les informations de commande anonymisées sont conservées à des fins statistiques et pour la gestion de vos numéros de compte.
 personal-forget-final = C'est irréversible. Pour utiliser OSO à nouveau, vous devrez vous réinscrire.
 personal-forget-password = Votre mot de passe
