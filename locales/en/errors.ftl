@@ -47,4 +47,4 @@ field-error-invalid_domain = Enter a domain such as zebra.example.
 error-approval_pending = This account number is protected by eSecure. Its administrators have been asked to approve you; you will get an e-mail with their answer.
 error-approval_rejected = The administrators of this account number have not approved you to use it.
 error-access_refused = This account number only accepts requests from its company's own e-mail addresses.
-error-last_administrator = An account number protected by eSecure keeps at least one administrator. Add another administrator on the eSecure page first.
+error-last_administrator = An account number keeps at least one administrator. Add another administrator first.

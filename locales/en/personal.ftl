@@ -36,6 +36,7 @@ personal-forget-password = Your password
 personal-forget-password-help = To confirm that it is you.
 personal-forget-confirm = I understand that my login and my personal data will be removed for good.
 personal-forget-submit = Forget me
+personal-forget-last-administrator = You are the only administrator of an account number protected by eSecure, so you cannot be forgotten yet. Add another administrator for it on the eSecure page (or ask the supplier to), then try again.
 
 ## This computer
 personal-tab-computer = This computer

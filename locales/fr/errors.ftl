@@ -47,4 +47,4 @@ field-error-invalid_domain = Saisissez un domaine, par exemple zebra.example.
 error-approval_pending = Ce numéro de compte est protégé par eSecure. Ses administrateurs ont été invités à vous approuver ; vous recevrez leur réponse par e-mail.
 error-approval_rejected = Les administrateurs de ce numéro de compte ne vous ont pas autorisé à l'utiliser.
 error-access_refused = Ce numéro de compte n'accepte que les demandes provenant des adresses e-mail de sa propre société.
-error-last_administrator = Un numéro de compte protégé par eSecure garde au moins un administrateur. Ajoutez d'abord un autre administrateur sur la page eSecure.
+error-last_administrator = Un numéro de compte garde au moins un administrateur. Ajoutez d'abord un autre administrateur.

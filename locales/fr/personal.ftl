@@ -36,6 +36,7 @@ personal-forget-password = Votre mot de passe
 personal-forget-password-help = Pour confirmer qu'il s'agit bien de vous.
 personal-forget-confirm = Je comprends que mon identifiant et mes données personnelles seront supprimés définitivement.
 personal-forget-submit = Je souhaite être oublié
+personal-forget-last-administrator = Vous êtes le seul administrateur d'un numéro de compte protégé par eSecure : vous ne pouvez pas encore être oublié. Ajoutez-lui d'abord un autre administrateur sur la page eSecure (ou demandez-le au fournisseur), puis réessayez.
 
 ## Cet ordinateur
 personal-tab-computer = Cet ordinateur

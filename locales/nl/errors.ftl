@@ -47,4 +47,4 @@ field-error-invalid_domain = Vul een domein in, zoals zebra.example.
 error-approval_pending = Dit klantnummer is beveiligd met eSecure. De beheerders is gevraagd u goed te keuren; u krijgt hun antwoord per e-mail.
 error-approval_rejected = De beheerders van dit klantnummer hebben u niet goedgekeurd om het te gebruiken.
 error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van e-mailadressen van het eigen bedrijf.
-error-last_administrator = Een klantnummer dat eSecure beschermt, houdt minstens één beheerder. Voeg eerst een andere beheerder toe op de eSecure-pagina.
+error-last_administrator = Een klantnummer houdt minstens één beheerder. Voeg eerst een andere beheerder toe.

@@ -36,6 +36,7 @@ personal-forget-password = Uw wachtwoord
 personal-forget-password-help = Om te bevestigen dat u het bent.
 personal-forget-confirm = Ik begrijp dat mijn login en mijn persoonlijke gegevens definitief verwijderd worden.
 personal-forget-submit = Ik wil worden vergeten
+personal-forget-last-administrator = U bent de enige beheerder van een klantnummer dat eSecure beschermt, dus u kunt nog niet worden vergeten. Voeg er eerst een andere beheerder voor toe op de eSecure-pagina (of vraag het de leverancier) en probeer het dan opnieuw.
 
 ## Deze computer
 personal-tab-computer = Deze computer
