@@ -164,6 +164,18 @@ async fn a_forgotten_administrator_is_no_administrator_and_leaves_no_trace() {
             &json!("forgotten")
         )
     );
+    let (_, requests) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/requests?status=approved",
+        &bea,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (&requests[0]["email"], &requests[0]["decided_by"]),
+        (&json!("carl@third.example"), &json!("forgotten"))
+    );
     let (status, _) = save_number(&service, &carl).await;
     assert_eq!(status, StatusCode::CREATED, "Ann's decision stands");
 
