@@ -134,18 +134,23 @@ async fn seed(pool: &SqlitePool, count: usize) {
     tx.commit().await.expect("commit");
 }
 
+/// The orders the history shows the user (theirs, and those on the numbers they administer), as
+/// the service's history selects them.
+fn visible<'a>(builder: &mut QueryBuilder<'a, Sqlite>, user: i64, requester: &'a Requester) {
+    builder
+        .push(" FROM orders o WHERE (o.user_id = ")
+        .push_bind(user)
+        .push(
+            " OR o.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ",
+        )
+        .push_bind(&requester.canonical)
+        .push(")) AND ");
+}
+
 /// The page as the service's history builds it (eSecure's condition included), run directly.
 async fn raw_page(pool: &SqlitePool, user: i64, requester: &Requester, order: &str) -> usize {
-    let visible = |builder: &mut QueryBuilder<'_, Sqlite>| {
-        builder
-            .push(" FROM orders o WHERE (o.user_id = ")
-            .push_bind(user)
-            .push(" OR o.account_number IN (SELECT number FROM account_numbers WHERE user_id = ")
-            .push_bind(user)
-            .push(")) AND ");
-    };
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
-    visible(&mut count);
+    visible(&mut count, user, requester);
     push_may_use(&mut count, "o.account_number", requester);
     let total: i64 = count
         .build_query_scalar()
@@ -155,7 +160,7 @@ async fn raw_page(pool: &SqlitePool, user: i64, requester: &Requester, order: &s
     let mut page = QueryBuilder::<Sqlite>::new(
         "SELECT o.order_number, o.created_at, o.status, o.account_number, o.company",
     );
-    visible(&mut page);
+    visible(&mut page, user, requester);
     push_may_use(&mut page, "o.account_number", requester);
     page.push(format!(
         " ORDER BY {order} DESC, o.id DESC LIMIT 25 OFFSET 0"

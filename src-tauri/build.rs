@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "order_place",
     "outbound_list",
     "history_list",
+    "history_account_numbers",
     "history_export",
     "history_export_open",
     "order_again",

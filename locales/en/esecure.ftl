@@ -34,6 +34,7 @@ esecure-column-account = Account number
 esecure-column-requested = Requested
 esecure-column-status = Status
 esecure-decided-by = by { $email }
+esecure-forgotten-person = a forgotten user
 esecure-requests-empty-pending = There are no open requests. New ones appear here, and OSO tells you as soon as one arrives.
 esecure-requests-empty = No requests match these filters.
 esecure-approved-one = 1 request approved.

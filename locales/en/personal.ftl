@@ -30,12 +30,14 @@ personal-password-forgot = Forgot your current password? Log out and choose "For
 personal-forget-intro = What happens when you ask to be forgotten:
 personal-forget-revoked = Your login is revoked at once and you are logged out.
 personal-forget-orders = Your personal data in past orders is made unrecognisable.
+personal-forget-esecure = Your eSecure requests and approvals end, and you stop administering account numbers. The only administrator of a protected account number adds another administrator first.
 personal-forget-statistics = Anonymised order information is kept for statistics and for managing your account numbers.
 personal-forget-final = This cannot be undone. To use OSO again, you would have to register again.
 personal-forget-password = Your password
 personal-forget-password-help = To confirm that it is you.
 personal-forget-confirm = I understand that my login and my personal data will be removed for good.
 personal-forget-submit = Forget me
+personal-forget-last-administrator = You are the only administrator of an account number protected by eSecure, so you cannot be forgotten yet. Add another administrator for it on the eSecure page (or ask the supplier to), then try again.
 
 ## This computer
 personal-tab-computer = This computer

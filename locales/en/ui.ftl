@@ -21,9 +21,9 @@ nav-log-out = Log out
 
 ## Pages
 page-new-order-intro = Order shipping supplies in four steps: account number, delivery address, supplies, review.
-page-order-history-intro = Every order placed with the account numbers activated under your login.
+page-order-history-intro = The orders you placed, and every order on the account numbers you administer under eSecure.
 page-personal-data-intro = Manage your profile, change your password, ask to be forgotten, or set how OSO starts on this computer.
-page-account-numbers-intro = Add or remove the account numbers you use for new orders. Removing one does not change your order history.
+page-account-numbers-intro = Add or remove the account numbers you use for new orders. Saving or removing one never changes which orders your history shows.
 page-address-book-intro = Keep the delivery addresses you use, to choose them quickly when you order. Deleting one does not change your order history.
 page-esecure-intro = Approve or reject who may use the account numbers you administer, and add authorised users and administrators.
 

@@ -34,6 +34,7 @@ esecure-column-account = Numéro de compte
 esecure-column-requested = Demandée le
 esecure-column-status = Statut
 esecure-decided-by = par { $email }
+esecure-forgotten-person = un utilisateur oublié
 esecure-requests-empty-pending = Il n'y a aucune demande en attente. Les nouvelles apparaissent ici, et OSO vous prévient dès qu'il en arrive une.
 esecure-requests-empty = Aucune demande ne correspond à ces filtres.
 esecure-approved-one = 1 demande approuvée.

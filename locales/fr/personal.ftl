@@ -30,12 +30,14 @@ personal-password-forgot = Vous avez oublié votre mot de passe actuel ? Décon
 personal-forget-intro = Ce qui se passe si vous demandez à être oublié :
 personal-forget-revoked = Votre identifiant est révoqué immédiatement et vous êtes déconnecté.
 personal-forget-orders = Vos données personnelles dans les commandes passées sont rendues méconnaissables.
+personal-forget-esecure = Vos demandes et autorisations eSecure prennent fin, et vous n'administrez plus de numéros de compte. Le seul administrateur d'un numéro de compte protégé ajoute d'abord un autre administrateur.
 personal-forget-statistics = Les informations de commande anonymisées sont conservées à des fins statistiques et pour la gestion de vos numéros de compte.
 personal-forget-final = C'est irréversible. Pour utiliser OSO à nouveau, vous devrez vous réinscrire.
 personal-forget-password = Votre mot de passe
 personal-forget-password-help = Pour confirmer qu'il s'agit bien de vous.
 personal-forget-confirm = Je comprends que mon identifiant et mes données personnelles seront supprimés définitivement.
 personal-forget-submit = Je souhaite être oublié
+personal-forget-last-administrator = Vous êtes le seul administrateur d'un numéro de compte protégé par eSecure : vous ne pouvez pas encore être oublié. Ajoutez-lui d'abord un autre administrateur sur la page eSecure (ou demandez-le au fournisseur), puis réessayez.
 
 ## Cet ordinateur
 personal-tab-computer = Cet ordinateur

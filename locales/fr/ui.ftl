@@ -21,9 +21,9 @@ nav-log-out = Se déconnecter
 
 ## Pages
 page-new-order-intro = Commandez du matériel d'expédition en quatre étapes : numéro de compte, adresse de livraison, matériel, récapitulatif.
-page-order-history-intro = Toutes les commandes passées avec les numéros de compte activés sous votre identifiant.
+page-order-history-intro = Les commandes que vous avez passées, et toutes les commandes des numéros de compte que vous administrez sous eSecure.
 page-personal-data-intro = Gérez votre profil, changez votre mot de passe, demandez à être oublié ou choisissez comment OSO démarre sur cet ordinateur.
-page-account-numbers-intro = Ajoutez ou supprimez les numéros de compte utilisés pour les nouvelles commandes. En supprimer un ne modifie pas votre historique.
+page-account-numbers-intro = Ajoutez ou supprimez les numéros de compte utilisés pour les nouvelles commandes. En enregistrer ou en supprimer un ne change jamais les commandes affichées dans votre historique.
 page-address-book-intro = Conservez vos adresses de livraison pour les choisir rapidement lors d'une commande. En supprimer une ne modifie pas votre historique.
 page-esecure-intro = Approuvez ou refusez qui peut utiliser les numéros de compte que vous administrez, et ajoutez des utilisateurs autorisés et des administrateurs.
 

@@ -34,6 +34,7 @@ esecure-column-account = Klantnummer
 esecure-column-requested = Aangevraagd
 esecure-column-status = Status
 esecure-decided-by = door { $email }
+esecure-forgotten-person = een vergeten gebruiker
 esecure-requests-empty-pending = Er zijn geen openstaande aanvragen. Nieuwe verschijnen hier, en OSO meldt het zodra er een binnenkomt.
 esecure-requests-empty = Geen aanvragen voor deze filters.
 esecure-approved-one = 1 aanvraag goedgekeurd.

@@ -30,12 +30,14 @@ personal-password-forgot = Huidig wachtwoord vergeten? Log uit en kies "Wachtwoo
 personal-forget-intro = Wat er gebeurt als u vraagt om vergeten te worden:
 personal-forget-revoked = Uw login wordt meteen ingetrokken en u wordt uitgelogd.
 personal-forget-orders = Uw persoonlijke gegevens in historische orders worden onherkenbaar gemaakt.
+personal-forget-esecure = Uw eSecure-aanvragen en -goedkeuringen vervallen, en u beheert geen klantnummers meer. De enige beheerder van een beschermd klantnummer voegt eerst een andere beheerder toe.
 personal-forget-statistics = Geanonimiseerde bestelinformatie blijft bewaard voor statistische doeleinden en het beheer van uw klantnummers.
 personal-forget-final = Dit kan niet ongedaan gemaakt worden. Om OSO opnieuw te gebruiken, moet u zich opnieuw registreren.
 personal-forget-password = Uw wachtwoord
 personal-forget-password-help = Om te bevestigen dat u het bent.
 personal-forget-confirm = Ik begrijp dat mijn login en mijn persoonlijke gegevens definitief verwijderd worden.
 personal-forget-submit = Ik wil worden vergeten
+personal-forget-last-administrator = U bent de enige beheerder van een klantnummer dat eSecure beschermt, dus u kunt nog niet worden vergeten. Voeg er eerst een andere beheerder voor toe op de eSecure-pagina (of vraag het de leverancier) en probeer het dan opnieuw.
 
 ## Deze computer
 personal-tab-computer = Deze computer

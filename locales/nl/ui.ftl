@@ -21,9 +21,9 @@ nav-log-out = Uitloggen
 
 ## Pages
 page-new-order-intro = Bestel verzendmateriaal in vier stappen: klantnummer, leveradres, verzendmateriaal, overzicht.
-page-order-history-intro = Alle bestellingen voor de klantnummers die onder uw login geactiveerd zijn.
+page-order-history-intro = De bestellingen die u plaatste, en alle bestellingen op de klantnummers die u onder eSecure beheert.
 page-personal-data-intro = Beheer uw profiel, wijzig uw wachtwoord, vraag om vergeten te worden of kies hoe OSO op deze computer start.
-page-account-numbers-intro = Voeg klantnummers toe of verwijder ze voor nieuwe bestellingen. Een klantnummer verwijderen verandert niets aan uw bestelgeschiedenis.
+page-account-numbers-intro = Voeg klantnummers toe of verwijder ze voor nieuwe bestellingen. Een klantnummer bewaren of verwijderen verandert nooit welke bestellingen uw bestelgeschiedenis toont.
 page-address-book-intro = Bewaar de leveradressen die u gebruikt, om ze snel te kiezen bij een bestelling. Een adres verwijderen verandert niets aan uw bestelgeschiedenis.
 page-esecure-intro = Keur goed of weiger wie de klantnummers mag gebruiken die u beheert, en voeg gemachtigde gebruikers en beheerders toe.
 

@@ -122,6 +122,7 @@ pub fn run() {
             commands::drafts::order_place,
             commands::drafts::outbound_list,
             commands::history::history_list,
+            commands::history::history_account_numbers,
             commands::history_export::history_export,
             commands::history_export::history_export_open,
             commands::reorder::order_again,

@@ -2,7 +2,7 @@
 //! number waits for approval while the administrator's app counts and announces the request;
 //! a rejection through the e-mail's page reaches the requester; an approval in the app lets the
 //! waiting order through exactly once; an added user orders without asking; a second
-//! administrator is added and the last one cannot be removed.
+//! administrator is added and the last one cannot be removed, nor forget themselves.
 
 use serde_json::{json, Value};
 
@@ -355,6 +355,24 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
             Ok((status(&admin)["keepInTray"] == false).then_some(()))
         });
     }
+
+    // Ann is still the only administrator of the other numbers: she is not forgotten yet, and
+    // the form says what to do first.
+    admin.ui().click_on("a[data-page='personal-data']");
+    admin.ui().click_on("#personal-tab-forget");
+    admin.ui().type_into("#forget-password", PASSWORD);
+    press(&admin, "#forget-confirm");
+    press(&admin, "#forget-submit");
+    admin.ui().wait_until("forget-me to be refused", || {
+        Ok(admin
+            .ui()
+            .text_of("#forget-form-status")
+            .contains("only administrator")
+            .then_some(()))
+    });
+    admin.screenshot("forget-me-refused-last-administrator");
+    let profile = admin.invoke("profile_get", json!({}));
+    assert!(profile.is_ok(), "still signed in: {profile:?}");
 
     requester.close();
     admin.close();

@@ -1,5 +1,6 @@
 //! Order history in the real app: newest first, sorting both ways, the supplier ships an order
-//! and its status, timeline and Track & Trace link (opened in the system browser) show.
+//! and its status, timeline and Track & Trace link (opened in the system browser) show; another
+//! company that saves the same account number sees none of the orders placed with it.
 
 use serde_json::json;
 
@@ -206,4 +207,90 @@ fn the_tracking_link_goes_ten_days_after_completion_and_the_order_thirty_days_af
     app.ui().click_on("a[data-page='order-history']");
     app.ui().find("#history-empty");
     app.screenshot("order-gone");
+}
+
+/// Issue 17, finding 3: company A orders with an unprotected account number; company B saves the
+/// same number in its own app and must see none of A's orders: not in the history, its filter,
+/// the export, the details (contact, phone, e-mail, who ordered) nor "Order again".
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_placed_with_it() {
+    const NUMBER: &str = "123456789";
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let service_data = temp_data_dir();
+    let service = runtime
+        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
+            service_data.path(),
+        )))
+        .expect("the shared service starts");
+    let (data_a, data_b) = (temp_data_dir(), temp_data_dir());
+    let mut a = RunningApp::launch(
+        "history-company-a",
+        Launch::new(data_a.path()).service_url(service.url()),
+    );
+    a.sign_in_new_user_with_outbox(service.outbox_dir(), "ann@zebra.example", PASSWORD);
+    let catalogue = a.invoke("catalogue_get", json!({})).expect("catalogue");
+    let draft = a
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": NUMBER,
+            "address": { "company": "Zebra Parcels BV", "contactPerson": "Ann Peeters", "street": "Meir",
+                         "number": "1", "postalCode": "2000", "city": "Antwerpen", "country": "BE",
+                         "phone": "03 123 45 67", "email": "ann.private@zebra.example" },
+            "lines": [{ "sku": catalogue["items"][0]["sku"], "packs": 1 }] } }))
+        .expect("draft");
+    let placed = a
+        .invoke("order_place", json!({ "id": draft["id"] }))
+        .expect("placed");
+    let order = placed["orderNumber"].as_str().expect("number").to_owned();
+
+    let mut b = RunningApp::launch(
+        "history-company-b",
+        Launch::new(data_b.path()).service_url(service.url()),
+    );
+    b.sign_in_new_user_with_outbox(service.outbox_dir(), "mallory@rival.example", PASSWORD);
+    b.ui().click_on("a[data-page='account-numbers']");
+    b.ui().find("#account-number-empty");
+    b.ui().type_into("#account-number-input", "123 456 789");
+    b.ui().click_on("#account-number-submit");
+    b.ui().find(&format!("[data-account-number='{NUMBER}']"));
+    b.screenshot("other-company-saved-the-number");
+
+    b.ui().click_on("a[data-page='order-history']");
+    b.ui().find("#history-empty");
+    assert_eq!(
+        b.invoke("history_account_numbers", json!({}))
+            .expect("filter numbers"),
+        json!([]),
+        "a number saved alone is no filter"
+    );
+    assert!(
+        b.ui()
+            .try_find(&format!("#history-account option[value='{NUMBER}']"))
+            .expect("query")
+            .is_none(),
+        "the filter does not offer the number"
+    );
+    b.screenshot("other-company-sees-nothing");
+    let filtered = b
+        .invoke("history_list", json!({ "accountNumber": NUMBER }))
+        .expect("history");
+    assert_eq!(filtered["total"], 0, "{filtered}");
+    let export = b.invoke("history_export", json!({})).expect("export");
+    assert_eq!(export["orders"], 0, "{export}");
+    let csv = std::fs::read_to_string(export["path"].as_str().expect("path")).expect("csv");
+    for secret in [order.as_str(), "Ann Peeters", "ann.private", "123 45 67"] {
+        assert!(!csv.contains(secret), "{secret} in the export: {csv}");
+    }
+    for command in ["order_details", "order_again", "open_tracking_link"] {
+        let refused = b
+            .invoke(command, json!({ "orderNumber": order }))
+            .expect_err(command);
+        assert_eq!(refused["code"], "not_found", "{command}: {refused}");
+    }
+
+    // Company A sees its order, and its history's filter offers the number it ordered with.
+    a.ui().click_on("a[data-page='order-history']");
+    a.ui().find(&format!("tr[data-order-number='{order}'] td"));
+    a.ui()
+        .find(&format!("#history-account option[value='{NUMBER}']"));
+    a.screenshot("own-company-sees-its-order");
 }

@@ -1,7 +1,7 @@
 //! Order history, details and cancelling.
 
 use oso_service::orders::export::HistoryExport;
-use oso_service::orders::history::HistoryPage;
+use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
 use oso_service::orders::OrderDetails;
 use oso_service::secret::SecretString;
 use reqwest::Method;
@@ -43,6 +43,19 @@ impl ServiceClient {
                 NO_BODY,
             )
             .await?,
+        )
+        .await
+    }
+
+    /// The account numbers the history can be filtered on: those of the orders it shows and
+    /// those the login administers.
+    pub async fn history_account_numbers(
+        &self,
+        token: &SecretString,
+    ) -> Result<Vec<HistoryAccountNumber>, ClientError> {
+        decode(
+            self.call(Method::GET, "orders/account-numbers", Some(token), NO_BODY)
+                .await?,
         )
         .await
     }

@@ -98,7 +98,7 @@ pub fn prefetch_for_offline(app: tauri::AppHandle) {
 }
 
 /// A list from the service, kept for offline use; the kept copy when the service is away.
-async fn cached<T, F>(state: &AppState, key: &str, fetch: F) -> Result<T, CommandError>
+pub(super) async fn cached<T, F>(state: &AppState, key: &str, fetch: F) -> Result<T, CommandError>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
     F: std::future::Future<Output = Result<T, ClientError>>,

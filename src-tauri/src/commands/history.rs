@@ -3,7 +3,7 @@
 
 use oso_core::order_lifecycle::is_expired;
 use oso_core::{Language, OrderStatus};
-use oso_service::orders::history::HistoryPage;
+use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
 use oso_service::orders::OrderDetails;
 use serde::Serialize;
 use tauri::State;
@@ -169,6 +169,22 @@ pub async fn history_list(
         },
         Err(other) => Err(other.into()),
     }
+}
+
+/// The numbers the history's filter offers (those of the orders it shows, and the numbers this
+/// login administers), with the login's own names for them; the kept copy when offline.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn history_account_numbers(
+    state: State<'_, AppState>,
+) -> Result<Vec<HistoryAccountNumber>, CommandError> {
+    let token = token(&state).await?;
+    super::address_book::cached(
+        &state,
+        "history_account_numbers",
+        state.client.history_account_numbers(&token),
+    )
+    .await
 }
 
 async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {

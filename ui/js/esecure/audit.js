@@ -4,7 +4,7 @@ import { invoke } from "../tauri.js";
 import { say } from "../forms.js";
 import { errorMessage, readError } from "../errors.js";
 import { element, emptyOut, translated } from "../address-book/dom.js";
-import { groupNumber, when } from "./shared.js";
+import { FORGOTTEN, groupNumber, when } from "./shared.js";
 
 // Message ids spelled out, so the translation test sees each one is used.
 const ACTIONS = {
@@ -22,15 +22,22 @@ const byId = (id) => document.getElementById(id);
 let entries = null;
 let ticket = 0;
 
+/** Who acted or was concerned: an address, an operator, or a forgotten person, translated. */
+function who(value) {
+  return value === FORGOTTEN
+    ? element("span", { class: "esecure-email esecure-forgotten", "data-i18n": "esecure-forgotten-person" })
+    : element("span", { class: "esecure-email", text: value ?? "" });
+}
+
 function row(entry) {
   const action = ACTIONS[entry.action]
     ? element("span", { class: "esecure-badge", "data-status": entry.action, "data-i18n": ACTIONS[entry.action] })
     : element("span", { text: entry.action });
   return element("tr", { class: "esecure-audit-row", "data-action": entry.action }, [
     element("td", { "data-column": "at" }, when(entry.at)),
-    element("td", {}, [element("span", { class: "esecure-email", text: entry.actor })]),
+    element("td", {}, [who(entry.actor)]),
     element("td", {}, [action]),
-    element("td", {}, [element("span", { class: "esecure-email", text: entry.subject ?? "" })]),
+    element("td", {}, [who(entry.subject)]),
     element("td", {}, [element("span", { class: "account-number", text: groupNumber(entry.accountNumber ?? "") })]),
   ]);
 }

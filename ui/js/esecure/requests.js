@@ -8,7 +8,7 @@ import { say } from "../forms.js";
 import { errorMessage, readError } from "../errors.js";
 import { element, emptyOut, translated } from "../address-book/dom.js";
 import { dateTime } from "../order/format.js";
-import { counted, groupNumber, when } from "./shared.js";
+import { counted, groupNumber, person, when } from "./shared.js";
 
 const STATUS_LABELS = {
   pending: "esecure-request-pending",
@@ -80,7 +80,7 @@ function revokeButton(request) {
 function statusCell(request) {
   const parts = [element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUS_LABELS[request.status] ?? STATUS_LABELS.pending })];
   if (request.decidedAt) {
-    const by = request.decidedBy ? ` ${t("esecure-decided-by", { email: request.decidedBy })}` : "";
+    const by = request.decidedBy ? ` ${t("esecure-decided-by", { email: person(request.decidedBy) })}` : "";
     parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decidedAt)}${by}` }));
   }
   parts.push(revokeButton(request));

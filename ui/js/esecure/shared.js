@@ -81,3 +81,11 @@ export function when(iso) {
 }
 
 export { groupNumber };
+
+/** What the service writes instead of a forgotten person's address ("forget me"). */
+export const FORGOTTEN = "forgotten";
+
+/** An address as shown, or "a forgotten user" in the reader's language. */
+export function person(address) {
+  return address === FORGOTTEN ? t("esecure-forgotten-person") : address;
+}

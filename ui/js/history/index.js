@@ -1,5 +1,6 @@
-// "Bestelgeschiedenis": every order of the account numbers under this login, newest first, sortable
-// by each column, filtered by status and account number, 25 a page. A row opens its details.
+// "Bestelgeschiedenis": the orders this login placed and every order on the account numbers it
+// administers under eSecure, newest first, sortable by each column, filtered by status and
+// account number, 25 a page. A row opens its details.
 
 import { invoke } from "../tauri.js";
 import { onLanguageChange, t } from "../i18n.js";
@@ -158,13 +159,17 @@ export async function load() {
   }
 }
 
-/** The account numbers to filter on; the choice is kept when it is still in the list. */
+/**
+ * The account numbers to filter on: those of the orders the history shows and those this login
+ * administers (a number saved alone shows nobody's orders, so it is no filter). The choice is
+ * kept when it is still in the list.
+ */
 async function loadAccounts() {
   if (!signedIn()) return;
   const mine = ++accountsTicket;
   let items;
   try {
-    items = await invoke("account_numbers_list");
+    items = await invoke("history_account_numbers");
   } catch (error) {
     console.warn("cannot read the account numbers for the filter", error);
     return;
@@ -178,7 +183,7 @@ async function loadAccounts() {
       ? t("history-account-option", { number: groupNumber(item.number), name: item.name })
       : groupNumber(item.number),
   }));
-  // The chosen number stays choosable even when it was removed from the saved list meanwhile.
+  // The chosen number stays choosable even when it left the list meanwhile.
   if (chosen && !items.some((item) => item.number === chosen)) {
     options.push(element("option", { value: chosen, text: groupNumber(chosen) }));
   }

@@ -2,7 +2,8 @@
 // unrecognisable. The password and a ticked box confirm it; the session ends with it.
 
 import { invoke } from "../tauri.js";
-import { connectForm, field, required, resetForm, value } from "../forms.js";
+import { t } from "../i18n.js";
+import { connectForm, field, required, resetForm, showStatus, value } from "../forms.js";
 import { CONFIRM_MESSAGES } from "../errors.js";
 import { applySession, onSessionChange } from "../session.js";
 
@@ -19,6 +20,12 @@ export function startForgetMe() {
     done: (view) => {
       resetForm(form);
       applySession(view, { reason: "forgotten" });
+    },
+    // The service keeps the only administrator of a protected account number: say what to do.
+    failed: (problem) => {
+      if (problem.code === "last_administrator") {
+        showStatus(form, () => t("personal-forget-last-administrator"), "error");
+      }
     },
   });
   onSessionChange((session) => {

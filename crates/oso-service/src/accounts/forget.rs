@@ -1,5 +1,9 @@
 //! "Forget me": the login is revoked at once and every personal datum becomes unrecognisable,
-//! irreversibly. Anonymous facts (that an account existed, when) stay for statistics.
+//! irreversibly: the profile, the address book, the orders' personal columns, eSecure's
+//! requests, administration and audit entries, and the outbox copies of mail to the person or
+//! naming them. Anonymous facts (that an account existed, when, what was ordered) stay for
+//! statistics. The only administrator of a protected account number is refused until another
+//! administrator is added (see [`crate::esecure::forget`]).
 
 use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
 use crate::secret::SecretString;
@@ -17,6 +21,12 @@ impl Accounts {
         let now = self.clock.now();
         let canonical = user.email.to_lowercase();
         let mut tx = crate::store::begin_write(&self.pool).await?;
+        if !crate::esecure::forget::sole_administrator_of(&mut tx, &canonical)
+            .await?
+            .is_empty()
+        {
+            return Err(AccountError::LastAdministrator);
+        }
         sessions::delete_for_user(&mut tx, user.id).await?;
         one_time::delete_for_user(&mut tx, user.id).await?;
         throttle::clear(&mut tx, &throttle::account_subject(&canonical)).await?;
@@ -29,6 +39,7 @@ impl Accounts {
             .execute(&mut *tx)
             .await?;
         crate::orders::anonymise_for_user(&mut tx, user.id).await?;
+        crate::esecure::forget::forget_person(&mut tx, &canonical, now).await?;
         users::forget(&mut tx, user.id, now).await?;
         tx.commit().await?;
         // Overwritten pages (secure_delete) must also leave the write-ahead log.
@@ -40,6 +51,7 @@ impl Accounts {
             .flatten()
         {
             self.mailer.forget_recipient(address).await?;
+            self.mailer.forget_mentions_of(address).await?;
         }
         tracing::info!(user_id = user.id, "user forgotten");
         Ok(())

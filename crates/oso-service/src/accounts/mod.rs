@@ -94,6 +94,10 @@ pub enum AccountError {
     Mail(#[from] MailError),
     #[error("{0}")]
     Internal(String),
+    /// "Forget me" asked by the only administrator of a protected account number, which would
+    /// be left with nobody to decide its requests.
+    #[error("the only administrator of a protected account number")]
+    LastAdministrator,
     /// eSecure refused the use of an account number; `field` names where it was given.
     #[error("eSecure refused the account number: {refusal:?}")]
     Access {

@@ -53,7 +53,7 @@ pub async fn rename(
         .ok_or_else(not_found)
 }
 
-/// Remove a saved account number; the order history keeps it.
+/// Remove a saved account number; the order history does not change.
 #[utoipa::path(delete, path = "/me/account-numbers/{id}", tag = "account numbers", security(("session" = [])),
     params(("id" = i64, Path, description = "The saved number's id")),
     responses((status = 204, description = "Removed"), (status = 404, body = ErrorBody)))]

@@ -187,7 +187,8 @@ pub async fn change_password(
 
 /// Forget me: revoke the login and make every personal datum unrecognisable.
 #[utoipa::path(post, path = "/me/forget", tag = "profile", security(("session" = [])), request_body = PasswordConfirmation,
-    responses((status = 204, description = "Forgotten"), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+    responses((status = 204, description = "Forgotten"), (status = 409, description = "The last administrator of a protected account number (`last_administrator`)", body = ErrorBody),
+              (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn forget(
     State(state): State<AppState>,
     AnySession(session): AnySession,

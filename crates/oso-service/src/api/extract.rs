@@ -132,6 +132,10 @@ impl From<AccountError> for ApiError {
                     .insert(field.to_owned(), code.as_str().to_owned());
                 api
             }
+            AccountError::LastAdministrator => ApiError::new(
+                ErrorCode::LastAdministrator,
+                "the only administrator of a protected account number stays until another is added",
+            ),
             AccountError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 ApiError::new(ErrorCode::Internal, "internal error")

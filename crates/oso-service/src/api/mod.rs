@@ -119,6 +119,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(addresses::replace, addresses::remove))
         .routes(routes!(orders::place, orders::history))
         .routes(routes!(orders::export))
+        .routes(routes!(orders::history_account_numbers))
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
         .routes(routes!(esecure::summary))

@@ -7,7 +7,7 @@ use axum::Json;
 use super::extract::{Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
 use crate::orders::export::{self, ExportQuery, HistoryExport};
-use crate::orders::history::{self, HistoryPage, HistoryQuery};
+use crate::orders::history::{self, HistoryAccountNumber, HistoryPage, HistoryQuery};
 use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 
 /// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
@@ -57,8 +57,9 @@ pub async fn cancel(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The order history: orders placed with the account numbers under this login, newest first by
-/// default, sortable by each column, filterable by status and account number, paged.
+/// The order history: the orders this login placed, and every order on the account numbers it
+/// administers under eSecure; newest first by default, sortable by each column, filterable by
+/// status and account number, paged.
 #[utoipa::path(get, path = "/orders", tag = "orders", security(("session" = [])), params(HistoryQuery),
     responses((status = 200, body = HistoryPage), (status = 422, body = ErrorBody)))]
 pub async fn history(
@@ -79,4 +80,15 @@ pub async fn export(
     Params(query): Params<ExportQuery>,
 ) -> Result<Json<HistoryExport>, ApiError> {
     Ok(Json(export::export(&state.pool, &user, &query).await?))
+}
+
+/// The account numbers the history can be filtered on: those of the orders it shows and those
+/// this login administers (with the login's own name for a number it saved).
+#[utoipa::path(get, path = "/orders/account-numbers", tag = "orders", security(("session" = [])),
+    responses((status = 200, body = Vec<HistoryAccountNumber>)))]
+pub async fn history_account_numbers(
+    State(state): State<AppState>,
+    Session(user): Session,
+) -> Result<Json<Vec<HistoryAccountNumber>>, ApiError> {
+    Ok(Json(history::account_numbers(&state.pool, &user).await?))
 }

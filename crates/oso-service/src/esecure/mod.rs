@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod forget;
 pub mod mail;
 pub mod operator;
 pub mod requests;

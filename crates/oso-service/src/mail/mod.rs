@@ -160,6 +160,23 @@ impl Mailer {
         }
         Ok(())
     }
+
+    /// Removes every outbox copy of mail that names `address` to someone else ("forget me"),
+    /// after every mail promised before was written: the kinds in [`MailKind::NAMING_OTHERS`]
+    /// are read and those naming the address are deleted.
+    pub async fn forget_mentions_of(&self, address: &str) -> Result<(), MailError> {
+        let _no_mail_in_flight = self.in_flight.write().await;
+        let Delivery::Outbox(dir) = &self.delivery else {
+            return Ok(());
+        };
+        let (dir, address) = (dir.clone(), address.trim().to_lowercase());
+        tokio::task::spawn_blocking(move || {
+            outbox::remove_mail_naming(&dir, &MailKind::NAMING_OTHERS, &address)
+        })
+        .await
+        .map_err(std::io::Error::other)??;
+        Ok(())
+    }
 }
 
 fn parse_mailbox(address: &str) -> Result<Mailbox, MailError> {
@@ -264,6 +281,46 @@ mod tests {
                 .expect("outbox")
                 .len(),
             20
+        );
+    }
+
+    #[tokio::test]
+    async fn forgetting_a_person_removes_the_administrators_mails_naming_them_and_no_other() {
+        let outbox = tempfile::tempdir().expect("outbox");
+        let mailer =
+            Mailer::outbox(outbox.path().to_owned(), "OSO <noreply@oso.example>").expect("mailer");
+        let naming = |who: &str| MailContent {
+            subject: "Request".to_owned(),
+            // Long enough for quoted-printable to break the line.
+            text: format!("{} asks: {who} (Quokka BV)", "x".repeat(70)),
+            html: format!("<p>{who}</p>"),
+        };
+        for (kind, who) in [
+            (MailKind::EsecureRequest, "Quentin@Rare.example"),
+            (MailKind::EsecureAdministrator, "quentin@rare.example"),
+            (MailKind::EsecureRequest, "jo.quentin@rare.example"),
+            (MailKind::OrderConfirmation, "quentin@rare.example"),
+        ] {
+            mailer
+                .send(kind, "admin@zebra.example", naming(who))
+                .await
+                .expect("sent");
+        }
+
+        mailer
+            .forget_mentions_of("QUENTIN@rare.example ")
+            .await
+            .expect("forgotten");
+        let left = outbox::read_mails(outbox.path(), "").expect("outbox");
+        assert_eq!(left.len(), 2, "{left:?}");
+        assert!(left
+            .iter()
+            .any(|mail| mail.contains("jo.quentin@rare.example")));
+        assert_eq!(
+            outbox::read_mails(outbox.path(), "order-confirmation")
+                .expect("outbox")
+                .len(),
+            1
         );
     }
 }

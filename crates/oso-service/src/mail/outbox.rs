@@ -81,9 +81,75 @@ pub fn newest_code_for(
         .and_then(|mail| find_code(mail)))
 }
 
+/// Whether `text` (lowercase) names the address `needle` (lowercase) as a whole address, not as
+/// part of a longer one: `ann@zebra.example` is neither in `joann@zebra.example` nor in
+/// `ann@zebra.example.com`.
+pub fn names_address(text: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let in_local_part = |c: char| c.is_alphanumeric() || "._%+-'!#$&*/=?^`{|}~".contains(c);
+    text.match_indices(needle).any(|(at, _)| {
+        let starts_alone = !text[..at].chars().next_back().is_some_and(in_local_part);
+        let mut after = text[at + needle.len()..].chars();
+        let ends_alone = match after.next() {
+            Some(c) if c.is_alphanumeric() || c == '-' => false,
+            Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+            _ => true,
+        };
+        starts_alone && ends_alone
+    })
+}
+
+/// Deletes the `.eml` files of `kinds` in `outbox` whose decoded text names `address`
+/// (lowercase). A file gone meanwhile is no error.
+pub fn remove_mail_naming(
+    outbox: &std::path::Path,
+    kinds: &[super::MailKind],
+    address: &str,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(outbox)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !name.ends_with(".eml") || !kinds.iter().any(|kind| name.contains(kind.as_str())) {
+            continue;
+        }
+        let raw = match std::fs::read(&path) {
+            Ok(raw) => raw,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error),
+        };
+        let text = decode_quoted_printable(&String::from_utf8_lossy(&raw)).to_lowercase();
+        if names_address(&text, address) {
+            match std::fs::remove_file(&path) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_is_named_only_as_a_whole_address() {
+        let text = "from joann@zebra.example and ann@zebra.example.com, not ann@zebra.example-x";
+        assert!(!names_address(text, "ann@zebra.example"));
+        for named in [
+            "requested by ann@zebra.example.",
+            "<b>ann@zebra.example</b>",
+            "mailto:ann@zebra.example\n",
+            "ann@zebra.example",
+        ] {
+            assert!(names_address(named, "ann@zebra.example"), "{named}");
+        }
+    }
 
     #[test]
     fn quoted_printable_soft_breaks_and_escapes_are_undone() {

@@ -42,6 +42,12 @@ impl MailKind {
             MailKind::EsecureAdministrator => "esecure-administrator",
         }
     }
+
+    /// The kinds whose text names a person other than their recipient by e-mail address: the
+    /// request to administrators names the requester, the welcome names who added the new
+    /// administrator. "Forget me" reads these to remove the copies that name the person.
+    pub const NAMING_OTHERS: [MailKind; 2] =
+        [MailKind::EsecureRequest, MailKind::EsecureAdministrator];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

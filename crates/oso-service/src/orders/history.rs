@@ -1,6 +1,8 @@
-//! The order history: every order placed with an account number activated under the login (or
-//! placed by the user), sortable by each column, filterable, paged. The SQL is built at run time
-//! from whitelisted columns, so it uses runtime queries with `FromRow`.
+//! The order history: the orders the login placed itself and, for every account number it
+//! administers under eSecure, every order on that number; sortable by each column, filterable,
+//! paged. Saving or removing a number changes what may be ordered with, never whose orders are
+//! visible. The SQL is built at run time from whitelisted columns, so it uses runtime queries
+//! with `FromRow`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -71,8 +73,9 @@ pub struct HistoryPage {
     pub orders: Vec<HistoryRow>,
 }
 
-/// The orders `user` sees: placed by them or with a number saved under their login, and in
-/// either case with a number eSecure lets them use.
+/// The orders `user` sees: placed by them, or placed by anyone with a number they administer;
+/// in either case with a number eSecure lets them use now. The saved numbers play no part: any
+/// login may save any unprotected number, so they say nothing about whose orders are whose.
 pub(super) fn visible_to<'a>(
     builder: &mut QueryBuilder<'a, Sqlite>,
     user: &SignedIn,
@@ -82,8 +85,10 @@ pub(super) fn visible_to<'a>(
     builder
         .push(" FROM orders o WHERE (o.user_id = ")
         .push_bind(user.user.id)
-        .push(" OR o.account_number IN (SELECT number FROM account_numbers WHERE user_id = ")
-        .push_bind(user.user.id)
+        .push(
+            " OR o.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ",
+        )
+        .push_bind(&requester.canonical)
         .push(")) AND ");
     push_may_use(builder, "o.account_number", requester);
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
@@ -147,6 +152,41 @@ pub async fn page(
         .push_bind(offset);
     let orders = rows.build_query_as::<HistoryRow>().fetch_all(pool).await?;
     Ok(HistoryPage { total, orders })
+}
+
+/// An account number the history can be filtered on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct HistoryAccountNumber {
+    /// Nine digits.
+    pub number: String,
+    /// The user's own name for it when they saved it; empty otherwise.
+    pub name: String,
+}
+
+/// The numbers the history's filter offers: those of the orders the history shows, and those
+/// the user administers, in number order. A number that is only saved is not one of them.
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn account_numbers(
+    pool: &SqlitePool,
+    user: &SignedIn,
+) -> Result<Vec<HistoryAccountNumber>, AccountError> {
+    let requester = Requester::of(user);
+    let everything = HistoryQuery::default();
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT shown.number AS number, COALESCE(saved.name, '') AS name
+         FROM (SELECT o.account_number AS number",
+    );
+    visible_to(&mut query, user, &requester, &everything);
+    query
+        .push(" UNION SELECT account_number FROM account_administrators WHERE email_canonical = ")
+        .push_bind(&requester.canonical)
+        .push(") shown LEFT JOIN account_numbers saved ON saved.user_id = ")
+        .push_bind(user.user.id)
+        .push(" AND saved.number = shown.number ORDER BY shown.number");
+    Ok(query
+        .build_query_as::<HistoryAccountNumber>()
+        .fetch_all(pool)
+        .await?)
 }
 
 #[cfg(test)]

@@ -181,16 +181,24 @@ pub struct OrderDetails {
     pub line_names: std::collections::BTreeMap<String, crate::catalogue::Translated>,
 }
 
-/// One of the user's orders by its number, with its timeline and Track & Trace link.
+/// An order the history shows the user, by its number, with its timeline and Track & Trace
+/// link; `None` for any other order, alike whether it exists or not.
 pub async fn find(
     state: &AppState,
     user: &SignedIn,
     order_number: &str,
 ) -> Result<Option<OrderDetails>, AccountError> {
-    let Some(order) = store::find_by_number(&state.pool, user.user.id, order_number).await? else {
+    let requester = crate::esecure::Requester::of(user);
+    let Some(order) = store::find_by_number(
+        &state.pool,
+        user.user.id,
+        &requester.canonical,
+        order_number,
+    )
+    .await?
+    else {
         return Ok(None);
     };
-    let requester = crate::esecure::Requester::of(user);
     if !crate::esecure::may_use(&state.pool, &requester, &order.account_number).await? {
         return Ok(None);
     }

@@ -92,10 +92,12 @@ pub async fn find_by_key(
     }
 }
 
-/// An order the user may see: theirs, or placed with an account number under their login.
+/// An order the user may see, as the history does: theirs, or placed with an account number
+/// they administer (`admin_canonical`, their canonical e-mail address, names them there).
 pub async fn find_by_number(
     pool: &SqlitePool,
     user_id: i64,
+    admin_canonical: &str,
     number: &str,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
     let mut conn = pool.acquire().await?;
@@ -106,9 +108,11 @@ pub async fn find_by_number(
                   created_at AS "created_at: DateTime<Utc>"
            FROM orders
            WHERE order_number = ?2
-             AND (user_id = ?1 OR account_number IN (SELECT number FROM account_numbers WHERE user_id = ?1))"#,
+             AND (user_id = ?1 OR account_number IN
+                  (SELECT account_number FROM account_administrators WHERE email_canonical = ?3))"#,
         user_id,
-        number
+        number,
+        admin_canonical
     )
     .fetch_optional(&mut *conn)
     .await?;

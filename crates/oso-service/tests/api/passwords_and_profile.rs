@@ -218,6 +218,9 @@ async fn the_profile_validates_the_phone_and_stores_it_in_e164() {
 #[tokio::test]
 async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
     let service = spawn_service().await;
+    // Quentin asks to use a protected number and is approved, so eSecure names him too.
+    let admin = active_user(&service, "ann@zebra.example").await;
+    crate::esecure::protected_account(&service, "ann@zebra.example").await;
     let email = "quentin.uniquename@rarecompany.example";
     service
         .post("/api/v1/registrations",
@@ -251,6 +254,30 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
         )
         .await;
     assert_eq!(address.status(), StatusCode::CREATED);
+    let (status, _) = crate::esecure::save_number(&service, &token).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the administrator is asked");
+    let (_, requests) = crate::esecure::call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/requests",
+        &admin,
+        None,
+    )
+    .await;
+    let approve = json!({"ids": [requests[0]["id"]], "decision": "approve"});
+    let (status, _) = crate::esecure::call(
+        &service,
+        Method::POST,
+        "/api/v1/esecure/requests/decision",
+        &admin,
+        Some(approve),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        crate::esecure::save_number(&service, &token).await.0,
+        StatusCode::CREATED
+    );
     let catalogue: Value = service
         .get("/api/v1/catalogue")
         .await
@@ -330,10 +357,54 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
     assert_eq!(kept, ("951234567".to_owned(), "BE".to_owned(), 1));
     drop(pool);
 
-    // The address is free for a new, unrelated account.
+    // The audit trail keeps its events, with the person made unrecognisable.
+    let (_, trail) =
+        crate::esecure::call(&service, Method::GET, "/api/v1/esecure/audit", &admin, None).await;
+    let about_him: Vec<(&str, &str)> = trail
+        .as_array()
+        .expect("audit")
+        .iter()
+        .filter(|entry| ["requested", "approved"].contains(&entry["action"].as_str().unwrap_or("")))
+        .map(|entry| {
+            (
+                entry["actor"].as_str().unwrap_or(""),
+                entry["subject"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        about_him,
+        [
+            ("ann@zebra.example", "forgotten"),
+            ("forgotten", "forgotten")
+        ]
+    );
+
+    // The address is free for a new, unrelated account, which inherits no approval.
     assert_eq!(
         register(&service, email).await.status(),
         StatusCode::ACCEPTED
     );
-    assert_eq!(service.mails("activation").len(), 1);
+    let code = oso_service::mail::outbox::newest_code_for(
+        &service.data_dir().join("outbox"),
+        "activation",
+        email,
+    )
+    .expect("outbox")
+    .expect("a new activation mail");
+    service
+        .post("/api/v1/activations", json!({"email": email, "code": code}))
+        .await;
+    let grant: Value = sign_in(&service, email, PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("grant");
+    let newcomer = grant["token"].as_str().expect("token").to_owned();
+    let (status, body) = crate::esecure::save_number(&service, &newcomer).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("approval_pending")),
+        "a new login with the same address asks anew"
+    );
 }

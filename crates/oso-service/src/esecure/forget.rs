@@ -1,0 +1,118 @@
+//! "Forget me" in eSecure. eSecure names people by e-mail address, so a forgotten address must
+//! leave every table, or whoever registers it next inherits its approvals and administration:
+//! the person's requests (and their Reject links) are deleted, their administration ends, and
+//! the audit trail keeps every event with the person replaced by [`FORGOTTEN`], so the
+//! administrators keep their record and the anonymous statistics stay.
+//!
+//! The only administrator of a protected account number is not forgotten: the account would be
+//! left with nobody to decide its requests. They add another administrator first (the answer
+//! says so), or the supplier's operators do.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use super::audit;
+
+/// What stands in the audit trail, and as who decided a request, for a forgotten person. It is
+/// no e-mail address, so it never names anyone.
+pub const FORGOTTEN: &str = "forgotten";
+
+/// The protected account numbers whose only administrator is `canonical`.
+pub async fn sole_administrator_of(
+    conn: &mut SqliteConnection,
+    canonical: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT ad.account_number FROM account_administrators ad
+         JOIN customer_accounts ca ON ca.number = ad.account_number AND ca.protected = 1
+         WHERE ad.email_canonical = ?1
+           AND NOT EXISTS (SELECT 1 FROM account_administrators other
+                           WHERE other.account_number = ad.account_number AND other.email_canonical <> ?1)
+         ORDER BY ad.account_number",
+    )
+    .bind(canonical)
+    .fetch_all(conn)
+    .await
+}
+
+/// The distinct values of `table.column` that are `canonical` in another case. Addresses are
+/// kept as typed in these columns; comparing in Rust folds every letter, where SQLite's
+/// `lower()` folds ASCII only.
+async fn spellings_of(
+    conn: &mut SqliteConnection,
+    table: &str,
+    column: &str,
+    canonical: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    let values: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(values
+        .into_iter()
+        .filter(|value| value.trim().to_lowercase() == canonical)
+        .collect())
+}
+
+/// Removes the person with the address `canonical` from eSecure, inside the caller's
+/// transaction. The caller checked [`sole_administrator_of`] first.
+pub async fn forget_person(
+    conn: &mut SqliteConnection,
+    canonical: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let administered: Vec<String> = sqlx::query_scalar(
+        "SELECT account_number FROM account_administrators WHERE email_canonical = ?1",
+    )
+    .bind(canonical)
+    .fetch_all(&mut *conn)
+    .await?;
+    for number in &administered {
+        audit::record(
+            conn,
+            number,
+            now,
+            FORGOTTEN,
+            "administrator_removed",
+            FORGOTTEN,
+        )
+        .await?;
+    }
+    sqlx::query("DELETE FROM account_administrators WHERE email_canonical = ?1")
+        .bind(canonical)
+        .execute(&mut *conn)
+        .await?;
+    // Their requests go with their Reject links (ON DELETE CASCADE): an approval keyed on the
+    // address must not pass to the next login with it.
+    sqlx::query("DELETE FROM access_requests WHERE email_canonical = ?1")
+        .bind(canonical)
+        .execute(&mut *conn)
+        .await?;
+    for spelling in spellings_of(conn, "access_request_tokens", "admin_email", canonical).await? {
+        sqlx::query("DELETE FROM access_request_tokens WHERE admin_email = ?1")
+            .bind(&spelling)
+            .execute(&mut *conn)
+            .await?;
+    }
+    // Decisions they took stand, by nobody recognisable.
+    for spelling in spellings_of(conn, "access_requests", "decided_by", canonical).await? {
+        sqlx::query("UPDATE access_requests SET decided_by = ?2 WHERE decided_by = ?1")
+            .bind(&spelling)
+            .bind(FORGOTTEN)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for column in ["actor", "subject"] {
+        for spelling in spellings_of(conn, "esecure_audit", column, canonical).await? {
+            sqlx::query(&format!(
+                "UPDATE esecure_audit SET {column} = ?2 WHERE {column} = ?1"
+            ))
+            .bind(&spelling)
+            .bind(FORGOTTEN)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
