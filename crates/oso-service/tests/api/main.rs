@@ -6,12 +6,14 @@ mod app_links;
 mod authorisation;
 mod esecure;
 mod esecure_admin;
+mod file_modes;
 mod history;
 mod lifecycle;
 mod operator;
 mod orders;
 mod passwords_and_profile;
 mod support;
+mod user_ids;
 
 use reqwest::StatusCode;
 use serde_json::Value;
