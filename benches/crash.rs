@@ -26,6 +26,7 @@ use faults::verdict::{check_drafts, check_orders, Acknowledged, DraftCheck, Kept
 use faults::{databases, desktop};
 use oso::{
     confirm, send_queued, store_draft, ApprovalRetry, Draft, LocalStore, Sent, ServiceClient,
+    SignedInAs, UserId,
 };
 use oso_service::secret::SecretString;
 use oso_service::ServiceConfig;
@@ -72,12 +73,15 @@ async fn child() {
         .expect("the desktop's database opens");
     let client =
         ServiceClient::new(Url::parse(&env("OSO_CRASH_URL")).expect("url")).expect("client");
-    let token = SecretString::new(env("OSO_CRASH_TOKEN"));
+    let me = SignedInAs {
+        token: SecretString::new(env("OSO_CRASH_TOKEN")),
+        user: UserId::parse(&env("OSO_CRASH_USER")).expect("user id"),
+    };
     let mut rng = StdRng::seed_from_u64(env("OSO_CRASH_SEED").parse().expect("seed"));
     let retry = ApprovalRetry::default();
     // Drafts still being edited before the last crash, as the app offers to resume them.
     let mut editing: Vec<(String, u64)> = local
-        .drafts()
+        .drafts(&me.user)
         .await
         .expect("drafts")
         .iter()
@@ -96,7 +100,7 @@ async fn child() {
                     (Some(id.clone()), revision + 1)
                 };
             say("begin save");
-            let saved = store_draft(&local, desktop::draft(id, revision))
+            let saved = store_draft(&local, &me.user, desktop::draft(id, revision))
                 .await
                 .expect("the draft is saved");
             let id = saved.id.expect("a saved draft has an id");
@@ -107,10 +111,14 @@ async fn child() {
             }
         } else if roll < 9 {
             let (id, _) = editing.swap_remove(rng.gen_range(0..editing.len()));
-            let stored = local.draft(&id).await.expect("reads").expect("kept");
+            let stored = local
+                .draft(&me.user, &id)
+                .await
+                .expect("reads")
+                .expect("kept");
             let draft = Draft::from_stored(&stored).expect("a draft");
             say("begin confirm");
-            let sent = confirm(&client, &local, &token, &id, &draft)
+            let sent = confirm(&client, &local, &me, &id, &draft)
                 .await
                 .expect("confirmed");
             say(&format!("queued {id}"));
@@ -121,7 +129,7 @@ async fn child() {
             }
         } else {
             say("begin send");
-            send_queued(&client, &local, &token, &retry).await;
+            send_queued(&client, &local, &me, &retry).await;
             say("done send");
         }
     }
@@ -177,12 +185,13 @@ struct Figures {
 }
 
 /// Runs one child until a random moment after it is ready, kills it, and answers its lines.
-fn run_child(db: &Path, url: &str, token: &SecretString, seed: u64, life: Duration) -> Vec<String> {
+fn run_child(db: &Path, url: &str, me: &SignedInAs, seed: u64, life: Duration) -> Vec<String> {
     let mut child = Command::new(std::env::current_exe().expect("this binary"))
         .env(CHILD, "1")
         .env("OSO_CRASH_DB", db)
         .env("OSO_CRASH_URL", url)
-        .env("OSO_CRASH_TOKEN", token.expose())
+        .env("OSO_CRASH_TOKEN", me.token.expose())
+        .env("OSO_CRASH_USER", me.user.as_str())
         .env("OSO_CRASH_SEED", seed.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -226,7 +235,7 @@ async fn parent() {
         .expect("service");
     let url = service.url();
     let client = ServiceClient::new(Url::parse(&url).expect("url")).expect("client");
-    let token = desktop::signed_in(&client, service.outbox_dir(), "crash@zebra.example").await;
+    let me = desktop::signed_in(&client, service.outbox_dir(), "crash@zebra.example").await;
     let db: PathBuf = dir.path().join("oso-desktop.sqlite3");
     let service_db = dir.path().join("service").join("oso-service.sqlite3");
 
@@ -234,10 +243,9 @@ async fn parent() {
     let mut figures = Figures::default();
     for kill in 1..=kills {
         let life = Duration::from_millis(rng.gen_range(0..=LONGEST_LIFE_MS));
-        let (db_path, url, token_copy, child_seed) =
-            (db.clone(), url.clone(), token.clone(), rng.gen());
+        let (db_path, url, me_copy, child_seed) = (db.clone(), url.clone(), me.clone(), rng.gen());
         let lines = tokio::task::spawn_blocking(move || {
-            run_child(&db_path, &url, &token_copy, child_seed, life)
+            run_child(&db_path, &url, &me_copy, child_seed, life)
         })
         .await
         .expect("child run");
@@ -266,7 +274,7 @@ async fn parent() {
         let local = LocalStore::open(&db)
             .await
             .expect("the desktop's database reopens");
-        let kept = read_kept(&local).await;
+        let kept = read_kept(&local, &me.user).await;
         let check = check_drafts(&acknowledged, &kept);
         for failure in check.failures() {
             figures.failures.push(format!("kill {kill}: {failure}"));
@@ -274,8 +282,8 @@ async fn parent() {
         figures.drafts.add(&check);
 
         // The restarted app sends the queue again; the service answers every order.
-        send_queued(&client, &local, &token, &ApprovalRetry::default()).await;
-        let kept = read_kept(&local).await;
+        send_queued(&client, &local, &me, &ApprovalRetry::default()).await;
+        let kept = read_kept(&local, &me.user).await;
         local.close().await;
         // From here on what the database holds is the acknowledged state.
         for (id, draft) in &kept {
@@ -312,9 +320,9 @@ async fn parent() {
     );
 }
 
-async fn read_kept(local: &LocalStore) -> BTreeMap<String, Kept> {
+async fn read_kept(local: &LocalStore, owner: &UserId) -> BTreeMap<String, Kept> {
     local
-        .drafts()
+        .drafts(owner)
         .await
         .expect("drafts read")
         .iter()

@@ -24,8 +24,8 @@ use faults::verdict::{check_orders, OrderCheck};
 use faults::{databases, desktop};
 use oso::{
     confirm, send_queued, store_draft, ApprovalRetry, Draft, LocalStore, Sent, ServiceClient,
+    SignedInAs,
 };
-use oso_service::secret::SecretString;
 use oso_service::ServiceConfig;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -154,7 +154,7 @@ struct Outcome {
 async fn desktop_submits(
     local: LocalStore,
     client: ServiceClient,
-    token: SecretString,
+    me: SignedInAs,
     next: Arc<AtomicUsize>,
     submissions: usize,
     done: Arc<AtomicUsize>,
@@ -166,23 +166,31 @@ async fn desktop_submits(
         if index >= submissions {
             break;
         }
-        let saved = store_draft(&local, desktop::draft(None, index as u64))
+        let saved = store_draft(&local, &me.user, desktop::draft(None, index as u64))
             .await
             .expect("the draft is saved");
         let id = saved.id.clone().expect("an id");
-        let stored = local.draft(&id).await.expect("reads").expect("kept");
+        let stored = local
+            .draft(&me.user, &id)
+            .await
+            .expect("reads")
+            .expect("kept");
         let draft = Draft::from_stored(&stored).expect("a draft");
-        let mut sent = confirm(&client, &local, &token, &id, &draft)
+        let mut sent = confirm(&client, &local, &me, &id, &draft)
             .await
             .expect("confirmed");
         outcome.attempts += 1;
         let mut attempts = 1;
         while matches!(sent, Sent::Waiting) && attempts < MOST_ATTEMPTS {
             tokio::time::sleep(RETRY_PAUSE).await;
-            send_queued(&client, &local, &token, &retry).await;
+            send_queued(&client, &local, &me, &retry).await;
             outcome.attempts += 1;
             attempts += 1;
-            let stored = local.draft(&id).await.expect("reads").expect("kept");
+            let stored = local
+                .draft(&me.user, &id)
+                .await
+                .expect("reads")
+                .expect("kept");
             sent = match (stored.state.as_str(), stored.order_number) {
                 ("accepted", Some(number)) => Sent::Accepted(number),
                 ("waiting", _) => Sent::Waiting,
@@ -194,7 +202,11 @@ async fn desktop_submits(
                 }
             };
         }
-        let stored = local.draft(&id).await.expect("reads").expect("kept");
+        let stored = local
+            .draft(&me.user, &id)
+            .await
+            .expect("reads")
+            .expect("kept");
         if let Sent::Refused(body) = &sent {
             outcome
                 .refused
@@ -222,10 +234,10 @@ async fn main() {
         .await
         .expect("service");
     let direct = ServiceClient::new(Url::parse(&service.url()).expect("url")).expect("client");
-    let mut tokens = Vec::new();
+    let mut logins = Vec::new();
     for user in 0..USERS {
         let email = format!("cuts{user}@zebra.example");
-        tokens.push(desktop::signed_in(&direct, service.outbox_dir(), &email).await);
+        logins.push(desktop::signed_in(&direct, service.outbox_dir(), &email).await);
     }
 
     let upstream = Arc::new(RwLock::new(service.address()));
@@ -249,7 +261,7 @@ async fn main() {
         desktops.push(tokio::spawn(desktop_submits(
             local,
             client,
-            tokens[number % USERS].clone(),
+            logins[number % USERS].clone(),
             Arc::clone(&next),
             submissions,
             Arc::clone(&done),

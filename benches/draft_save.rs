@@ -27,6 +27,7 @@ async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("oso-desktop.sqlite3");
     let store = LocalStore::open(&path).await.expect("local store");
+    let owner = oso::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
     let mut raw = SqliteConnectOptions::new()
         .filename(&path)
         .journal_mode(SqliteJournalMode::Wal)
@@ -56,7 +57,7 @@ async fn main() {
         let start = Instant::now();
         let body = serde_json::to_string(&draft).expect("json");
         store
-            .save_draft("bench-draft", &body, chrono::Utc::now())
+            .save_draft(&owner, "bench-draft", &body, chrono::Utc::now())
             .await
             .expect("saved");
         saves.push(start.elapsed());

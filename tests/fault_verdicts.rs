@@ -127,9 +127,11 @@ async fn a_database_file_with_a_damaged_page_fails_the_integrity_check() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("oso-desktop.sqlite3");
     let store = oso::LocalStore::open(&path).await.expect("opens");
+    let owner = oso::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
     for n in 0..200 {
         store
             .save_draft(
+                &owner,
                 &format!("draft-{n:04}"),
                 &"x".repeat(500),
                 chrono::Utc::now(),

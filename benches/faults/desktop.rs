@@ -3,14 +3,15 @@
 
 use std::path::Path;
 
-use oso::{AddressView, Draft, DraftLine, ServiceClient, StoredDraft};
+use oso::{AddressView, Draft, DraftLine, ServiceClient, SignedInAs, StoredDraft};
 use oso_service::secret::SecretString;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
 
-/// Registers, activates (code from the outbox) and signs in `email` through the real API.
-pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> SecretString {
+/// Registers, activates (code from the outbox) and signs in `email` through the real API: its
+/// session and login, which its drafts and queued orders belong to.
+pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> SignedInAs {
     client
         .register(&serde_json::json!({"company_name": "Zebra Parcels BV",
             "contact_name": "Ann Peeters", "email": email, "password": PASSWORD, "language": "en"}))
@@ -20,11 +21,14 @@ pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> Se
         .expect("outbox")
         .expect("activation code");
     client.activate(email, &code).await.expect("activated");
-    client
+    let grant = client
         .sign_in(email, &SecretString::new(PASSWORD))
         .await
-        .expect("signed in")
-        .token
+        .expect("signed in");
+    SignedInAs {
+        token: grant.token,
+        user: grant.user,
+    }
 }
 
 /// A complete draft (it passes every step's check) at `revision`, which it carries in its

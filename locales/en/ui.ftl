@@ -34,3 +34,7 @@ connection-disconnected = Not connected
 connection-service-version = service { $version }
 connection-embedded = built-in service
 connection-disconnected-hint = The service cannot be reached. OSO keeps trying every few seconds.
+
+## A service reached without encryption
+insecure-service-warning = Warning: the service at { $url } is reached without encryption, because allow_insecure_service is set in settings.toml. Passwords and orders can be read on the network. Ask your administrator for an https:// address.
+start-refused-insecure-service = OSO does not connect to { $url } (set in { $origin }): that address is not encrypted (http://) and not on this computer, so passwords and orders could be read on the network. Use an https:// address, or, only if your administrator accepts the risk, set { $setting } = true in { $file }. Then start OSO again.

@@ -34,3 +34,7 @@ connection-disconnected = Non connecté
 connection-service-version = service { $version }
 connection-embedded = service intégré
 connection-disconnected-hint = Le service est injoignable. OSO réessaie toutes les quelques secondes.
+
+## Un service joint sans chiffrement
+insecure-service-warning = Attention : le service à l'adresse { $url } est joint sans chiffrement, car allow_insecure_service est activé dans settings.toml. Les mots de passe et les commandes peuvent être lus sur le réseau. Demandez à votre administrateur une adresse https://.
+start-refused-insecure-service = OSO ne se connecte pas à { $url } (défini dans { $origin }) : cette adresse n'est pas chiffrée (http://) et ne se trouve pas sur cet ordinateur, de sorte que les mots de passe et les commandes pourraient être lus sur le réseau. Utilisez une adresse https:// ou, uniquement si votre administrateur accepte ce risque, indiquez { $setting } = true dans { $file }. Puis redémarrez OSO.

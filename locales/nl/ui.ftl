@@ -34,3 +34,7 @@ connection-disconnected = Niet verbonden
 connection-service-version = dienst { $version }
 connection-embedded = ingebouwde dienst
 connection-disconnected-hint = De dienst is niet bereikbaar. OSO probeert het om de paar seconden opnieuw.
+
+## Een dienst zonder versleuteling
+insecure-service-warning = Let op: de dienst op { $url } wordt zonder versleuteling bereikt, omdat allow_insecure_service in settings.toml is ingesteld. Wachtwoorden en bestellingen kunnen op het netwerk worden meegelezen. Vraag uw beheerder om een https://-adres.
+start-refused-insecure-service = OSO maakt geen verbinding met { $url } (ingesteld in { $origin }): dat adres is niet versleuteld (http://) en staat niet op deze computer, zodat wachtwoorden en bestellingen op het netwerk kunnen worden meegelezen. Gebruik een https://-adres, of stel, alleen als uw beheerder dat risico aanvaardt, { $setting } = true in { $file } in. Start OSO daarna opnieuw.

@@ -30,15 +30,18 @@ pub struct ConnectionStatus {
     pub version: Option<String>,
     pub service_url: String,
     pub embedded: bool,
+    /// Reached without encryption over a network (`allow_insecure_service`): the UI warns.
+    pub insecure: bool,
 }
 
 impl ConnectionStatus {
-    pub fn checking(url: &Url, embedded: bool) -> Self {
+    pub fn checking(url: &Url, embedded: bool, insecure: bool) -> Self {
         Self {
             state: ConnectionState::Checking,
             version: None,
             service_url: url.to_string(),
             embedded,
+            insecure,
         }
     }
 }

@@ -17,6 +17,7 @@ mod local;
 mod logging;
 mod ordering;
 mod outbound;
+mod owner;
 mod paths;
 mod secrets;
 mod session;
@@ -38,7 +39,9 @@ pub use l10n::Locales;
 pub use local::{LocalStore, LocalStoreError, StoredDraft};
 pub use ordering::{confirm, Draft, DraftLine, Sent};
 pub use outbound::{send_queued, ApprovalRetry};
+pub use owner::UserId;
 pub use paths::AppPaths;
+pub use session::SignedInAs;
 pub use settings_file::{ServiceTarget, SettingsFile};
 
 /// The version shown by `oso --version`, in the UI and in the logs.
@@ -187,6 +190,12 @@ fn prepare_in_background(
                 app.state::<startup::Readiness>().set_ready();
             }
             Err(error) => {
+                // A setting OSO refuses: the window stays and says which, translated.
+                if let Some(refusal) = startup::refusal_to_show(&app, &error) {
+                    tracing::error!(error = format!("{error:#}"), "OSO refuses to start");
+                    app.state::<startup::Readiness>().refuse(refusal);
+                    return;
+                }
                 tracing::error!(error = format!("{error:#}"), "OSO could not start");
                 eprintln!("OSO could not start: {error:#}");
                 app.exit(1);

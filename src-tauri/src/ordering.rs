@@ -12,7 +12,7 @@ use crate::catalogue::IndexedCatalogue;
 use crate::client::{ClientError, ServiceClient};
 use crate::commands::address_book::AddressView;
 use crate::local::{LocalStore, LocalStoreError, StoredDraft};
-use oso_service::secret::SecretString;
+use crate::session::SignedInAs;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -161,25 +161,26 @@ pub enum Sent {
 pub async fn confirm(
     client: &ServiceClient,
     local: &LocalStore,
-    token: &SecretString,
+    me: &SignedInAs,
     id: &str,
     draft: &Draft,
 ) -> Result<Sent, LocalStoreError> {
     local
-        .set_draft_state(id, "waiting", None, None, Utc::now())
+        .set_draft_state(&me.user, id, "waiting", None, None, Utc::now())
         .await?;
-    send(client, local, token, id, draft, false).await
+    send(client, local, me, id, draft, false).await
 }
 
 /// Sends one confirmed draft to the service with its id as idempotency key, and records what
 /// happened. Safe to repeat: the service answers a known key with the order placed first, and
 /// an order refused while waiting for approval was never placed, so it goes through exactly once
 /// when approved. `awaiting` says the draft already waits for approval (not written again, so its
-/// "last changed" time stays when it was queued).
+/// "last changed" time stays when it was queued). Only ever called with the draft's owner's
+/// session (`me`): an order is placed under the login that made it, or not at all.
 pub async fn send(
     client: &ServiceClient,
     local: &LocalStore,
-    token: &SecretString,
+    me: &SignedInAs,
     id: &str,
     draft: &Draft,
     awaiting: bool,
@@ -191,10 +192,10 @@ pub async fn send(
         "lines": draft.lines,
     });
     let now = Utc::now();
-    match client.place_order(token, &body).await {
+    match client.place_order(&me.token, &body).await {
         Ok(order_number) => {
             local
-                .set_draft_state(id, "accepted", Some(&order_number), None, now)
+                .set_draft_state(&me.user, id, "accepted", Some(&order_number), None, now)
                 .await?;
             Ok(Sent::Accepted(order_number))
         }
@@ -210,7 +211,7 @@ pub async fn send(
             if !awaiting {
                 let refusal = serde_json::to_string(&body).unwrap_or_default();
                 local
-                    .set_draft_state(id, "approval", None, Some(&refusal), now)
+                    .set_draft_state(&me.user, id, "approval", None, Some(&refusal), now)
                     .await?;
             }
             Ok(Sent::AwaitingApproval)
@@ -218,7 +219,7 @@ pub async fn send(
         Err(ClientError::Refused(body)) => {
             let refusal = serde_json::to_string(&body).unwrap_or_default();
             local
-                .set_draft_state(id, "refused", None, Some(&refusal), now)
+                .set_draft_state(&me.user, id, "refused", None, Some(&refusal), now)
                 .await?;
             Ok(Sent::Refused(body))
         }
@@ -308,6 +309,13 @@ mod tests {
         reqwest::Url::parse(&format!("http://{address}/")).expect("url")
     }
 
+    fn ann() -> SignedInAs {
+        SignedInAs {
+            token: oso_service::secret::SecretString::new("token"),
+            user: crate::owner::UserId::parse("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1").expect("id"),
+        }
+    }
+
     async fn queued(local: &LocalStore) -> Draft {
         let draft = Draft {
             lines: vec![DraftLine {
@@ -318,11 +326,11 @@ mod tests {
         };
         let body = serde_json::to_string(&draft).expect("json");
         local
-            .save_draft("d", &body, Utc::now())
+            .save_draft(&ann().user, "d", &body, Utc::now())
             .await
             .expect("saved");
         local
-            .set_draft_state("d", "waiting", None, None, Utc::now())
+            .set_draft_state(&ann().user, "d", "waiting", None, None, Utc::now())
             .await
             .expect("queued");
         draft
@@ -334,7 +342,7 @@ mod tests {
         let local = LocalStore::open(&dir.path().join("local.sqlite3"))
             .await
             .expect("opens");
-        let token = SecretString::new("token");
+        let me = ann();
         for (status, code) in [
             (500, "internal"),
             (503, "service_unavailable"),
@@ -343,22 +351,30 @@ mod tests {
         ] {
             let draft = queued(&local).await;
             let client = ServiceClient::new(service_answering(status, code).await).expect("client");
-            let sent = send(&client, &local, &token, "d", &draft, false)
+            let sent = send(&client, &local, &me, "d", &draft, false)
                 .await
                 .expect("recorded");
             assert!(matches!(sent, Sent::Waiting), "{code}: {sent:?}");
-            let stored = local.draft("d").await.expect("reads").expect("kept");
+            let stored = local
+                .draft(&me.user, "d")
+                .await
+                .expect("reads")
+                .expect("kept");
             assert_eq!(stored.state, "waiting", "{code}");
         }
 
         let draft = queued(&local).await;
         let client =
             ServiceClient::new(service_answering(422, "validation_failed").await).expect("client");
-        let sent = send(&client, &local, &token, "d", &draft, false)
+        let sent = send(&client, &local, &me, "d", &draft, false)
             .await
             .expect("recorded");
         assert!(matches!(sent, Sent::Refused(_)), "{sent:?}");
-        let stored = local.draft("d").await.expect("reads").expect("kept");
+        let stored = local
+            .draft(&me.user, "d")
+            .await
+            .expect("reads")
+            .expect("kept");
         assert_eq!(stored.state, "refused");
     }
 

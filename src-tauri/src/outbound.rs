@@ -13,8 +13,9 @@ use crate::client::ServiceClient;
 use crate::error::CommandError;
 use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
+use crate::owner::UserId;
+use crate::session::SignedInAs;
 use crate::startup::AppState;
-use oso_service::secret::SecretString;
 
 /// The event that tells the UI the queue changed; its payload is the list of queued orders.
 pub const OUTBOUND_CHANGED: &str = "outbound-changed";
@@ -32,10 +33,13 @@ pub struct DraftSummary {
     pub refusal: Option<serde_json::Value>,
 }
 
-/// Every draft and queued order, newest first, as the Drafts list shows them.
-pub async fn summaries(state: &AppState) -> Result<Vec<DraftSummary>, CommandError> {
+/// Every draft and queued order of `owner`, newest first, as the Drafts list shows them.
+pub async fn summaries(
+    state: &AppState,
+    owner: &UserId,
+) -> Result<Vec<DraftSummary>, CommandError> {
     let mut summaries = Vec::new();
-    for stored in state.local.drafts().await? {
+    for stored in state.local.drafts(owner).await? {
         let draft = Draft::from_stored(&stored)?;
         summaries.push(DraftSummary {
             id: stored.id,
@@ -53,8 +57,13 @@ pub async fn summaries(state: &AppState) -> Result<Vec<DraftSummary>, CommandErr
     Ok(summaries)
 }
 
+/// Tells the UI the signed-in login's queue (empty when nobody is signed in).
 pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
-    match summaries(state).await {
+    let all = match state.session.signed_in_as().await {
+        Some(me) => summaries(state, &me.user).await,
+        None => Ok(Vec::new()),
+    };
+    match all {
         Ok(all) => {
             let queued: Vec<_> = all
                 .into_iter()
@@ -94,10 +103,10 @@ impl ApprovalRetry {
 /// Sends every waiting order (called when the service answers), and every ~10 s the ones
 /// waiting for approval; tells the UI when the queue changed. Returns how many changed state.
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
-    let Some(token) = state.session.token().await else {
+    let Some(me) = state.session.signed_in_as().await else {
         return 0;
     };
-    let changed = send_queued(&state.client, &state.local, &token, &state.approval_retry).await;
+    let changed = send_queued(&state.client, &state.local, &me, &state.approval_retry).await;
     if changed > 0 {
         tracing::info!(changed, "queued orders sent or decided");
         notify_outbound(app, state).await;
@@ -105,16 +114,17 @@ pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
     changed
 }
 
-/// Sends the queue, oldest first, up to the first order the service cannot take now: every
-/// waiting order, and the ones waiting for approval when `approval_retry` says they are due.
-/// Returns how many changed state (sent, or refused for good).
+/// Sends the queue of the login `me`, oldest first, up to the first order the service cannot
+/// take now: every waiting order, and the ones waiting for approval when `approval_retry` says
+/// they are due. Other logins' orders wait for their owner's session. Returns how many changed
+/// state (sent, or refused for good).
 pub async fn send_queued(
     client: &ServiceClient,
     local: &LocalStore,
-    token: &SecretString,
+    me: &SignedInAs,
     approval_retry: &ApprovalRetry,
 ) -> usize {
-    let Ok(drafts) = local.drafts().await else {
+    let Ok(drafts) = local.drafts(&me.user).await else {
         return 0;
     };
     let approvals_due =
@@ -130,7 +140,7 @@ pub async fn send_queued(
             continue;
         };
         let awaiting = stored.state == "approval";
-        match ordering::send(client, local, token, &stored.id, &draft, awaiting).await {
+        match ordering::send(client, local, me, &stored.id, &draft, awaiting).await {
             Ok(Sent::Waiting) => break,
             Ok(Sent::AwaitingApproval) if awaiting => {}
             Ok(_) => changed += 1,
@@ -153,5 +163,78 @@ mod tests {
         assert!(!retry.due(start + Duration::from_secs(9)));
         assert!(retry.due(start + APPROVAL_RETRY_EVERY));
         assert!(!retry.due(start + APPROVAL_RETRY_EVERY + Duration::from_secs(1)));
+    }
+
+    /// A service that counts the requests it gets and answers each `503`.
+    async fn counting_service() -> (reqwest::Url, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binds");
+        let address = listener.local_addr().expect("address");
+        let requests = std::sync::Arc::new(AtomicUsize::new(0));
+        let counted = requests.clone();
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                counted.fetch_add(1, Ordering::SeqCst);
+                let mut request = vec![0; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let body = r#"{"code":"service_unavailable","message":"test","fields":{}}"#;
+                let answer = format!(
+                    "HTTP/1.1 503 X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(answer.as_bytes()).await;
+            }
+        });
+        let url = reqwest::Url::parse(&format!("http://{address}/")).expect("url");
+        (url, requests)
+    }
+
+    #[tokio::test]
+    async fn an_order_waiting_for_approval_is_never_sent_under_the_next_logins_session() {
+        use std::sync::atomic::Ordering;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let local = LocalStore::open(&dir.path().join("local.sqlite3"))
+            .await
+            .expect("opens");
+        let signed_in = |user: &str, token: &str| SignedInAs {
+            token: oso_service::secret::SecretString::new(token),
+            user: UserId::parse(user).expect("id"),
+        };
+        let requester = signed_in("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", "requester's");
+        let next = signed_in("b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2", "next login's");
+        let now = chrono::Utc::now();
+        for (id, state) in [
+            ("waits-for-approval", "approval"),
+            ("waits-for-service", "waiting"),
+        ] {
+            local
+                .save_draft(&requester.user, id, r#"{"accountNumber":"951234567"}"#, now)
+                .await
+                .expect("saved");
+            local
+                .set_draft_state(&requester.user, id, state, None, None, now)
+                .await
+                .expect("queued");
+        }
+        let (url, requests) = counting_service().await;
+        let client = ServiceClient::new(url).expect("client");
+
+        let changed = send_queued(&client, &local, &next, &ApprovalRetry::default()).await;
+
+        assert_eq!(changed, 0);
+        assert_eq!(
+            requests.load(Ordering::SeqCst),
+            0,
+            "nothing sent as the next login"
+        );
+        send_queued(&client, &local, &requester, &ApprovalRetry::default()).await;
+        assert!(
+            requests.load(Ordering::SeqCst) > 0,
+            "the requester's own session sends them"
+        );
+        assert_eq!(local.drafts(&requester.user).await.expect("lists").len(), 2);
     }
 }

@@ -9,14 +9,66 @@ use tokio::sync::RwLock;
 
 use crate::client::{ClientError, ServiceClient};
 use crate::local::LocalStore;
+use crate::owner::UserId;
 use crate::secrets::SessionVault;
 
 #[derive(Debug)]
 pub struct Session {
-    token: RwLock<Option<SecretString>>,
+    current: RwLock<Option<Current>>,
     vault: SessionVault,
     /// Keeps the last profile seen, to show who is signed in while the service is away.
     local: LocalStore,
+}
+
+/// The session as held here: its token, and the login it belongs to once known.
+#[derive(Debug, Clone)]
+struct Current {
+    token: SecretString,
+    /// `None` only for a session kept by an OSO from before owners were recorded, until the
+    /// service names its login (`GET /me`); meanwhile no draft is listed, resumed or sent.
+    user: Option<UserId>,
+    /// Mirrored in the keyring ("stay signed in").
+    kept: bool,
+}
+
+/// Who is signed in, as drafts and the queue need it: the token and its login, read together,
+/// so that a sign-in in between never pairs one login's orders with another login's token.
+#[derive(Debug, Clone)]
+pub struct SignedInAs {
+    pub token: SecretString,
+    pub user: UserId,
+}
+
+/// The keyring entry: the token with the login it belongs to, so that a desktop started
+/// offline still knows whose drafts it may show.
+#[derive(serde::Deserialize)]
+struct KeptSession {
+    user_id: String,
+    token: SecretString,
+}
+
+impl KeptSession {
+    fn encode(token: &SecretString, user: &UserId) -> SecretString {
+        SecretString::new(
+            serde_json::json!({ "user_id": user.as_str(), "token": token.expose() }).to_string(),
+        )
+    }
+
+    /// The kept token and its login; a bare token (kept by an older OSO) names no login.
+    fn decode(kept: SecretString) -> Current {
+        match serde_json::from_str::<KeptSession>(kept.expose()) {
+            Ok(session) => Current {
+                token: session.token,
+                user: UserId::parse(&session.user_id).ok(),
+                kept: true,
+            },
+            Err(_) => Current {
+                token: kept,
+                user: None,
+                kept: true,
+            },
+        }
+    }
 }
 
 /// The offline copy of the profile in the local cache (cleared on sign-out and "forget me").
@@ -78,6 +130,7 @@ impl From<ProfileView> for Profile {
             phone: view.phone,
             language: view.language,
             login_email: String::new(),
+            user_id: String::new(),
             password_expires_at: None,
             password_expired: false,
             current_password: None,
@@ -88,15 +141,15 @@ impl From<ProfileView> for Profile {
 impl Session {
     /// Picks up a session kept in the keyring by an earlier run.
     pub async fn restore(vault: SessionVault, local: LocalStore) -> Self {
-        let token = match vault.load().await {
-            Ok(token) => token,
+        let current = match vault.load().await {
+            Ok(kept) => kept.map(KeptSession::decode),
             Err(error) => {
                 tracing::warn!(%error, "cannot read the kept session");
                 None
             }
         };
         Self {
-            token: RwLock::new(token),
+            current: RwLock::new(current),
             vault,
             local,
         }
@@ -111,27 +164,81 @@ impl Session {
     }
 
     pub async fn token(&self) -> Option<SecretString> {
-        self.token.read().await.clone()
+        self.current
+            .read()
+            .await
+            .as_ref()
+            .map(|current| current.token.clone())
     }
 
-    /// Keeps a new session: in memory, and in the keyring when asked to stay signed in.
-    pub async fn begin(&self, token: SecretString, stay_signed_in: bool) {
+    /// The token with its login, once the login is known.
+    pub async fn signed_in_as(&self) -> Option<SignedInAs> {
+        let current = self.current.read().await;
+        let current = current.as_ref()?;
+        Some(SignedInAs {
+            token: current.token.clone(),
+            user: current.user.clone()?,
+        })
+    }
+
+    /// Keeps a new session of `user`: in memory, and in the keyring when asked to stay signed
+    /// in.
+    pub async fn begin(&self, token: SecretString, user: UserId, stay_signed_in: bool) {
+        let mut kept = false;
         if stay_signed_in {
-            if let Err(error) = self.vault.store(&token).await {
-                tracing::warn!(%error, "cannot keep the session in the keyring; it lasts until the app closes");
+            match self.vault.store(&KeptSession::encode(&token, &user)).await {
+                Ok(()) => kept = true,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot keep the session in the keyring; it lasts until the app closes")
+                }
             }
         } else if let Err(error) = self.vault.delete().await {
             tracing::warn!(%error, "cannot remove an older kept session");
         }
-        *self.token.write().await = Some(token);
+        *self.current.write().await = Some(Current {
+            token,
+            user: Some(user),
+            kept,
+        });
     }
 
-    /// Forgets the session here (memory and keyring); the caller revokes it at the service.
+    /// Forgets the session here (memory and keyring) and every login's offline copies; the
+    /// caller revokes it at the service. Drafts and queued orders stay with their owner.
     pub async fn end(&self) -> Option<SecretString> {
         if let Err(error) = self.vault.delete().await {
             tracing::warn!(%error, "cannot remove the kept session from the keyring");
         }
-        self.token.write().await.take()
+        let ended = self.current.write().await.take();
+        if let Err(error) = self.local.clear_cached_lists().await {
+            tracing::warn!(%error, "cannot clear the offline copies");
+        }
+        ended.map(|current| current.token)
+    }
+
+    /// The service named the login behind `token`: from now on its drafts are the ones shown
+    /// and sent. (Only while `token` is still the session: a sign-in meanwhile wins.)
+    async fn learn_user(&self, token: &SecretString, user_id: &str) -> Option<UserId> {
+        let user = match UserId::parse(user_id) {
+            Ok(user) => user,
+            Err(error) => {
+                tracing::error!(%error, "the service did not name the login");
+                return None;
+            }
+        };
+        let mut current = self.current.write().await;
+        let current = current.as_mut().filter(|current| current.token == *token)?;
+        if current.user.as_ref() != Some(&user) {
+            if current.user.is_some() {
+                tracing::warn!("the kept session belongs to another login than recorded; the service is believed");
+            }
+            current.user = Some(user.clone());
+            if current.kept {
+                if let Err(error) = self.vault.store(&KeptSession::encode(token, &user)).await {
+                    tracing::warn!(%error, "cannot record the login with the kept session");
+                }
+            }
+        }
+        Some(user)
     }
 
     /// The current state, asking the service who the token belongs to. A token the service no
@@ -147,10 +254,12 @@ impl Session {
         };
         match client.profile(&token).await {
             Ok(profile) => {
-                if let Ok(body) = serde_json::to_string(&ProfileView::from(profile.clone())) {
+                let user = self.learn_user(&token, &profile.user_id).await;
+                let body = serde_json::to_string(&ProfileView::from(profile.clone()));
+                if let (Some(user), Ok(body)) = (user, body) {
                     if let Err(error) = self
                         .local
-                        .cache_put(PROFILE_CACHE, &body, chrono::Utc::now())
+                        .cache_put(&user, PROFILE_CACHE, &body, chrono::Utc::now())
                         .await
                     {
                         tracing::warn!(%error, "cannot keep the profile for offline use");
@@ -173,18 +282,46 @@ impl Session {
             }
             // Offline with a kept session: still signed in; the wizard works from local copies
             // and the profile shows again when the service answers.
-            Err(ClientError::Unreachable(_)) => Ok(SessionView {
-                state: SessionState::SignedIn,
-                profile: self
-                    .local
-                    .cache_get(PROFILE_CACHE)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|body| serde_json::from_str(&body).ok()),
-                keyring: self.keyring(),
-            }),
+            Err(ClientError::Unreachable(_)) => {
+                let profile = match self.signed_in_as().await {
+                    Some(me) => self
+                        .local
+                        .cache_get(&me.user, PROFILE_CACHE)
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|body| serde_json::from_str(&body).ok()),
+                    None => None,
+                };
+                Ok(SessionView {
+                    state: SessionState::SignedIn,
+                    profile,
+                    keyring: self.keyring(),
+                })
+            }
             Err(error) => Err(error),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keyring_entry_names_the_login_and_an_older_bare_token_names_none() {
+        let user = UserId::parse("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1").expect("id");
+        let token = SecretString::new("t0ken");
+
+        let kept = KeptSession::decode(KeptSession::encode(&token, &user));
+        let older = KeptSession::decode(SecretString::new("t0ken"));
+
+        assert_eq!(kept.token, token);
+        assert_eq!(kept.user, Some(user));
+        assert_eq!(older.token, token);
+        assert_eq!(
+            older.user, None,
+            "its drafts wait until the service names the login"
+        );
     }
 }

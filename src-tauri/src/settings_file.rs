@@ -1,5 +1,6 @@
 //! `settings.toml` in the data directory: what an administrator may set by hand. Today that is
-//! which service to use; `OSO_SERVICE_URL` overrides the file.
+//! which service to use (`OSO_SERVICE_URL` overrides the file), and whether an unencrypted one
+//! on another machine is accepted.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,14 @@ pub const SERVICE_URL_ENV: &str = "OSO_SERVICE_URL";
 pub struct SettingsFile {
     /// A shared `oso-service` to use instead of the embedded one, e.g. `https://oso.example.com`.
     pub service_url: Option<String>,
+    /// Accept an `http://` service URL on another machine: passwords, session tokens and orders
+    /// then cross the network unencrypted. Off unless set; the app warns while it is on.
+    #[serde(default)]
+    pub allow_insecure_service: bool,
 }
+
+/// The setting that accepts an unencrypted service on another machine, as the user types it.
+pub const ALLOW_INSECURE_SERVICE: &str = "allow_insecure_service";
 
 /// Which service this desktop talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +46,50 @@ pub enum SettingsError {
     },
     #[error("the service URL {url:?} (from {origin}) is not an http(s) URL")]
     ServiceUrl { url: String, origin: String },
+    #[error(
+        "the service URL {url} (from {origin}) is not encrypted and not on this machine; use \
+         https://, or set {ALLOW_INSECURE_SERVICE} = true in {FILE_NAME} to accept the risk"
+    )]
+    InsecureServiceUrl { url: String, origin: String },
+}
+
+impl ServiceTarget {
+    /// A service reached without encryption over a network: what `allow_insecure_service`
+    /// accepts, and what the app then warns about.
+    pub fn is_insecure(&self) -> bool {
+        match self {
+            Self::Embedded => false,
+            Self::Remote(url) => url.scheme() == "http" && !is_loopback(url),
+        }
+    }
+}
+
+/// Whether `url` names this machine: `localhost` or a loopback address (names are not resolved).
+fn is_loopback(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback())
 }
 
 impl SettingsFile {
-    /// The file's settings, or the defaults when there is no file.
+    /// The file's settings, or the defaults when there is no file. A file other local users
+    /// could read is made private (0600) first.
     pub fn load(path: &Path) -> Result<Self, SettingsError> {
+        let private = oso_service::private_files::tighten_if_present(
+            path,
+            oso_service::private_files::FILE_MODE,
+        );
+        if let Err(source) = private {
+            return Err(SettingsError::Read {
+                path: path.to_owned(),
+                source,
+            });
+        }
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -61,7 +108,8 @@ impl SettingsFile {
         })
     }
 
-    /// The environment variable wins over the file; with neither, the service is embedded.
+    /// The environment variable wins over the file; with neither, the service is embedded. An
+    /// `http://` URL on another machine is refused unless `allow_insecure_service` is set.
     pub fn service_target(&self, env_url: Option<String>) -> Result<ServiceTarget, SettingsError> {
         let (url, origin) = match (
             env_url.filter(|url| !url.trim().is_empty()),
@@ -71,12 +119,16 @@ impl SettingsFile {
             (None, Some(url)) => (url.clone(), FILE_NAME.to_owned()),
             (None, None) => return Ok(ServiceTarget::Embedded),
         };
-        match Url::parse(url.trim()) {
+        let target = match Url::parse(url.trim()) {
             Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => {
-                Ok(ServiceTarget::Remote(parsed))
+                ServiceTarget::Remote(parsed)
             }
-            _ => Err(SettingsError::ServiceUrl { url, origin }),
+            _ => return Err(SettingsError::ServiceUrl { url, origin }),
+        };
+        if target.is_insecure() && !self.allow_insecure_service {
+            return Err(SettingsError::InsecureServiceUrl { url, origin });
         }
+        Ok(target)
     }
 }
 
@@ -93,14 +145,15 @@ mod tests {
     #[test]
     fn the_environment_wins_over_the_file() {
         let file = SettingsFile {
-            service_url: Some("http://file.example:8480".into()),
+            service_url: Some("https://file.example:8480".into()),
+            ..SettingsFile::default()
         };
         let target = file
-            .service_target(Some("http://env.example:8480".into()))
+            .service_target(Some("https://env.example:8480".into()))
             .expect("valid");
         assert_eq!(
             target,
-            ServiceTarget::Remote(Url::parse("http://env.example:8480").expect("url"))
+            ServiceTarget::Remote(Url::parse("https://env.example:8480").expect("url"))
         );
     }
 
@@ -108,6 +161,7 @@ mod tests {
     fn a_url_that_is_not_http_is_refused_naming_where_it_came_from() {
         let file = SettingsFile {
             service_url: Some("ftp://files.example".into()),
+            ..SettingsFile::default()
         };
         let error = file.service_target(None).expect_err("refused");
         assert!(error.to_string().contains(FILE_NAME), "{error}");
@@ -129,5 +183,78 @@ mod tests {
             SettingsFile::load(&path),
             Err(SettingsError::Parse { .. })
         ));
+    }
+
+    #[test]
+    fn an_unencrypted_service_on_another_machine_is_refused_naming_the_setting() {
+        for url in [
+            "http://oso.example.com:8480",
+            "http://10.0.0.5:8480",
+            "http://[2001:db8::1]/",
+        ] {
+            let error = SettingsFile::default()
+                .service_target(Some(url.into()))
+                .expect_err(url);
+            assert!(
+                matches!(error, SettingsError::InsecureServiceUrl { .. }),
+                "{url}"
+            );
+            assert!(
+                error.to_string().contains(ALLOW_INSECURE_SERVICE),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unencrypted_service_on_this_machine_or_an_encrypted_one_is_accepted() {
+        for url in [
+            "http://127.0.0.1:8480",
+            "http://localhost:8480",
+            "http://[::1]:8480",
+            "https://oso.example.com",
+        ] {
+            let target = SettingsFile::default()
+                .service_target(Some(url.into()))
+                .expect(url);
+            assert!(!target.is_insecure(), "{url}");
+        }
+    }
+
+    #[test]
+    fn allowing_an_insecure_service_in_the_file_accepts_it_and_marks_it_insecure() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(
+            &path,
+            "service_url = \"http://oso.example.com:8480\"\nallow_insecure_service = true\n",
+        )
+        .expect("write");
+
+        let target = SettingsFile::load(&path)
+            .expect("valid")
+            .service_target(None)
+            .expect("accepted");
+
+        assert!(target.is_insecure());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_settings_file_other_users_could_read_is_made_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "").expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+
+        SettingsFile::load(&path).expect("valid");
+
+        let mode = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
     }
 }

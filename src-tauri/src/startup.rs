@@ -12,12 +12,15 @@ use tracing_appender::non_blocking::WorkerGuard;
 
 use crate::client::ServiceClient;
 use crate::connection::ConnectionStatus;
+use crate::error::CommandError;
 use crate::l10n::Locales;
 use crate::local::LocalStore;
 use crate::paths::AppPaths;
 use crate::secrets::SessionVault;
 use crate::session::Session;
-use crate::settings_file::{ServiceTarget, SettingsFile, SERVICE_URL_ENV};
+use crate::settings_file::{
+    ServiceTarget, SettingsError, SettingsFile, ALLOW_INSECURE_SERVICE, FILE_NAME, SERVICE_URL_ENV,
+};
 
 /// The state every command can reach.
 #[derive(Debug)]
@@ -47,23 +50,77 @@ impl AppState {
 /// Whether [`AppState`] is in place. The window opens before it is, so that the web view loads
 /// its page meanwhile; the page's first command (`app_ready`) waits here.
 #[derive(Debug)]
-pub struct Readiness(watch::Sender<bool>);
+pub struct Readiness(watch::Sender<Prepared>);
+
+#[derive(Debug, Clone)]
+enum Prepared {
+    Not,
+    Ready,
+    /// OSO will not start as configured; the page shows why (translated) instead of vanishing.
+    Refused(CommandError),
+}
 
 impl Default for Readiness {
     fn default() -> Self {
-        Self(watch::Sender::new(false))
+        Self(watch::Sender::new(Prepared::Not))
     }
 }
 
 impl Readiness {
     pub fn set_ready(&self) {
-        self.0.send_replace(true);
+        self.0.send_replace(Prepared::Ready);
     }
 
-    pub async fn wait(&self) {
-        // The sender lives as long as the app, so the wait ends only once the state is ready.
-        let _ = self.0.subscribe().wait_for(|ready| *ready).await;
+    pub fn refuse(&self, why: CommandError) {
+        self.0.send_replace(Prepared::Refused(why));
     }
+
+    pub async fn wait(&self) -> Result<(), CommandError> {
+        // The sender lives as long as the app, so the wait ends only once the state is decided.
+        let mut prepared = self.0.subscribe();
+        let decided = prepared
+            .wait_for(|prepared| !matches!(prepared, Prepared::Not))
+            .await
+            .map(|decided| decided.clone());
+        match decided {
+            Ok(Prepared::Refused(why)) => Err(why),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The code of a start refused for an unencrypted service URL on another machine.
+pub const INSECURE_SERVICE_REFUSED: &str = "insecure_service_refused";
+
+/// What the page shows when OSO will not start as configured, in the display language: today
+/// an `http://` service URL on another machine without `allow_insecure_service = true`. `None`
+/// for any other failure (those end the app, as a failed start always did).
+pub fn refusal_to_show(app: &AppHandle, error: &anyhow::Error) -> Option<CommandError> {
+    let Some(SettingsError::InsecureServiceUrl { url, origin }) =
+        error.downcast_ref::<SettingsError>()
+    else {
+        return None;
+    };
+    let locales = Locales::load().ok()?;
+    let chosen = AppPaths::resolve(app).ok().and_then(|paths| {
+        tauri::async_runtime::block_on(async move {
+            let local = LocalStore::open(&paths.local_database()).await.ok()?;
+            let language = local.ui_language().await.ok().flatten();
+            local.close().await;
+            language
+        })
+    });
+    let language = chosen.unwrap_or_else(crate::l10n::os_language);
+    let text = locales.catalogue(language).format(
+        "start-refused-insecure-service",
+        &[
+            ("url", url.as_str().into()),
+            ("origin", origin.as_str().into()),
+            ("setting", ALLOW_INSECURE_SERVICE.into()),
+            ("file", FILE_NAME.into()),
+        ],
+    )?;
+    Some(CommandError::new(INSECURE_SERVICE_REFUSED, text))
 }
 
 /// The embedded service's preferred port: links in e-mails (activation, password reset) point at
@@ -106,6 +163,8 @@ pub fn begin(app: &AppHandle) -> anyhow::Result<Beginning> {
     let paths = AppPaths::resolve(app)?;
     let log_guard = crate::logging::init(&paths.log_dir)?;
     tracing::info!(data_dir = %paths.data_dir.display(), "data directory");
+    // For this OS user only (0700), tightened (and logged) when an earlier version left it open.
+    oso_service::private_files::private_dir(&paths.data_dir)?;
     Ok(Beginning { paths, log_guard })
 }
 
@@ -114,8 +173,14 @@ pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
     let locales = Arc::new(Locales::load()?);
     let target = SettingsFile::load(&paths.settings_file())?
         .service_target(std::env::var(SERVICE_URL_ENV).ok())?;
+    let insecure = target.is_insecure();
+    if insecure {
+        tracing::warn!(
+            "{ALLOW_INSECURE_SERVICE} is set: the service is reached without encryption over a \
+             network; passwords and orders can be read on the way"
+        );
+    }
     tauri::async_runtime::block_on(async move {
-        std::fs::create_dir_all(&paths.data_dir)?;
         let local = LocalStore::open(&paths.local_database()).await?;
         let (base_url, embedded) = match target {
             ServiceTarget::Remote(url) => {
@@ -135,8 +200,11 @@ pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
         let client = ServiceClient::new(base_url.clone())?;
         let session =
             Session::restore(SessionVault::open(&paths.data_dir).await, local.clone()).await;
-        let (connection, _) =
-            watch::channel(ConnectionStatus::checking(&base_url, embedded.is_some()));
+        let (connection, _) = watch::channel(ConnectionStatus::checking(
+            &base_url,
+            embedded.is_some(),
+            insecure,
+        ));
         Ok(AppState {
             client,
             local,

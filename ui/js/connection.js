@@ -24,6 +24,14 @@ function render() {
     if (status.embedded) details.push(t("connection-embedded"));
   }
   document.getElementById("connection-detail").textContent = details.join(" · ");
+  // allow_insecure_service: the warning stays for as long as OSO runs, signed in or not.
+  const warning = document.getElementById("insecure-service-warning");
+  warning.hidden = !status.insecure;
+  if (status.insecure) {
+    document.getElementById("insecure-service-text").textContent = t("insecure-service-warning", {
+      url: status.service_url,
+    });
+  }
 }
 
 export async function startConnectionIndicator() {

@@ -75,6 +75,21 @@ function reportFirstScreen() {
   });
 }
 
+// OSO will not start as configured (an unencrypted service on another machine, say): the window
+// shows only why, in words the app translated, and which setting to change.
+function showStartRefusal(refusal) {
+  for (const id of ["auth", "content", "main-nav", "keyring-warning"]) {
+    document.getElementById(id).hidden = true;
+  }
+  document.querySelector(".language-picker").hidden = true;
+  document.querySelector(".statusbar").hidden = true;
+  document.getElementById("start-refused-message").textContent = refusal?.message ?? String(refusal);
+  const card = document.getElementById("start-refused");
+  card.hidden = false;
+  document.body.classList.remove("is-loading");
+  card.focus();
+}
+
 async function boot() {
   mark("scripts");
   // The page is shown in its own typeface or not at all (no flash of another font): loaded while
@@ -82,7 +97,12 @@ async function boot() {
   // fallbacks of the font stack, which is no reason not to start.
   const typeface = document.fonts.load("1em Inter").catch(() => {});
   // The window opens while the app is still preparing its state: no other command before this.
-  await invoke("app_ready");
+  try {
+    await invoke("app_ready");
+  } catch (refusal) {
+    showStartRefusal(refusal);
+    return;
+  }
   mark("app_ready");
   // Asked at once: the answer comes while the translations load and the pages are wired up.
   const session = invoke("session_get");

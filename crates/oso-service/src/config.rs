@@ -69,6 +69,22 @@ pub enum SmtpSecurity {
     None,
 }
 
+impl SmtpConfig {
+    /// Whether the server is on this machine: `localhost` or a loopback address, as written
+    /// (a name is not resolved: what it resolves to may change).
+    pub fn is_loopback(&self) -> bool {
+        let host = self
+            .host
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']');
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|address| address.is_loopback())
+    }
+}
+
 fn default_smtp_port() -> u16 {
     587
 }
@@ -171,5 +187,52 @@ mod tests {
         );
         assert_eq!(config.outbox_dir(), Path::new("/srv/oso/outbox"));
         assert_eq!(config.listen.port(), 0);
+    }
+
+    fn smtp(host: &str) -> SmtpConfig {
+        SmtpConfig {
+            host: host.to_owned(),
+            port: 25,
+            security: SmtpSecurity::None,
+            username: None,
+            password: None,
+        }
+    }
+
+    #[test]
+    fn only_a_server_on_this_machine_counts_as_loopback() {
+        for loopback in [
+            "127.0.0.1",
+            "127.8.9.1",
+            "localhost",
+            "LOCALHOST",
+            "::1",
+            "[::1]",
+        ] {
+            assert!(smtp(loopback).is_loopback(), "{loopback}");
+        }
+        for remote in [
+            "smtp.example.com",
+            "10.0.0.5",
+            "localhost.example.com",
+            "0.0.0.0",
+        ] {
+            assert!(!smtp(remote).is_loopback(), "{remote}");
+        }
+    }
+
+    #[tokio::test]
+    async fn smtp_without_encryption_to_another_machine_is_refused_naming_the_setting() {
+        let refused = crate::mail::Mailer::smtp(&smtp("smtp.example.com"), DEFAULT_MAIL_FROM)
+            .expect_err("clear text over the network");
+        let message = refused.to_string();
+        assert!(message.contains("smtp.example.com"), "{message}");
+        assert!(message.contains("starttls"), "{message}");
+        assert!(crate::mail::Mailer::smtp(&smtp("127.0.0.1"), DEFAULT_MAIL_FROM).is_ok());
+        let encrypted = SmtpConfig {
+            security: SmtpSecurity::Starttls,
+            ..smtp("smtp.example.com")
+        };
+        assert!(crate::mail::Mailer::smtp(&encrypted, DEFAULT_MAIL_FROM).is_ok());
     }
 }

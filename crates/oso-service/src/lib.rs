@@ -14,6 +14,7 @@ mod jobs;
 pub mod mail;
 pub mod operator;
 pub mod orders;
+pub mod private_files;
 mod running;
 pub mod secret;
 pub mod store;

@@ -167,11 +167,14 @@ pub async fn start_with_clock(
     clock: Arc<dyn Clock>,
 ) -> Result<RunningService, StartError> {
     let outbox_dir = config.outbox_dir();
+    // Only this OS user may read them (issue 17): the directories 0700, their files 0600.
     for dir in [&config.data_dir, &outbox_dir] {
-        std::fs::create_dir_all(dir).map_err(|source| StartError::DataDir {
-            path: dir.clone(),
-            source,
-        })?;
+        crate::private_files::private_dir(dir)
+            .and_then(|()| crate::private_files::private_files_in(dir))
+            .map_err(|source| StartError::DataDir {
+                path: dir.clone(),
+                source,
+            })?;
     }
     let pool = store::open(&config.database_path()).await?;
     let mut shipped = crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED)?;

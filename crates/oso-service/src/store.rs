@@ -10,6 +10,11 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
     Open { path: String, source: sqlx::Error },
+    #[error("cannot keep the database {path} private to this user: {source}")]
+    Private {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot migrate the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error(transparent)]
@@ -38,9 +43,14 @@ pub fn options(path: &Path) -> SqliteConnectOptions {
         .busy_timeout(Duration::from_secs(5))
 }
 
-/// Opens (creating if needed) and migrates the database at `path`.
+/// Opens (creating if needed) and migrates the database at `path`, which only this OS user may
+/// read (its `-wal` and `-shm` files too: SQLite gives them the database's mode).
 #[tracing::instrument(err)]
 pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
+    crate::private_files::private_database(path).map_err(|source| StoreError::Private {
+        path: path.display().to_string(),
+        source,
+    })?;
     let options = options(path);
     let pool = SqlitePoolOptions::new()
         .max_connections(8)

@@ -217,3 +217,30 @@ async fn a_mail_server_that_never_answers_holds_the_stop_only_for_the_grace_give
         .expect("stops cleanly");
     assert_eq!(silent_server.accepted(), 0);
 }
+
+#[tokio::test]
+async fn a_service_told_to_mail_in_clear_text_to_another_machine_does_not_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clear_text_over_the_network = oso_service::config::SmtpConfig {
+        host: "smtp.example.com".into(),
+        ..smtp_sink::loopback_smtp(25)
+    };
+
+    let refused = oso_service::start(ServiceConfig {
+        smtp: Some(clear_text_over_the_network),
+        ..ServiceConfig::embedded(dir.path())
+    })
+    .await
+    .expect_err("issue 17: SMTP security \"none\" only to this machine");
+
+    let message = refused.to_string();
+    assert!(message.contains("smtp.example.com"), "{message}");
+    assert!(message.contains("starttls"), "names the way out: {message}");
+    let on_this_machine = oso_service::start(ServiceConfig {
+        smtp: Some(smtp_sink::loopback_smtp(25)),
+        ..ServiceConfig::embedded(dir.path())
+    })
+    .await
+    .expect("clear text to this machine stays possible");
+    on_this_machine.shutdown().await.expect("stops");
+}

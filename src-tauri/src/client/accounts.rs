@@ -7,18 +7,22 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{decode, ClientError, ServiceClient};
+use crate::owner::UserId;
 
 /// `oso_service::accounts::SessionGrant` as the client reads it: the token becomes a secret at once.
 #[derive(Debug, Deserialize)]
 struct GrantBody {
     token: String,
     password_expired: bool,
+    user_id: String,
 }
 
 #[derive(Debug)]
 pub struct Grant {
     pub token: SecretString,
     pub password_expired: bool,
+    /// The login's stable id: what its drafts and queued orders are kept under.
+    pub user: UserId,
 }
 
 const NO_BODY: Option<&()> = None;
@@ -62,9 +66,12 @@ impl ServiceClient {
             .call(Method::POST, "sessions", None, Some(&body))
             .await?;
         let grant: GrantBody = decode(response).await?;
+        let user = UserId::parse(&grant.user_id)
+            .map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))?;
         Ok(Grant {
             token: SecretString::new(grant.token),
             password_expired: grant.password_expired,
+            user,
         })
     }
 

@@ -6,9 +6,10 @@ use oso_service::address_book::addresses::SavedAddress;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::profile::token;
+use super::profile::{signed_in_as, token};
 use crate::client::ClientError;
 use crate::error::CommandError;
+use crate::session::SignedInAs;
 use crate::startup::AppState;
 
 /// A saved address as the UI reads and sends it.
@@ -83,22 +84,29 @@ pub fn prefetch_for_offline(app: tauri::AppHandle) {
     use tauri::Manager;
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
-        let Ok(token) = token(&state).await else {
+        let Ok(me) = signed_in_as(&state).await else {
             return;
         };
         let _ = state.catalogue.get(&state.client, &state.local).await;
         let _ = cached(
             &state,
+            &me,
             "account_numbers",
-            state.client.account_numbers(&token),
+            state.client.account_numbers(&me.token),
         )
         .await;
-        let _ = cached(&state, "addresses", state.client.addresses(&token)).await;
+        let _ = cached(&state, &me, "addresses", state.client.addresses(&me.token)).await;
     });
 }
 
-/// A list from the service, kept for offline use; the kept copy when the service is away.
-pub(super) async fn cached<T, F>(state: &AppState, key: &str, fetch: F) -> Result<T, CommandError>
+/// A list from the service, kept for offline use under its login; that login's kept copy when
+/// the service is away.
+pub(super) async fn cached<T, F>(
+    state: &AppState,
+    me: &SignedInAs,
+    key: &str,
+    fetch: F,
+) -> Result<T, CommandError>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
     F: std::future::Future<Output = Result<T, ClientError>>,
@@ -106,13 +114,17 @@ where
     match fetch.await {
         Ok(fresh) => {
             if let Ok(body) = serde_json::to_string(&fresh) {
-                if let Err(error) = state.local.cache_put(key, &body, chrono::Utc::now()).await {
+                if let Err(error) = state
+                    .local
+                    .cache_put(&me.user, key, &body, chrono::Utc::now())
+                    .await
+                {
                     tracing::warn!(%error, key, "cannot keep a copy for offline use");
                 }
             }
             Ok(fresh)
         }
-        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(key).await? {
+        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(&me.user, key).await? {
             Some(body) => serde_json::from_str(&body)
                 .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string())),
             None => Err(ClientError::Unreachable(cause).into()),
@@ -126,11 +138,12 @@ where
 pub async fn account_numbers_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<SavedAccountNumber>, CommandError> {
-    let token = token(&state).await?;
+    let me = signed_in_as(&state).await?;
     cached(
         &state,
+        &me,
         "account_numbers",
-        state.client.account_numbers(&token),
+        state.client.account_numbers(&me.token),
     )
     .await
 }
@@ -176,8 +189,8 @@ pub async fn account_numbers_remove(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
-    let token = token(&state).await?;
-    let saved = cached(&state, "addresses", state.client.addresses(&token)).await?;
+    let me = signed_in_as(&state).await?;
+    let saved = cached(&state, &me, "addresses", state.client.addresses(&me.token)).await?;
     Ok(saved.into_iter().map(AddressView::from).collect())
 }
 

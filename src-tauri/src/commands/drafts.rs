@@ -7,11 +7,12 @@ use chrono::Utc;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use super::profile::token;
+use super::profile::signed_in_as;
 use crate::error::CommandError;
 use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::outbound::{notify_outbound, summaries, DraftSummary};
+use crate::owner::UserId;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
@@ -33,7 +34,8 @@ pub struct PlaceOutcome {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, CommandError> {
-    for stored in state.local.drafts().await? {
+    let me = signed_in_as(&state).await?;
+    for stored in state.local.drafts(&me.user).await? {
         if stored.state == "editing" {
             let draft = Draft::from_stored(&stored)?;
             if draft.has_content() {
@@ -47,12 +49,17 @@ pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, 
 /// Saves the wizard's state; called on every change.
 #[tauri::command]
 pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
-    store_draft(&state.local, draft).await
+    let me = signed_in_as(&state).await?;
+    store_draft(&state.local, &me.user, draft).await
 }
 
-/// Saves `draft` (a new one when it has no id yet) and answers it as stored. When this returns,
-/// the save is on disk (`synchronous = FULL`).
-pub async fn store_draft(local: &LocalStore, draft: Draft) -> Result<Draft, CommandError> {
+/// Saves `draft` of `owner` (a new one when it has no id yet) and answers it as stored. When
+/// this returns, the save is on disk (`synchronous = FULL`).
+pub async fn store_draft(
+    local: &LocalStore,
+    owner: &UserId,
+    draft: Draft,
+) -> Result<Draft, CommandError> {
     let id = draft.id.clone().unwrap_or_else(ordering::new_draft_id);
     let body = serde_json::to_string(&Draft {
         id: None,
@@ -60,14 +67,14 @@ pub async fn store_draft(local: &LocalStore, draft: Draft) -> Result<Draft, Comm
         ..draft
     })
     .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string()))?;
-    if !local.save_draft(&id, &body, Utc::now()).await? {
+    if !local.save_draft(owner, &id, &body, Utc::now()).await? {
         return Err(CommandError::new(
             oso_service::ErrorCode::Conflict.as_str(),
             "this order was sent already",
         ));
     }
     let stored = local
-        .draft(&id)
+        .draft(owner, &id)
         .await?
         .ok_or_else(|| CommandError::new(crate::error::LOCAL_STORE, "lost draft"))?;
     Ok(Draft::from_stored(&stored)?)
@@ -76,13 +83,15 @@ pub async fn store_draft(local: &LocalStore, draft: Draft) -> Result<Draft, Comm
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn drafts_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
-    summaries(&state).await
+    let me = signed_in_as(&state).await?;
+    summaries(&state, &me.user).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft, CommandError> {
-    let stored = state.local.draft(&id).await?.ok_or_else(|| {
+    let me = signed_in_as(&state).await?;
+    let stored = state.local.draft(&me.user, &id).await?.ok_or_else(|| {
         CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
     })?;
     Ok(Draft::from_stored(&stored)?)
@@ -97,7 +106,12 @@ pub async fn draft_discard(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), CommandError> {
-    if !state.local.discard_draft(&id).await? && state.local.withdraw_awaiting_approval(&id).await?
+    let me = signed_in_as(&state).await?;
+    if !state.local.discard_draft(&me.user, &id).await?
+        && state
+            .local
+            .withdraw_awaiting_approval(&me.user, &id)
+            .await?
     {
         notify_outbound(&app, &state).await;
     }
@@ -126,8 +140,8 @@ pub async fn order_place(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<PlaceOutcome, CommandError> {
-    let token = token(&state).await?;
-    let stored = state.local.draft(&id).await?.ok_or_else(|| {
+    let me = signed_in_as(&state).await?;
+    let stored = state.local.draft(&me.user, &id).await?.ok_or_else(|| {
         CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
     })?;
     let draft = Draft::from_stored(&stored)?;
@@ -144,8 +158,8 @@ pub async fn order_place(
         error.fields = fields;
         return Err(error);
     }
-    remember_choices(&state, &token, &draft).await;
-    let sent = ordering::confirm(&state.client, &state.local, &token, &id, &draft).await?;
+    remember_choices(&state, &me.token, &draft).await;
+    let sent = ordering::confirm(&state.client, &state.local, &me, &id, &draft).await?;
     let outcome = match sent {
         Sent::Accepted(number) => PlaceOutcome {
             state: "accepted",
@@ -167,7 +181,7 @@ pub async fn order_place(
             // Refused while the user is there: back to editing, the reasons at their fields.
             state
                 .local
-                .set_draft_state(&id, "editing", None, None, Utc::now())
+                .set_draft_state(&me.user, &id, "editing", None, None, Utc::now())
                 .await?;
             return Err(crate::client::ClientError::Refused(body).into());
         }
@@ -205,7 +219,8 @@ async fn remember_choices(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn outbound_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
-    Ok(summaries(&state)
+    let me = signed_in_as(&state).await?;
+    Ok(summaries(&state, &me.user)
         .await?
         .into_iter()
         .filter(|draft| draft.state != "editing")

@@ -11,7 +11,7 @@ use tauri::State;
 use super::address_book::AddressView;
 use super::catalogue::pick;
 use super::l10n::display_language;
-use super::profile::token;
+use super::profile::{signed_in_as, token};
 use crate::client::ClientError;
 use crate::error::CommandError;
 use crate::startup::AppState;
@@ -141,7 +141,7 @@ pub async fn history_list(
     limit: Option<u32>,
     offset: Option<u32>,
 ) -> Result<HistoryView, CommandError> {
-    let token = token(&state).await?;
+    let me = signed_in_as(&state).await?;
     let query = query_string(
         sort.as_deref().unwrap_or("created_at"),
         direction.as_deref().unwrap_or("desc"),
@@ -151,22 +151,28 @@ pub async fn history_list(
         offset.unwrap_or(0),
     );
     let key = format!("history?{query}");
-    match state.client.history(&token, &query).await {
+    // Kept under the login, like every offline copy: another login never reads these pages.
+    match state.client.history(&me.token, &query).await {
         Ok(page) => {
             if let Ok(body) = serde_json::to_string(&page) {
-                let _ = state.local.cache_put(&key, &body, chrono::Utc::now()).await;
+                let _ = state
+                    .local
+                    .cache_put(&me.user, &key, &body, chrono::Utc::now())
+                    .await;
             }
             Ok(history_view(page, false))
         }
-        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(&key).await? {
-            Some(body) => {
-                let page: HistoryPage = serde_json::from_str(&body).map_err(|error| {
-                    CommandError::new(crate::error::LOCAL_STORE, error.to_string())
-                })?;
-                Ok(history_view(page, true))
+        Err(ClientError::Unreachable(cause)) => {
+            match state.local.cache_get(&me.user, &key).await? {
+                Some(body) => {
+                    let page: HistoryPage = serde_json::from_str(&body).map_err(|error| {
+                        CommandError::new(crate::error::LOCAL_STORE, error.to_string())
+                    })?;
+                    Ok(history_view(page, true))
+                }
+                None => Err(ClientError::Unreachable(cause).into()),
             }
-            None => Err(ClientError::Unreachable(cause).into()),
-        },
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -178,11 +184,12 @@ pub async fn history_list(
 pub async fn history_account_numbers(
     state: State<'_, AppState>,
 ) -> Result<Vec<HistoryAccountNumber>, CommandError> {
-    let token = token(&state).await?;
+    let me = signed_in_as(&state).await?;
     super::address_book::cached(
         &state,
+        &me,
         "history_account_numbers",
-        state.client.history_account_numbers(&token),
+        state.client.history_account_numbers(&me.token),
     )
     .await
 }

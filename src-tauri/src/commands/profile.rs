@@ -4,12 +4,24 @@ use oso_service::secret::SecretString;
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::session::{ProfileView, SessionView};
+use crate::session::{ProfileView, SessionView, SignedInAs};
 use crate::startup::AppState;
 
 /// The session token, or `unauthenticated` when nobody is signed in.
 pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError> {
     state.session.token().await.ok_or_else(|| {
+        CommandError::new(
+            oso_service::ErrorCode::Unauthenticated.as_str(),
+            "not signed in",
+        )
+    })
+}
+
+/// The session with its login, or `unauthenticated` when nobody is signed in or the service has
+/// not yet named the login of a session kept by an older OSO: drafts, the queue and offline
+/// copies are only ever reached through this.
+pub(super) async fn signed_in_as(state: &AppState) -> Result<SignedInAs, CommandError> {
+    state.session.signed_in_as().await.ok_or_else(|| {
         CommandError::new(
             oso_service::ErrorCode::Unauthenticated.as_str(),
             "not signed in",
@@ -63,9 +75,9 @@ pub async fn profile_forget_me(
     state: State<'_, AppState>,
     password: SecretString,
 ) -> Result<SessionView, CommandError> {
-    let token = token(&state).await?;
-    state.client.forget(&token, &password).await?;
+    let me = signed_in_as(&state).await?;
+    state.client.forget(&me.token, &password).await?;
     state.session.end().await;
-    state.local.forget_personal_data().await?;
+    state.local.forget_personal_data(&me.user).await?;
     Ok(state.session.view(&state.client).await?)
 }

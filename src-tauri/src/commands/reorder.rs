@@ -8,7 +8,7 @@ use super::address_book::AddressView;
 use super::catalogue::pick;
 use super::drafts::store_draft;
 use super::l10n::display_language;
-use super::profile::token;
+use super::profile::signed_in_as;
 use crate::error::CommandError;
 use crate::ordering::{Draft, DraftLine};
 use crate::startup::AppState;
@@ -34,8 +34,8 @@ pub async fn order_again(
     state: State<'_, AppState>,
     order_number: String,
 ) -> Result<ReorderView, CommandError> {
-    let token = token(&state).await?;
-    let details = state.client.order_details(&token, &order_number).await?;
+    let me = signed_in_as(&state).await?;
+    let details = state.client.order_details(&me.token, &order_number).await?;
     let catalogue = state.catalogue.get(&state.client, &state.local).await?;
     let language = display_language(&state).await?;
     let sold = |sku: &str| catalogue.catalogue.items.iter().any(|item| item.sku == sku);
@@ -70,6 +70,6 @@ pub async fn order_again(
             .collect(),
         ..Draft::default()
     };
-    let draft = store_draft(&state.local, draft).await?;
+    let draft = store_draft(&state.local, &me.user, draft).await?;
     Ok(ReorderView { draft, unavailable })
 }

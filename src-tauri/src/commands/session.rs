@@ -79,7 +79,10 @@ pub async fn auth_login(
     stay_signed_in: bool,
 ) -> Result<SessionView, CommandError> {
     let grant = state.client.sign_in(&email, &password).await?;
-    state.session.begin(grant.token, stay_signed_in).await;
+    state
+        .session
+        .begin(grant.token, grant.user, stay_signed_in)
+        .await;
     app.state::<crate::esecure::EsecureWatch>().wake();
     super::address_book::prefetch_for_offline(app);
     Ok(state.session.view(&state.client).await?)
@@ -93,9 +96,8 @@ pub async fn auth_logout(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<SessionView, CommandError> {
-    if let Err(error) = state.local.clear_cached_lists().await {
-        tracing::warn!(%error, "cannot clear the offline copies");
-    }
+    // The offline copies go with the session; drafts and queued orders stay with their owner,
+    // unseen and unsent until that login signs in again.
     if let Some(token) = state.session.end().await {
         if let Err(error) = state.client.sign_out(&token).await {
             tracing::warn!(%error, "the service did not confirm the sign-out");

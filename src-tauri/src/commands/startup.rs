@@ -7,11 +7,11 @@ use crate::first_screen::{Launch, PageMilestones};
 use crate::startup::Readiness;
 
 /// Resolves once the app's state is in place (see [`Readiness`]); the page calls it before any
-/// other command.
+/// other command. Fails, with the translated reason as its message, when OSO will not start as
+/// configured (the page then shows only that).
 #[tauri::command]
 pub async fn app_ready(readiness: State<'_, Readiness>) -> Result<(), CommandError> {
-    readiness.wait().await;
-    Ok(())
+    readiness.wait().await
 }
 
 /// The UI has drawn its first screen (see [`crate::first_screen`]); `page` says when the page

@@ -23,6 +23,11 @@ pub struct LocalStore {
 pub enum LocalStoreError {
     #[error("cannot open the local database {path}: {source}")]
     Open { path: String, source: sqlx::Error },
+    #[error("cannot keep the local database {path} private to this user: {source}")]
+    Private {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot migrate the local database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("local database query failed: {0}")]
@@ -32,8 +37,16 @@ pub enum LocalStoreError {
 }
 
 impl LocalStore {
+    /// Opens (creating if needed) and migrates the database at `path`, which only this OS user
+    /// may read (0600, its `-wal` and `-shm` too).
     #[tracing::instrument(err)]
     pub async fn open(path: &Path) -> Result<Self, LocalStoreError> {
+        oso_service::private_files::private_database(path).map_err(|source| {
+            LocalStoreError::Private {
+                path: path.display().to_string(),
+                source,
+            }
+        })?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -52,13 +65,124 @@ impl LocalStore {
                 path: path.display().to_string(),
                 source,
             })?;
+        let ownerless = drafts_without_an_owner(&pool).await;
         sqlx::migrate!("./src-tauri/migrations").run(&pool).await?;
+        if ownerless > 0 {
+            tracing::warn!(
+                ownerless,
+                "drafts and queued orders saved before owners were recorded were removed unsent: \
+                 whose they are cannot be known, and no other login may see or send them"
+            );
+        }
         Ok(Self { pool })
     }
+}
 
+/// How many drafts a database from before owners were recorded holds (0 once migrated).
+async fn drafts_without_an_owner(pool: &SqlitePool) -> i64 {
+    // Runtime SQL: the schema it reads is the old one, gone once migrated. An error (a new
+    // database, with no table yet) means none.
+    sqlx::query_scalar(
+        "SELECT count(*) FROM drafts
+         WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info('drafts') WHERE name = 'owner')",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap_or(0)
+}
+
+impl LocalStore {
     /// Closes every connection, waiting for them to finish: after this the file is closed, as
     /// when the app has quit (the crash suite reopens it as a restarted app would).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::owner::UserId;
+
+    #[tokio::test]
+    async fn a_draft_saved_before_owners_were_recorded_is_handed_to_nobody() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("local.sqlite3");
+        let pool = SqlitePoolOptions::new()
+            .connect_with(
+                SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true),
+            )
+            .await
+            .expect("opens");
+        let mut before_owners = sqlx::migrate!("./src-tauri/migrations");
+        before_owners.migrations = before_owners
+            .migrations
+            .iter()
+            .filter(|migration| migration.version < 20261205000001)
+            .cloned()
+            .collect();
+        before_owners.run(&pool).await.expect("the old schema");
+        sqlx::query(
+            "INSERT INTO drafts (id, body, state, created_at, updated_at)
+             VALUES ('queued-by-someone', '{\"accountNumber\":\"951234567\"}', 'approval',
+                     '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
+        )
+        .execute(&pool)
+        .await
+        .expect("an order waiting for approval, owner unknown");
+        pool.close().await;
+
+        let store = LocalStore::open(&path).await.expect("opens and migrates");
+
+        let whoever = UserId::parse("c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3").expect("id");
+        assert!(store.drafts(&whoever).await.expect("lists").is_empty());
+        let left: i64 = sqlx::query_scalar("SELECT count(*) FROM drafts")
+            .fetch_one(&store.pool)
+            .await
+            .expect("counts");
+        assert_eq!(left, 0, "not kept for anybody either");
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn the_local_database_is_for_this_user_only_even_when_it_was_left_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| {
+            std::fs::metadata(path)
+                .expect("exists")
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("oso-desktop.sqlite3");
+        let store = LocalStore::open(&path).await.expect("opens");
+        let owner = UserId::parse("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1").expect("id");
+        store
+            .save_draft(&owner, "d", "{}", chrono::Utc::now())
+            .await
+            .expect("saves");
+        let files = [
+            "oso-desktop.sqlite3",
+            "oso-desktop.sqlite3-wal",
+            "oso-desktop.sqlite3-shm",
+        ];
+        for file in files {
+            assert_eq!(mode(&dir.path().join(file)), 0o600, "{file}");
+        }
+
+        // As an earlier version left them (still open: SQLite removes its -wal at the last close).
+        for file in files {
+            let loose = std::fs::Permissions::from_mode(0o644);
+            std::fs::set_permissions(dir.path().join(file), loose).expect("chmod");
+        }
+        let reopened = LocalStore::open(&path).await.expect("reopens");
+        for file in files {
+            assert_eq!(mode(&dir.path().join(file)), 0o600, "{file} tightened");
+        }
+        reopened.close().await;
+        store.close().await;
     }
 }

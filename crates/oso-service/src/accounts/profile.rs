@@ -26,6 +26,10 @@ pub struct Profile {
     /// Read-only: the address used to sign in.
     #[serde(default)]
     pub login_email: String,
+    /// Read-only: this login's stable id, the same in the sign-in answer; never reused, and not
+    /// the address (clients key what belongs to a login by it: the desktop's drafts and queue).
+    #[serde(default)]
+    pub user_id: String,
     /// Read-only: when the password must be renewed.
     #[serde(default)]
     pub password_expires_at: Option<DateTime<Utc>>,
@@ -48,6 +52,7 @@ impl Accounts {
             phone: user.phone.clone(),
             language: user.language.clone(),
             login_email: user.email.clone(),
+            user_id: user.public_id.clone(),
             password_expires_at: Some(self.renewal.expires_at(user.password_changed_at)),
             password_expired: signed_in.password_expired,
             current_password: None,

@@ -45,7 +45,8 @@ pub async fn find_live(
     let row = sqlx::query!(
         r#"SELECT s.id AS "session_id!", s.created_at AS "created_at: DateTime<Utc>",
                   s.last_seen_at AS "last_seen_at: DateTime<Utc>",
-                  u.id AS "user_id!", u.email, u.default_email, u.company_name, u.contact_name, u.phone,
+                  u.id AS "user_id!", u.public_id AS "public_id!", u.email, u.default_email,
+                  u.company_name, u.contact_name, u.phone,
                   u.language, u.password_hash,
                   u.password_changed_at AS "password_changed_at: DateTime<Utc>", u.status
            FROM sessions s JOIN users u ON u.id = s.user_id
@@ -69,6 +70,7 @@ pub async fn find_live(
     }
     let user = UserRow {
         id: row.user_id,
+        public_id: row.public_id,
         email: row.email,
         default_email: row.default_email,
         company_name: row.company_name,

@@ -19,6 +19,8 @@ pub struct SessionGrant {
     pub expires_at: DateTime<Utc>,
     /// When true, the session may only choose a new password (and sign out).
     pub password_expired: bool,
+    /// The login's stable id, as `user_id` in its profile (`GET /me`).
+    pub user_id: String,
 }
 
 /// The user behind a request's session.
@@ -116,6 +118,7 @@ impl Accounts {
             token: token.expose().to_owned(),
             expires_at,
             password_expired: self.renewal.is_expired(user.password_changed_at, now),
+            user_id: user.public_id,
         })
     }
 

@@ -7,6 +7,8 @@ use sqlx::SqliteConnection;
 #[derive(Debug, Clone)]
 pub struct UserRow {
     pub id: i64,
+    /// The stable id clients may keep (see migration `20261205000300_user_public_id`).
+    pub public_id: String,
     pub email: String,
     pub default_email: Option<String>,
     pub company_name: String,
@@ -50,7 +52,8 @@ pub async fn find_live_by_email(
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as!(
         UserRow,
-        r#"SELECT id AS "id!", email, default_email, company_name, contact_name, phone, language,
+        r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
+                  contact_name, phone, language,
                   password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
            FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'"#,
         email_canonical
@@ -65,7 +68,8 @@ pub async fn find_by_id(
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as!(
         UserRow,
-        r#"SELECT id AS "id!", email, default_email, company_name, contact_name, phone, language,
+        r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
+                  contact_name, phone, language,
                   password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
            FROM users WHERE id = ?1"#,
         id

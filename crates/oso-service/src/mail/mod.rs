@@ -28,6 +28,12 @@ pub enum MailError {
     Outbox(#[from] std::io::Error),
     #[error("SMTP: {0}")]
     Smtp(#[from] lettre::transport::smtp::Error),
+    #[error(
+        "SMTP security \"none\" would send mail and the SMTP password in clear text to {0:?}; \
+         it is allowed only to a server on this machine (localhost, 127.0.0.1, ::1): \
+         use security = \"starttls\" or \"tls\""
+    )]
+    InsecureSmtp(String),
 }
 
 #[derive(Clone)]
@@ -75,9 +81,11 @@ impl Mailer {
             SmtpSecurity::Starttls => {
                 AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.host)?
             }
-            SmtpSecurity::None => {
+            // Clear text only where it never crosses a network (issue 17).
+            SmtpSecurity::None if config.is_loopback() => {
                 AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
             }
+            SmtpSecurity::None => return Err(MailError::InsecureSmtp(config.host.clone())),
         };
         let mut builder = builder.port(config.port);
         if let (Some(username), Some(password)) = (&config.username, &config.password) {
@@ -215,7 +223,8 @@ async fn write_to_outbox(
     // in one blocking task, one hand-over instead of two.
     tokio::task::spawn_blocking(move || {
         let partial = dir.join(format!(".{name}.partial"));
-        std::fs::write(&partial, message)?;
+        // Only this OS user may read it (0600), like everything in the data directory.
+        crate::private_files::write_private(&partial, &message)?;
         std::fs::rename(&partial, dir.join(name))
     })
     .await

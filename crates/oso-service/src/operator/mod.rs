@@ -41,7 +41,7 @@ impl Operator {
         let mailer = match &config.smtp {
             Some(smtp) => Mailer::smtp(smtp, &config.mail_from)?,
             None => {
-                std::fs::create_dir_all(config.outbox_dir()).map_err(|source| {
+                crate::private_files::private_dir(&config.outbox_dir()).map_err(|source| {
                     StartError::DataDir {
                         path: config.outbox_dir(),
                         source,

@@ -201,6 +201,7 @@ mod tests {
             session_id: 1,
             user: UserRow {
                 id: 1,
+                public_id: "0123456789abcdef0123456789abcdef".to_owned(),
                 email: "ann@zebra.example".to_owned(),
                 default_email: None,
                 company_name: "Zebra".to_owned(),

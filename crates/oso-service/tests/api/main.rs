@@ -7,6 +7,7 @@ mod authorisation;
 mod esecure;
 mod esecure_admin;
 mod forget_esecure;
+mod file_modes;
 mod history;
 mod history_visibility;
 mod lifecycle;
@@ -20,6 +21,7 @@ mod smtp_sink;
 mod support;
 mod takeover;
 mod throttle;
+mod user_ids;
 
 use reqwest::StatusCode;
 use serde_json::Value;

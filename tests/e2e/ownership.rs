@@ -1,0 +1,208 @@
+//! Issue 17, finding 2: two logins on one desktop. A requester's order waiting for eSecure
+//! approval, and their unfinished wizard with its delivery details, belong to the requester:
+//! after they sign out and the account's administrator signs in on the same desktop, nothing of
+//! theirs is shown, resumed or sent under the administrator's login (the eSecure bypass); when
+//! the requester signs in again, their waiting order continues and is placed under their login.
+
+use serde_json::{json, Value};
+
+use crate::app::{Launch, RunningApp};
+use crate::temp_data_dir;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+const ADMIN: &str = "ann@zebra.example";
+const REQUESTER: &str = "bob@other.example";
+const NUMBER: &str = "951234567";
+/// What only the requester typed: it must never show to the next login.
+const SECRET_STREET: &str = "Geheimstraat";
+
+fn operator_token(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Path) -> String {
+    runtime.block_on(async {
+        let pool = oso_service::store::open(&service_dir.join("oso-service.sqlite3"))
+            .await
+            .expect("service database");
+        oso_service::operator::tokens::create(&pool, "e2e", chrono::Utc::now())
+            .await
+            .expect("operator token")
+            .expose()
+            .to_owned()
+    })
+}
+
+fn protect(url: &str, operator_token: &str) {
+    let answer = reqwest::blocking::Client::new()
+        .post(format!("{url}/api/v1/operator/customer-accounts"))
+        .bearer_auth(operator_token)
+        .json(
+            &json!({ "number": NUMBER, "company": "Zebra Parcels BV", "protected": true,
+            "administrators": [{ "name": "Ann Peeters", "email": ADMIN, "language": "en" }] }),
+        )
+        .send()
+        .expect("the operator API answers");
+    assert!(answer.status().is_success(), "{}", answer.status());
+}
+
+fn draft(app: &RunningApp, street: &str, sku: &Value) -> Value {
+    app.invoke(
+        "draft_save",
+        json!({ "draft": { "id": null, "step": 4, "accountNumber": NUMBER,
+            "address": { "company": "Other BV", "contactPerson": "Bob", "street": street,
+                         "number": "1", "postalCode": "2000", "city": "Antwerpen", "country": "BE",
+                         "phone": "03 123 45 67" },
+            "lines": [{ "sku": sku, "packs": 1 }] } }),
+    )
+    .expect("draft saved")
+}
+
+fn sign_out(app: &RunningApp) {
+    app.invoke("auth_logout", json!({})).expect("signed out");
+    let _ = app.ui().execute("window.location.reload();", vec![]);
+    wait_for_mode(app, "signed-out");
+}
+
+fn sign_in(app: &RunningApp, email: &str) {
+    app.invoke(
+        "auth_login",
+        json!({ "email": email, "password": PASSWORD, "staySignedIn": true }),
+    )
+    .unwrap_or_else(|error| panic!("login {email}: {error}"));
+    let _ = app.ui().execute("window.location.reload();", vec![]);
+    wait_for_mode(app, "signed-in");
+}
+
+fn wait_for_mode(app: &RunningApp, mode: &str) {
+    app.ui().wait_until(&format!("the {mode} shell"), || {
+        app.ui()
+            .execute(
+                &format!("return document.body.dataset.session === '{mode}' && !document.body.classList.contains('is-loading');"),
+                vec![],
+            )
+            .map(|ready| ready.as_bool().filter(|ready| *ready))
+    });
+}
+
+/// Who placed each order the service holds, read from its database.
+fn ordered_by(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Path) -> Vec<String> {
+    runtime.block_on(async {
+        let pool = oso_service::store::open(&service_dir.join("oso-service.sqlite3"))
+            .await
+            .expect("service database");
+        let who: Vec<String> = sqlx::query_scalar(
+            "SELECT u.email FROM orders o JOIN users u ON u.id = o.user_id ORDER BY o.id",
+        )
+        .fetch_all(&pool)
+        .await
+        .expect("orders");
+        pool.close().await;
+        who
+    })
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_signs_in_next() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let service_data = temp_data_dir();
+    let service = runtime
+        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
+            service_data.path(),
+        )))
+        .expect("the shared service starts");
+    let url = service.url();
+    let outbox = service.outbox_dir().to_owned();
+    let desktop = temp_data_dir();
+    let mut app = RunningApp::launch(
+        "two-logins",
+        Launch::new(desktop.path()).service_url(url.clone()),
+    );
+
+    // Ann administers the protected number; Bob, on the same desktop after her, is not approved.
+    app.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
+    protect(&url, &operator_token(&runtime, service_data.path()));
+    sign_out(&app);
+    app.sign_in_new_user_with_outbox(&outbox, REQUESTER, PASSWORD);
+    let sku = app.invoke("catalogue_get", json!({})).expect("catalogue")["items"][0]["sku"].clone();
+    let waiting = draft(&app, "Meir", &sku);
+    let placed = app
+        .invoke("order_place", json!({ "id": waiting["id"] }))
+        .expect("queued");
+    assert_eq!(placed["state"], "approval", "{placed}");
+    let unfinished = draft(&app, SECRET_STREET, &sku);
+    app.screenshot("requester-waits-for-approval");
+    sign_out(&app);
+
+    // Ann signs in on the same desktop: none of Bob's drafts or queue is hers to see or send.
+    sign_in(&app, ADMIN);
+    let _ = app
+        .ui()
+        .execute("window.location.hash = '#/new-order';", vec![]);
+    app.ui().find("#order-drafts-count");
+    assert_eq!(
+        app.invoke("drafts_list", json!({})).expect("drafts"),
+        json!([])
+    );
+    assert_eq!(
+        app.invoke("outbound_list", json!({})).expect("queue"),
+        json!([])
+    );
+    assert_eq!(
+        app.invoke("draft_current", json!({})).expect("resume"),
+        Value::Null
+    );
+    assert!(
+        app.invoke("draft_open", json!({ "id": unfinished["id"] }))
+            .is_err(),
+        "another login's draft does not open"
+    );
+    let page = app.ui().text_of("#content");
+    assert!(!page.contains(SECRET_STREET), "{page}");
+    assert!(
+        !page.contains("4567"),
+        "the requester's queue shows: {page}"
+    );
+    app.screenshot("administrator-sees-nothing-of-the-requester");
+    // The queue is offered again every 10 s while the service answers: two rounds pass.
+    std::thread::sleep(std::time::Duration::from_secs(22));
+    assert_eq!(
+        ordered_by(&runtime, service_data.path()),
+        Vec::<String>::new(),
+        "the requester's order was placed under the administrator's login"
+    );
+    let requests = app
+        .invoke("esecure_requests", json!({ "status": "pending" }))
+        .expect("requests");
+    let request = requests
+        .as_array()
+        .and_then(|list| list.iter().find(|request| request["email"] == REQUESTER))
+        .unwrap_or_else(|| panic!("Bob's request: {requests}"))["id"]
+        .clone();
+    app.invoke(
+        "esecure_decide",
+        json!({ "ids": [request], "decision": "approve" }),
+    )
+    .expect("approved");
+    sign_out(&app);
+
+    // Bob again: his order goes out under his own login, his unfinished wizard is his again.
+    sign_in(&app, REQUESTER);
+    let accepted = app.ui().wait_until("Bob's order to be placed", || {
+        let queue = app.invoke("outbound_list", json!({})).expect("queue");
+        Ok(queue
+            .as_array()
+            .and_then(|list| list.iter().find(|entry| entry["id"] == waiting["id"]))
+            .filter(|entry| entry["state"] == "accepted")
+            .cloned())
+    });
+    assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
+    assert_eq!(
+        ordered_by(&runtime, service_data.path()),
+        vec![REQUESTER.to_owned()]
+    );
+    let resumed = app
+        .invoke("draft_open", json!({ "id": unfinished["id"] }))
+        .expect("his draft");
+    assert_eq!(resumed["address"]["street"], SECRET_STREET);
+    app.screenshot("requester-order-continues");
+    app.close();
+    runtime.block_on(async { service.shutdown().await.expect("service stops") });
+}
