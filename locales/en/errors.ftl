@@ -24,6 +24,7 @@ error-rate_limited-minutes = Too many attempts. Try again in { $minutes } min.
 ## Field errors: field-error-<code>, shown under the field
 field-error-required = This field is required.
 field-error-too_long = This is too long.
+field-error-too_many = Too many at once: split the list and send it in parts.
 field-error-too_short = This is too short.
 field-error-password-too_short = Use at least 12 characters.
 field-error-invalid_email = Enter an e-mail address such as name@company.be.
@@ -48,3 +49,4 @@ error-approval_pending = This account number is protected by eSecure. Its admini
 error-approval_rejected = The administrators of this account number have not approved you to use it.
 error-access_refused = This account number only accepts requests from its company's own e-mail addresses.
 error-last_administrator = An account number keeps at least one administrator. Add another administrator first.
+error-misdirected_request = This service does not answer for the address that was used. Open OSO itself, or the link from your e-mail exactly as it was sent.

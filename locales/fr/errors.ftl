@@ -24,6 +24,7 @@ error-rate_limited-minutes = Trop de tentatives. Réessayez dans { $minutes } mi
 ## Field errors: field-error-<code>, shown under the field
 field-error-required = Ce champ est obligatoire.
 field-error-too_long = C'est trop long.
+field-error-too_many = Trop à la fois : divisez la liste et envoyez-la en plusieurs fois.
 field-error-too_short = C'est trop court.
 field-error-password-too_short = Utilisez au moins 12 caractères.
 field-error-invalid_email = Saisissez une adresse e-mail comme nom@entreprise.be.
@@ -48,3 +49,4 @@ error-approval_pending = Ce numéro de compte est protégé par eSecure. Ses adm
 error-approval_rejected = Les administrateurs de ce numéro de compte ne vous ont pas autorisé à l'utiliser.
 error-access_refused = Ce numéro de compte n'accepte que les demandes provenant des adresses e-mail de sa propre société.
 error-last_administrator = Un numéro de compte garde au moins un administrateur. Ajoutez d'abord un autre administrateur.
+error-misdirected_request = Ce service ne répond pas à l'adresse utilisée. Ouvrez OSO lui-même, ou le lien de votre e-mail tel qu'il a été envoyé.

@@ -24,6 +24,7 @@ error-rate_limited-minutes = Te veel pogingen. Probeer het opnieuw over { $minut
 ## Field errors: field-error-<code>, shown under the field
 field-error-required = Dit veld is verplicht.
 field-error-too_long = Dit is te lang.
+field-error-too_many = Te veel tegelijk: verdeel de lijst en verstuur ze in delen.
 field-error-too_short = Dit is te kort.
 field-error-password-too_short = Gebruik minstens 12 tekens.
 field-error-invalid_email = Voer een e-mailadres in zoals naam@bedrijf.be.
@@ -48,3 +49,4 @@ error-approval_pending = Dit klantnummer is beveiligd met eSecure. De beheerders
 error-approval_rejected = De beheerders van dit klantnummer hebben u niet goedgekeurd om het te gebruiken.
 error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van e-mailadressen van het eigen bedrijf.
 error-last_administrator = Een klantnummer houdt minstens één beheerder. Voeg eerst een andere beheerder toe.
+error-misdirected_request = Deze dienst antwoordt niet op het gebruikte adres. Open OSO zelf, of de link uit uw e-mail precies zoals die verstuurd is.

@@ -28,6 +28,7 @@ const ERRORS = {
   approval_rejected: () => t("error-approval_rejected"),
   access_refused: () => t("error-access_refused"),
   last_administrator: () => t("error-last_administrator"),
+  misdirected_request: () => t("error-misdirected_request"),
 };
 
 /** eSecure's answers about an account number this user may not (yet) use. */
@@ -37,6 +38,7 @@ export const ESECURE_CODES = ["approval_pending", "approval_rejected", "access_r
 const FIELD_ERRORS = {
   required: () => t("field-error-required"),
   too_long: () => t("field-error-too_long"),
+  too_many: () => t("field-error-too_many"),
   too_short: () => t("field-error-too_short"),
   invalid_email: () => t("field-error-invalid_email"),
   invalid_phone: () => t("field-error-invalid_phone"),

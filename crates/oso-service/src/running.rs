@@ -218,7 +218,10 @@ pub async fn start_with_clock(
             .await
             .map_err(store::StoreError::from)?,
     };
-    let router = api::router(state.clone());
+    let router = api::router(
+        state.clone(),
+        api::AllowedHosts::for_listener(address, config.public_url.as_deref()),
+    );
     let (stop, stopped) = watch::channel(None);
     crate::jobs::spawn(state.clone(), stopped.clone());
     if let Some(seconds) = config

@@ -7,7 +7,7 @@ use oso_service::secret::SecretString;
 use reqwest::Method;
 use serde_json::json;
 
-use super::{decode, ClientError, ServiceClient};
+use super::{decode, ApiPath, ClientError, ServiceClient};
 
 const NO_BODY: Option<&()> = None;
 
@@ -44,9 +44,9 @@ impl ServiceClient {
         name: &str,
     ) -> Result<SavedAccountNumber, ClientError> {
         let body = json!({ "name": name });
-        let path = format!("me/account-numbers/{id}");
+        let path = ApiPath::from("me/account-numbers").segment(&id.to_string())?;
         decode(
-            self.call(Method::PATCH, &path, Some(token), Some(&body))
+            self.call(Method::PATCH, path, Some(token), Some(&body))
                 .await?,
         )
         .await
@@ -57,8 +57,8 @@ impl ServiceClient {
         token: &SecretString,
         id: i64,
     ) -> Result<(), ClientError> {
-        let path = format!("me/account-numbers/{id}");
-        self.call(Method::DELETE, &path, Some(token), NO_BODY)
+        let path = ApiPath::from("me/account-numbers").segment(&id.to_string())?;
+        self.call(Method::DELETE, path, Some(token), NO_BODY)
             .await
             .map(drop)
     }
@@ -89,17 +89,17 @@ impl ServiceClient {
         id: i64,
         address: &AddressInput,
     ) -> Result<SavedAddress, ClientError> {
-        let path = format!("me/addresses/{id}");
+        let path = ApiPath::from("me/addresses").segment(&id.to_string())?;
         decode(
-            self.call(Method::PUT, &path, Some(token), Some(address))
+            self.call(Method::PUT, path, Some(token), Some(address))
                 .await?,
         )
         .await
     }
 
     pub async fn remove_address(&self, token: &SecretString, id: i64) -> Result<(), ClientError> {
-        let path = format!("me/addresses/{id}");
-        self.call(Method::DELETE, &path, Some(token), NO_BODY)
+        let path = ApiPath::from("me/addresses").segment(&id.to_string())?;
+        self.call(Method::DELETE, path, Some(token), NO_BODY)
             .await
             .map(drop)
     }

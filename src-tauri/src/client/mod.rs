@@ -5,6 +5,9 @@ mod accounts;
 mod address_book;
 pub mod esecure;
 mod orders;
+mod path;
+
+pub use path::ApiPath;
 
 use std::time::Duration;
 
@@ -54,7 +57,7 @@ impl ServiceClient {
     pub async fn health(&self) -> Result<Health, ClientError> {
         let response = self
             .http
-            .get(self.endpoint("health")?)
+            .get(self.endpoint(&ApiPath::from("health"))?)
             .timeout(Duration::from_secs(2))
             .send()
             .await
@@ -69,11 +72,11 @@ impl ServiceClient {
     async fn call<B: Serialize + ?Sized>(
         &self,
         method: Method,
-        path: &str,
+        path: impl Into<ApiPath>,
         token: Option<&SecretString>,
         body: Option<&B>,
     ) -> Result<reqwest::Response, ClientError> {
-        let mut request = self.http.request(method, self.endpoint(path)?);
+        let mut request = self.http.request(method, self.endpoint(&path.into())?);
         if let Some(token) = token {
             request = request.bearer_auth(token.expose());
         }
@@ -88,7 +91,8 @@ impl ServiceClient {
         }
     }
 
-    fn endpoint(&self, path: &str) -> Result<Url, ClientError> {
+    fn endpoint(&self, path: &ApiPath) -> Result<Url, ClientError> {
+        let path = path.as_str();
         self.base
             .join(&format!("api/v1/{path}"))
             .map_err(|error| ClientError::UnexpectedAnswer(format!("bad endpoint {path}: {error}")))

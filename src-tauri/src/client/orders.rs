@@ -6,7 +6,7 @@ use oso_service::orders::OrderDetails;
 use oso_service::secret::SecretString;
 use reqwest::Method;
 
-use super::{decode, ClientError, ServiceClient};
+use super::{decode, ApiPath, ClientError, ServiceClient};
 
 const NO_BODY: Option<&()> = None;
 
@@ -20,7 +20,7 @@ impl ServiceClient {
         decode(
             self.call(
                 Method::GET,
-                &format!("orders?{query}"),
+                ApiPath::from("orders").with_query(query),
                 Some(token),
                 NO_BODY,
             )
@@ -38,7 +38,7 @@ impl ServiceClient {
         decode(
             self.call(
                 Method::GET,
-                &format!("orders/export?{query}"),
+                ApiPath::from("orders/export").with_query(query),
                 Some(token),
                 NO_BODY,
             )
@@ -68,7 +68,7 @@ impl ServiceClient {
         decode(
             self.call(
                 Method::GET,
-                &format!("orders/{number}"),
+                ApiPath::from("orders").segment(number)?,
                 Some(token),
                 NO_BODY,
             )
@@ -82,8 +82,8 @@ impl ServiceClient {
         token: &SecretString,
         number: &str,
     ) -> Result<(), ClientError> {
-        let path = format!("orders/{number}/cancel");
-        self.call(Method::POST, &path, Some(token), NO_BODY)
+        let path = ApiPath::from("orders").segment(number)?.then("cancel");
+        self.call(Method::POST, path, Some(token), NO_BODY)
             .await
             .map(drop)
     }

@@ -18,9 +18,16 @@ function typed() {
   return splitList(value("esecure-users-emails"));
 }
 
+/** The service takes at most this many addresses at once (oso_core::list_limit). */
+const MAX_USERS_AT_ONCE = 100;
+
 /** A first check of each address; the service has the last word. */
 function emailsShape(input) {
   return splitList(input.value).some((email) => !EMAIL_SHAPE.test(email)) ? "invalid_email" : null;
+}
+
+function notTooMany(input) {
+  return splitList(input.value).length > MAX_USERS_AT_ONCE ? "too_many" : null;
 }
 
 /** "Address 2 (b@y.example): Enter an e-mail address such as name@company.be." */
@@ -35,7 +42,7 @@ function namedAddress(code) {
 
 const FIELDS = {
   account_number: field("esecure-users-account", [required]),
-  emails: field("esecure-users-emails", [required, emailsShape], {
+  emails: field("esecure-users-emails", [required, notTooMany, emailsShape], {
     invalid_email: namedAddress("invalid_email"),
     duplicate: namedAddress("duplicate"),
     too_long: namedAddress("too_long"),

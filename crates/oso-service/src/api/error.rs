@@ -51,10 +51,13 @@ pub enum ErrorCode {
     AccessRefused,
     /// eSecure: an account keeps at least one administrator.
     LastAdministrator,
+    /// The request was addressed to a host name this service does not answer for (a loopback
+    /// service answers only its own address, `localhost` and its public URL's host).
+    MisdirectedRequest,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::Unauthenticated,
@@ -75,6 +78,7 @@ impl ErrorCode {
         ErrorCode::ApprovalRejected,
         ErrorCode::AccessRefused,
         ErrorCode::LastAdministrator,
+        ErrorCode::MisdirectedRequest,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -99,6 +103,7 @@ impl ErrorCode {
             ErrorCode::ApprovalRejected => "approval_rejected",
             ErrorCode::AccessRefused => "access_refused",
             ErrorCode::LastAdministrator => "last_administrator",
+            ErrorCode::MisdirectedRequest => "misdirected_request",
         }
     }
 
@@ -124,6 +129,7 @@ impl ErrorCode {
                 StatusCode::FORBIDDEN
             }
             ErrorCode::LastAdministrator => StatusCode::CONFLICT,
+            ErrorCode::MisdirectedRequest => StatusCode::MISDIRECTED_REQUEST,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod esecure;
 mod esecure_page;
 mod extract;
+mod guard;
 pub mod health;
 pub mod operator;
 pub mod orders;
@@ -28,6 +29,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub use error::{ApiError, ErrorBody, ErrorCode};
+pub use guard::AllowedHosts;
 
 /// What every handler may use.
 #[derive(Debug, Clone)]
@@ -156,7 +158,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-pub fn router(state: AppState) -> Router {
+/// The whole service: the API, the pages it serves, and (see [`guard`]) the hosts it answers.
+pub fn router(state: AppState, hosts: AllowedHosts) -> Router {
     let (v1_routes, _) = v1();
     let document = Arc::new(openapi());
     let v1_routes = v1_routes
@@ -177,6 +180,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(run_to_the_end))
+        .layer(axum::middleware::from_fn_with_state(hosts, guard::guard))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {

@@ -1,8 +1,9 @@
 //! The customer accounts an administrator sees on the eSecure page: their administrators (added
 //! and removed, never the last one) and their authorised and restricted domain lists.
 
+use oso_core::list_limit::MAX_DOMAINS_PER_LIST;
 use oso_core::text::{TextError, NAME_MAX_CHARS};
-use oso_core::{DomainName, Email, Language, RequiredText};
+use oso_core::{check_list_len, DomainName, Email, Language, RequiredText};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
@@ -10,7 +11,7 @@ use utoipa::ToSchema;
 use super::mail::{self, WelcomeMail};
 use super::requests::Context;
 use super::{audit, EsecureError, Requester};
-use crate::accounts::FieldProblems;
+use crate::accounts::{AccountError, FieldProblems};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Administrator {
@@ -307,8 +308,13 @@ pub async fn set_domains(
 ) -> Result<CustomerAccount, EsecureError> {
     require_administrator(cx.pool, admin, number).await?;
     let mut problems = FieldProblems::default();
-    if form.authorised.len() > 100 || form.restricted.len() > 100 {
-        problems.refuse("domains", "too_many");
+    for (field, list) in [
+        ("authorised", &form.authorised),
+        ("restricted", &form.restricted),
+    ] {
+        if let Err(too_many) = check_list_len(list.len(), MAX_DOMAINS_PER_LIST) {
+            return Err(AccountError::field(field, too_many.field_code()).into());
+        }
     }
     let authorised = parse_domains("authorised", &form.authorised, &mut problems);
     let restricted = parse_domains("restricted", &form.restricted, &mut problems);

@@ -1,8 +1,9 @@
 //! The supplier's side of eSecure: operators create customer accounts, protect them and name
 //! their first administrators (operator API and `oso-service customer-accounts`).
 
+use oso_core::list_limit::MAX_ADMINISTRATORS_AT_ONCE;
 use oso_core::text::NAME_MAX_CHARS;
-use oso_core::{AccountNumber, RequiredText};
+use oso_core::{check_list_len, AccountNumber, RequiredText};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -44,6 +45,8 @@ pub async fn create_account(
     let number = AccountNumber::parse(&form.number)
         .map_err(|error| AccountError::field("number", error.field_code()))?;
     let company = parse_company(&form.company)?;
+    check_list_len(form.administrators.len(), MAX_ADMINISTRATORS_AT_ONCE)
+        .map_err(|too_many| AccountError::field("administrators", too_many.field_code()))?;
     let mut administrators = Vec::new();
     for (index, admin) in form.administrators.iter().enumerate() {
         let parsed = accounts::parse_administrator(admin).map_err(|error| match error {

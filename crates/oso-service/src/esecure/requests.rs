@@ -3,7 +3,8 @@
 //! made approved at once when an administrator adds users.
 
 use chrono::{DateTime, Duration, Utc};
-use oso_core::{Email, Language};
+use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
+use oso_core::{check_list_len, Email, Language};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
@@ -239,8 +240,11 @@ pub async fn decide(
     ids: &[i64],
     decision: Decision,
 ) -> Result<usize, EsecureError> {
-    if ids.is_empty() || ids.len() > 500 {
+    if ids.is_empty() {
         return Err(AccountError::field("ids", "required").into());
+    }
+    if let Err(too_many) = check_list_len(ids.len(), MAX_DECISIONS_AT_ONCE) {
+        return Err(AccountError::field("ids", too_many.field_code()).into());
     }
     let (to, from): (&str, &[&str]) = match decision {
         Decision::Approve => ("approved", &["pending", "rejected", "revoked"]),
@@ -326,6 +330,9 @@ pub async fn add_users(
     let mut problems = FieldProblems::default();
     if emails.is_empty() {
         problems.refuse("emails", "required");
+    }
+    if let Err(too_many) = check_list_len(emails.len(), MAX_USERS_AT_ONCE) {
+        return Err(AccountError::field("emails", too_many.field_code()).into());
     }
     for (index, email) in emails.iter().enumerate() {
         if let Some(email) =

@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
+use oso_core::list_limit::MAX_ORDER_LINES;
+use oso_core::{
+    check_list_len, check_order_limits, AccountNumber, Address, AddressInput, Quantity,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -91,6 +94,11 @@ async fn validate(
         .map_err(|error| AccountError::Internal(error.to_string()))?;
     if request.lines.is_empty() {
         fields.insert("lines".to_owned(), "required".to_owned());
+    }
+    if let Err(too_many) = check_list_len(request.lines.len(), MAX_ORDER_LINES) {
+        // Refused before each line is looked up in the catalogue.
+        fields.insert("lines".to_owned(), too_many.field_code().to_owned());
+        return Err(AccountError::Invalid(fields));
     }
     let mut limits = Vec::new();
     let mut seen = std::collections::HashSet::new();

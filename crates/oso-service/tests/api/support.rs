@@ -103,14 +103,17 @@ impl TestService {
         ))
         .await
         .expect("order writer");
-        let router = oso_service::api::router(oso_service::api::AppState {
-            pool,
-            clock,
-            accounts,
-            track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
-            catalogue: oso_service::catalogue::CatalogueCache::default(),
-            orders,
-        });
+        let router = oso_service::api::router(
+            oso_service::api::AppState {
+                pool,
+                clock,
+                accounts,
+                track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
+                catalogue: oso_service::catalogue::CatalogueCache::default(),
+                orders,
+            },
+            oso_service::api::AllowedHosts::any(),
+        );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binds");
