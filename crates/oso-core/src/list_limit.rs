@@ -53,7 +53,8 @@ mod tests {
 
     #[test]
     fn a_list_one_over_its_cap_is_refused_as_too_many() {
-        let refused = check_list_len(MAX_USERS_AT_ONCE + 1, MAX_USERS_AT_ONCE).unwrap_err();
+        let refused = check_list_len(MAX_USERS_AT_ONCE + 1, MAX_USERS_AT_ONCE)
+            .expect_err("one over the cap is refused");
         assert_eq!(
             refused,
             TooMany {

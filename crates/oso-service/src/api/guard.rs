@@ -47,7 +47,7 @@ impl AllowedHosts {
             return true;
         };
         host.and_then(host_name)
-            .is_some_and(|name| names.iter().any(|allowed| *allowed == name))
+            .is_some_and(|name| names.contains(&name))
     }
 }
 
@@ -118,7 +118,10 @@ mod tests {
     use super::*;
 
     fn loopback(public_url: Option<&str>) -> AllowedHosts {
-        AllowedHosts::for_listener("127.0.0.1:48480".parse().unwrap(), public_url)
+        AllowedHosts::for_listener(
+            "127.0.0.1:48480".parse().expect("a socket address"),
+            public_url,
+        )
     }
 
     #[test]
@@ -162,7 +165,8 @@ mod tests {
 
     #[test]
     fn an_ipv6_loopback_listener_answers_its_bracketed_address() {
-        let allowed = AllowedHosts::for_listener("[::1]:8480".parse().unwrap(), None);
+        let allowed =
+            AllowedHosts::for_listener("[::1]:8480".parse().expect("a socket address"), None);
         assert!(allowed.allows(Some("[::1]:8480")));
         assert!(allowed.allows(Some("[::1]")));
         assert!(!allowed.allows(Some("[::2]:8480")));
@@ -171,7 +175,8 @@ mod tests {
 
     #[test]
     fn a_listener_on_another_address_answers_every_host() {
-        let allowed = AllowedHosts::for_listener("0.0.0.0:8480".parse().unwrap(), None);
+        let allowed =
+            AllowedHosts::for_listener("0.0.0.0:8480".parse().expect("a socket address"), None);
         assert!(allowed.allows(Some("oso.example.com")));
         assert!(allowed.allows(None));
     }
