@@ -320,8 +320,9 @@ async fn an_order_whose_client_went_away_before_the_answer_is_still_placed_and_c
         .await
         .expect("connects");
     let request = format!(
-        "POST /api/v1/orders HTTP/1.1\r\nHost: oso\r\nAuthorization: Bearer {token}\r\n\
+        "POST /api/v1/orders HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {token}\r\n\
          Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        service.address,
         body.len()
     );
     client
