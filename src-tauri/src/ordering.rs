@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::Utc;
-use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
+use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -66,62 +66,47 @@ pub fn check_step(
     draft: &Draft,
     catalogue: Option<&IndexedCatalogue>,
 ) -> BTreeMap<String, String> {
-    let mut fields = BTreeMap::new();
+    let mut fields = FieldErrors::new();
     match step {
         1 => {
-            if let Err(error) = AccountNumber::parse(&draft.account_number) {
-                fields.insert("account_number".to_owned(), error.field_code().to_owned());
-            }
+            fields.check(
+                "account_number",
+                AccountNumber::parse(&draft.account_number),
+                |error| error.field_code(),
+            );
         }
         2 => {
             let input: AddressInput = draft.address.clone().into();
             if let Err(problems) = Address::parse(&input) {
-                fields.extend(
-                    problems
-                        .into_iter()
-                        .map(|(field, code)| (format!("address.{field}"), code)),
-                );
+                fields.nest("address", problems);
             }
         }
         3 => {
-            if draft.lines.is_empty() {
-                fields.insert("lines".to_owned(), "required".to_owned());
-            }
-            let mut limits = Vec::new();
-            for line in &draft.lines {
-                let field = format!("lines.{}", line.sku);
-                if let Err(error) = Quantity::new(line.packs) {
-                    fields.insert(field, error.field_code().to_owned());
-                    continue;
-                }
-                let Some(catalogue) = catalogue else { continue };
-                match catalogue
+            let lines: Vec<(&str, u32)> = draft
+                .lines
+                .iter()
+                .map(|line| (line.sku.as_str(), line.packs))
+                .collect();
+            let sold = |sku: &str| match catalogue {
+                None => Sold::Unknown,
+                Some(catalogue) => match catalogue
                     .catalogue
                     .items
                     .iter()
-                    .find(|item| item.sku == line.sku)
+                    .find(|item| item.sku == sku)
                 {
-                    Some(item) => {
-                        limits.push((line.sku.clone(), line.packs, item.max_packs_per_order))
-                    }
-                    None => {
-                        fields.insert(field, "not_sold".to_owned());
-                    }
-                }
-            }
-            if let Some(catalogue) = catalogue {
-                for problem in check_order_limits(&limits, catalogue.catalogue.order_max_packs) {
-                    let field = match &problem {
-                        oso_core::LimitProblem::ItemMaximum { sku, .. } => format!("lines.{sku}"),
-                        oso_core::LimitProblem::OrderMaximum { .. } => "lines".to_owned(),
-                    };
-                    fields.insert(field, problem.field_code().to_owned());
-                }
-            }
+                    Some(item) => Sold::Yes {
+                        max_packs: item.max_packs_per_order,
+                    },
+                    None => Sold::No,
+                },
+            };
+            let order_max = catalogue.map(|catalogue| catalogue.catalogue.order_max_packs);
+            fields.extend(check_order_lines(&lines, sold, order_max));
         }
         _ => {}
     }
-    fields
+    fields.into_map()
 }
 
 /// eSecure: the account's administrators were asked to approve this user (the order waits).
@@ -285,6 +270,17 @@ mod tests {
         let fields = check_step(3, &draft, Some(&indexed));
         assert_eq!(fields[&format!("lines.{}", item.sku)], "over_item_maximum");
         assert_eq!(draft.lines[0].packs, item.max_packs_per_order + 1);
+    }
+
+    #[test]
+    fn the_same_item_on_two_lines_is_refused_as_the_service_refuses_it_even_offline() {
+        let mut draft = draft();
+        let line = DraftLine {
+            sku: "ENV-DL-50".into(),
+            packs: 1,
+        };
+        draft.lines = vec![line.clone(), line];
+        assert_eq!(check_step(3, &draft, None)["lines.ENV-DL-50"], "duplicate");
     }
 
     /// A service that answers every request with `status` and the error `code`.

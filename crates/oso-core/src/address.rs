@@ -1,12 +1,11 @@
 //! A delivery address, checked as a whole: the postal code and the phone number are read in the
 //! address's country, and every refused field is named at once so a form can mark them all.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::country::CountryCode;
 use crate::email::Email;
+use crate::field_errors::FieldErrors;
 use crate::phone::{PhoneError, PhoneNumber};
 use crate::postal_code::PostalCode;
 use crate::text::{RequiredText, TextError, NAME_MAX_CHARS};
@@ -56,21 +55,21 @@ pub struct Address {
     driver_note: Option<String>,
 }
 
-/// Collects the field code of each refused field while the others are still checked.
-struct Refusals(BTreeMap<String, String>);
+/// The address's rules answer with the field code itself.
+struct Refusals<'a>(&'a mut FieldErrors);
 
-impl Refusals {
+impl Refusals<'_> {
     fn check<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
-        let refused = result.map_err(|code| self.0.insert(field.to_owned(), code.to_owned()));
-        refused.ok()
+        self.0.check(field, result, |code| *code)
     }
 }
 
 impl Address {
     /// Checks every field and, when any is refused, returns all of them as field name (as in
     /// [`AddressInput`]) → field code.
-    pub fn parse(input: &AddressInput) -> Result<Address, BTreeMap<String, String>> {
-        let mut refused = Refusals(BTreeMap::new());
+    pub fn parse(input: &AddressInput) -> Result<Address, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut refused = Refusals(&mut errors);
         let text = |value: &str, max| RequiredText::parse(value, max).map_err(|e| e.field_code());
         let name = |value: &str| text(value, NAME_MAX_CHARS);
         let company = refused.check("company", name(&input.company));
@@ -103,7 +102,7 @@ impl Address {
                 driver_note: driver_note?,
             })
         };
-        assemble().ok_or(refused.0)
+        assemble().ok_or(errors)
     }
 
     pub fn company(&self) -> &RequiredText {
@@ -221,6 +220,7 @@ impl From<Address> for AddressInput {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
 
     fn belgian() -> AddressInput {
         AddressInput {
@@ -237,7 +237,10 @@ mod tests {
     }
 
     fn refused(input: &AddressInput) -> BTreeMap<String, String> {
-        Address::parse(input).err().unwrap_or_default()
+        Address::parse(input)
+            .err()
+            .map(FieldErrors::into_map)
+            .unwrap_or_default()
     }
 
     fn codes(expected: &[(&str, &str)]) -> BTreeMap<String, String> {

@@ -112,41 +112,10 @@ impl AccountError {
     }
 }
 
-/// Collects refused fields, so one answer names all of them.
-#[derive(Debug, Default)]
-pub struct FieldProblems(BTreeMap<String, String>);
-
-impl FieldProblems {
-    pub fn check<T, E>(
-        &mut self,
-        field: &str,
-        result: Result<T, E>,
-        code: impl Fn(&E) -> &'static str,
-    ) -> Option<T> {
-        match result {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.0
-                    .entry(field.to_owned())
-                    .or_insert_with(|| code(&error).to_owned());
-                None
-            }
-        }
-    }
-
-    /// Refuses `field` with `code` (unless it was refused already).
-    pub fn refuse(&mut self, field: &str, code: &str) {
-        self.0
-            .entry(field.to_owned())
-            .or_insert_with(|| code.to_owned());
-    }
-
-    pub fn into_result(self) -> Result<(), AccountError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(AccountError::Invalid(self.0))
-        }
+/// The refused fields of a form, all of them at once.
+impl From<oso_core::FieldErrors> for AccountError {
+    fn from(errors: oso_core::FieldErrors) -> Self {
+        Self::Invalid(errors.into_map())
     }
 }
 

@@ -9,8 +9,9 @@ use utoipa::ToSchema;
 
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
-use super::{AccountError, Accounts, FieldProblems, SignedIn};
+use super::{AccountError, Accounts, SignedIn};
 use crate::secret::SecretString;
+use oso_core::FieldErrors;
 
 /// The profile as shown and as changed. `email` is where OSO's e-mails go (the "default
 /// e-mail"); the login address itself stays as registered. The read-only fields are ignored when
@@ -66,7 +67,7 @@ impl Accounts {
         signed_in: &SignedIn,
         change: Profile,
     ) -> Result<Profile, AccountError> {
-        let mut problems = FieldProblems::default();
+        let mut problems = FieldErrors::new();
         let email = problems.check("email", Email::parse(&change.email), |error| {
             error.field_code()
         });

@@ -14,9 +14,10 @@ use super::account_mail::{AccountMail, Recipient};
 use super::one_time::{self, Purpose, TokenProblem};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser, UserRow};
-use super::{mail_limits, AccountError, Accounts, FieldProblems};
+use super::{mail_limits, AccountError, Accounts};
 use crate::mail::MailKind;
 use crate::secret::SecretString;
+use oso_core::FieldErrors;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegistrationForm {
@@ -38,7 +39,7 @@ struct Registration {
 }
 
 fn parse(form: RegistrationForm) -> Result<Registration, AccountError> {
-    let mut problems = FieldProblems::default();
+    let mut problems = FieldErrors::new();
     let company_name = problems.check(
         "company_name",
         RequiredText::parse(&form.company_name, NAME_MAX_CHARS),

@@ -57,7 +57,7 @@ impl From<Row> for SavedAddress {
 fn validate(input: &AddressInput) -> Result<AddressInput, AccountError> {
     Address::parse(input)
         .map(AddressInput::from)
-        .map_err(AccountError::Invalid)
+        .map_err(AccountError::from)
 }
 
 /// An optional column: `None` for an empty text.

@@ -11,7 +11,8 @@ use utoipa::ToSchema;
 use super::mail::{self, WelcomeMail};
 use super::requests::Context;
 use super::{audit, EsecureError, Requester};
-use crate::accounts::{AccountError, FieldProblems};
+use crate::accounts::AccountError;
+use oso_core::FieldErrors;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Administrator {
@@ -145,7 +146,7 @@ pub struct NewAdministrator {
 }
 
 pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator, EsecureError> {
-    let mut problems = FieldProblems::default();
+    let mut problems = FieldErrors::new();
     let name = problems.check(
         "name",
         RequiredText::parse(&form.name, NAME_MAX_CHARS),
@@ -157,7 +158,7 @@ pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator,
     let language = problems.check("language", form.language.parse::<Language>(), |_| {
         "unknown_language"
     });
-    problems.into_result()?;
+    problems.into_result().map_err(AccountError::from)?;
     match (name, email, language) {
         (Some(name), Some(email), Some(language)) => Ok(NewAdministrator {
             name: name.as_str().to_owned(),
@@ -282,7 +283,7 @@ pub async fn remove_administrator(
     Ok(())
 }
 
-fn parse_domains(field: &str, domains: &[String], problems: &mut FieldProblems) -> Vec<DomainName> {
+fn parse_domains(field: &str, domains: &[String], problems: &mut FieldErrors) -> Vec<DomainName> {
     let mut parsed: Vec<DomainName> = domains
         .iter()
         .enumerate()
@@ -307,7 +308,7 @@ pub async fn set_domains(
     form: &DomainsForm,
 ) -> Result<CustomerAccount, EsecureError> {
     require_administrator(cx.pool, admin, number).await?;
-    let mut problems = FieldProblems::default();
+    let mut problems = FieldErrors::new();
     for (field, list) in [
         ("authorised", &form.authorised),
         ("restricted", &form.restricted),
@@ -321,7 +322,7 @@ pub async fn set_domains(
     if form.restrict_requests && restricted.is_empty() {
         problems.refuse("restricted", "required");
     }
-    problems.into_result()?;
+    problems.into_result().map_err(AccountError::from)?;
     let mut tx = crate::store::begin_write(cx.pool).await?;
     sqlx::query("DELETE FROM account_domains WHERE account_number = ?1")
         .bind(number)

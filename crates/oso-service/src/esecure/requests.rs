@@ -11,8 +11,9 @@ use utoipa::ToSchema;
 
 use super::mail::{self, RequestMail};
 use super::{audit, may_use, EsecureError, Requester};
-use crate::accounts::{tokens, AccountError, FieldProblems, Links, SignedIn};
+use crate::accounts::{tokens, AccountError, Links, SignedIn};
 use crate::mail::Mailer;
+use oso_core::FieldErrors;
 
 /// How long the Reject button in a request e-mail works.
 pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
@@ -327,7 +328,7 @@ pub async fn add_users(
 ) -> Result<Vec<String>, EsecureError> {
     super::accounts::require_administrator(cx.pool, admin, number).await?;
     let mut parsed = Vec::new();
-    let mut problems = FieldProblems::default();
+    let mut problems = FieldErrors::new();
     if emails.is_empty() {
         problems.refuse("emails", "required");
     }
@@ -343,7 +344,7 @@ pub async fn add_users(
             parsed.push(email);
         }
     }
-    problems.into_result()?;
+    problems.into_result().map_err(AccountError::from)?;
     let mut tx = crate::store::begin_write(cx.pool).await?;
     for email in &parsed {
         let company: Option<String> = sqlx::query_scalar(

@@ -8,14 +8,10 @@ mod mail;
 mod store;
 mod writer;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use oso_core::list_limit::MAX_ORDER_LINES;
-use oso_core::{
-    check_list_len, check_order_limits, AccountNumber, Address, AddressInput, Quantity,
-};
+use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -66,70 +62,41 @@ async fn validate(
     state: &AppState,
     request: &OrderRequest,
 ) -> Result<(AccountNumber, Address, Arc<Catalogue>), AccountError> {
-    let mut fields = BTreeMap::new();
+    let mut fields = FieldErrors::new();
     if !valid_key(&request.idempotency_key) {
-        fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
+        fields.refuse("idempotency_key", "invalid");
     }
-    let number = match AccountNumber::parse(&request.account_number) {
-        Ok(number) => Some(number),
-        Err(error) => {
-            fields.insert("account_number".to_owned(), error.field_code().to_owned());
-            None
-        }
-    };
-    let address = match Address::parse(&request.address) {
-        Ok(address) => Some(address),
-        Err(problems) => {
-            fields.extend(
-                problems
-                    .into_iter()
-                    .map(|(field, code)| (format!("address.{field}"), code)),
-            );
-            None
-        }
-    };
+    let number = fields.check(
+        "account_number",
+        AccountNumber::parse(&request.account_number),
+        |error| error.field_code(),
+    );
+    let address = Address::parse(&request.address)
+        .map_err(|problems| fields.nest("address", problems))
+        .ok();
     let catalogue = state
         .catalogue()
         .await
         .map_err(|error| AccountError::Internal(error.to_string()))?;
-    if request.lines.is_empty() {
-        fields.insert("lines".to_owned(), "required".to_owned());
-    }
-    if let Err(too_many) = check_list_len(request.lines.len(), MAX_ORDER_LINES) {
-        // Refused before each line is looked up in the catalogue.
-        fields.insert("lines".to_owned(), too_many.field_code().to_owned());
-        return Err(AccountError::Invalid(fields));
-    }
-    let mut limits = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for line in &request.lines {
-        let field = format!("lines.{}", line.sku);
-        if !seen.insert(line.sku.as_str()) {
-            fields.insert(field, "duplicate".to_owned());
-            continue;
-        }
-        match catalogue.items.iter().find(|item| item.sku == line.sku) {
-            None => {
-                fields.insert(field, "not_sold".to_owned());
-            }
-            Some(item) => match Quantity::new(line.packs) {
-                Err(error) => {
-                    fields.insert(field, error.field_code().to_owned());
-                }
-                Ok(_) => limits.push((line.sku.clone(), line.packs, item.max_packs_per_order)),
-            },
-        }
-    }
-    for problem in check_order_limits(&limits, catalogue.order_max_packs) {
-        let field = match &problem {
-            oso_core::LimitProblem::ItemMaximum { sku, .. } => format!("lines.{sku}"),
-            oso_core::LimitProblem::OrderMaximum { .. } => "lines".to_owned(),
-        };
-        fields.insert(field, problem.field_code().to_owned());
-    }
+    let lines: Vec<(&str, u32)> = request
+        .lines
+        .iter()
+        .map(|line| (line.sku.as_str(), line.packs))
+        .collect();
+    let sold = |sku: &str| match catalogue.items.iter().find(|item| item.sku == sku) {
+        Some(item) => Sold::Yes {
+            max_packs: item.max_packs_per_order,
+        },
+        None => Sold::No,
+    };
+    fields.extend(check_order_lines(
+        &lines,
+        sold,
+        Some(catalogue.order_max_packs),
+    ));
     match (fields.is_empty(), number, address) {
         (true, Some(number), Some(address)) => Ok((number, address, catalogue)),
-        _ => Err(AccountError::Invalid(fields)),
+        _ => Err(AccountError::Invalid(fields.into_map())),
     }
 }
 
