@@ -75,7 +75,14 @@ impl Email {
     /// The whole address in lowercase: two accounts whose addresses differ only in case are the
     /// same person as far as uniqueness goes.
     pub fn canonical(&self) -> String {
-        self.0.to_lowercase()
+        Self::canonical_of(&self.0)
+    }
+
+    /// The canonical form of an address that was parsed when it was stored (a login, a request,
+    /// an administrator), or of one to look up as it is: the one place that says what makes two
+    /// spellings the same address.
+    pub fn canonical_of(address: &str) -> String {
+        address.trim().to_lowercase()
     }
 }
 

@@ -5,6 +5,8 @@
 //! statistics. The only administrator of a protected account number is refused until another
 //! administrator is added (see [`crate::esecure::forget`]).
 
+use oso_core::Email;
+
 use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
 use crate::secret::SecretString;
 
@@ -19,7 +21,7 @@ impl Accounts {
         self.verify_current_password(user, password, "password")
             .await?;
         let now = self.clock.now();
-        let canonical = user.email.to_lowercase();
+        let canonical = Email::canonical_of(&user.email);
         let mut tx = crate::store::begin_write(&self.pool).await?;
         if !crate::esecure::forget::sole_administrator_of(&mut tx, &canonical)
             .await?

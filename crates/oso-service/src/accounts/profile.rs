@@ -100,7 +100,7 @@ impl Accounts {
         let old_address = signed_in.user.mail_address();
         let moves_mailbox = email
             .as_ref()
-            .is_some_and(|email| email.canonical() != old_address.to_lowercase());
+            .is_some_and(|email| email.canonical() != Email::canonical_of(old_address));
         let current_password = change
             .current_password
             .as_ref()

@@ -153,7 +153,7 @@ impl Accounts {
         pending: &UserRow,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<AccountMail>, AccountError> {
-        let canonical = pending.email.to_lowercase();
+        let canonical = Email::canonical_of(&pending.email);
         let (kind, purpose) = if users::is_invited(tx, pending.id).await? {
             (MailKind::Invitation, Purpose::PasswordReset)
         } else {

@@ -35,7 +35,7 @@ pub struct SignedIn {
 fn login_subject(email: &str) -> String {
     let canonical = Email::parse(email)
         .map(|email| email.canonical())
-        .unwrap_or_else(|_| email.trim().to_lowercase());
+        .unwrap_or_else(|_| Email::canonical_of(email));
     throttle::account_subject(&canonical)
 }
 
@@ -81,7 +81,7 @@ impl Accounts {
     ) -> Result<SessionGrant, AccountError> {
         let canonical = Email::parse(email)
             .map(|email| email.canonical())
-            .unwrap_or_else(|_| email.trim().to_lowercase());
+            .unwrap_or_else(|_| Email::canonical_of(email));
         let account_subject = throttle::account_subject(&canonical);
         let client_subject = throttle::client_subject(client);
         let reserved = self

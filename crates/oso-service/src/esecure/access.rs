@@ -35,7 +35,7 @@ impl Requester {
             // Stored logins were parsed when they registered; an odd one matches nothing.
             Err(_) => Self {
                 email: address.to_owned(),
-                canonical: address.to_lowercase(),
+                canonical: Email::canonical_of(address),
                 domain: String::new(),
             },
         }

@@ -249,7 +249,7 @@ pub async fn remove_administrator(
             .bind(number)
             .fetch_one(&mut *tx)
             .await?;
-    let canonical = email.trim().to_lowercase();
+    let canonical = Email::canonical_of(email);
     let exists: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
     )
@@ -289,7 +289,7 @@ fn parse_domains(field: &str, domains: &[String], problems: &mut FieldErrors) ->
         .enumerate()
         .filter_map(|(index, domain)| {
             problems.check(
-                &format!("{field}.{index}"),
+                format!("{field}.{index}"),
                 DomainName::parse(domain),
                 |error| error.field_code(),
             )

@@ -9,6 +9,7 @@
 //! says so), or the supplier's operators do.
 
 use chrono::{DateTime, Utc};
+use oso_core::Email;
 use sqlx::SqliteConnection;
 
 use super::audit;
@@ -51,7 +52,7 @@ async fn spellings_of(
     .await?;
     Ok(values
         .into_iter()
-        .filter(|value| value.trim().to_lowercase() == canonical)
+        .filter(|value| Email::canonical_of(value) == canonical)
         .collect())
 }
 

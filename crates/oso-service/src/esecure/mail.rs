@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
-use oso_core::{AccountNumber, Language};
+use oso_core::{AccountNumber, Email, Language};
 use sqlx::SqlitePool;
 
 use crate::mail::templates::Composer;
@@ -82,7 +82,7 @@ pub async fn send_decision(
     account_number: &str,
     approved: bool,
 ) {
-    let language = language_of(pool, &requester_email.to_lowercase()).await;
+    let language = language_of(pool, &Email::canonical_of(requester_email)).await;
     let account = [("account", FluentValue::from(masked(account_number)))];
     let (subject, body) = if approved {
         (

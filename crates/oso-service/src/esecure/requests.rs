@@ -337,7 +337,7 @@ pub async fn add_users(
     }
     for (index, email) in emails.iter().enumerate() {
         if let Some(email) =
-            problems.check(&format!("emails.{index}"), Email::parse(email), |error| {
+            problems.check(format!("emails.{index}"), Email::parse(email), |error| {
                 error.field_code()
             })
         {

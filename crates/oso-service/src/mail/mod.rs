@@ -4,6 +4,7 @@
 pub mod outbox;
 pub mod templates;
 
+use oso_core::Email;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -177,7 +178,7 @@ impl Mailer {
         let Delivery::Outbox(dir) = &self.delivery else {
             return Ok(());
         };
-        let (dir, address) = (dir.clone(), address.trim().to_lowercase());
+        let (dir, address) = (dir.clone(), Email::canonical_of(address));
         tokio::task::spawn_blocking(move || {
             outbox::remove_mail_naming(&dir, &MailKind::NAMING_OTHERS, &address)
         })
@@ -196,7 +197,7 @@ fn parse_mailbox(address: &str) -> Result<Mailbox, MailError> {
 /// Names outbox files by a hash of the recipient, so they can be found again without reading
 /// them and without putting the address in a file name.
 fn recipient_tag(address: &str) -> String {
-    let hash = Sha256::digest(address.trim().to_lowercase().as_bytes());
+    let hash = Sha256::digest(Email::canonical_of(address).as_bytes());
     hash.iter()
         .take(6)
         .map(|byte| format!("{byte:02x}"))
