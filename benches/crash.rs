@@ -15,6 +15,7 @@
 #[path = "faults/mod.rs"]
 mod faults;
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -85,7 +86,7 @@ async fn child() {
         .await
         .expect("drafts")
         .iter()
-        .filter(|stored| stored.state == "editing")
+        .filter(|stored| stored.state == DraftState::Editing)
         .filter_map(|stored| Some((stored.id.clone(), desktop::revision_of(stored)?)))
         .collect();
     say("ready");
@@ -289,14 +290,14 @@ async fn parent() {
         for (id, draft) in &kept {
             let ack = acknowledged.entry(id.clone()).or_default();
             ack.revision = ack.revision.max(draft.revision.unwrap_or(0));
-            ack.queued |= draft.state != "editing";
+            ack.queued |= draft.state != DraftState::Editing;
             if draft.order_number.is_some() {
                 ack.order_number.clone_from(&draft.order_number);
             }
         }
         let told: BTreeMap<String, Option<String>> = kept
             .iter()
-            .filter(|(_, draft)| draft.state != "editing")
+            .filter(|(_, draft)| draft.state != DraftState::Editing)
             .map(|(id, draft)| (id.clone(), draft.order_number.clone()))
             .collect();
         let check = check_orders(&told, &databases::held_orders(&service_db).await);
@@ -331,7 +332,7 @@ async fn read_kept(local: &LocalStore, owner: &UserId) -> BTreeMap<String, Kept>
                 stored.id.clone(),
                 Kept {
                     revision: desktop::revision_of(stored),
-                    state: stored.state.clone(),
+                    state: stored.state,
                     order_number: stored.order_number.clone(),
                 },
             )

@@ -14,6 +14,7 @@
 #[path = "faults/mod.rs"]
 mod faults;
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -191,9 +192,9 @@ async fn desktop_submits(
                 .await
                 .expect("reads")
                 .expect("kept");
-            sent = match (stored.state.as_str(), stored.order_number) {
-                ("accepted", Some(number)) => Sent::Accepted(number),
-                ("waiting", _) => Sent::Waiting,
+            sent = match (stored.state, stored.order_number) {
+                (DraftState::Accepted, Some(number)) => Sent::Accepted(number),
+                (DraftState::Waiting, _) => Sent::Waiting,
                 (other, _) => {
                     outcome
                         .refused
@@ -214,7 +215,9 @@ async fn desktop_submits(
         }
         outcome.told.insert(
             id,
-            stored.order_number.filter(|_| stored.state == "accepted"),
+            stored
+                .order_number
+                .filter(|_| stored.state == DraftState::Accepted),
         );
         done.fetch_add(1, Ordering::Relaxed);
     }

@@ -4,6 +4,7 @@
 #[path = "../benches/faults/mod.rs"]
 mod faults;
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 
 use faults::verdict::{check_drafts, check_orders, Acknowledged, Held, Kept};
@@ -16,10 +17,10 @@ fn acknowledged(revision: u64, queued: bool, number: Option<&str>) -> Acknowledg
     }
 }
 
-fn kept(revision: Option<u64>, state: &str, number: Option<&str>) -> Kept {
+fn kept(revision: Option<u64>, state: DraftState, number: Option<&str>) -> Kept {
     Kept {
         revision,
-        state: state.to_owned(),
+        state,
         order_number: number.map(str::to_owned),
     }
 }
@@ -33,7 +34,7 @@ fn a_draft_at_its_last_acknowledged_save_or_the_one_in_flight_passes() {
     for revision in [4, 5] {
         let check = check_drafts(
             &one("d", acknowledged(4, false, None)),
-            &one("d", kept(Some(revision), "editing", None)),
+            &one("d", kept(Some(revision), DraftState::Editing, None)),
         );
         assert_eq!(check.checked, 1);
         assert!(check.failures().is_empty(), "{revision}: {check:?}");
@@ -44,7 +45,7 @@ fn a_draft_at_its_last_acknowledged_save_or_the_one_in_flight_passes() {
 fn a_draft_older_than_its_last_acknowledged_save_is_stale() {
     let check = check_drafts(
         &one("d", acknowledged(4, false, None)),
-        &one("d", kept(Some(3), "editing", None)),
+        &one("d", kept(Some(3), DraftState::Editing, None)),
     );
     assert_eq!(check.stale, 1);
     assert_eq!(
@@ -58,11 +59,11 @@ fn a_draft_gone_newer_than_any_save_or_unreadable_after_a_crash_fails() {
     let acked = one("d", acknowledged(4, false, None));
     assert_eq!(check_drafts(&acked, &BTreeMap::new()).missing, 1);
     assert_eq!(
-        check_drafts(&acked, &one("d", kept(Some(6), "editing", None))).invented,
+        check_drafts(&acked, &one("d", kept(Some(6), DraftState::Editing, None))).invented,
         1
     );
     assert_eq!(
-        check_drafts(&acked, &one("d", kept(None, "editing", None))).unreadable,
+        check_drafts(&acked, &one("d", kept(None, DraftState::Editing, None))).unreadable,
         1
     );
 }
@@ -71,12 +72,12 @@ fn a_draft_gone_newer_than_any_save_or_unreadable_after_a_crash_fails() {
 fn a_queued_order_back_in_editing_or_without_its_number_fails() {
     let check = check_drafts(
         &one("d", acknowledged(2, true, None)),
-        &one("d", kept(Some(2), "editing", None)),
+        &one("d", kept(Some(2), DraftState::Editing, None)),
     );
     assert_eq!(check.unqueued, 1);
     let check = check_drafts(
         &one("d", acknowledged(2, true, Some("OSO-2026-000001"))),
-        &one("d", kept(Some(2), "waiting", None)),
+        &one("d", kept(Some(2), DraftState::Waiting, None)),
     );
     assert_eq!(check.forgotten_numbers, 1);
     assert!(!check.failures().is_empty());

@@ -2,6 +2,7 @@
 //! pure functions over the acknowledgements a desktop gave and what the databases hold, so each
 //! way of failing is tested on its own (`tests/fault_verdicts.rs`) without crashing anything.
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 
 /// What a desktop acknowledged about one draft before it was killed: its last save returned,
@@ -18,7 +19,7 @@ pub struct Acknowledged {
 pub struct Kept {
     /// `None`: its body no longer reads as a draft.
     pub revision: Option<u64>,
-    pub state: String,
+    pub state: DraftState,
     pub order_number: Option<String>,
 }
 
@@ -85,7 +86,7 @@ pub fn check_drafts(
             Some(revision) if revision > ack.revision + 1 => check.invented += 1,
             Some(_) => {}
         }
-        if ack.queued && draft.state == "editing" {
+        if ack.queued && draft.state == DraftState::Editing {
             check.unqueued += 1;
         }
         if ack.order_number.is_some() && draft.order_number != ack.order_number {

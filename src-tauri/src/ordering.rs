@@ -1,6 +1,7 @@
 //! The order wizard's drafts, their checks, placing them, and the outbound queue that sends
 //! orders confirmed while the service was away.
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 
 use chrono::Utc;
@@ -151,7 +152,7 @@ pub async fn confirm(
     draft: &Draft,
 ) -> Result<Sent, LocalStoreError> {
     local
-        .set_draft_state(&me.user, id, "waiting", None, None, Utc::now())
+        .set_draft_state(&me.user, id, DraftState::Waiting, None, None, Utc::now())
         .await?;
     send(client, local, me, id, draft, false).await
 }
@@ -180,7 +181,14 @@ pub async fn send(
     match client.place_order(&me.token, &body).await {
         Ok(order_number) => {
             local
-                .set_draft_state(&me.user, id, "accepted", Some(&order_number), None, now)
+                .set_draft_state(
+                    &me.user,
+                    id,
+                    DraftState::Accepted,
+                    Some(&order_number),
+                    None,
+                    now,
+                )
                 .await?;
             Ok(Sent::Accepted(order_number))
         }
@@ -196,7 +204,14 @@ pub async fn send(
             if !awaiting {
                 let refusal = serde_json::to_string(&body).unwrap_or_default();
                 local
-                    .set_draft_state(&me.user, id, "approval", None, Some(&refusal), now)
+                    .set_draft_state(
+                        &me.user,
+                        id,
+                        DraftState::Approval,
+                        None,
+                        Some(&refusal),
+                        now,
+                    )
                     .await?;
             }
             Ok(Sent::AwaitingApproval)
@@ -204,7 +219,7 @@ pub async fn send(
         Err(ClientError::Refused(body)) => {
             let refusal = serde_json::to_string(&body).unwrap_or_default();
             local
-                .set_draft_state(&me.user, id, "refused", None, Some(&refusal), now)
+                .set_draft_state(&me.user, id, DraftState::Refused, None, Some(&refusal), now)
                 .await?;
             Ok(Sent::Refused(body))
         }
@@ -326,7 +341,14 @@ mod tests {
             .await
             .expect("saved");
         local
-            .set_draft_state(&ann().user, "d", "waiting", None, None, Utc::now())
+            .set_draft_state(
+                &ann().user,
+                "d",
+                DraftState::Waiting,
+                None,
+                None,
+                Utc::now(),
+            )
             .await
             .expect("queued");
         draft
@@ -356,7 +378,7 @@ mod tests {
                 .await
                 .expect("reads")
                 .expect("kept");
-            assert_eq!(stored.state, "waiting", "{code}");
+            assert_eq!(stored.state, DraftState::Waiting, "{code}");
         }
 
         let draft = queued(&local).await;
@@ -371,7 +393,7 @@ mod tests {
             .await
             .expect("reads")
             .expect("kept");
-        assert_eq!(stored.state, "refused");
+        assert_eq!(stored.state, DraftState::Refused);
     }
 
     #[test]

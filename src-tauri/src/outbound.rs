@@ -3,6 +3,7 @@
 //! connection monitor calls [`send_waiting`], which calls [`send_queued`]), orders waiting for
 //! eSecure approval included.
 
+use oso_core::DraftState;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -24,7 +25,7 @@ pub const OUTBOUND_CHANGED: &str = "outbound-changed";
 #[serde(rename_all = "camelCase")]
 pub struct DraftSummary {
     pub id: String,
-    pub state: String,
+    pub state: DraftState,
     pub account_number: String,
     pub lines: usize,
     pub packs: u32,
@@ -67,7 +68,7 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
         Ok(all) => {
             let queued: Vec<_> = all
                 .into_iter()
-                .filter(|draft| draft.state != "editing")
+                .filter(|draft| draft.state != DraftState::Editing)
                 .collect();
             if let Err(error) = app.emit(OUTBOUND_CHANGED, queued) {
                 tracing::warn!(%error, "cannot tell the UI about the queue");
@@ -127,19 +128,19 @@ pub async fn send_queued(
     let Ok(drafts) = local.drafts(&me.user).await else {
         return 0;
     };
-    let approvals_due =
-        drafts.iter().any(|draft| draft.state == "approval") && approval_retry.due(Instant::now());
+    let approvals_due = drafts
+        .iter()
+        .any(|draft| draft.state == DraftState::Approval)
+        && approval_retry.due(Instant::now());
     let mut changed = 0;
     // Oldest first: orders go out in the order they were confirmed.
-    for stored in drafts
-        .into_iter()
-        .rev()
-        .filter(|draft| draft.state == "waiting" || (approvals_due && draft.state == "approval"))
-    {
+    for stored in drafts.into_iter().rev().filter(|draft| {
+        draft.state == DraftState::Waiting || (approvals_due && draft.state == DraftState::Approval)
+    }) {
         let Ok(draft) = Draft::from_stored(&stored) else {
             continue;
         };
-        let awaiting = stored.state == "approval";
+        let awaiting = stored.state == DraftState::Approval;
         match ordering::send(client, local, me, &stored.id, &draft, awaiting).await {
             Ok(Sent::Waiting) => break,
             Ok(Sent::AwaitingApproval) if awaiting => {}
@@ -207,8 +208,8 @@ mod tests {
         let next = signed_in("b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2", "next login's");
         let now = chrono::Utc::now();
         for (id, state) in [
-            ("waits-for-approval", "approval"),
-            ("waits-for-service", "waiting"),
+            ("waits-for-approval", DraftState::Approval),
+            ("waits-for-service", DraftState::Waiting),
         ] {
             local
                 .save_draft(&requester.user, id, r#"{"accountNumber":"951234567"}"#, now)

@@ -9,6 +9,7 @@ pub mod address;
 pub mod clock;
 pub mod country;
 pub mod domain_name;
+pub mod draft_state;
 pub mod email;
 pub mod field_errors;
 pub mod l10n;
@@ -28,6 +29,7 @@ pub use address::{Address, AddressInput, DRIVER_NOTE_MAX_CHARS, HOUSE_NUMBER_MAX
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use country::{CountryCode, CountryError};
 pub use domain_name::{DomainName, DomainNameError};
+pub use draft_state::{DraftState, UnknownDraftState};
 pub use email::{Email, EmailError};
 pub use field_errors::FieldErrors;
 pub use l10n::{Catalogue, CatalogueError};

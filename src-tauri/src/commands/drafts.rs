@@ -1,6 +1,7 @@
 //! The order wizard: drafts saved on every change, step checks, placing an order (or queueing
 //! it while the service is away), and the list of queued orders.
 
+use oso_core::DraftState;
 use std::collections::BTreeMap;
 
 use chrono::Utc;
@@ -24,7 +25,7 @@ pub struct StepCheck {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlaceOutcome {
-    pub state: &'static str,
+    pub state: DraftState,
     pub order_number: Option<String>,
     /// What the result names ("the administrators of account number ••••• 4567 were asked").
     pub account_number: String,
@@ -36,7 +37,7 @@ pub struct PlaceOutcome {
 pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, CommandError> {
     let me = signed_in_as(&state).await?;
     for stored in state.local.drafts(&me.user).await? {
-        if stored.state == "editing" {
+        if stored.state == DraftState::Editing {
             let draft = Draft::from_stored(&stored)?;
             if draft.has_content() {
                 return Ok(Some(draft));
@@ -162,18 +163,18 @@ pub async fn order_place(
     let sent = ordering::confirm(&state.client, &state.local, &me, &id, &draft).await?;
     let outcome = match sent {
         Sent::Accepted(number) => PlaceOutcome {
-            state: "accepted",
+            state: DraftState::Accepted,
             order_number: Some(number),
             account_number: draft.account_number,
         },
         Sent::Waiting => PlaceOutcome {
-            state: "waiting",
+            state: DraftState::Waiting,
             order_number: None,
             account_number: draft.account_number,
         },
         // Kept in the queue: the administrators were asked, and it goes out once they approve.
         Sent::AwaitingApproval => PlaceOutcome {
-            state: "approval",
+            state: DraftState::Approval,
             order_number: None,
             account_number: draft.account_number,
         },
@@ -181,7 +182,7 @@ pub async fn order_place(
             // Refused while the user is there: back to editing, the reasons at their fields.
             state
                 .local
-                .set_draft_state(&me.user, &id, "editing", None, None, Utc::now())
+                .set_draft_state(&me.user, &id, DraftState::Editing, None, None, Utc::now())
                 .await?;
             return Err(crate::client::ClientError::Refused(body).into());
         }
@@ -223,6 +224,6 @@ pub async fn outbound_list(state: State<'_, AppState>) -> Result<Vec<DraftSummar
     Ok(summaries(&state, &me.user)
         .await?
         .into_iter()
-        .filter(|draft| draft.state != "editing")
+        .filter(|draft| draft.state != DraftState::Editing)
         .collect())
 }

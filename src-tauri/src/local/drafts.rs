@@ -4,6 +4,7 @@
 //! owner, so another login's drafts are neither read, changed nor sent.
 
 use chrono::{DateTime, Utc};
+use oso_core::DraftState;
 
 use super::{LocalStore, LocalStoreError};
 use crate::owner::UserId;
@@ -12,10 +13,37 @@ use crate::owner::UserId;
 pub struct StoredDraft {
     pub id: String,
     pub body: String,
-    pub state: String,
+    pub state: DraftState,
     pub order_number: Option<String>,
     pub refusal: Option<String>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A row as stored; its state is checked into a [`DraftState`] on the way out.
+struct DraftRow {
+    id: String,
+    body: String,
+    state: String,
+    order_number: Option<String>,
+    refusal: Option<String>,
+    updated_at: DateTime<Utc>,
+}
+
+impl TryFrom<DraftRow> for StoredDraft {
+    type Error = LocalStoreError;
+
+    fn try_from(row: DraftRow) -> Result<Self, Self::Error> {
+        let state = DraftState::parse(&row.state)
+            .map_err(|unknown| LocalStoreError::Corrupt(unknown.to_string()))?;
+        Ok(StoredDraft {
+            id: row.id,
+            body: row.body,
+            state,
+            order_number: row.order_number,
+            refusal: row.refusal,
+            updated_at: row.updated_at,
+        })
+    }
 }
 
 impl LocalStore {
@@ -52,28 +80,33 @@ impl LocalStore {
         id: &str,
     ) -> Result<Option<StoredDraft>, LocalStoreError> {
         let owner = owner.as_str();
-        Ok(sqlx::query_as!(
-            StoredDraft,
+        sqlx::query_as!(
+            DraftRow,
             r#"SELECT id, body, state, order_number, refusal, updated_at AS "updated_at: DateTime<Utc>"
                FROM drafts WHERE id = ?1 AND owner = ?2"#,
             id,
             owner
         )
         .fetch_optional(&self.pool)
-        .await?)
+        .await?
+        .map(StoredDraft::try_from)
+        .transpose()
     }
 
     /// Every draft and queued order of `owner`, newest first.
     pub async fn drafts(&self, owner: &UserId) -> Result<Vec<StoredDraft>, LocalStoreError> {
         let owner = owner.as_str();
-        Ok(sqlx::query_as!(
-            StoredDraft,
+        sqlx::query_as!(
+            DraftRow,
             r#"SELECT id, body, state, order_number, refusal, updated_at AS "updated_at: DateTime<Utc>"
                FROM drafts WHERE owner = ?1 ORDER BY updated_at DESC"#,
             owner
         )
         .fetch_all(&self.pool)
-        .await?)
+        .await?
+        .into_iter()
+        .map(StoredDraft::try_from)
+        .collect()
     }
 
     pub async fn discard_draft(&self, owner: &UserId, id: &str) -> Result<bool, LocalStoreError> {
@@ -107,18 +140,17 @@ impl LocalStore {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Moves a draft of `owner` to `state` ('waiting', 'approval', 'accepted', 'refused' or
-    /// back to 'editing').
+    /// Moves a draft of `owner` to `state`.
     pub async fn set_draft_state(
         &self,
         owner: &UserId,
         id: &str,
-        state: &str,
+        state: DraftState,
         order_number: Option<&str>,
         refusal: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), LocalStoreError> {
-        let owner = owner.as_str();
+        let (owner, state) = (owner.as_str(), state.as_str());
         sqlx::query!(
             "UPDATE drafts SET state = ?3, order_number = ?4, refusal = ?5, updated_at = ?6
              WHERE id = ?1 AND owner = ?2",
@@ -171,10 +203,10 @@ mod tests {
             .expect("reads")
             .expect("kept");
         assert_eq!(draft.body, r#"{"step":2}"#);
-        assert_eq!(draft.state, "editing");
+        assert_eq!(draft.state, DraftState::Editing);
 
         store
-            .set_draft_state(&ann(), "draft-1", "waiting", None, None, now)
+            .set_draft_state(&ann(), "draft-1", DraftState::Waiting, None, None, now)
             .await
             .expect("queued");
         assert!(!store
@@ -221,7 +253,7 @@ mod tests {
             .set_draft_state(
                 &ann(),
                 "d",
-                "approval",
+                DraftState::Approval,
                 None,
                 Some(r#"{"code":"approval_pending"}"#),
                 now,
@@ -239,7 +271,7 @@ mod tests {
                 .expect("reads")
                 .expect("kept")
                 .state,
-            "approval"
+            DraftState::Approval
         );
         assert!(store
             .withdraw_awaiting_approval(&ann(), "d")
@@ -269,7 +301,7 @@ mod ownership {
             .await
             .expect("saves"));
         store
-            .set_draft_state(&ann, "ann-1", "approval", None, None, now)
+            .set_draft_state(&ann, "ann-1", DraftState::Approval, None, None, now)
             .await
             .expect("queued");
 
@@ -283,7 +315,7 @@ mod ownership {
             "the same id under another login changes nothing"
         );
         store
-            .set_draft_state(&bob, "ann-1", "editing", None, None, now)
+            .set_draft_state(&bob, "ann-1", DraftState::Editing, None, None, now)
             .await
             .expect("answers");
         assert!(!store.discard_draft(&bob, "ann-1").await.expect("answers"));
@@ -295,7 +327,7 @@ mod ownership {
 
         let kept = store.drafts(&ann).await.expect("lists");
         assert_eq!(kept.len(), 1);
-        assert_eq!(kept[0].state, "approval");
+        assert_eq!(kept[0].state, DraftState::Approval);
         assert_eq!(kept[0].body, r#"{"accountNumber":"951234567"}"#);
     }
 }
