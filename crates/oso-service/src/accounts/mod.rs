@@ -27,7 +27,7 @@ use crate::mail::{MailError, Mailer};
 pub use profile::Profile;
 pub use registration::RegistrationForm;
 pub use sign_in::{SessionGrant, SignedIn};
-pub use users::UserRow;
+pub use users::{LoginStatus, UserRow};
 
 /// Everything the account flows need.
 #[derive(Debug, Clone)]

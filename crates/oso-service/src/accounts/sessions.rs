@@ -5,7 +5,7 @@ use oso_core::account_policy::SessionLifetime;
 use sqlx::SqliteConnection;
 
 use super::tokens;
-use super::users::UserRow;
+use super::users::{LoginStatus, UserRow};
 use crate::secret::SecretString;
 
 /// `last_seen_at` is written at most this often, so reads do not all become writes.
@@ -48,7 +48,8 @@ pub async fn find_live(
                   u.id AS "user_id!", u.public_id AS "public_id!", u.email, u.default_email,
                   u.company_name, u.contact_name, u.phone,
                   u.language, u.password_hash,
-                  u.password_changed_at AS "password_changed_at: DateTime<Utc>", u.status
+                  u.password_changed_at AS "password_changed_at: DateTime<Utc>",
+                  u.status AS "status: LoginStatus"
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"#,
         token_hash

@@ -17,16 +17,27 @@ pub struct UserRow {
     pub language: String,
     pub password_hash: String,
     pub password_changed_at: DateTime<Utc>,
-    pub status: String,
+    pub status: LoginStatus,
+}
+
+/// Where a login stands; the names of the `users.status` CHECK list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(rename_all = "snake_case")]
+pub enum LoginStatus {
+    /// Registered or invited, not yet activated.
+    Pending,
+    Active,
+    /// "Forget me": revoked, its personal data overwritten.
+    Forgotten,
 }
 
 impl UserRow {
     pub fn is_active(&self) -> bool {
-        self.status == "active"
+        self.status == LoginStatus::Active
     }
 
     pub fn is_pending(&self) -> bool {
-        self.status == "pending"
+        self.status == LoginStatus::Pending
     }
 
     /// Where this user's e-mails go.
@@ -54,7 +65,8 @@ pub async fn find_live_by_email(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
                   contact_name, phone, language,
-                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
+                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>",
+                  status AS "status: LoginStatus"
            FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'"#,
         email_canonical
     )
@@ -70,7 +82,8 @@ pub async fn find_by_id(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
                   contact_name, phone, language,
-                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>", status
+                  password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>",
+                  status AS "status: LoginStatus"
            FROM users WHERE id = ?1"#,
         id
     )

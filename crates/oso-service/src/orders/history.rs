@@ -210,7 +210,7 @@ mod tests {
                 language: "en".to_owned(),
                 password_hash: "x".to_owned(),
                 password_changed_at: Utc::now(),
-                status: "active".to_owned(),
+                status: crate::accounts::LoginStatus::Active,
             },
             password_expired: false,
         }
