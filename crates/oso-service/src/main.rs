@@ -365,6 +365,9 @@ async fn customer_accounts(args: CustomerAccountsArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(config: ServiceConfig) -> anyhow::Result<()> {
+    // Listen for the stop signals before answering anything: a SIGTERM that came between the
+    // first answer and a later registration would kill the process instead of stopping it.
+    let stop = StopSignals::listen();
     let service = oso_service::start(config)
         .await
         .context("starting the service")?;
@@ -374,32 +377,62 @@ async fn serve(config: ServiceConfig) -> anyhow::Result<()> {
         service.url()
     );
     println!("outbox: {}", service.outbox_dir().display());
-    shutdown_signal().await;
+    stop.received().await;
     tracing::info!("shutting down");
     service.shutdown().await.context("shutting down")?;
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
+/// Ctrl-C and SIGTERM, registered when made on Unix (elsewhere Ctrl-C, when waited for).
+struct StopSignals {
     #[cfg(unix)]
-    {
-        let mut terminate =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(signal) => signal,
-                Err(error) => {
-                    tracing::warn!(%error, "cannot listen for SIGTERM; Ctrl-C still works");
-                    let _ = interrupt.await;
-                    return;
-                }
+    interrupt: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    terminate: Option<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    fn listen() -> Self {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let register = |kind: SignalKind| {
+                signal(kind)
+                    .map_err(|error| tracing::warn!(%error, "cannot listen for a stop signal"))
+                    .ok()
             };
-        tokio::select! {
-            _ = interrupt => {}
-            _ = terminate.recv() => {}
+            Self {
+                interrupt: register(SignalKind::interrupt()),
+                terminate: register(SignalKind::terminate()),
+            }
         }
+        #[cfg(not(unix))]
+        Self {}
     }
-    #[cfg(not(unix))]
-    {
-        let _ = interrupt.await;
+
+    async fn received(self) {
+        #[cfg(unix)]
+        {
+            async fn received(signal: Option<tokio::signal::unix::Signal>) {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending().await,
+                }
+            }
+            if self.interrupt.is_none() && self.terminate.is_none() {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+            tokio::select! {
+                _ = received(self.interrupt) => {}
+                _ = received(self.terminate) => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
