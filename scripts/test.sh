@@ -21,6 +21,8 @@ OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --lock
 echo "== generated requests from the OpenAPI description (a small run; scripts/fuzz-api.py 100 for more)"
 cargo build -p oso-service --bin oso-service --locked
 python3 scripts/fuzz-api.py 10
+echo "== the OpenAPI description against the OpenAPI 3.1 specification (openapi-spec-validator)"
+"${CARGO_TARGET_DIR:-target}/fuzz-venv/bin/python" scripts/validate-openapi.py
 echo "== end-to-end tests (screenshots in \${CARGO_TARGET_DIR:-target}/e2e-screenshots)"
 # (with the start-up benchmark's empty window, which shares every dependency of this build)
 cargo build -p oso -p oso-bench-empty-window --bins --locked
