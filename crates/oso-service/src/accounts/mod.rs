@@ -101,7 +101,7 @@ pub enum AccountError {
     /// eSecure refused the use of an account number; `field` names where it was given.
     #[error("eSecure refused the account number: {refusal:?}")]
     Access {
-        refusal: crate::esecure::Refusal,
+        refusal: crate::error::Refusal,
         field: &'static str,
     },
 }

@@ -59,7 +59,7 @@ pub async fn list(
 /// Saves a number (or renames it, when it is saved already).
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn save(
-    cx: crate::esecure::requests::Context<'_>,
+    cx: crate::esecure::Context<'_>,
     user: &SignedIn,
     form: &AccountNumberForm,
 ) -> Result<SavedAccountNumber, AccountError> {

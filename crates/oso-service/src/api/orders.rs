@@ -21,7 +21,7 @@ pub async fn place(
     Session(user): Session,
     Body(request): Body<OrderRequest>,
 ) -> Result<(StatusCode, Json<PlacedOrder>), ApiError> {
-    let (order, new) = orders::place(&state, &user, request).await?;
+    let (order, new) = orders::place(&state.ordering(), &user, request).await?;
     let status = if new {
         StatusCode::CREATED
     } else {
@@ -40,7 +40,7 @@ pub async fn get(
     Session(user): Session,
     Path(order_number): Path<String>,
 ) -> Result<Json<OrderDetails>, ApiError> {
-    orders::find(&state, &user, &order_number)
+    orders::find(&state.ordering(), &user, &order_number)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such order"))
@@ -56,7 +56,7 @@ pub async fn cancel(
     Session(user): Session,
     Path(order_number): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    orders::cancel(&state, &user, &order_number).await?;
+    orders::cancel(&state.ordering(), &user, &order_number).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

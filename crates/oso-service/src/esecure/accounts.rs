@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
+use super::context::Context;
 use super::mail::{self, WelcomeMail};
-use super::requests::Context;
 use super::{audit, EsecureError, Requester};
 use crate::accounts::{AccountError, FieldProblems};
 

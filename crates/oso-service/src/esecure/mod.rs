@@ -5,20 +5,15 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod context;
 pub mod forget;
 pub mod mail;
 pub mod operator;
 pub mod requests;
 
+pub use crate::error::Refusal;
 pub use access::{may_use, push_may_use, Requester};
-
-/// Why a user may not use a protected number (yet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    ApprovalPending,
-    ApprovalRejected,
-    AccessRefused,
-}
+pub use context::Context;
 
 impl EsecureError {
     /// As an [`AccountError`](crate::accounts::AccountError) naming `field`, for the flows

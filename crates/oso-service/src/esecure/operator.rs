@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::accounts::{self, AdministratorForm, CustomerAccount};
-use super::requests::Context;
+use super::context::Context;
 use super::{audit, EsecureError};
 use crate::accounts::AccountError;
 

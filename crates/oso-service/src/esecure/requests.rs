@@ -9,24 +9,13 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
+use super::context::Context;
 use super::mail::{self, RequestMail};
 use super::{audit, may_use, EsecureError, Requester};
-use crate::accounts::{tokens, AccountError, FieldProblems, Links, SignedIn};
-use crate::mail::Mailer;
+use crate::accounts::{tokens, AccountError, FieldProblems, SignedIn};
 
 /// How long the Reject button in a request e-mail works.
 pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
-
-/// What eSecure needs to act: the database, the mail and its links, and the time.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    pub pool: &'a SqlitePool,
-    pub mailer: &'a Mailer,
-    pub links: &'a Links,
-    /// For inviting administrators who have no login yet.
-    pub accounts: &'a crate::accounts::Accounts,
-    pub now: DateTime<Utc>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct AccessRequest {
