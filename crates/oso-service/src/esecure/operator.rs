@@ -62,24 +62,25 @@ pub async fn create_account(
         administrators.push(parsed);
     }
     let number = number.as_str();
-    let existing_admins: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
-            .bind(number)
-            .fetch_one(cx.pool)
-            .await?;
+    let existing_admins: i64 = sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators WHERE account_number = ?1"#,
+        number,
+    )
+    .fetch_one(cx.pool)
+    .await?;
     if form.protected && administrators.is_empty() && existing_admins == 0 {
         return Err(AccountError::field("administrators", "required").into());
     }
     let actor = format!("operator:{operator}");
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (number) DO UPDATE SET company = excluded.company, protected = excluded.protected",
+        number,
+        company,
+        form.protected,
+        cx.now,
     )
-    .bind(number)
-    .bind(&company)
-    .bind(form.protected)
-    .bind(cx.now)
     .execute(&mut *tx)
     .await?;
     let what = if form.protected {
@@ -116,12 +117,14 @@ pub async fn change_account(
         None => account.company,
     };
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query("UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1")
-        .bind(number)
-        .bind(&company)
-        .bind(protected)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1",
+        number,
+        company,
+        protected,
+    )
+    .execute(&mut *tx)
+    .await?;
     let what = if protected {
         "protected"
     } else {
@@ -144,7 +147,7 @@ pub async fn change_account(
 
 pub async fn list_accounts(cx: Context<'_>) -> Result<Vec<CustomerAccount>, sqlx::Error> {
     let numbers: Vec<String> =
-        sqlx::query_scalar("SELECT number FROM customer_accounts ORDER BY number")
+        sqlx::query_scalar!("SELECT number FROM customer_accounts ORDER BY number")
             .fetch_all(cx.pool)
             .await?;
     let mut accounts = Vec::with_capacity(numbers.len());

@@ -42,30 +42,32 @@ pub async fn ask_to_use(
     if may_use(cx.pool, &requester, number).await? {
         return Ok(());
     }
-    let restricted: Option<i64> =
-        sqlx::query_scalar("SELECT restrict_requests FROM customer_accounts WHERE number = ?1")
-            .bind(number)
-            .fetch_optional(cx.pool)
-            .await?;
-    if restricted == Some(1) {
-        let listed: Option<String> = sqlx::query_scalar(
+    let restricted: Option<bool> = sqlx::query_scalar!(
+        r#"SELECT restrict_requests AS "restrict_requests: bool" FROM customer_accounts WHERE number = ?1"#,
+        number,
+    )
+    .fetch_optional(cx.pool)
+    .await?;
+    if restricted == Some(true) {
+        let listed: Option<String> = sqlx::query_scalar!(
             "SELECT domain FROM account_domains WHERE account_number = ?1 AND kind = 'restricted' AND domain = ?2",
+            number,
+            requester.domain,
         )
-        .bind(number)
-        .bind(&requester.domain)
         .fetch_optional(cx.pool)
         .await?;
         if listed.is_none() {
             return Err(EsecureError::AccessRefused);
         }
     }
-    let existing: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, status FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2",
+    let existing = sqlx::query!(
+        r#"SELECT id AS "id!", status FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
+        number,
+        requester.canonical,
     )
-    .bind(number)
-    .bind(&requester.canonical)
     .fetch_optional(cx.pool)
-    .await?;
+    .await?
+    .map(|row| (row.id, row.status));
     let company = &user.user.company_name;
     let mut tx = crate::store::begin_write(cx.pool).await?;
     let id = match existing {
@@ -75,14 +77,14 @@ pub async fn ask_to_use(
         Some((_, status)) if status == "approved" => return Ok(()),
         // Revoked: asking again is a new request, and the administrators hear of it.
         Some((id, _)) => {
-            let reopened = sqlx::query(
+            let reopened = sqlx::query!(
                 "UPDATE access_requests SET status = 'pending', requested_at = ?2, company = ?3,
                         decided_at = NULL, decided_by = NULL
                  WHERE id = ?1 AND status = 'revoked'",
+                id,
+                cx.now,
+                company,
             )
-            .bind(id)
-            .bind(cx.now)
-            .bind(company)
             .execute(&mut *tx)
             .await?;
             if reopened.rows_affected() == 0 {
@@ -91,16 +93,16 @@ pub async fn ask_to_use(
             id
         }
         None => {
-            let inserted: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
+            let inserted: Option<i64> = sqlx::query_scalar!(
+                r#"INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
                  VALUES (?1, ?2, ?3, ?4, 'pending', ?5)
-                 ON CONFLICT (account_number, email_canonical) DO NOTHING RETURNING id",
+                 ON CONFLICT (account_number, email_canonical) DO NOTHING RETURNING id AS "id!""#,
+                number,
+                requester.email,
+                requester.canonical,
+                company,
+                cx.now,
             )
-            .bind(number)
-            .bind(&requester.email)
-            .bind(&requester.canonical)
-            .bind(company)
-            .bind(cx.now)
             .fetch_optional(&mut *tx)
             .await?;
             // Another try of the same user got there first: it mails, this one does not.
@@ -119,23 +121,26 @@ pub async fn ask_to_use(
         &requester.email,
     )
     .await?;
-    let admins: Vec<(String, String)> = sqlx::query_as(
+    let admins = sqlx::query!(
         "SELECT email, language FROM account_administrators WHERE account_number = ?1",
+        number,
     )
-    .bind(number)
     .fetch_all(&mut *tx)
     .await?;
     let mut mails = Vec::with_capacity(admins.len());
-    for (email, language) in admins {
+    for admin in admins {
+        let (email, language) = (admin.email, admin.language);
         let token = tokens::new_token();
-        sqlx::query(
+        let (token_hash, expires_at) =
+            (tokens::hash(token.expose()), cx.now + REJECT_LINK_LIFETIME);
+        sqlx::query!(
             "INSERT INTO access_request_tokens (token_hash, request_id, admin_email, expires_at)
              VALUES (?1, ?2, ?3, ?4)",
+            token_hash,
+            id,
+            email,
+            expires_at,
         )
-        .bind(tokens::hash(token.expose()))
-        .bind(id)
-        .bind(&email)
-        .bind(cx.now + REJECT_LINK_LIFETIME)
         .execute(&mut *tx)
         .await?;
         mails.push((email, language, cx.links.esecure_reject(token.expose())));
@@ -171,16 +176,19 @@ pub async fn list(
             return Err(AccountError::field("status", "unknown_status").into());
         }
     }
-    Ok(sqlx::query_as(
-        "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
+    Ok(sqlx::query_as!(
+        AccessRequest,
+        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
+                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
          FROM access_requests r
          WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
            AND (?2 IS NULL OR r.status = ?2) AND (?3 IS NULL OR r.account_number = ?3)
-         ORDER BY r.requested_at DESC, r.id DESC LIMIT 1000",
+         ORDER BY r.requested_at DESC, r.id DESC LIMIT 1000"#,
+        admin.canonical,
+        status,
+        account_number,
     )
-    .bind(&admin.canonical)
-    .bind(status)
-    .bind(account_number)
     .fetch_all(pool)
     .await?)
 }
@@ -190,26 +198,29 @@ pub async fn mine(
     pool: &SqlitePool,
     requester: &Requester,
 ) -> Result<Vec<AccessRequest>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
-         FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC",
+    sqlx::query_as!(
+        AccessRequest,
+        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
+                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
+         FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC"#,
+        requester.canonical,
     )
-    .bind(&requester.canonical)
     .fetch_all(pool)
     .await
 }
 
 /// How many requests wait for `admin`, and whether they administer any account.
 pub async fn open_count(pool: &SqlitePool, admin: &Requester) -> Result<(bool, i64), sqlx::Error> {
-    let (accounts, open): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM account_administrators WHERE email_canonical = ?1),
+    let counts = sqlx::query!(
+        r#"SELECT (SELECT COUNT(*) FROM account_administrators WHERE email_canonical = ?1) AS "accounts!: i64",
                 (SELECT COUNT(*) FROM access_requests r WHERE r.status = 'pending' AND r.account_number IN
-                    (SELECT account_number FROM account_administrators WHERE email_canonical = ?1))",
+                    (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)) AS "open!: i64""#,
+        admin.canonical,
     )
-    .bind(&admin.canonical)
     .fetch_one(pool)
     .await?;
-    Ok((accounts > 0, open))
+    Ok((counts.accounts > 0, counts.open))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
@@ -242,27 +253,29 @@ pub async fn decide(
     let mut tx = crate::store::begin_write(cx.pool).await?;
     let mut decided = Vec::new();
     for id in ids {
-        let row: Option<(String, String, String)> = sqlx::query_as(
+        let row = sqlx::query!(
             "SELECT account_number, email, status FROM access_requests r WHERE r.id = ?1
                AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)",
+            id,
+            admin.canonical,
         )
-        .bind(id)
-        .bind(&admin.canonical)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((number, email, status)) = row else {
+        let Some((number, email, status)) =
+            row.map(|row| (row.account_number, row.email, row.status))
+        else {
             return Err(EsecureError::NotFound);
         };
         if !from.contains(&status.as_str()) {
             return Err(AccountError::field("ids", "already_decided").into());
         }
-        sqlx::query(
+        sqlx::query!(
             "UPDATE access_requests SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1",
+            id,
+            to,
+            cx.now,
+            admin.email,
         )
-        .bind(id)
-        .bind(to)
-        .bind(cx.now)
-        .bind(&admin.email)
         .execute(&mut *tx)
         .await?;
         audit::record(&mut tx, &number, cx.now, &admin.email, to, &email).await?;
@@ -285,21 +298,23 @@ pub async fn decide(
 /// Takes an approved user's access away at once.
 pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), EsecureError> {
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    let row: Option<(String, String)> = sqlx::query_as(
+    let row = sqlx::query!(
         "SELECT account_number, email FROM access_requests r WHERE r.id = ?1 AND r.status = 'approved'
            AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)",
+        id,
+        admin.canonical,
     )
-    .bind(id)
-    .bind(&admin.canonical)
     .fetch_optional(&mut *tx)
     .await?;
-    let (number, email) = row.ok_or(EsecureError::NotFound)?;
-    sqlx::query(
+    let (number, email) = row
+        .map(|row| (row.account_number, row.email))
+        .ok_or(EsecureError::NotFound)?;
+    sqlx::query!(
         "UPDATE access_requests SET status = 'revoked', decided_at = ?2, decided_by = ?3 WHERE id = ?1",
+        id,
+        cx.now,
+        admin.email,
     )
-    .bind(id)
-    .bind(cx.now)
-    .bind(&admin.email)
     .execute(&mut *tx)
     .await?;
     audit::record(&mut tx, &number, cx.now, &admin.email, "revoked", &email).await?;
@@ -335,24 +350,26 @@ pub async fn add_users(
     problems.into_result()?;
     let mut tx = crate::store::begin_write(cx.pool).await?;
     for email in &parsed {
-        let company: Option<String> = sqlx::query_scalar(
+        let canonical = email.canonical();
+        let company: Option<String> = sqlx::query_scalar!(
             "SELECT company_name FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
+            canonical,
         )
-        .bind(email.canonical())
         .fetch_optional(&mut *tx)
         .await?;
-        sqlx::query(
+        let (address, company) = (email.as_str(), company.unwrap_or_default());
+        sqlx::query!(
             "INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at, decided_at, decided_by)
              VALUES (?1, ?2, ?3, ?4, 'approved', ?5, ?5, ?6)
              ON CONFLICT (account_number, email_canonical) DO UPDATE SET
                 status = 'approved', decided_at = excluded.decided_at, decided_by = excluded.decided_by",
+            number,
+            address,
+            canonical,
+            company,
+            cx.now,
+            admin.email,
         )
-        .bind(number)
-        .bind(email.as_str())
-        .bind(email.canonical())
-        .bind(company.unwrap_or_default())
-        .bind(cx.now)
-        .bind(&admin.email)
         .execute(&mut *tx)
         .await?;
         audit::record(
@@ -382,23 +399,29 @@ pub enum RejectLink {
 
 /// Reads a Reject link without acting on it (a GET, which mail scanners make too).
 pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink, sqlx::Error> {
-    let row: Option<(i64, DateTime<Utc>, Option<DateTime<Utc>>)> = sqlx::query_as(
-        "SELECT request_id, expires_at, used_at FROM access_request_tokens WHERE token_hash = ?1",
+    let token_hash = tokens::hash(token);
+    let row = sqlx::query!(
+        r#"SELECT request_id, expires_at AS "expires_at: DateTime<Utc>", used_at AS "used_at: DateTime<Utc>"
+           FROM access_request_tokens WHERE token_hash = ?1"#,
+        token_hash,
     )
-    .bind(tokens::hash(token))
     .fetch_optional(cx.pool)
-    .await?;
+    .await?
+    .map(|row| (row.request_id, row.expires_at, row.used_at));
     let Some((id, expires_at, used_at)) = row else {
         return Ok(RejectLink::Invalid);
     };
     if used_at.is_some() || expires_at <= cx.now {
         return Ok(RejectLink::Invalid);
     }
-    let request: Option<AccessRequest> = sqlx::query_as(
-        "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
-         FROM access_requests WHERE id = ?1",
+    let request: Option<AccessRequest> = sqlx::query_as!(
+        AccessRequest,
+        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
+                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
+         FROM access_requests WHERE id = ?1"#,
+        id,
     )
-    .bind(id)
     .fetch_optional(cx.pool)
     .await?;
     Ok(match request {
@@ -412,28 +435,33 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, EsecureError> {
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    let used: Option<(i64, String)> = sqlx::query_as(
-        "UPDATE access_request_tokens SET used_at = ?2
+    let token_hash = tokens::hash(token);
+    let used = sqlx::query!(
+        r#"UPDATE access_request_tokens SET used_at = ?2
          WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2
-         RETURNING request_id, admin_email",
+         RETURNING request_id AS "request_id!", admin_email AS "admin_email!""#,
+        token_hash,
+        cx.now,
     )
-    .bind(tokens::hash(token))
-    .bind(cx.now)
     .fetch_optional(&mut *tx)
-    .await?;
+    .await?
+    .map(|row| (row.request_id, row.admin_email));
     let Some((id, admin_email)) = used else {
         return Ok(RejectLink::Invalid);
     };
     // The administrator may have been removed since the mail went out.
-    let request: Option<AccessRequest> = sqlx::query_as(
-        "UPDATE access_requests SET status = 'rejected', decided_at = ?2, decided_by = ?3
+    let request: Option<AccessRequest> = sqlx::query_as!(
+        AccessRequest,
+        r#"UPDATE access_requests SET status = 'rejected', decided_at = ?2, decided_by = ?3
          WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM account_administrators ad
                WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower(?3))
-         RETURNING id, account_number, email, company, status, requested_at, decided_at, decided_by",
+         RETURNING id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
+                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?""#,
+        id,
+        cx.now,
+        admin_email,
     )
-    .bind(id)
-    .bind(cx.now)
-    .bind(&admin_email)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(request) = request else {
