@@ -1,5 +1,5 @@
 //! The account numbers saved under a login for new orders, and the one decision of whether a
-//! user may use a number is eSecure's ([`crate::esecure::requests::ask_to_use`]).
+//! user may use a number is eSecure's ([`crate::esecure::asking::ask_to_use`]).
 
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::AccountNumber;
@@ -67,7 +67,7 @@ pub async fn save(
     let number = AccountNumber::parse(&form.number)
         .map_err(|error| AccountError::field("number", error.field_code()))?;
     let name = parse_name(&form.name)?;
-    crate::esecure::requests::ask_to_use(cx, user, number.as_str())
+    crate::esecure::asking::ask_to_use(cx, user, number.as_str())
         .await
         .map_err(|error| error.at_field("number"))?;
     let digits = number.as_str();

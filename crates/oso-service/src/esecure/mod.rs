@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod asking;
 pub mod audit;
 pub mod context;
 pub mod forget;

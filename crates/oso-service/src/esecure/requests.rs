@@ -2,20 +2,17 @@
 //! the account's administrators (in the app, or rejected from the e-mail's page), revoked, or
 //! made approved at once when an administrator adds users.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
-use oso_core::{check_list_len, Email, Language};
+use oso_core::{check_list_len, Email};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
 use super::context::Context;
-use super::mail::{self, RequestMail};
-use super::{audit, may_use, EsecureError, Requester};
-use crate::accounts::{tokens, AccountError, FieldProblems, SignedIn};
-
-/// How long the Reject button in a request e-mail works.
-pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
+use super::mail;
+use super::{audit, EsecureError, Requester};
+use crate::accounts::{tokens, AccountError, FieldProblems};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct AccessRequest {
@@ -28,140 +25,6 @@ pub struct AccessRequest {
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
-}
-
-/// The one entry for every use of a number: allowed, or refused with the reason, after asking
-/// the administrators when this user has not asked before.
-#[tracing::instrument(skip(cx, user), err(Debug, level = "info"))]
-pub async fn ask_to_use(
-    cx: Context<'_>,
-    user: &SignedIn,
-    number: &str,
-) -> Result<(), EsecureError> {
-    let requester = Requester::of(user);
-    if may_use(cx.pool, &requester, number).await? {
-        return Ok(());
-    }
-    let restricted: Option<bool> = sqlx::query_scalar!(
-        r#"SELECT restrict_requests AS "restrict_requests: bool" FROM customer_accounts WHERE number = ?1"#,
-        number,
-    )
-    .fetch_optional(cx.pool)
-    .await?;
-    if restricted == Some(true) {
-        let listed: Option<String> = sqlx::query_scalar!(
-            "SELECT domain FROM account_domains WHERE account_number = ?1 AND kind = 'restricted' AND domain = ?2",
-            number,
-            requester.domain,
-        )
-        .fetch_optional(cx.pool)
-        .await?;
-        if listed.is_none() {
-            return Err(EsecureError::AccessRefused);
-        }
-    }
-    let existing = sqlx::query!(
-        r#"SELECT id AS "id!", status FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
-        number,
-        requester.canonical,
-    )
-    .fetch_optional(cx.pool)
-    .await?
-    .map(|row| (row.id, row.status));
-    let company = &user.user.company_name;
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    let id = match existing {
-        Some((_, status)) if status == "pending" => return Err(EsecureError::ApprovalPending),
-        Some((_, status)) if status == "rejected" => return Err(EsecureError::ApprovalRejected),
-        // Approved meanwhile (the rule above raced with a decision).
-        Some((_, status)) if status == "approved" => return Ok(()),
-        // Revoked: asking again is a new request, and the administrators hear of it.
-        Some((id, _)) => {
-            let reopened = sqlx::query!(
-                "UPDATE access_requests SET status = 'pending', requested_at = ?2, company = ?3,
-                        decided_at = NULL, decided_by = NULL
-                 WHERE id = ?1 AND status = 'revoked'",
-                id,
-                cx.now,
-                company,
-            )
-            .execute(&mut *tx)
-            .await?;
-            if reopened.rows_affected() == 0 {
-                return Err(EsecureError::ApprovalPending);
-            }
-            id
-        }
-        None => {
-            let inserted: Option<i64> = sqlx::query_scalar!(
-                r#"INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
-                 VALUES (?1, ?2, ?3, ?4, 'pending', ?5)
-                 ON CONFLICT (account_number, email_canonical) DO NOTHING RETURNING id AS "id!""#,
-                number,
-                requester.email,
-                requester.canonical,
-                company,
-                cx.now,
-            )
-            .fetch_optional(&mut *tx)
-            .await?;
-            // Another try of the same user got there first: it mails, this one does not.
-            let Some(id) = inserted else {
-                return Err(EsecureError::ApprovalPending);
-            };
-            id
-        }
-    };
-    audit::record(
-        &mut tx,
-        number,
-        cx.now,
-        &requester.email,
-        "requested",
-        &requester.email,
-    )
-    .await?;
-    let admins = sqlx::query!(
-        "SELECT email, language FROM account_administrators WHERE account_number = ?1",
-        number,
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    let mut mails = Vec::with_capacity(admins.len());
-    for admin in admins {
-        let (email, language) = (admin.email, admin.language);
-        let token = tokens::new_token();
-        let (token_hash, expires_at) =
-            (tokens::hash(token.expose()), cx.now + REJECT_LINK_LIFETIME);
-        sqlx::query!(
-            "INSERT INTO access_request_tokens (token_hash, request_id, admin_email, expires_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            token_hash,
-            id,
-            email,
-            expires_at,
-        )
-        .execute(&mut *tx)
-        .await?;
-        mails.push((email, language, cx.links.esecure_reject(token.expose())));
-    }
-    tx.commit().await?;
-    for (email, language, reject_url) in mails {
-        mail::send_request(
-            cx.mailer,
-            RequestMail {
-                admin_email: &email,
-                admin_language: language.parse().unwrap_or(Language::FALLBACK),
-                requester_email: &requester.email,
-                requester_company: company,
-                account_number: number,
-                requested_at: cx.now,
-                reject_url,
-            },
-        )
-        .await;
-    }
-    Err(EsecureError::ApprovalPending)
 }
 
 /// The requests of the accounts `admin` administers, newest first.

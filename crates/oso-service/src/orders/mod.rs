@@ -172,7 +172,7 @@ pub async fn place(
     }
     let (number, address, catalogue) = validate(cx, &request).await?;
     // eSecure last: an order that is refused anyway must not ask administrators for anything.
-    crate::esecure::requests::ask_to_use(cx.esecure(), user, number.as_str())
+    crate::esecure::asking::ask_to_use(cx.esecure(), user, number.as_str())
         .await
         .map_err(|error| error.at_field("account_number"))?;
     let order = store::NewOrder::new(user, &request, number, address, cx.clock.now());
