@@ -58,7 +58,7 @@ impl RunningService {
     }
 
     /// Runs the background jobs once now (they also run hourly): for tests and operators.
-    pub async fn run_background_jobs(&self) -> Result<usize, crate::accounts::AccountError> {
+    pub async fn run_background_jobs(&self) -> Result<usize, crate::error::ServiceError> {
         let warned = self.accounts.send_password_expiry_warnings().await?;
         // Not counted: the count says what the customers see (warnings, orders gone).
         self.accounts.purge_expired().await?;

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use super::context::Context;
 use super::mail::{self, WelcomeMail};
 use super::{audit, EsecureError, Requester};
-use crate::accounts::{AccountError, FieldProblems};
+use crate::error::{FieldProblems, ServiceError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Administrator {
@@ -320,7 +320,7 @@ pub async fn set_domains(
         ("restricted", &form.restricted),
     ] {
         if let Err(too_many) = check_list_len(list.len(), MAX_DOMAINS_PER_LIST) {
-            return Err(AccountError::field(field, too_many.field_code()).into());
+            return Err(ServiceError::field(field, too_many.field_code()).into());
         }
     }
     let authorised = parse_domains("authorised", &form.authorised, &mut problems);

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::accounts::{self, AdministratorForm, CustomerAccount};
 use super::context::Context;
 use super::{audit, EsecureError};
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct CustomerAccountForm {
@@ -28,10 +28,10 @@ pub struct CustomerAccountChange {
     pub protected: Option<bool>,
 }
 
-fn parse_company(company: &str) -> Result<String, AccountError> {
+fn parse_company(company: &str) -> Result<String, ServiceError> {
     RequiredText::parse(company, NAME_MAX_CHARS)
         .map(|company| company.as_str().to_owned())
-        .map_err(|error| AccountError::field("company", error.field_code()))
+        .map_err(|error| ServiceError::field("company", error.field_code()))
 }
 
 /// Creates (or updates) a customer account with its administrators; a protected account needs
@@ -43,14 +43,14 @@ pub async fn create_account(
     form: &CustomerAccountForm,
 ) -> Result<CustomerAccount, EsecureError> {
     let number = AccountNumber::parse(&form.number)
-        .map_err(|error| AccountError::field("number", error.field_code()))?;
+        .map_err(|error| ServiceError::field("number", error.field_code()))?;
     let company = parse_company(&form.company)?;
     check_list_len(form.administrators.len(), MAX_ADMINISTRATORS_AT_ONCE)
-        .map_err(|too_many| AccountError::field("administrators", too_many.field_code()))?;
+        .map_err(|too_many| ServiceError::field("administrators", too_many.field_code()))?;
     let mut administrators = Vec::new();
     for (index, admin) in form.administrators.iter().enumerate() {
         let parsed = accounts::parse_administrator(admin).map_err(|error| match error {
-            EsecureError::Invalid(AccountError::Invalid(fields)) => AccountError::Invalid(
+            EsecureError::Invalid(ServiceError::Invalid(fields)) => ServiceError::Invalid(
                 fields
                     .into_iter()
                     .map(|(field, code)| (format!("administrators.{index}.{field}"), code))
@@ -69,7 +69,7 @@ pub async fn create_account(
     .fetch_one(cx.pool)
     .await?;
     if form.protected && administrators.is_empty() && existing_admins == 0 {
-        return Err(AccountError::field("administrators", "required").into());
+        return Err(ServiceError::field("administrators", "required").into());
     }
     let actor = format!("operator:{operator}");
     let mut tx = crate::store::begin_write(cx.pool).await?;
@@ -110,7 +110,7 @@ pub async fn change_account(
         .ok_or(EsecureError::NotFound)?;
     let protected = change.protected.unwrap_or(account.protected);
     if protected && account.administrators.is_empty() {
-        return Err(AccountError::field("protected", "administrators_required").into());
+        return Err(ServiceError::field("protected", "administrators_required").into());
     }
     let company = match change.company.as_deref().filter(|c| !c.trim().is_empty()) {
         Some(company) => parse_company(company)?,

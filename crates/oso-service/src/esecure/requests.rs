@@ -12,7 +12,8 @@ use utoipa::ToSchema;
 use super::context::Context;
 use super::mail;
 use super::{audit, EsecureError, Requester};
-use crate::accounts::{tokens, AccountError, FieldProblems};
+use crate::accounts::tokens;
+use crate::error::{FieldProblems, ServiceError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct AccessRequest {
@@ -36,7 +37,7 @@ pub async fn list(
 ) -> Result<Vec<AccessRequest>, EsecureError> {
     if let Some(status) = status {
         if !["pending", "approved", "rejected", "revoked"].contains(&status) {
-            return Err(AccountError::field("status", "unknown_status").into());
+            return Err(ServiceError::field("status", "unknown_status").into());
         }
     }
     Ok(sqlx::query_as!(
@@ -104,10 +105,10 @@ pub async fn decide(
     decision: Decision,
 ) -> Result<usize, EsecureError> {
     if ids.is_empty() {
-        return Err(AccountError::field("ids", "required").into());
+        return Err(ServiceError::field("ids", "required").into());
     }
     if let Err(too_many) = check_list_len(ids.len(), MAX_DECISIONS_AT_ONCE) {
-        return Err(AccountError::field("ids", too_many.field_code()).into());
+        return Err(ServiceError::field("ids", too_many.field_code()).into());
     }
     let (to, from): (&str, &[&str]) = match decision {
         Decision::Approve => ("approved", &["pending", "rejected", "revoked"]),
@@ -130,7 +131,7 @@ pub async fn decide(
             return Err(EsecureError::NotFound);
         };
         if !from.contains(&status.as_str()) {
-            return Err(AccountError::field("ids", "already_decided").into());
+            return Err(ServiceError::field("ids", "already_decided").into());
         }
         sqlx::query!(
             "UPDATE access_requests SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1",
@@ -199,7 +200,7 @@ pub async fn add_users(
         problems.refuse("emails", "required");
     }
     if let Err(too_many) = check_list_len(emails.len(), MAX_USERS_AT_ONCE) {
-        return Err(AccountError::field("emails", too_many.field_code()).into());
+        return Err(ServiceError::field("emails", too_many.field_code()).into());
     }
     for (index, email) in emails.iter().enumerate() {
         if let Some(email) =

@@ -7,8 +7,9 @@ use oso_core::Language;
 use tracing::Instrument;
 
 use super::PlacedOrder;
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
 use crate::catalogue::Catalogue;
+use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::{MailKind, Mailer};
 
@@ -38,7 +39,7 @@ async fn send_confirmation(
     user: &SignedIn,
     order: &PlacedOrder,
     catalogue: &Catalogue,
-) -> Result<(), AccountError> {
+) -> Result<(), ServiceError> {
     let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
     let number = FluentValue::from(order.order_number.as_str());
     let mut mail = Composer::new(

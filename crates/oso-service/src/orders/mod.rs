@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
-use crate::accounts::{AccountError, Accounts, SignedIn};
+use crate::accounts::{Accounts, SignedIn};
 use crate::catalogue::{Catalogue, CatalogueCache};
+use crate::error::ServiceError;
 
 pub use store::anonymise_for_user;
 pub use writer::OrderWriter;
@@ -86,7 +87,7 @@ fn valid_key(key: &str) -> bool {
 async fn validate(
     cx: &Context<'_>,
     request: &OrderRequest,
-) -> Result<(AccountNumber, Address, Arc<Catalogue>), AccountError> {
+) -> Result<(AccountNumber, Address, Arc<Catalogue>), ServiceError> {
     let mut fields = BTreeMap::new();
     if !valid_key(&request.idempotency_key) {
         fields.insert("idempotency_key".to_owned(), "invalid".to_owned());
@@ -113,14 +114,14 @@ async fn validate(
         .catalogue
         .current(cx.pool)
         .await
-        .map_err(|error| AccountError::Internal(error.to_string()))?;
+        .map_err(|error| ServiceError::Internal(error.to_string()))?;
     if request.lines.is_empty() {
         fields.insert("lines".to_owned(), "required".to_owned());
     }
     if let Err(too_many) = check_list_len(request.lines.len(), MAX_ORDER_LINES) {
         // Refused before each line is looked up in the catalogue.
         fields.insert("lines".to_owned(), too_many.field_code().to_owned());
-        return Err(AccountError::Invalid(fields));
+        return Err(ServiceError::Invalid(fields));
     }
     let mut limits = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -151,7 +152,7 @@ async fn validate(
     }
     match (fields.is_empty(), number, address) {
         (true, Some(number), Some(address)) => Ok((number, address, catalogue)),
-        _ => Err(AccountError::Invalid(fields)),
+        _ => Err(ServiceError::Invalid(fields)),
     }
 }
 
@@ -162,7 +163,7 @@ pub async fn place(
     cx: &Context<'_>,
     user: &SignedIn,
     request: OrderRequest,
-) -> Result<(PlacedOrder, bool), AccountError> {
+) -> Result<(PlacedOrder, bool), ServiceError> {
     if valid_key(&request.idempotency_key) {
         if let Some(existing) =
             store::find_by_key(cx.pool, user.user.id, &request.idempotency_key).await?
@@ -177,14 +178,14 @@ pub async fn place(
         .map_err(|error| error.at_field("account_number"))?;
     let order = store::NewOrder::new(user, &request, number, address, cx.clock.now());
     let placed = cx.writer.write(order).await.map_err(|error| match error {
-        writer::WriteError::Store(error) => AccountError::from(error),
-        stopped @ writer::WriteError::Stopped => AccountError::Internal(stopped.to_string()),
+        writer::WriteError::Store(error) => ServiceError::from(error),
+        stopped @ writer::WriteError::Stopped => ServiceError::Internal(stopped.to_string()),
     })?;
     let Some(order) = placed else {
         // Another request with the same key won the race: answer with its order.
         let existing = store::find_by_key(cx.pool, user.user.id, &request.idempotency_key)
             .await?
-            .ok_or(AccountError::Unauthenticated)?;
+            .ok_or(ServiceError::Unauthenticated)?;
         return Ok((existing, false));
     };
     mail::confirm_in_background(cx.accounts.mailer(), user, &order, catalogue).await;
@@ -213,7 +214,7 @@ pub async fn find(
     cx: &Context<'_>,
     user: &SignedIn,
     order_number: &str,
-) -> Result<Option<OrderDetails>, AccountError> {
+) -> Result<Option<OrderDetails>, ServiceError> {
     let requester = crate::esecure::Requester::of(user);
     let Some(order) =
         store::find_by_number(cx.pool, user.user.id, &requester.canonical, order_number).await?
@@ -250,7 +251,7 @@ pub async fn cancel(
     cx: &Context<'_>,
     user: &SignedIn,
     order_number: &str,
-) -> Result<(), AccountError> {
+) -> Result<(), ServiceError> {
     let request = lifecycle::Move {
         number: order_number,
         to: oso_core::OrderStatus::Cancelled,
