@@ -22,19 +22,14 @@ import base64
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-SERVICE = TARGET / "debug" / "oso-service"
+from local_service import SERVICE, TARGET, running_service
+
 SCHEMATHESIS = Path(os.environ.get("OSO_SCHEMATHESIS", TARGET / "fuzz-venv" / "bin" / "schemathesis"))
 EMAIL = "fuzz@zebra.example"
 DEPUTY = "deputy@zebra.example"
@@ -59,47 +54,6 @@ PARAMETERS = {"path.order_number": "order_numbers", "path.number": "customer_acc
 PATH_IDS = {"^/api/v1/me/addresses/": "addresses",
             "^/api/v1/me/account-numbers/": "account_numbers",
             "^/api/v1/esecure/requests/": "access_requests"}
-
-
-class Api:
-    """The service's HTTP API, for making the objects the run starts from."""
-
-    def __init__(self, base):
-        self.base = base
-
-    def answer(self, method, path, body=None, token=None):
-        """(status, decoded JSON answer or None)."""
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method)
-        request.add_header("Content-Type", "application/json")
-        if token:
-            request.add_header("Authorization", f"Bearer {token}")
-        try:
-            with urllib.request.urlopen(request, timeout=10) as answer:
-                status, text = answer.status, answer.read()
-        except urllib.error.HTTPError as error:
-            status, text = error.code, error.read()
-        return status, json.loads(text) if text else None
-
-    def call(self, method, path, body=None, token=None, expect=200):
-        status, answer = self.answer(method, path, body, token)
-        if status != expect:
-            raise RuntimeError(f"{method} {path} answered {status}, not {expect}: {answer}")
-        return answer
-
-    def wait_until_up(self):
-        for _ in range(100):
-            try:
-                return self.answer("GET", "/api/v1/health")
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the service did not come up")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def activation_code(data, email):
@@ -235,21 +189,10 @@ def summarise(routes, report):
 def main():
     examples = sys.argv[1] if len(sys.argv) > 1 else "100"
     data = Path(tempfile.mkdtemp(prefix="oso-fuzz-"))
-    port = free_port()
-    api = Api(f"http://127.0.0.1:{port}")
-    log = open(data / "service.log", "w")
-    service = subprocess.Popen(
-        [SERVICE, "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", data],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "OSO_LOG": "warn"})
-    try:
-        api.wait_until_up()
+    with running_service(data) as api:
         routes = documented_routes(api)
         write_config(data / "schemathesis.toml", *seed(api, data))
         code = fuzz(api.base, data, examples)
-    finally:
-        service.terminate()
-        service.wait(timeout=10)
-        log.close()
     bad = summarise(routes, data / REPORT)
     service_log = (data / "service.log").read_text()
     if "panicked" in service_log:

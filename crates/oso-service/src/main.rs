@@ -284,9 +284,9 @@ async fn customer_accounts(args: CustomerAccountsArgs) -> anyhow::Result<()> {
     let operator = oso_service::operator::Operator::open(&args.location.into_config()?).await?;
     let who = "cli";
     let show = |error: oso_service::esecure::EsecureError| match error {
-        oso_service::esecure::EsecureError::Invalid(
-            oso_service::accounts::AccountError::Invalid(fields),
-        ) => anyhow::anyhow!("refused: {fields:?}"),
+        oso_service::esecure::EsecureError::Invalid(oso_service::error::ServiceError::Invalid(
+            fields,
+        )) => anyhow::anyhow!("refused: {fields:?}"),
         other => anyhow::anyhow!(other),
     };
     let account = match args.action {

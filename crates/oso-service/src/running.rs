@@ -15,28 +15,9 @@ use oso_core::account_policy::PasswordRenewal;
 use crate::accounts::{Accounts, Links};
 use crate::api::{self, AppState};
 use crate::config::ServiceConfig;
-use crate::mail::{MailError, Mailer};
-use crate::store::{self, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("cannot create the data directory {path}: {source}")]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("cannot load the catalogue: {0}")]
-    Catalogue(#[from] crate::catalogue::CatalogueError),
-    #[error("cannot set up e-mail: {0}")]
-    Mail(#[from] MailError),
-    #[error("cannot listen on {address}: {source}")]
-    Listen {
-        address: SocketAddr,
-        source: std::io::Error,
-    },
-}
+use crate::mail::Mailer;
+use crate::start_error::StartError;
+use crate::store;
 
 /// A service answering on [`RunningService::url`] until [`RunningService::shutdown`] is called
 /// (or it is dropped, which stops it too).
@@ -77,7 +58,7 @@ impl RunningService {
     }
 
     /// Runs the background jobs once now (they also run hourly): for tests and operators.
-    pub async fn run_background_jobs(&self) -> Result<usize, crate::accounts::AccountError> {
+    pub async fn run_background_jobs(&self) -> Result<usize, crate::error::ServiceError> {
         let warned = self.accounts.send_password_expiry_warnings().await?;
         // Not counted: the count says what the customers see (warnings, orders gone).
         self.accounts.purge_expired().await?;
@@ -223,7 +204,12 @@ pub async fn start_with_clock(
         api::AllowedHosts::for_listener(address, config.public_url.as_deref()),
     );
     let (stop, stopped) = watch::channel(None);
-    crate::jobs::spawn(state.clone(), stopped.clone());
+    let jobs = crate::jobs::Context {
+        pool: state.pool.clone(),
+        clock: Arc::clone(&state.clock),
+        accounts: accounts.clone(),
+    };
+    crate::jobs::spawn(jobs.clone(), stopped.clone());
     if let Some(seconds) = config
         .demo_advance_orders_every_seconds
         .filter(|seconds| *seconds > 0)
@@ -233,7 +219,7 @@ pub async fn start_with_clock(
             "DEMO: orders move through their statuses by themselves"
         );
         crate::jobs::spawn_demo(
-            state.clone(),
+            jobs,
             std::time::Duration::from_secs(seconds),
             stopped.clone(),
         );

@@ -7,7 +7,8 @@
 
 use oso_core::Email;
 
-use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
+use super::{one_time, sessions, throttle, users, Accounts, SignedIn};
+use crate::error::ServiceError;
 use crate::secret::SecretString;
 
 impl Accounts {
@@ -16,7 +17,7 @@ impl Accounts {
         &self,
         signed_in: &SignedIn,
         password: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         let user = &signed_in.user;
         self.verify_current_password(user, password, "password")
             .await?;
@@ -27,7 +28,7 @@ impl Accounts {
             .await?
             .is_empty()
         {
-            return Err(AccountError::LastAdministrator);
+            return Err(ServiceError::LastAdministrator);
         }
         sessions::delete_for_user(&mut tx, user.id).await?;
         one_time::delete_for_user(&mut tx, user.id).await?;

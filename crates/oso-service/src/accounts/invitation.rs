@@ -9,7 +9,8 @@ use oso_core::{Email, Language};
 use super::one_time::{self, Purpose};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser};
-use super::{tokens, AccountError, Accounts};
+use super::{tokens, Accounts};
+use crate::error::ServiceError;
 
 impl Accounts {
     /// The link to choose a password for a new pending login of `email`; `None` when the
@@ -21,7 +22,7 @@ impl Accounts {
         company: &str,
         contact: &str,
         language: Language,
-    ) -> Result<Option<String>, AccountError> {
+    ) -> Result<Option<String>, ServiceError> {
         let now = self.clock.now();
         // Nobody knows this password; the login opens only through the e-mailed link.
         let unusable = hash_password(&tokens::new_token()).await?;

@@ -12,7 +12,8 @@ use super::one_time::{self, Purpose};
 use super::password_hash::hash_password;
 use super::registration::token_error;
 use super::users::{self, UserRow};
-use super::{mail_limits, sessions, AccountError, Accounts, SignedIn};
+use super::{mail_limits, sessions, Accounts, SignedIn};
+use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
 use crate::secret::SecretString;
@@ -21,9 +22,9 @@ fn language_of(user: &UserRow) -> Language {
     user.language.parse().unwrap_or(Language::FALLBACK)
 }
 
-fn check_policy(password: &SecretString, user: &UserRow, field: &str) -> Result<(), AccountError> {
+fn check_policy(password: &SecretString, user: &UserRow, field: &str) -> Result<(), ServiceError> {
     check_new_password(password.expose(), &user.email, &user.company_name)
-        .map_err(|problem| AccountError::field(field, problem.field_code()))
+        .map_err(|problem| ServiceError::field(field, problem.field_code()))
 }
 
 impl Accounts {
@@ -35,13 +36,13 @@ impl Accounts {
         signed_in: &SignedIn,
         current: &SecretString,
         new: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         let user = &signed_in.user;
         self.verify_current_password(user, current, "current_password")
             .await?;
         check_policy(new, user, "new_password")?;
         if current == new {
-            return Err(AccountError::field("new_password", "same_as_current"));
+            return Err(ServiceError::field("new_password", "same_as_current"));
         }
         let hash = hash_password(new).await?;
         let now = self.clock.now();
@@ -65,7 +66,7 @@ impl Accounts {
         &self,
         email: &str,
         client: IpAddr,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         self.take_client_turn(client).await?;
         let Ok(email) = Email::parse(email) else {
             return Ok(());
@@ -116,14 +117,14 @@ impl Accounts {
         email: &str,
         code: &SecretString,
         new: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         let canonical = Email::parse(email)
-            .map_err(|_| AccountError::TokenInvalid)?
+            .map_err(|_| ServiceError::TokenInvalid)?
             .canonical();
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let Some(user) = users::find_live_by_email(&mut tx, &canonical).await? else {
-            return Err(AccountError::TokenInvalid);
+            return Err(ServiceError::TokenInvalid);
         };
         // A self-registered pending login holds no reset codes; an invited one, its invitation.
         let found =
@@ -142,7 +143,7 @@ impl Accounts {
         &self,
         link_token: &SecretString,
         new: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
         let (token_id, user_id) =
@@ -151,7 +152,7 @@ impl Accounts {
                 .map_err(token_error)?;
         let user = users::find_by_id(&mut conn, user_id)
             .await?
-            .ok_or(AccountError::TokenInvalid)?;
+            .ok_or(ServiceError::TokenInvalid)?;
         drop(conn);
         self.set_password_with_token(&user, token_id, new).await
     }
@@ -163,13 +164,13 @@ impl Accounts {
         user: &UserRow,
         token_id: i64,
         new: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         check_policy(new, user, "new_password")?;
         let hash = hash_password(new).await?;
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
         if !one_time::use_token(&mut tx, token_id, now).await? {
-            return Err(AccountError::TokenInvalid);
+            return Err(ServiceError::TokenInvalid);
         }
         users::set_password(&mut tx, user.id, &hash, now).await?;
         users::activate(&mut tx, user.id, now).await?;
@@ -187,7 +188,7 @@ impl Accounts {
 
     /// Sends each due expiry warning (7 and 1 days before) once. Returns how many were sent.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn send_password_expiry_warnings(&self) -> Result<usize, AccountError> {
+    pub async fn send_password_expiry_warnings(&self) -> Result<usize, ServiceError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
         let mut sent = 0;
@@ -217,7 +218,7 @@ impl Accounts {
         Ok(sent)
     }
 
-    async fn mail_expiry_warning(&self, user: &UserRow) -> Result<(), AccountError> {
+    async fn mail_expiry_warning(&self, user: &UserRow) -> Result<(), ServiceError> {
         let language = language_of(user);
         let expires_on = self.renewal.expires_at(user.password_changed_at);
         let date = match language {

@@ -9,7 +9,8 @@ use utoipa::ToSchema;
 
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
-use super::{AccountError, Accounts, SignedIn};
+use super::{Accounts, SignedIn};
+use crate::error::ServiceError;
 use crate::secret::SecretString;
 use oso_core::FieldErrors;
 
@@ -66,7 +67,7 @@ impl Accounts {
         &self,
         signed_in: &SignedIn,
         change: Profile,
-    ) -> Result<Profile, AccountError> {
+    ) -> Result<Profile, ServiceError> {
         let mut problems = FieldErrors::new();
         let email = problems.check("email", Email::parse(&change.email), |error| {
             error.field_code()
@@ -116,7 +117,7 @@ impl Accounts {
         let (Some(email), Some(company_name), Some(contact_name), Some(phone), Some(language)) =
             (email, company_name, contact_name, phone, language)
         else {
-            return Err(AccountError::field("form", "invalid"));
+            return Err(ServiceError::field("form", "invalid"));
         };
         let default_email = (email.canonical()
             != Email::parse(&signed_in.user.email)
@@ -139,7 +140,7 @@ impl Accounts {
         .await?;
         let user = users::find_by_id(&mut conn, signed_in.user.id)
             .await?
-            .ok_or(AccountError::Unauthenticated)?;
+            .ok_or(ServiceError::Unauthenticated)?;
         drop(conn);
         if moves_mailbox {
             self.send_after_answer(Some(AccountMail::EmailChanged {

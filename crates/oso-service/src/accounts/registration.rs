@@ -14,7 +14,8 @@ use super::account_mail::{AccountMail, Recipient};
 use super::one_time::{self, Purpose, TokenProblem};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser, UserRow};
-use super::{mail_limits, AccountError, Accounts};
+use super::{mail_limits, Accounts};
+use crate::error::ServiceError;
 use crate::mail::MailKind;
 use crate::secret::SecretString;
 use oso_core::FieldErrors;
@@ -38,7 +39,7 @@ struct Registration {
     language: Language,
 }
 
-fn parse(form: RegistrationForm) -> Result<Registration, AccountError> {
+fn parse(form: RegistrationForm) -> Result<Registration, ServiceError> {
     let mut problems = FieldErrors::new();
     let company_name = problems.check(
         "company_name",
@@ -70,7 +71,7 @@ fn parse(form: RegistrationForm) -> Result<Registration, AccountError> {
             password: form.password,
             language,
         }),
-        _ => Err(AccountError::field("form", "invalid")),
+        _ => Err(ServiceError::field("form", "invalid")),
     }
 }
 
@@ -84,7 +85,7 @@ impl Accounts {
         &self,
         form: RegistrationForm,
         client: IpAddr,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         self.take_client_turn(client).await?;
         let registration = parse(form)?;
         // Hashed whatever the address, before any connection is taken: the same work for a known
@@ -152,7 +153,7 @@ impl Accounts {
         tx: &mut sqlx::SqliteConnection,
         pending: &UserRow,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<AccountMail>, AccountError> {
+    ) -> Result<Option<AccountMail>, ServiceError> {
         let canonical = Email::canonical_of(&pending.email);
         let (kind, purpose) = if users::is_invited(tx, pending.id).await? {
             (MailKind::Invitation, Purpose::PasswordReset)
@@ -180,13 +181,13 @@ impl Accounts {
     }
 
     /// Counts a mail-sending request against its client's hourly budget, or refuses it.
-    pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), AccountError> {
+    pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), ServiceError> {
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let now = self.clock.now();
         let wait = mail_limits::take_client(&mut tx, client, now).await?;
         tx.commit().await?;
         match wait {
-            Some(wait) => Err(AccountError::RateLimited(
+            Some(wait) => Err(ServiceError::RateLimited(
                 u64::try_from(wait.num_seconds()).unwrap_or(0).max(1),
             )),
             None => Ok(()),
@@ -200,18 +201,18 @@ impl Accounts {
         &self,
         email: &str,
         code: &SecretString,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         let now = self.clock.now();
         let canonical = Email::parse(email)
-            .map_err(|_| AccountError::TokenInvalid)?
+            .map_err(|_| ServiceError::TokenInvalid)?
             .canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let user = users::find_live_by_email(&mut tx, &canonical).await?;
         let Some(user) = user.filter(UserRow::is_pending) else {
-            return Err(AccountError::TokenInvalid);
+            return Err(ServiceError::TokenInvalid);
         };
         if users::is_invited(&mut tx, user.id).await? {
-            return Err(AccountError::TokenInvalid);
+            return Err(ServiceError::TokenInvalid);
         }
         let outcome =
             one_time::redeem_code(&mut tx, Purpose::Activation, user.id, code.expose(), now)
@@ -226,14 +227,14 @@ impl Accounts {
 
     /// Activates with the token of the e-mailed link.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), AccountError> {
+    pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), ServiceError> {
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let user_id = one_time::redeem_link(&mut tx, Purpose::Activation, link_token.expose(), now)
             .await?
             .map_err(token_error)?;
         if users::is_invited(&mut tx, user_id).await? {
-            return Err(AccountError::TokenInvalid);
+            return Err(ServiceError::TokenInvalid);
         }
         users::activate(&mut tx, user_id, now).await?;
         tx.commit().await?;
@@ -243,7 +244,7 @@ impl Accounts {
     /// Sends a pending login's activation (or invitation) again; answers the same for any
     /// address, at once: the mail leaves after the answer.
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn resend_activation(&self, email: &str, client: IpAddr) -> Result<(), AccountError> {
+    pub async fn resend_activation(&self, email: &str, client: IpAddr) -> Result<(), ServiceError> {
         self.take_client_turn(client).await?;
         let Ok(email) = Email::parse(email) else {
             return Ok(());
@@ -268,9 +269,9 @@ impl Accounts {
     }
 }
 
-pub(super) fn token_error(problem: TokenProblem) -> AccountError {
+pub(super) fn token_error(problem: TokenProblem) -> ServiceError {
     match problem {
-        TokenProblem::Invalid => AccountError::TokenInvalid,
-        TokenProblem::Expired => AccountError::TokenExpired,
+        TokenProblem::Invalid => ServiceError::TokenInvalid,
+        TokenProblem::Expired => ServiceError::TokenExpired,
     }
 }

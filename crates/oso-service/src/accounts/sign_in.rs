@@ -8,7 +8,8 @@ use utoipa::ToSchema;
 
 use super::password_hash::verify_password;
 use super::users::{self, UserRow};
-use super::{sessions, throttle, AccountError, Accounts};
+use super::{sessions, throttle, Accounts};
+use crate::error::ServiceError;
 use crate::secret::SecretString;
 
 /// What a successful sign-in hands out. The token is shown once; only its hash is kept.
@@ -39,8 +40,8 @@ fn login_subject(email: &str) -> String {
     throttle::account_subject(&canonical)
 }
 
-fn rate_limited(wait: chrono::Duration) -> AccountError {
-    AccountError::RateLimited(u64::try_from(wait.num_seconds()).unwrap_or(0) + 1)
+fn rate_limited(wait: chrono::Duration) -> ServiceError {
+    ServiceError::RateLimited(u64::try_from(wait.num_seconds()).unwrap_or(0) + 1)
 }
 
 impl Accounts {
@@ -50,7 +51,7 @@ impl Accounts {
     async fn reserve_attempt(
         &self,
         subjects: &[(&str, SignInThrottle)],
-    ) -> Result<Vec<i64>, AccountError> {
+    ) -> Result<Vec<i64>, ServiceError> {
         let mut tx = crate::store::begin_write(&self.pool).await?;
         // Read once the write is ours: an earlier reading could be older than the failures
         // counted by the attempts that went first, and would not see them.
@@ -64,7 +65,7 @@ impl Accounts {
         Ok(reserved)
     }
 
-    async fn forgive(&self, reserved: &[i64]) -> Result<(), AccountError> {
+    async fn forgive(&self, reserved: &[i64]) -> Result<(), ServiceError> {
         let mut conn = self.pool.acquire().await?;
         throttle::forgive(&mut conn, reserved).await?;
         Ok(())
@@ -78,7 +79,7 @@ impl Accounts {
         email: &str,
         password: &SecretString,
         client: &str,
-    ) -> Result<SessionGrant, AccountError> {
+    ) -> Result<SessionGrant, ServiceError> {
         let canonical = Email::parse(email)
             .map(|email| email.canonical())
             .unwrap_or_else(|_| Email::canonical_of(email));
@@ -102,11 +103,11 @@ impl Accounts {
         .await?;
         let Some(user) = user.filter(|_| matches) else {
             // The failure was counted before the check.
-            return Err(AccountError::InvalidCredentials);
+            return Err(ServiceError::InvalidCredentials);
         };
         if user.is_pending() {
             self.forgive(&reserved).await?;
-            return Err(AccountError::Inactive);
+            return Err(ServiceError::Inactive);
         }
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
@@ -131,28 +132,28 @@ impl Accounts {
         user: &UserRow,
         password: &SecretString,
         field: &str,
-    ) -> Result<(), AccountError> {
+    ) -> Result<(), ServiceError> {
         if password.expose().is_empty() {
-            return Err(AccountError::field(field, "required"));
+            return Err(ServiceError::field(field, "required"));
         }
         let subject = login_subject(&user.email);
         let reserved = self
             .reserve_attempt(&[(subject.as_str(), SignInThrottle::PER_ACCOUNT)])
             .await?;
         if !verify_password(password, Some(user.password_hash.clone())).await? {
-            return Err(AccountError::field(field, "wrong_password"));
+            return Err(ServiceError::field(field, "wrong_password"));
         }
         self.forgive(&reserved).await
     }
 
     /// The signed-in user behind a bearer token, or `Unauthenticated`.
-    pub async fn authenticate(&self, token: &str) -> Result<SignedIn, AccountError> {
+    pub async fn authenticate(&self, token: &str) -> Result<SignedIn, ServiceError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
         let (session_id, user) = sessions::find_live(&mut conn, token, now, self.sessions)
             .await?
             .filter(|(_, user)| user.is_active())
-            .ok_or(AccountError::Unauthenticated)?;
+            .ok_or(ServiceError::Unauthenticated)?;
         let password_expired = self.renewal.is_expired(user.password_changed_at, now);
         Ok(SignedIn {
             session_id,
@@ -162,7 +163,7 @@ impl Accounts {
     }
 
     #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), AccountError> {
+    pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), ServiceError> {
         let mut conn = self.pool.acquire().await?;
         sessions::revoke(&mut conn, signed_in.session_id, self.clock.now()).await?;
         Ok(())

@@ -1,5 +1,5 @@
 //! The account numbers saved under a login for new orders, and the one decision of whether a
-//! user may use a number is eSecure's ([`crate::esecure::requests::ask_to_use`]).
+//! user may use a number is eSecure's ([`crate::esecure::asking::ask_to_use`]).
 
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::AccountNumber;
@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
+use crate::error::ServiceError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SavedAccountNumber {
@@ -30,13 +31,13 @@ pub struct AccountNumberRename {
     pub name: String,
 }
 
-fn parse_name(name: &str) -> Result<String, AccountError> {
+fn parse_name(name: &str) -> Result<String, ServiceError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.chars().count() > NAME_MAX_CHARS {
-        return Err(AccountError::field("name", "too_long"));
+        return Err(ServiceError::field("name", "too_long"));
     }
     if name.chars().any(char::is_control) {
-        return Err(AccountError::field("name", "invalid_characters"));
+        return Err(ServiceError::field("name", "invalid_characters"));
     }
     Ok(name)
 }
@@ -45,7 +46,7 @@ fn parse_name(name: &str) -> Result<String, AccountError> {
 pub async fn list(
     pool: &SqlitePool,
     user: &SignedIn,
-) -> Result<Vec<SavedAccountNumber>, AccountError> {
+) -> Result<Vec<SavedAccountNumber>, ServiceError> {
     let rows = sqlx::query_as!(
         SavedAccountNumber,
         r#"SELECT id AS "id!", number, name FROM account_numbers WHERE user_id = ?1 ORDER BY created_at, id"#,
@@ -59,15 +60,15 @@ pub async fn list(
 /// Saves a number (or renames it, when it is saved already).
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn save(
-    cx: crate::esecure::requests::Context<'_>,
+    cx: crate::esecure::Context<'_>,
     user: &SignedIn,
     form: &AccountNumberForm,
-) -> Result<SavedAccountNumber, AccountError> {
+) -> Result<SavedAccountNumber, ServiceError> {
     let (pool, now) = (cx.pool, cx.now);
     let number = AccountNumber::parse(&form.number)
-        .map_err(|error| AccountError::field("number", error.field_code()))?;
+        .map_err(|error| ServiceError::field("number", error.field_code()))?;
     let name = parse_name(&form.name)?;
-    crate::esecure::requests::ask_to_use(cx, user, number.as_str())
+    crate::esecure::asking::ask_to_use(cx, user, number.as_str())
         .await
         .map_err(|error| error.at_field("number"))?;
     let digits = number.as_str();
@@ -95,7 +96,7 @@ pub async fn rename(
     user: &SignedIn,
     id: i64,
     rename: &AccountNumberRename,
-) -> Result<Option<SavedAccountNumber>, AccountError> {
+) -> Result<Option<SavedAccountNumber>, ServiceError> {
     let name = parse_name(&rename.name)?;
     let row = sqlx::query_as!(
         SavedAccountNumber,
@@ -112,7 +113,7 @@ pub async fn rename(
 
 /// Removes a saved number; past orders with it are untouched. `false` when there was none.
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, AccountError> {
+pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, ServiceError> {
     let done = sqlx::query!(
         "DELETE FROM account_numbers WHERE id = ?1 AND user_id = ?2",
         id,

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
+use crate::error::ServiceError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SavedAddress {
@@ -54,10 +55,10 @@ impl From<Row> for SavedAddress {
 
 /// The address as it will be stored: validated and normalised (E.164 phone, upper-case country,
 /// formatted postal code), with empty optional fields.
-fn validate(input: &AddressInput) -> Result<AddressInput, AccountError> {
+fn validate(input: &AddressInput) -> Result<AddressInput, ServiceError> {
     Address::parse(input)
         .map(AddressInput::from)
-        .map_err(AccountError::from)
+        .map_err(ServiceError::from)
 }
 
 /// An optional column: `None` for an empty text.
@@ -66,7 +67,7 @@ pub(crate) fn optional(text: &str) -> Option<&str> {
 }
 
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn list(pool: &SqlitePool, user: &SignedIn) -> Result<Vec<SavedAddress>, AccountError> {
+pub async fn list(pool: &SqlitePool, user: &SignedIn) -> Result<Vec<SavedAddress>, ServiceError> {
     let rows = sqlx::query_as!(
         Row,
         r#"SELECT id AS "id!", company, contact_person, street, number, box_number, postal_code, city,
@@ -85,7 +86,7 @@ pub async fn add(
     user: &SignedIn,
     input: &AddressInput,
     now: DateTime<Utc>,
-) -> Result<SavedAddress, AccountError> {
+) -> Result<SavedAddress, ServiceError> {
     let c = validate(input)?;
     let (box_number, email, note) = (
         optional(&c.box_number),
@@ -124,7 +125,7 @@ pub async fn replace(
     id: i64,
     input: &AddressInput,
     now: DateTime<Utc>,
-) -> Result<Option<SavedAddress>, AccountError> {
+) -> Result<Option<SavedAddress>, ServiceError> {
     let c = validate(input)?;
     let (box_number, email, note) = (
         optional(&c.box_number),
@@ -157,7 +158,7 @@ pub async fn replace(
 }
 
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, AccountError> {
+pub async fn remove(pool: &SqlitePool, user: &SignedIn, id: i64) -> Result<bool, ServiceError> {
     let done = sqlx::query!(
         "DELETE FROM addresses WHERE id = ?1 AND user_id = ?2",
         id,

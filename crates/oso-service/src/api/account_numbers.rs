@@ -16,6 +16,7 @@ fn not_found() -> ApiError {
 
 /// The saved account numbers, oldest first.
 #[utoipa::path(get, path = "/me/account-numbers", tag = "account numbers", security(("session" = [])),
+    operation_id = "list_saved_account_numbers",
     responses((status = 200, body = Vec<SavedAccountNumber>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -26,6 +27,7 @@ pub async fn list(
 
 /// Save an account number (nine digits) with an optional name; saving it again renames it.
 #[utoipa::path(post, path = "/me/account-numbers", tag = "account numbers", security(("session" = [])),
+    operation_id = "save_account_number",
     request_body = AccountNumberForm,
     responses((status = 201, body = SavedAccountNumber), (status = 422, body = ErrorBody)))]
 pub async fn save(
@@ -39,6 +41,7 @@ pub async fn save(
 
 /// Rename a saved account number.
 #[utoipa::path(patch, path = "/me/account-numbers/{id}", tag = "account numbers", security(("session" = [])),
+    operation_id = "rename_saved_account_number",
     params(("id" = i64, Path, description = "The saved number's id")), request_body = AccountNumberRename,
     responses((status = 200, body = SavedAccountNumber), (status = 404, body = ErrorBody)))]
 pub async fn rename(
@@ -55,6 +58,7 @@ pub async fn rename(
 
 /// Remove a saved account number; the order history does not change.
 #[utoipa::path(delete, path = "/me/account-numbers/{id}", tag = "account numbers", security(("session" = [])),
+    operation_id = "remove_saved_account_number",
     params(("id" = i64, Path, description = "The saved number's id")),
     responses((status = 204, description = "Removed"), (status = 404, body = ErrorBody)))]
 pub async fn remove(

@@ -72,6 +72,7 @@ pub struct PasswordConfirmation {
 
 /// Register a login; the activation e-mail follows. The same answer for a known address.
 #[utoipa::path(post, path = "/registrations", tag = "accounts", request_body = RegistrationForm,
+    operation_id = "register",
     responses((status = 202, description = "Registered, or the owner was told"), (status = 422, body = ErrorBody),
               (status = 429, body = ErrorBody)))]
 pub async fn register(
@@ -85,6 +86,7 @@ pub async fn register(
 
 /// Activate a login with the code from the e-mail.
 #[utoipa::path(post, path = "/activations", tag = "accounts", request_body = ActivationCode,
+    operation_id = "activate_login",
     responses((status = 204, description = "Activated"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn activate(
     State(state): State<AppState>,
@@ -99,6 +101,7 @@ pub async fn activate(
 
 /// Activate a login with the token of the e-mailed link (the app opened through `oso://activate`).
 #[utoipa::path(post, path = "/activations/link", tag = "accounts", request_body = LinkToken,
+    operation_id = "activate_login_with_link",
     responses((status = 204, description = "Activated"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn activate_with_link(
     State(state): State<AppState>,
@@ -110,6 +113,7 @@ pub async fn activate_with_link(
 
 /// Send a new activation e-mail (answers the same for any address).
 #[utoipa::path(post, path = "/activations/resend", tag = "accounts", request_body = EmailOnly,
+    operation_id = "resend_activation_code",
     responses((status = 202, description = "Sent when the address has a pending login"), (status = 429, body = ErrorBody)))]
 pub async fn resend_activation(
     State(state): State<AppState>,
@@ -125,6 +129,7 @@ pub async fn resend_activation(
 
 /// Sign in; the answer carries the session token.
 #[utoipa::path(post, path = "/sessions", tag = "sessions", request_body = Credentials,
+    operation_id = "sign_in",
     responses((status = 201, body = SessionGrant), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -140,6 +145,7 @@ pub async fn sign_in(
 
 /// Sign out: this session ends at once.
 #[utoipa::path(delete, path = "/sessions/current", tag = "sessions", security(("session" = [])),
+    operation_id = "sign_out",
     responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody)))]
 pub async fn sign_out(
     State(state): State<AppState>,
@@ -151,6 +157,7 @@ pub async fn sign_out(
 
 /// The signed-in user's profile.
 #[utoipa::path(get, path = "/me", tag = "profile", security(("session" = [])),
+    operation_id = "get_profile",
     responses((status = 200, body = Profile), (status = 401, body = ErrorBody)))]
 pub async fn profile(
     State(state): State<AppState>,
@@ -161,6 +168,7 @@ pub async fn profile(
 
 /// Change the profile; a new e-mail needs `current_password`, and the old address is told.
 #[utoipa::path(put, path = "/me", tag = "profile", security(("session" = [])), request_body = Profile,
+    operation_id = "update_profile",
     responses((status = 200, body = Profile), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn update_profile(
     State(state): State<AppState>,
@@ -172,6 +180,7 @@ pub async fn update_profile(
 
 /// Change the password with the current one; the user's other sessions end.
 #[utoipa::path(post, path = "/me/password", tag = "profile", security(("session" = [])), request_body = PasswordChange,
+    operation_id = "change_password",
     responses((status = 204, description = "Changed"), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn change_password(
     State(state): State<AppState>,
@@ -187,6 +196,7 @@ pub async fn change_password(
 
 /// Forget me: revoke the login and make every personal datum unrecognisable.
 #[utoipa::path(post, path = "/me/forget", tag = "profile", security(("session" = [])), request_body = PasswordConfirmation,
+    operation_id = "forget_me",
     responses((status = 204, description = "Forgotten"), (status = 409, description = "The last administrator of a protected account number (`last_administrator`)", body = ErrorBody),
               (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn forget(
@@ -200,6 +210,7 @@ pub async fn forget(
 
 /// Ask for a password-reset e-mail (answers the same for any address).
 #[utoipa::path(post, path = "/password-resets", tag = "accounts", request_body = EmailOnly,
+    operation_id = "request_password_reset",
     responses((status = 202, description = "Sent when the address has a login"), (status = 429, body = ErrorBody)))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
@@ -215,6 +226,7 @@ pub async fn request_password_reset(
 
 /// Choose a new password with the code from the reset e-mail; every session ends.
 #[utoipa::path(post, path = "/password-resets/confirm", tag = "accounts", request_body = PasswordReset,
+    operation_id = "reset_password",
     responses((status = 204, description = "Changed"), (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn reset_password(
     State(state): State<AppState>,
@@ -230,6 +242,7 @@ pub async fn reset_password(
 /// Choose a new password with the token of the e-mailed link (the app opened through
 /// `oso://reset-password`); a refused password leaves the link usable. Every session ends.
 #[utoipa::path(post, path = "/password-resets/link", tag = "accounts", request_body = LinkPasswordReset,
+    operation_id = "reset_password_with_link",
     responses((status = 204, description = "Changed"), (status = 400, body = ErrorBody), (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn reset_password_with_link(
     State(state): State<AppState>,

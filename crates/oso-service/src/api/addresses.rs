@@ -15,6 +15,7 @@ fn not_found() -> ApiError {
 
 /// The saved delivery addresses, by company name.
 #[utoipa::path(get, path = "/me/addresses", tag = "address book", security(("session" = [])),
+    operation_id = "list_saved_addresses",
     responses((status = 200, body = Vec<SavedAddress>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -25,6 +26,7 @@ pub async fn list(
 
 /// Save a delivery address; every refused field is named.
 #[utoipa::path(post, path = "/me/addresses", tag = "address book", security(("session" = [])),
+    operation_id = "add_saved_address",
     request_body = AddressInput,
     responses((status = 201, body = SavedAddress), (status = 422, body = ErrorBody)))]
 pub async fn add(
@@ -38,6 +40,7 @@ pub async fn add(
 
 /// Change a saved address; past orders keep their own copy.
 #[utoipa::path(put, path = "/me/addresses/{id}", tag = "address book", security(("session" = [])),
+    operation_id = "replace_saved_address",
     params(("id" = i64, Path, description = "The address id")), request_body = AddressInput,
     responses((status = 200, body = SavedAddress), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn replace(
@@ -54,6 +57,7 @@ pub async fn replace(
 
 /// Delete a saved address; past orders keep their own copy.
 #[utoipa::path(delete, path = "/me/addresses/{id}", tag = "address book", security(("session" = [])),
+    operation_id = "remove_saved_address",
     params(("id" = i64, Path, description = "The address id")),
     responses((status = 204, description = "Deleted"), (status = 404, body = ErrorBody)))]
 pub async fn remove(

@@ -30,6 +30,7 @@ pub struct Summary {
 
 /// Whether the user is an administrator, and how many requests wait: cheap enough to poll.
 #[utoipa::path(get, path = "/esecure/summary", tag = "esecure", security(("session" = [])),
+    operation_id = "get_esecure_summary",
     responses((status = 200, body = Summary), (status = 401, body = ErrorBody)))]
 pub async fn summary(
     State(state): State<AppState>,
@@ -46,6 +47,7 @@ pub async fn summary(
 
 /// The customer accounts the user administers.
 #[utoipa::path(get, path = "/esecure/accounts", tag = "esecure", security(("session" = [])),
+    operation_id = "list_administered_accounts",
     responses((status = 200, body = Vec<CustomerAccount>), (status = 401, body = ErrorBody)))]
 pub async fn administered_accounts(
     State(state): State<AppState>,
@@ -68,6 +70,7 @@ pub struct RequestsQuery {
 
 /// Requests of the accounts the user administers, newest first.
 #[utoipa::path(get, path = "/esecure/requests", tag = "esecure", security(("session" = [])),
+    operation_id = "list_access_requests",
     params(RequestsQuery),
     responses((status = 200, body = Vec<AccessRequest>), (status = 422, body = ErrorBody)))]
 pub async fn list_requests(
@@ -99,6 +102,7 @@ pub struct Decided {
 
 /// Approve or reject requests, all at once or none.
 #[utoipa::path(post, path = "/esecure/requests/decision", tag = "esecure", security(("session" = [])),
+    operation_id = "decide_access_requests",
     request_body = DecisionForm,
     responses((status = 200, body = Decided), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn decide(
@@ -118,6 +122,7 @@ pub async fn decide(
 
 /// Take an approved user's access away, at once.
 #[utoipa::path(post, path = "/esecure/requests/{id}/revoke", tag = "esecure", security(("session" = [])),
+    operation_id = "revoke_access_request",
     params(("id" = i64, Path)),
     responses((status = 204, description = "Revoked"), (status = 404, body = ErrorBody)))]
 pub async fn revoke(
@@ -142,6 +147,7 @@ pub struct UsersAdded {
 
 /// Approve users of an account at once, without a request.
 #[utoipa::path(post, path = "/esecure/users", tag = "esecure", security(("session" = [])),
+    operation_id = "add_account_users",
     request_body = UsersForm,
     responses((status = 200, body = UsersAdded), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_users(
@@ -161,6 +167,7 @@ pub async fn add_users(
 
 /// Add an administrator to an account the user administers; they are welcomed by e-mail.
 #[utoipa::path(post, path = "/esecure/accounts/{number}/administrators", tag = "esecure",
+    operation_id = "add_account_administrator",
     security(("session" = [])), request_body = AdministratorForm, params(("number" = String, Path)),
     responses((status = 201, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn add_administrator(
@@ -176,6 +183,7 @@ pub async fn add_administrator(
 
 /// Remove an administrator; the last one stays (409 `last_administrator`).
 #[utoipa::path(delete, path = "/esecure/accounts/{number}/administrators/{email}", tag = "esecure",
+    operation_id = "remove_account_administrator",
     security(("session" = [])), params(("number" = String, Path), ("email" = String, Path)),
     responses((status = 204, description = "Removed"), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn remove_administrator(
@@ -189,6 +197,7 @@ pub async fn remove_administrator(
 
 /// Replace an account's authorised and restricted domain lists.
 #[utoipa::path(put, path = "/esecure/accounts/{number}/domains", tag = "esecure",
+    operation_id = "set_account_domains",
     security(("session" = [])), request_body = DomainsForm, params(("number" = String, Path)),
     responses((status = 200, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn set_domains(
@@ -212,6 +221,7 @@ pub struct AuditQuery {
 
 /// The audit trail of the accounts the user administers, newest first.
 #[utoipa::path(get, path = "/esecure/audit", tag = "esecure", security(("session" = [])),
+    operation_id = "get_esecure_audit_trail",
     params(AuditQuery), responses((status = 200, body = Vec<AuditEntry>)))]
 pub async fn audit_trail(
     State(state): State<AppState>,
@@ -233,6 +243,7 @@ pub async fn audit_trail(
 
 /// The signed-in user's own requests and their state.
 #[utoipa::path(get, path = "/esecure/my-requests", tag = "esecure", security(("session" = [])),
+    operation_id = "list_my_access_requests",
     responses((status = 200, body = Vec<AccessRequest>)))]
 pub async fn my_requests(
     State(state): State<AppState>,

@@ -34,6 +34,7 @@ pub struct DatabaseHealth {
 /// Service and database health.
 #[utoipa::path(
     get,
+    operation_id = "get_health",
     path = "/health",
     tag = "health",
     responses(

@@ -45,13 +45,19 @@ pub struct AppState {
 
 impl AppState {
     /// What eSecure's flows need, at the current time.
-    pub fn esecure(&self) -> crate::esecure::requests::Context<'_> {
-        crate::esecure::requests::Context {
+    pub fn esecure(&self) -> crate::esecure::Context<'_> {
+        crate::esecure::Context::new(&self.pool, &self.accounts, self.clock.now())
+    }
+
+    /// What the order flows need.
+    pub fn ordering(&self) -> crate::orders::Context<'_> {
+        crate::orders::Context {
             pool: &self.pool,
-            mailer: self.accounts.mailer(),
-            links: self.accounts.links(),
+            writer: &self.orders,
             accounts: &self.accounts,
-            now: self.clock.now(),
+            catalogue: &self.catalogue,
+            clock: self.clock.as_ref(),
+            track_and_trace_url: &self.track_and_trace_url,
         }
     }
 

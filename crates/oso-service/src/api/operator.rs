@@ -45,6 +45,7 @@ fn parse_status(field: &str, text: &str) -> Result<OrderStatus, ApiError> {
 
 /// Every order, oldest first, optionally of one status.
 #[utoipa::path(get, path = "/operator/orders", tag = "operator", security(("operator" = [])),
+    operation_id = "operator_list_orders",
     params(OperatorOrdersQuery),
     responses((status = 200, body = Vec<OperatorRow>), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip(state, query), fields(operator = %who.0.name), err(Debug, level = "info"))]
@@ -66,6 +67,7 @@ pub async fn orders(
 
 /// Move an order: to the next status, or to the one named (shipping needs a tracking number).
 #[utoipa::path(post, path = "/operator/orders/{order_number}/status", tag = "operator",
+    operation_id = "operator_move_order",
     security(("operator" = [])), request_body = StatusRequest,
     params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
     responses((status = 200, body = StatusAnswer), (status = 401, body = ErrorBody),
@@ -103,6 +105,7 @@ pub async fn move_order(
 
 /// Every customer account with its protection, administrators and domain lists.
 #[utoipa::path(get, path = "/operator/customer-accounts", tag = "operator", security(("operator" = [])),
+    operation_id = "operator_list_customer_accounts",
     responses((status = 200, body = Vec<CustomerAccount>), (status = 401, body = ErrorBody)))]
 pub async fn customer_accounts(
     State(state): State<AppState>,
@@ -118,6 +121,7 @@ pub async fn customer_accounts(
 /// Create (or update) a customer account; a protected one needs an administrator. Each new
 /// administrator is welcomed by e-mail.
 #[utoipa::path(post, path = "/operator/customer-accounts", tag = "operator", security(("operator" = [])),
+    operation_id = "operator_create_customer_account",
     request_body = CustomerAccountForm,
     responses((status = 201, body = CustomerAccount), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip(state, form), fields(operator = %who.0.name), err(Debug, level = "info"))]
@@ -132,6 +136,7 @@ pub async fn create_customer_account(
 
 /// Change a customer account's company name or protection.
 #[utoipa::path(patch, path = "/operator/customer-accounts/{number}", tag = "operator",
+    operation_id = "operator_change_customer_account",
     security(("operator" = [])), request_body = CustomerAccountChange, params(("number" = String, Path)),
     responses((status = 200, body = CustomerAccount), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn change_customer_account(

@@ -13,6 +13,7 @@ use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 /// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
 /// so a retry after a lost answer never creates a second order.
 #[utoipa::path(post, path = "/orders", tag = "orders", security(("session" = [])), request_body = OrderRequest,
+    operation_id = "place_order",
     responses((status = 201, body = PlacedOrder), (status = 200, description = "Placed earlier with this key", body = PlacedOrder),
               (status = 422, body = ErrorBody)))]
 pub async fn place(
@@ -20,7 +21,7 @@ pub async fn place(
     Session(user): Session,
     Body(request): Body<OrderRequest>,
 ) -> Result<(StatusCode, Json<PlacedOrder>), ApiError> {
-    let (order, new) = orders::place(&state, &user, request).await?;
+    let (order, new) = orders::place(&state.ordering(), &user, request).await?;
     let status = if new {
         StatusCode::CREATED
     } else {
@@ -31,6 +32,7 @@ pub async fn place(
 
 /// One of the signed-in user's orders, with its timeline and Track & Trace link.
 #[utoipa::path(get, path = "/orders/{order_number}", tag = "orders", security(("session" = [])),
+    operation_id = "get_order",
     params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
     responses((status = 200, body = OrderDetails), (status = 404, body = ErrorBody)))]
 pub async fn get(
@@ -38,7 +40,7 @@ pub async fn get(
     Session(user): Session,
     Path(order_number): Path<String>,
 ) -> Result<Json<OrderDetails>, ApiError> {
-    orders::find(&state, &user, &order_number)
+    orders::find(&state.ordering(), &user, &order_number)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such order"))
@@ -46,6 +48,7 @@ pub async fn get(
 
 /// Cancel an order while it is still "received".
 #[utoipa::path(post, path = "/orders/{order_number}/cancel", tag = "orders", security(("session" = [])),
+    operation_id = "cancel_order",
     params(("order_number" = String, Path, description = "e.g. OSO-2026-000042")),
     responses((status = 204, description = "Cancelled"), (status = 422, body = ErrorBody)))]
 pub async fn cancel(
@@ -53,7 +56,7 @@ pub async fn cancel(
     Session(user): Session,
     Path(order_number): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    orders::cancel(&state, &user, &order_number).await?;
+    orders::cancel(&state.ordering(), &user, &order_number).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -61,6 +64,7 @@ pub async fn cancel(
 /// administers under eSecure; newest first by default, sortable by each column, filterable by
 /// status and account number, paged.
 #[utoipa::path(get, path = "/orders", tag = "orders", security(("session" = [])), params(HistoryQuery),
+    operation_id = "list_order_history",
     responses((status = 200, body = HistoryPage), (status = 422, body = ErrorBody)))]
 pub async fn history(
     State(state): State<AppState>,
@@ -73,6 +77,7 @@ pub async fn history(
 /// Every order the history shows with these filters, in its order, with lines and delivery
 /// address: for keeping records longer than the service keeps orders.
 #[utoipa::path(get, path = "/orders/export", tag = "orders", security(("session" = [])), params(ExportQuery),
+    operation_id = "export_order_history",
     responses((status = 200, body = HistoryExport), (status = 422, body = ErrorBody)))]
 pub async fn export(
     State(state): State<AppState>,
@@ -85,6 +90,7 @@ pub async fn export(
 /// The account numbers the history can be filtered on: those of the orders it shows and those
 /// this login administers (with the login's own name for a number it saved).
 #[utoipa::path(get, path = "/orders/account-numbers", tag = "orders", security(("session" = [])),
+    operation_id = "list_order_history_account_numbers",
     responses((status = 200, body = Vec<HistoryAccountNumber>)))]
 pub async fn history_account_numbers(
     State(state): State<AppState>,

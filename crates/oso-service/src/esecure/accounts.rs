@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
+use super::context::Context;
 use super::mail::{self, WelcomeMail};
-use super::requests::Context;
 use super::{audit, EsecureError, Requester};
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -57,45 +57,54 @@ pub async fn require_administrator(
     admin: &Requester,
     number: &str,
 ) -> Result<(), EsecureError> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+    let found: Option<i64> = sqlx::query_scalar!(
+        r#"SELECT 1 AS "found!: i64" FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2"#,
+        number,
+        admin.canonical,
     )
-    .bind(number)
-    .bind(&admin.canonical)
     .fetch_optional(pool)
     .await?;
     found.map(drop).ok_or(EsecureError::NotFound)
 }
 
 pub async fn load(pool: &SqlitePool, number: &str) -> Result<Option<CustomerAccount>, sqlx::Error> {
-    let row: Option<(String, String, bool, bool)> = sqlx::query_as(
-        "SELECT number, company, protected, restrict_requests FROM customer_accounts WHERE number = ?1",
+    let row = sqlx::query!(
+        r#"SELECT number, company, protected AS "protected: bool", restrict_requests AS "restrict_requests: bool"
+           FROM customer_accounts WHERE number = ?1"#,
+        number,
     )
-    .bind(number)
     .fetch_optional(pool)
     .await?;
-    let Some((number, company, protected, restrict_requests)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    let domains: Vec<(String, String)> = sqlx::query_as(
+    let (number, company, protected, restrict_requests) = (
+        row.number,
+        row.company,
+        row.protected,
+        row.restrict_requests,
+    );
+    let domains = sqlx::query!(
         "SELECT kind, domain FROM account_domains WHERE account_number = ?1 ORDER BY domain",
+        number,
     )
-    .bind(&number)
     .fetch_all(pool)
     .await?;
-    let administrators: Vec<(String, String, String, bool)> = sqlx::query_as(
-        "SELECT ad.email, ad.name, ad.language,
+    let administrators = sqlx::query_as!(
+        Administrator,
+        r#"SELECT ad.email, ad.name, ad.language,
                 EXISTS (SELECT 1 FROM users u WHERE u.email_canonical = ad.email_canonical AND u.status <> 'forgotten')
-         FROM account_administrators ad WHERE ad.account_number = ?1 ORDER BY ad.added_at, ad.email",
+                  AS "has_login!: bool"
+         FROM account_administrators ad WHERE ad.account_number = ?1 ORDER BY ad.added_at, ad.email"#,
+        number,
     )
-    .bind(&number)
     .fetch_all(pool)
     .await?;
     let of_kind = |kind: &str| {
         domains
             .iter()
-            .filter(|(k, _)| k == kind)
-            .map(|(_, domain)| domain.clone())
+            .filter(|row| row.kind == kind)
+            .map(|row| row.domain.clone())
             .collect()
     };
     Ok(Some(CustomerAccount {
@@ -105,15 +114,7 @@ pub async fn load(pool: &SqlitePool, number: &str) -> Result<Option<CustomerAcco
         company,
         protected,
         restrict_requests,
-        administrators: administrators
-            .into_iter()
-            .map(|(email, name, language, has_login)| Administrator {
-                email,
-                name,
-                language,
-                has_login,
-            })
-            .collect(),
+        administrators,
     }))
 }
 
@@ -122,10 +123,10 @@ pub async fn administered(
     pool: &SqlitePool,
     admin: &Requester,
 ) -> Result<Vec<CustomerAccount>, sqlx::Error> {
-    let numbers: Vec<String> = sqlx::query_scalar(
+    let numbers: Vec<String> = sqlx::query_scalar!(
         "SELECT account_number FROM account_administrators WHERE email_canonical = ?1 ORDER BY account_number",
+        admin.canonical,
     )
-    .bind(&admin.canonical)
     .fetch_all(pool)
     .await?;
     let mut accounts = Vec::with_capacity(numbers.len());
@@ -158,7 +159,7 @@ pub fn parse_administrator(form: &AdministratorForm) -> Result<NewAdministrator,
     let language = problems.check("language", form.language.parse::<Language>(), |_| {
         "unknown_language"
     });
-    problems.into_result().map_err(AccountError::from)?;
+    problems.into_result().map_err(ServiceError::from)?;
     match (name, email, language) {
         (Some(name), Some(email), Some(language)) => Ok(NewAdministrator {
             name: name.as_str().to_owned(),
@@ -178,17 +179,22 @@ pub async fn insert_administrator(
     actor: &str,
 ) -> Result<(), EsecureError> {
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query(
+    let (email, canonical, language) = (
+        new.email.as_str(),
+        new.email.canonical(),
+        new.language.code(),
+    );
+    sqlx::query!(
         "INSERT INTO account_administrators (account_number, email, email_canonical, name, language, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (account_number, email_canonical) DO UPDATE SET name = excluded.name, language = excluded.language",
+        number,
+        email,
+        canonical,
+        new.name,
+        language,
+        cx.now,
     )
-    .bind(number)
-    .bind(new.email.as_str())
-    .bind(new.email.canonical())
-    .bind(&new.name)
-    .bind(new.language.code())
-    .bind(cx.now)
     .execute(&mut *tx)
     .await?;
     audit::record(
@@ -244,17 +250,18 @@ pub async fn remove_administrator(
 ) -> Result<(), EsecureError> {
     require_administrator(cx.pool, admin, number).await?;
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    let count: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
-            .bind(number)
-            .fetch_one(&mut *tx)
-            .await?;
-    let canonical = Email::canonical_of(email);
-    let exists: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+    let count: i64 = sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators WHERE account_number = ?1"#,
+        number,
     )
-    .bind(number)
-    .bind(&canonical)
+    .fetch_one(&mut *tx)
+    .await?;
+    let canonical = Email::canonical_of(email);
+    let exists: Option<i64> = sqlx::query_scalar!(
+        r#"SELECT 1 AS "found!: i64" FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2"#,
+        number,
+        canonical,
+    )
     .fetch_optional(&mut *tx)
     .await?;
     if exists.is_none() {
@@ -263,11 +270,11 @@ pub async fn remove_administrator(
     if count <= 1 {
         return Err(EsecureError::LastAdministrator);
     }
-    sqlx::query(
+    sqlx::query!(
         "DELETE FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+        number,
+        canonical,
     )
-    .bind(number)
-    .bind(&canonical)
     .execute(&mut *tx)
     .await?;
     audit::record(
@@ -314,7 +321,7 @@ pub async fn set_domains(
         ("restricted", &form.restricted),
     ] {
         if let Err(too_many) = check_list_len(list.len(), MAX_DOMAINS_PER_LIST) {
-            return Err(AccountError::field(field, too_many.field_code()).into());
+            return Err(ServiceError::field(field, too_many.field_code()).into());
         }
     }
     let authorised = parse_domains("authorised", &form.authorised, &mut problems);
@@ -322,29 +329,34 @@ pub async fn set_domains(
     if form.restrict_requests && restricted.is_empty() {
         problems.refuse("restricted", "required");
     }
-    problems.into_result().map_err(AccountError::from)?;
+    problems.into_result().map_err(ServiceError::from)?;
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query("DELETE FROM account_domains WHERE account_number = ?1")
-        .bind(number)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "DELETE FROM account_domains WHERE account_number = ?1",
+        number
+    )
+    .execute(&mut *tx)
+    .await?;
     for (kind, list) in [("authorised", &authorised), ("restricted", &restricted)] {
         for domain in list {
-            sqlx::query(
+            let domain = domain.as_str();
+            sqlx::query!(
                 "INSERT INTO account_domains (account_number, domain, kind) VALUES (?1, ?2, ?3)",
+                number,
+                domain,
+                kind,
             )
-            .bind(number)
-            .bind(domain.as_str())
-            .bind(kind)
             .execute(&mut *tx)
             .await?;
         }
     }
-    sqlx::query("UPDATE customer_accounts SET restrict_requests = ?2 WHERE number = ?1")
-        .bind(number)
-        .bind(form.restrict_requests)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE customer_accounts SET restrict_requests = ?2 WHERE number = ?1",
+        number,
+        form.restrict_requests,
+    )
+    .execute(&mut *tx)
+    .await?;
     let list = |domains: &[DomainName]| {
         domains
             .iter()

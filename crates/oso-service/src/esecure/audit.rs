@@ -29,15 +29,15 @@ pub async fn record(
     action: &str,
     subject: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO esecure_audit (account_number, at, actor, action, subject)
          VALUES (?1, ?2, ?3, ?4, ?5)",
+        account_number,
+        at,
+        actor,
+        action,
+        subject,
     )
-    .bind(account_number)
-    .bind(at)
-    .bind(actor)
-    .bind(action)
-    .bind(subject)
     .execute(conn)
     .await?;
     Ok(())
@@ -50,15 +50,17 @@ pub async fn trail(
     account_number: Option<&str>,
     limit: u32,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT at, actor, action, subject, account_number FROM esecure_audit a
+    let limit = i64::from(limit.clamp(1, 500));
+    sqlx::query_as!(
+        AuditEntry,
+        r#"SELECT at AS "at: DateTime<Utc>", actor, action, subject, account_number FROM esecure_audit a
          WHERE a.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
            AND (?2 IS NULL OR a.account_number = ?2)
-         ORDER BY a.id DESC LIMIT ?3",
+         ORDER BY a.id DESC LIMIT ?3"#,
+        admin.canonical,
+        account_number,
+        limit,
     )
-    .bind(&admin.canonical)
-    .bind(account_number)
-    .bind(i64::from(limit.clamp(1, 500)))
     .fetch_all(pool)
     .await
 }

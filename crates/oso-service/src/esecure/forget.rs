@@ -23,33 +23,60 @@ pub async fn sole_administrator_of(
     conn: &mut SqliteConnection,
     canonical: &str,
 ) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "SELECT ad.account_number FROM account_administrators ad
          JOIN customer_accounts ca ON ca.number = ad.account_number AND ca.protected = 1
          WHERE ad.email_canonical = ?1
            AND NOT EXISTS (SELECT 1 FROM account_administrators other
                            WHERE other.account_number = ad.account_number AND other.email_canonical <> ?1)
          ORDER BY ad.account_number",
+        canonical,
     )
-    .bind(canonical)
     .fetch_all(conn)
     .await
 }
 
-/// The distinct values of `table.column` that are `canonical` in another case. Addresses are
-/// kept as typed in these columns; comparing in Rust folds every letter, where SQLite's
-/// `lower()` folds ASCII only.
+/// The columns that keep an address as it was typed, besides the canonical ones.
+#[derive(Debug, Clone, Copy)]
+enum AsTyped {
+    TokenAdministrator,
+    Decider,
+    AuditActor,
+    AuditSubject,
+}
+
+/// The distinct values of `column` that are `canonical` in another case. Comparing in Rust
+/// folds every letter, where SQLite's `lower()` folds ASCII only.
 async fn spellings_of(
     conn: &mut SqliteConnection,
-    table: &str,
-    column: &str,
+    column: AsTyped,
     canonical: &str,
 ) -> Result<Vec<String>, sqlx::Error> {
-    let values: Vec<String> = sqlx::query_scalar(&format!(
-        "SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
+    let values: Vec<String> = match column {
+        AsTyped::TokenAdministrator => {
+            sqlx::query_scalar!("SELECT DISTINCT admin_email FROM access_request_tokens")
+                .fetch_all(&mut *conn)
+                .await?
+        }
+        AsTyped::Decider => {
+            sqlx::query_scalar!(
+                r#"SELECT DISTINCT decided_by AS "decided_by!" FROM access_requests
+                   WHERE decided_by IS NOT NULL"#
+            )
+            .fetch_all(&mut *conn)
+            .await?
+        }
+        AsTyped::AuditActor => {
+            sqlx::query_scalar!("SELECT DISTINCT actor FROM esecure_audit")
+                .fetch_all(&mut *conn)
+                .await?
+        }
+        AsTyped::AuditSubject => {
+            sqlx::query_scalar!("SELECT DISTINCT subject FROM esecure_audit")
+                .fetch_all(&mut *conn)
+                .await?
+        }
+    };
     Ok(values
         .into_iter()
         .filter(|value| Email::canonical_of(value) == canonical)
@@ -63,10 +90,10 @@ pub async fn forget_person(
     canonical: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let administered: Vec<String> = sqlx::query_scalar(
+    let administered: Vec<String> = sqlx::query_scalar!(
         "SELECT account_number FROM account_administrators WHERE email_canonical = ?1",
+        canonical,
     )
-    .bind(canonical)
     .fetch_all(&mut *conn)
     .await?;
     for number in &administered {
@@ -80,40 +107,55 @@ pub async fn forget_person(
         )
         .await?;
     }
-    sqlx::query("DELETE FROM account_administrators WHERE email_canonical = ?1")
-        .bind(canonical)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query!(
+        "DELETE FROM account_administrators WHERE email_canonical = ?1",
+        canonical,
+    )
+    .execute(&mut *conn)
+    .await?;
     // Their requests go with their Reject links (ON DELETE CASCADE): an approval keyed on the
     // address must not pass to the next login with it.
-    sqlx::query("DELETE FROM access_requests WHERE email_canonical = ?1")
-        .bind(canonical)
+    sqlx::query!(
+        "DELETE FROM access_requests WHERE email_canonical = ?1",
+        canonical,
+    )
+    .execute(&mut *conn)
+    .await?;
+    for spelling in spellings_of(conn, AsTyped::TokenAdministrator, canonical).await? {
+        sqlx::query!(
+            "DELETE FROM access_request_tokens WHERE admin_email = ?1",
+            spelling,
+        )
         .execute(&mut *conn)
         .await?;
-    for spelling in spellings_of(conn, "access_request_tokens", "admin_email", canonical).await? {
-        sqlx::query("DELETE FROM access_request_tokens WHERE admin_email = ?1")
-            .bind(&spelling)
-            .execute(&mut *conn)
-            .await?;
     }
     // Decisions they took stand, by nobody recognisable.
-    for spelling in spellings_of(conn, "access_requests", "decided_by", canonical).await? {
-        sqlx::query("UPDATE access_requests SET decided_by = ?2 WHERE decided_by = ?1")
-            .bind(&spelling)
-            .bind(FORGOTTEN)
-            .execute(&mut *conn)
-            .await?;
+    for spelling in spellings_of(conn, AsTyped::Decider, canonical).await? {
+        sqlx::query!(
+            "UPDATE access_requests SET decided_by = ?2 WHERE decided_by = ?1",
+            spelling,
+            FORGOTTEN,
+        )
+        .execute(&mut *conn)
+        .await?;
     }
-    for column in ["actor", "subject"] {
-        for spelling in spellings_of(conn, "esecure_audit", column, canonical).await? {
-            sqlx::query(&format!(
-                "UPDATE esecure_audit SET {column} = ?2 WHERE {column} = ?1"
-            ))
-            .bind(&spelling)
-            .bind(FORGOTTEN)
-            .execute(&mut *conn)
-            .await?;
-        }
+    for spelling in spellings_of(conn, AsTyped::AuditActor, canonical).await? {
+        sqlx::query!(
+            "UPDATE esecure_audit SET actor = ?2 WHERE actor = ?1",
+            spelling,
+            FORGOTTEN,
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    for spelling in spellings_of(conn, AsTyped::AuditSubject, canonical).await? {
+        sqlx::query!(
+            "UPDATE esecure_audit SET subject = ?2 WHERE subject = ?1",
+            spelling,
+            FORGOTTEN,
+        )
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

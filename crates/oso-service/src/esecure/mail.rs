@@ -61,10 +61,10 @@ pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
 
 /// The language of the login with `email`, or English for an address without one.
 pub async fn language_of(pool: &SqlitePool, canonical_email: &str) -> Language {
-    let language: Option<String> = sqlx::query_scalar(
+    let language: Option<String> = sqlx::query_scalar!(
         "SELECT language FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
+        canonical_email,
     )
-    .bind(canonical_email)
     .fetch_optional(pool)
     .await
     .ok()

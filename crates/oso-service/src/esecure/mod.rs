@@ -4,36 +4,32 @@
 
 pub mod access;
 pub mod accounts;
+pub mod asking;
 pub mod audit;
+pub mod context;
 pub mod forget;
 pub mod mail;
 pub mod operator;
 pub mod requests;
 
+pub use crate::error::Refusal;
 pub use access::{may_use, push_may_use, Requester};
-
-/// Why a user may not use a protected number (yet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    ApprovalPending,
-    ApprovalRejected,
-    AccessRefused,
-}
+pub use context::Context;
 
 impl EsecureError {
-    /// As an [`AccountError`](crate::accounts::AccountError) naming `field`, for the flows
+    /// As an [`ServiceError`](crate::error::ServiceError) naming `field`, for the flows
     /// (saving a number, placing an order) that answer in that shape.
-    pub fn at_field(self, field: &'static str) -> crate::accounts::AccountError {
-        use crate::accounts::AccountError;
+    pub fn at_field(self, field: &'static str) -> crate::error::ServiceError {
+        use crate::error::ServiceError;
         let refusal = match self {
             EsecureError::ApprovalPending => Refusal::ApprovalPending,
             EsecureError::ApprovalRejected => Refusal::ApprovalRejected,
             EsecureError::AccessRefused => Refusal::AccessRefused,
             EsecureError::Invalid(error) => return error,
-            EsecureError::Store(error) => return AccountError::Store(error),
-            other => return AccountError::Internal(other.to_string()),
+            EsecureError::Store(error) => return ServiceError::Store(error),
+            other => return ServiceError::Internal(other.to_string()),
         };
-        AccountError::Access { refusal, field }
+        ServiceError::Access { refusal, field }
     }
 }
 
@@ -55,7 +51,7 @@ pub enum EsecureError {
     #[error("an account keeps at least one administrator")]
     LastAdministrator,
     #[error(transparent)]
-    Invalid(#[from] crate::accounts::AccountError),
+    Invalid(#[from] crate::error::ServiceError),
     #[error(transparent)]
     Store(#[from] sqlx::Error),
 }

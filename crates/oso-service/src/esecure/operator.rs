@@ -8,9 +8,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::accounts::{self, AdministratorForm, CustomerAccount};
-use super::requests::Context;
+use super::context::Context;
 use super::{audit, EsecureError};
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct CustomerAccountForm {
@@ -28,10 +28,10 @@ pub struct CustomerAccountChange {
     pub protected: Option<bool>,
 }
 
-fn parse_company(company: &str) -> Result<String, AccountError> {
+fn parse_company(company: &str) -> Result<String, ServiceError> {
     RequiredText::parse(company, NAME_MAX_CHARS)
         .map(|company| company.as_str().to_owned())
-        .map_err(|error| AccountError::field("company", error.field_code()))
+        .map_err(|error| ServiceError::field("company", error.field_code()))
 }
 
 /// Creates (or updates) a customer account with its administrators; a protected account needs
@@ -43,14 +43,14 @@ pub async fn create_account(
     form: &CustomerAccountForm,
 ) -> Result<CustomerAccount, EsecureError> {
     let number = AccountNumber::parse(&form.number)
-        .map_err(|error| AccountError::field("number", error.field_code()))?;
+        .map_err(|error| ServiceError::field("number", error.field_code()))?;
     let company = parse_company(&form.company)?;
     check_list_len(form.administrators.len(), MAX_ADMINISTRATORS_AT_ONCE)
-        .map_err(|too_many| AccountError::field("administrators", too_many.field_code()))?;
+        .map_err(|too_many| ServiceError::field("administrators", too_many.field_code()))?;
     let mut administrators = Vec::new();
     for (index, admin) in form.administrators.iter().enumerate() {
         let parsed = accounts::parse_administrator(admin).map_err(|error| match error {
-            EsecureError::Invalid(AccountError::Invalid(fields)) => AccountError::Invalid(
+            EsecureError::Invalid(ServiceError::Invalid(fields)) => ServiceError::Invalid(
                 fields
                     .into_iter()
                     .map(|(field, code)| (format!("administrators.{index}.{field}"), code))
@@ -62,24 +62,25 @@ pub async fn create_account(
         administrators.push(parsed);
     }
     let number = number.as_str();
-    let existing_admins: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM account_administrators WHERE account_number = ?1")
-            .bind(number)
-            .fetch_one(cx.pool)
-            .await?;
+    let existing_admins: i64 = sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators WHERE account_number = ?1"#,
+        number,
+    )
+    .fetch_one(cx.pool)
+    .await?;
     if form.protected && administrators.is_empty() && existing_admins == 0 {
-        return Err(AccountError::field("administrators", "required").into());
+        return Err(ServiceError::field("administrators", "required").into());
     }
     let actor = format!("operator:{operator}");
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (number) DO UPDATE SET company = excluded.company, protected = excluded.protected",
+        number,
+        company,
+        form.protected,
+        cx.now,
     )
-    .bind(number)
-    .bind(&company)
-    .bind(form.protected)
-    .bind(cx.now)
     .execute(&mut *tx)
     .await?;
     let what = if form.protected {
@@ -109,19 +110,21 @@ pub async fn change_account(
         .ok_or(EsecureError::NotFound)?;
     let protected = change.protected.unwrap_or(account.protected);
     if protected && account.administrators.is_empty() {
-        return Err(AccountError::field("protected", "administrators_required").into());
+        return Err(ServiceError::field("protected", "administrators_required").into());
     }
     let company = match change.company.as_deref().filter(|c| !c.trim().is_empty()) {
         Some(company) => parse_company(company)?,
         None => account.company,
     };
     let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query("UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1")
-        .bind(number)
-        .bind(&company)
-        .bind(protected)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1",
+        number,
+        company,
+        protected,
+    )
+    .execute(&mut *tx)
+    .await?;
     let what = if protected {
         "protected"
     } else {
@@ -144,7 +147,7 @@ pub async fn change_account(
 
 pub async fn list_accounts(cx: Context<'_>) -> Result<Vec<CustomerAccount>, sqlx::Error> {
     let numbers: Vec<String> =
-        sqlx::query_scalar("SELECT number FROM customer_accounts ORDER BY number")
+        sqlx::query_scalar!("SELECT number FROM customer_accounts ORDER BY number")
             .fetch_all(cx.pool)
             .await?;
     let mut accounts = Vec::with_capacity(numbers.len());

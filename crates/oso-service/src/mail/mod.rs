@@ -333,4 +333,32 @@ mod tests {
             1
         );
     }
+
+    fn smtp_config(host: &str) -> SmtpConfig {
+        SmtpConfig {
+            host: host.to_owned(),
+            port: 25,
+            security: SmtpSecurity::None,
+            username: None,
+            password: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn smtp_without_encryption_to_another_machine_is_refused_naming_the_setting() {
+        let refused = Mailer::smtp(
+            &smtp_config("smtp.example.com"),
+            crate::config::DEFAULT_MAIL_FROM,
+        )
+        .expect_err("clear text over the network");
+        let message = refused.to_string();
+        assert!(message.contains("smtp.example.com"), "{message}");
+        assert!(message.contains("starttls"), "{message}");
+        assert!(Mailer::smtp(&smtp_config("127.0.0.1"), crate::config::DEFAULT_MAIL_FROM).is_ok());
+        let encrypted = SmtpConfig {
+            security: SmtpSecurity::Starttls,
+            ..smtp_config("smtp.example.com")
+        };
+        assert!(Mailer::smtp(&encrypted, crate::config::DEFAULT_MAIL_FROM).is_ok());
+    }
 }

@@ -13,7 +13,7 @@ use crate::config::ServiceConfig;
 use crate::mail::Mailer;
 pub use crate::orders::lifecycle::MoveError;
 use crate::orders::lifecycle::{self, Actor, Move};
-use crate::running::StartError;
+use crate::start_error::StartError;
 use crate::store;
 
 #[derive(Debug)]
@@ -82,8 +82,8 @@ impl Operator {
     }
 
     /// What eSecure's operator functions need, at the current time.
-    pub fn esecure(&self) -> crate::esecure::requests::Context<'_> {
-        crate::esecure::requests::Context {
+    pub fn esecure(&self) -> crate::esecure::Context<'_> {
+        crate::esecure::Context {
             pool: &self.pool,
             mailer: &self.mailer,
             links: &self.links,

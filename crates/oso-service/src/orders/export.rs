@@ -10,8 +10,9 @@ use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use utoipa::{IntoParams, ToSchema};
 
 use super::history::{self, Direction, HistoryQuery, SortColumn};
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
 use crate::catalogue::Translated;
+use crate::error::ServiceError;
 use crate::esecure::Requester;
 
 /// At most this many orders in one export (more than 30 days of a busy account).
@@ -78,7 +79,7 @@ pub async fn export(
     pool: &SqlitePool,
     user: &SignedIn,
     query: &ExportQuery,
-) -> Result<HistoryExport, AccountError> {
+) -> Result<HistoryExport, ServiceError> {
     let filters = HistoryQuery {
         sort: query.sort,
         direction: query.direction,

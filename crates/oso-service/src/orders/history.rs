@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
+use crate::error::ServiceError;
 use crate::esecure::{push_may_use, Requester};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
@@ -104,11 +105,11 @@ pub(super) fn visible_to<'a>(
 }
 
 /// Refuses a status filter that names no status.
-pub(super) fn check_filters(query: &HistoryQuery) -> Result<(), AccountError> {
+pub(super) fn check_filters(query: &HistoryQuery) -> Result<(), ServiceError> {
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
         status
             .parse::<oso_core::OrderStatus>()
-            .map_err(|error| AccountError::field("status", error.field_code()))?;
+            .map_err(|error| ServiceError::field("status", error.field_code()))?;
     }
     Ok(())
 }
@@ -130,7 +131,7 @@ pub async fn page(
     pool: &SqlitePool,
     user: &SignedIn,
     query: &HistoryQuery,
-) -> Result<HistoryPage, AccountError> {
+) -> Result<HistoryPage, ServiceError> {
     check_filters(query)?;
     let requester = Requester::of(user);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
@@ -169,7 +170,7 @@ pub struct HistoryAccountNumber {
 pub async fn account_numbers(
     pool: &SqlitePool,
     user: &SignedIn,
-) -> Result<Vec<HistoryAccountNumber>, AccountError> {
+) -> Result<Vec<HistoryAccountNumber>, ServiceError> {
     let requester = Requester::of(user);
     let everything = HistoryQuery::default();
     let mut query = QueryBuilder::<Sqlite>::new(

@@ -9,7 +9,7 @@ use serde::Serialize;
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::{MailKind, Mailer};
 
@@ -45,12 +45,12 @@ pub enum MoveError {
     Store(#[from] sqlx::Error),
 }
 
-impl From<MoveError> for AccountError {
+impl From<MoveError> for ServiceError {
     fn from(error: MoveError) -> Self {
         match error {
-            MoveError::NotFound => AccountError::field("order_number", "not_found"),
-            MoveError::Lifecycle(problem) => AccountError::field("status", problem.field_code()),
-            MoveError::Store(cause) => AccountError::Store(cause),
+            MoveError::NotFound => ServiceError::field("order_number", "not_found"),
+            MoveError::Lifecycle(problem) => ServiceError::field("status", problem.field_code()),
+            MoveError::Store(cause) => ServiceError::Store(cause),
         }
     }
 }
@@ -141,7 +141,7 @@ async fn mail_shipped(
     pool: &SqlitePool,
     mailer: &Mailer,
     order_id: i64,
-) -> Result<(), AccountError> {
+) -> Result<(), ServiceError> {
     let row = sqlx::query!(
         r#"SELECT o.order_number AS "order_number!", o.tracking_number, u.language, u.contact_name,
                   COALESCE(u.default_email, u.email) AS "email!: String", u.status AS user_status

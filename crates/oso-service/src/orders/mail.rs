@@ -7,26 +7,26 @@ use oso_core::Language;
 use tracing::Instrument;
 
 use super::PlacedOrder;
-use crate::accounts::{AccountError, SignedIn};
-use crate::api::AppState;
+use crate::accounts::SignedIn;
 use crate::catalogue::Catalogue;
+use crate::error::ServiceError;
 use crate::mail::templates::Composer;
-use crate::mail::MailKind;
+use crate::mail::{MailKind, Mailer};
 
 /// Sends the confirmation of a new order after its answer has gone: the customer never waits for
 /// the mail server. The order stands whatever happens to its mail; a failure is logged.
 pub async fn confirm_in_background(
-    state: &AppState,
+    mailer: &Mailer,
     user: &SignedIn,
     order: &PlacedOrder,
     catalogue: Arc<Catalogue>,
 ) {
-    let (state, user, order) = (state.clone(), user.clone(), order.clone());
-    let promise = state.accounts.mailer().promise().await;
+    let (mailer, user, order) = (mailer.clone(), user.clone(), order.clone());
+    let promise = mailer.promise().await;
     tokio::spawn(
         async move {
             let _promise = promise;
-            if let Err(error) = send_confirmation(&state, &user, &order, &catalogue).await {
+            if let Err(error) = send_confirmation(&mailer, &user, &order, &catalogue).await {
                 tracing::error!(%error, order = %order.order_number, "order confirmation e-mail failed");
             }
         }
@@ -35,11 +35,11 @@ pub async fn confirm_in_background(
 }
 
 async fn send_confirmation(
-    state: &AppState,
+    mailer: &Mailer,
     user: &SignedIn,
     order: &PlacedOrder,
     catalogue: &Catalogue,
-) -> Result<(), AccountError> {
+) -> Result<(), ServiceError> {
     let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
     let number = FluentValue::from(order.order_number.as_str());
     let mut mail = Composer::new(
@@ -96,9 +96,7 @@ async fn send_confirmation(
         )
         .paragraph("email-order-follow", &[])
         .finish();
-    state
-        .accounts
-        .mailer()
+    mailer
         .send(
             MailKind::OrderConfirmation,
             user.user.mail_address(),

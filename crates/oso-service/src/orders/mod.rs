@@ -11,16 +11,38 @@ mod writer;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
+use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, Clock, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
 use utoipa::ToSchema;
 
-use crate::accounts::{AccountError, SignedIn};
-use crate::api::AppState;
-use crate::catalogue::Catalogue;
+use crate::accounts::{Accounts, SignedIn};
+use crate::catalogue::{Catalogue, CatalogueCache};
+use crate::error::ServiceError;
 
 pub use store::anonymise_for_user;
 pub use writer::OrderWriter;
+
+/// What placing, showing and cancelling orders need, handed over by the caller (the API builds
+/// it from its state): the database and its one writer, the logins' mail and links, the
+/// catalogue, the clock and the Track & Trace link template.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub pool: &'a SqlitePool,
+    pub writer: &'a OrderWriter,
+    pub accounts: &'a Accounts,
+    pub catalogue: &'a CatalogueCache,
+    pub clock: &'a dyn Clock,
+    /// `{tracking_number}` is replaced.
+    pub track_and_trace_url: &'a str,
+}
+
+impl Context<'_> {
+    /// What eSecure needs, at the current time.
+    fn esecure(&self) -> crate::esecure::Context<'_> {
+        crate::esecure::Context::new(self.pool, self.accounts, self.clock.now())
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct OrderLine {
@@ -59,9 +81,9 @@ fn valid_key(key: &str) -> bool {
 /// Checks everything the service is the truth for, naming every refused field: the key, the
 /// account number, the address, the items and the limits.
 async fn validate(
-    state: &AppState,
+    cx: &Context<'_>,
     request: &OrderRequest,
-) -> Result<(AccountNumber, Address, Arc<Catalogue>), AccountError> {
+) -> Result<(AccountNumber, Address, Arc<Catalogue>), ServiceError> {
     let mut fields = FieldErrors::new();
     if !valid_key(&request.idempotency_key) {
         fields.refuse("idempotency_key", "invalid");
@@ -74,10 +96,11 @@ async fn validate(
     let address = Address::parse(&request.address)
         .map_err(|problems| fields.nest("address", problems))
         .ok();
-    let catalogue = state
-        .catalogue()
+    let catalogue = cx
+        .catalogue
+        .current(cx.pool)
         .await
-        .map_err(|error| AccountError::Internal(error.to_string()))?;
+        .map_err(|error| ServiceError::Internal(error.to_string()))?;
     let lines: Vec<(&str, u32)> = request
         .lines
         .iter()
@@ -96,7 +119,7 @@ async fn validate(
     ));
     match (fields.is_empty(), number, address) {
         (true, Some(number), Some(address)) => Ok((number, address, catalogue)),
-        _ => Err(AccountError::Invalid(fields.into_map())),
+        _ => Err(ServiceError::from(fields)),
     }
 }
 
@@ -104,39 +127,35 @@ async fn validate(
 /// sends the confirmation e-mail once answered. The boolean says whether the order is new.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn place(
-    state: &AppState,
+    cx: &Context<'_>,
     user: &SignedIn,
     request: OrderRequest,
-) -> Result<(PlacedOrder, bool), AccountError> {
+) -> Result<(PlacedOrder, bool), ServiceError> {
     if valid_key(&request.idempotency_key) {
         if let Some(existing) =
-            store::find_by_key(&state.pool, user.user.id, &request.idempotency_key).await?
+            store::find_by_key(cx.pool, user.user.id, &request.idempotency_key).await?
         {
             return Ok((existing, false));
         }
     }
-    let (number, address, catalogue) = validate(state, &request).await?;
+    let (number, address, catalogue) = validate(cx, &request).await?;
     // eSecure last: an order that is refused anyway must not ask administrators for anything.
-    crate::esecure::requests::ask_to_use(state.esecure(), user, number.as_str())
+    crate::esecure::asking::ask_to_use(cx.esecure(), user, number.as_str())
         .await
         .map_err(|error| error.at_field("account_number"))?;
-    let order = store::NewOrder::new(user, &request, number, address, state.clock.now());
-    let placed = state
-        .orders
-        .write(order)
-        .await
-        .map_err(|error| match error {
-            writer::WriteError::Store(error) => AccountError::from(error),
-            stopped @ writer::WriteError::Stopped => AccountError::Internal(stopped.to_string()),
-        })?;
+    let order = store::NewOrder::new(user, &request, number, address, cx.clock.now());
+    let placed = cx.writer.write(order).await.map_err(|error| match error {
+        writer::WriteError::Store(error) => ServiceError::from(error),
+        stopped @ writer::WriteError::Stopped => ServiceError::Internal(stopped.to_string()),
+    })?;
     let Some(order) = placed else {
         // Another request with the same key won the race: answer with its order.
-        let existing = store::find_by_key(&state.pool, user.user.id, &request.idempotency_key)
+        let existing = store::find_by_key(cx.pool, user.user.id, &request.idempotency_key)
             .await?
-            .ok_or(AccountError::Unauthenticated)?;
+            .ok_or(ServiceError::Unauthenticated)?;
         return Ok((existing, false));
     };
-    mail::confirm_in_background(state, user, &order, catalogue).await;
+    mail::confirm_in_background(cx.accounts.mailer(), user, &order, catalogue).await;
     Ok((order, true))
 }
 
@@ -159,37 +178,31 @@ pub struct OrderDetails {
 /// An order the history shows the user, by its number, with its timeline and Track & Trace
 /// link; `None` for any other order, alike whether it exists or not.
 pub async fn find(
-    state: &AppState,
+    cx: &Context<'_>,
     user: &SignedIn,
     order_number: &str,
-) -> Result<Option<OrderDetails>, AccountError> {
+) -> Result<Option<OrderDetails>, ServiceError> {
     let requester = crate::esecure::Requester::of(user);
-    let Some(order) = store::find_by_number(
-        &state.pool,
-        user.user.id,
-        &requester.canonical,
-        order_number,
-    )
-    .await?
+    let Some(order) =
+        store::find_by_number(cx.pool, user.user.id, &requester.canonical, order_number).await?
     else {
         return Ok(None);
     };
-    if !crate::esecure::may_use(&state.pool, &requester, &order.account_number).await? {
+    if !crate::esecure::may_use(cx.pool, &requester, &order.account_number).await? {
         return Ok(None);
     }
     let store::Extras {
         tracking_number,
         completed_at,
         ordered_by,
-    } = store::extras(&state.pool, order_number).await?;
-    let shown = oso_core::order_lifecycle::tracking_link_shown(completed_at, state.clock.now());
-    let track_and_trace_url = tracking_number.as_deref().filter(|_| shown).map(|number| {
-        state
-            .track_and_trace_url
-            .replace("{tracking_number}", number)
-    });
-    let timeline = lifecycle::timeline(&state.pool, order_number).await?;
-    let line_names = store::line_names(&state.pool, order_number).await?;
+    } = store::extras(cx.pool, order_number).await?;
+    let shown = oso_core::order_lifecycle::tracking_link_shown(completed_at, cx.clock.now());
+    let track_and_trace_url = tracking_number
+        .as_deref()
+        .filter(|_| shown)
+        .map(|number| cx.track_and_trace_url.replace("{tracking_number}", number));
+    let timeline = lifecycle::timeline(cx.pool, order_number).await?;
+    let line_names = store::line_names(cx.pool, order_number).await?;
     Ok(Some(OrderDetails {
         line_names,
         order,
@@ -202,10 +215,10 @@ pub async fn find(
 
 /// The customer cancels one of their orders, possible while it is still "received".
 pub async fn cancel(
-    state: &AppState,
+    cx: &Context<'_>,
     user: &SignedIn,
     order_number: &str,
-) -> Result<(), AccountError> {
+) -> Result<(), ServiceError> {
     let request = lifecycle::Move {
         number: order_number,
         to: oso_core::OrderStatus::Cancelled,
@@ -213,12 +226,6 @@ pub async fn cancel(
         actor: lifecycle::Actor::Customer,
         user_id: Some(user.user.id),
     };
-    lifecycle::move_order(
-        &state.pool,
-        state.accounts.mailer(),
-        request,
-        state.clock.now(),
-    )
-    .await?;
+    lifecycle::move_order(cx.pool, cx.accounts.mailer(), request, cx.clock.now()).await?;
     Ok(())
 }

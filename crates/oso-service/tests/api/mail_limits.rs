@@ -318,7 +318,7 @@ async fn one_client_relaying_mail_to_many_mailboxes_is_stopped_after_twenty_requ
         .register(form("victim20@elsewhere.example"), attacker)
         .await;
     assert!(
-        matches!(refused, Err(oso_service::accounts::AccountError::RateLimited(seconds)) if (1..=3600).contains(&seconds)),
+        matches!(refused, Err(oso_service::error::ServiceError::RateLimited(seconds)) if (1..=3600).contains(&seconds)),
         "{refused:?}"
     );
     assert!(
@@ -326,7 +326,7 @@ async fn one_client_relaying_mail_to_many_mailboxes_is_stopped_after_twenty_requ
             accounts
                 .request_password_reset("victim21@elsewhere.example", attacker)
                 .await,
-            Err(oso_service::accounts::AccountError::RateLimited(_))
+            Err(oso_service::error::ServiceError::RateLimited(_))
         ),
         "every mail-sending request shares the budget"
     );

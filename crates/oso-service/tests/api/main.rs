@@ -131,6 +131,44 @@ async fn the_openapi_description_lists_every_route_and_each_one_answers() {
     }
 }
 
+/// OpenAPI requires operationIds to be unique (generated clients name their methods after
+/// them); utoipa takes the handler's function name when none is given, and `list` and `remove`
+/// were each two handlers. (scripts/validate-openapi.py checks the whole document against the
+/// OpenAPI 3.1 schema; this catches the commonest mistake without Python.)
+#[tokio::test]
+async fn every_operation_has_its_own_operation_id() {
+    let service = spawn_service().await;
+    let document: Value = service
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .expect("json");
+
+    let mut routes_by_id = std::collections::BTreeMap::<String, Vec<String>>::new();
+    let mut without_id = Vec::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            let route = format!("{} {path}", method.to_uppercase());
+            match operation["operationId"].as_str() {
+                Some(id) => routes_by_id.entry(id.to_owned()).or_default().push(route),
+                None => without_id.push(route),
+            }
+        }
+    }
+
+    let shared: Vec<_> = routes_by_id
+        .iter()
+        .filter(|(_, routes)| routes.len() > 1)
+        .collect();
+    assert!(shared.is_empty(), "operationIds used twice: {shared:?}");
+    assert!(
+        without_id.is_empty(),
+        "without an operationId: {without_id:?}"
+    );
+    assert!(routes_by_id.len() > 40, "{routes_by_id:?}");
+}
+
 #[tokio::test]
 async fn every_documented_path_parameter_is_a_placeholder_of_its_path_and_the_rest_are_queries() {
     let service = spawn_service().await;

@@ -1,0 +1,282 @@
+//! Asking to use a protected number, the one entry for every use of one (saving it, placing an
+//! order), in three parts: the rule ([`next_step`]: what the user's try leads to, from the
+//! account's domain restriction and their earlier request), the storage ([`store_request`]:
+//! the request, its audit entry and a Reject link per administrator, in one transaction) and the
+//! notification ([`notify_administrators`]: the e-mails, once that transaction is committed).
+
+use chrono::Duration;
+use oso_core::Language;
+
+use super::context::Context;
+use super::mail::{self, RequestMail};
+use super::{audit, may_use, EsecureError, Requester};
+use crate::accounts::{tokens, SignedIn};
+
+/// How long the Reject button in a request e-mail works.
+pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
+
+/// Allowed, or refused with the reason, after asking the administrators when this user has not
+/// asked before (or was revoked since).
+#[tracing::instrument(skip(cx, user), err(Debug, level = "info"))]
+pub async fn ask_to_use(
+    cx: Context<'_>,
+    user: &SignedIn,
+    number: &str,
+) -> Result<(), EsecureError> {
+    let requester = Requester::of(user);
+    if may_use(cx.pool, &requester, number).await? {
+        return Ok(());
+    }
+    let refused_by_domain = refused_by_domain(cx, &requester, number).await?;
+    let earlier = earlier_request(cx, &requester, number).await?;
+    let company = &user.user.company_name;
+    let mails = match next_step(refused_by_domain, earlier)? {
+        // Approved meanwhile (the rule above raced with a decision).
+        Step::Allowed => return Ok(()),
+        Step::Ask(ask) => store_request(cx, &requester, company, number, ask).await?,
+    };
+    notify_administrators(cx, &requester, company, number, mails).await;
+    Err(EsecureError::ApprovalPending)
+}
+
+/// What a try to use a number leads to, once [`may_use`] said no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Approved since the rule was asked.
+    Allowed,
+    /// The administrators are asked.
+    Ask(Ask),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// A revoked request asked again: a new request, and the administrators hear of it.
+    Reopen(i64),
+    /// The first request of this user for this account.
+    New,
+}
+
+/// The rule: refused when the account takes requests from its own domains only and the user's
+/// is not one of them; a pending or rejected request stands (nobody is mailed twice).
+fn next_step(
+    refused_by_domain: bool,
+    earlier: Option<(i64, String)>,
+) -> Result<Step, EsecureError> {
+    if refused_by_domain {
+        return Err(EsecureError::AccessRefused);
+    }
+    match earlier {
+        None => Ok(Step::Ask(Ask::New)),
+        Some((_, status)) if status == "pending" => Err(EsecureError::ApprovalPending),
+        Some((_, status)) if status == "rejected" => Err(EsecureError::ApprovalRejected),
+        Some((_, status)) if status == "approved" => Ok(Step::Allowed),
+        Some((id, _)) => Ok(Step::Ask(Ask::Reopen(id))),
+    }
+}
+
+/// Whether the account restricts requests to its domains and the requester's is not listed.
+async fn refused_by_domain(
+    cx: Context<'_>,
+    requester: &Requester,
+    number: &str,
+) -> Result<bool, sqlx::Error> {
+    let restricted: Option<bool> = sqlx::query_scalar!(
+        r#"SELECT restrict_requests AS "restrict_requests: bool" FROM customer_accounts WHERE number = ?1"#,
+        number,
+    )
+    .fetch_optional(cx.pool)
+    .await?;
+    if restricted != Some(true) {
+        return Ok(false);
+    }
+    let listed: Option<String> = sqlx::query_scalar!(
+        "SELECT domain FROM account_domains WHERE account_number = ?1 AND kind = 'restricted' AND domain = ?2",
+        number,
+        requester.domain,
+    )
+    .fetch_optional(cx.pool)
+    .await?;
+    Ok(listed.is_none())
+}
+
+/// The requester's earlier request for `number`: its id and status.
+async fn earlier_request(
+    cx: Context<'_>,
+    requester: &Requester,
+    number: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        r#"SELECT id AS "id!", status FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
+        number,
+        requester.canonical,
+    )
+    .fetch_optional(cx.pool)
+    .await?
+    .map(|row| (row.id, row.status)))
+}
+
+/// A request e-mail to one administrator, made with its Reject link in the transaction.
+#[derive(Debug)]
+struct AdministratorMail {
+    email: String,
+    language: String,
+    reject_url: String,
+}
+
+/// The storage: the new or reopened request, its audit entry and one Reject link per
+/// administrator, all or none. Another try of the same user that got there first stored (and
+/// mails) it: this one answers `ApprovalPending` and mails nobody.
+async fn store_request(
+    cx: Context<'_>,
+    requester: &Requester,
+    company: &str,
+    number: &str,
+    ask: Ask,
+) -> Result<Vec<AdministratorMail>, EsecureError> {
+    let mut tx = crate::store::begin_write(cx.pool).await?;
+    let id = match ask {
+        Ask::Reopen(id) => {
+            let reopened = sqlx::query!(
+                "UPDATE access_requests SET status = 'pending', requested_at = ?2, company = ?3,
+                        decided_at = NULL, decided_by = NULL
+                 WHERE id = ?1 AND status = 'revoked'",
+                id,
+                cx.now,
+                company,
+            )
+            .execute(&mut *tx)
+            .await?;
+            if reopened.rows_affected() == 0 {
+                return Err(EsecureError::ApprovalPending);
+            }
+            id
+        }
+        Ask::New => {
+            let inserted: Option<i64> = sqlx::query_scalar!(
+                r#"INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
+                 VALUES (?1, ?2, ?3, ?4, 'pending', ?5)
+                 ON CONFLICT (account_number, email_canonical) DO NOTHING RETURNING id AS "id!""#,
+                number,
+                requester.email,
+                requester.canonical,
+                company,
+                cx.now,
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
+            inserted.ok_or(EsecureError::ApprovalPending)?
+        }
+    };
+    audit::record(
+        &mut tx,
+        number,
+        cx.now,
+        &requester.email,
+        "requested",
+        &requester.email,
+    )
+    .await?;
+    let admins = sqlx::query!(
+        "SELECT email, language FROM account_administrators WHERE account_number = ?1",
+        number,
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut mails = Vec::with_capacity(admins.len());
+    for admin in admins {
+        let token = tokens::new_token();
+        let (token_hash, expires_at) =
+            (tokens::hash(token.expose()), cx.now + REJECT_LINK_LIFETIME);
+        sqlx::query!(
+            "INSERT INTO access_request_tokens (token_hash, request_id, admin_email, expires_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            token_hash,
+            id,
+            admin.email,
+            expires_at,
+        )
+        .execute(&mut *tx)
+        .await?;
+        mails.push(AdministratorMail {
+            email: admin.email,
+            language: admin.language,
+            reject_url: cx.links.esecure_reject(token.expose()),
+        });
+    }
+    tx.commit().await?;
+    Ok(mails)
+}
+
+/// The notification: each administrator's request e-mail, in their language. A mail that
+/// cannot be sent is logged (see [`mail::send_request`]); the request stands.
+async fn notify_administrators(
+    cx: Context<'_>,
+    requester: &Requester,
+    company: &str,
+    number: &str,
+    mails: Vec<AdministratorMail>,
+) {
+    for admin in mails {
+        mail::send_request(
+            cx.mailer,
+            RequestMail {
+                admin_email: &admin.email,
+                admin_language: admin.language.parse().unwrap_or(Language::FALLBACK),
+                requester_email: &requester.email,
+                requester_company: company,
+                account_number: number,
+                requested_at: cx.now,
+                reject_url: admin.reject_url,
+            },
+        )
+        .await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn earlier(status: &str) -> Option<(i64, String)> {
+        Some((7, status.to_owned()))
+    }
+
+    #[test]
+    fn a_first_try_is_a_new_request() {
+        assert_eq!(next_step(false, None).expect("asks"), Step::Ask(Ask::New));
+    }
+
+    #[test]
+    fn a_pending_or_rejected_request_stands_and_nobody_is_asked_again() {
+        assert!(matches!(
+            next_step(false, earlier("pending")),
+            Err(EsecureError::ApprovalPending)
+        ));
+        assert!(matches!(
+            next_step(false, earlier("rejected")),
+            Err(EsecureError::ApprovalRejected)
+        ));
+    }
+
+    #[test]
+    fn a_revoked_request_is_asked_again_and_an_approved_one_allows() {
+        assert_eq!(
+            next_step(false, earlier("revoked")).expect("asks"),
+            Step::Ask(Ask::Reopen(7))
+        );
+        assert_eq!(
+            next_step(false, earlier("approved")).expect("allows"),
+            Step::Allowed
+        );
+    }
+
+    #[test]
+    fn an_address_outside_the_restricted_domains_is_refused_whatever_it_asked_before() {
+        for before in [None, earlier("pending"), earlier("approved")] {
+            assert!(matches!(
+                next_step(true, before),
+                Err(EsecureError::AccessRefused)
+            ));
+        }
+    }
+}

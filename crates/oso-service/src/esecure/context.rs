@@ -1,0 +1,32 @@
+//! What eSecure's flows are handed instead of the HTTP layer's state: the callers (the API, the
+//! operator commands, placing an order) each build one.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+use crate::accounts::{Accounts, Links};
+use crate::mail::Mailer;
+
+/// What eSecure needs to act: the database, the mail and its links, and the time.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub pool: &'a SqlitePool,
+    pub mailer: &'a Mailer,
+    pub links: &'a Links,
+    /// For inviting administrators who have no login yet.
+    pub accounts: &'a Accounts,
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Context<'a> {
+    /// With the mailer and links of `accounts`, at `now`.
+    pub fn new(pool: &'a SqlitePool, accounts: &'a Accounts, now: DateTime<Utc>) -> Self {
+        Self {
+            pool,
+            mailer: accounts.mailer(),
+            links: accounts.links(),
+            accounts,
+            now,
+        }
+    }
+}
