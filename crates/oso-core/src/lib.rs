@@ -3,6 +3,7 @@
 //! Everything that crosses a boundary (an HTTP request, a Tauri command, a settings file) is parsed
 //! into one of these types first, so code further in never sees an invalid value.
 
+pub mod access_request;
 pub mod account_number;
 pub mod account_policy;
 pub mod address;
@@ -24,6 +25,7 @@ pub mod quantity;
 pub mod search;
 pub mod text;
 
+pub use access_request::{AccessRequestStatus, Decision, UnknownAccessRequestStatus};
 pub use account_number::{AccountNumber, AccountNumberError};
 pub use address::{Address, AddressInput, DRIVER_NOTE_MAX_CHARS, HOUSE_NUMBER_MAX_CHARS};
 pub use clock::{Clock, ManualClock, SystemClock};
