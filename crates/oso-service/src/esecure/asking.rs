@@ -5,7 +5,7 @@
 //! notification ([`notify_administrators`]: the e-mails, once that transaction is committed).
 
 use chrono::Duration;
-use oso_core::Language;
+use oso_core::{AccessRequestStatus, Language};
 
 use super::context::Context;
 use super::mail::{self, RequestMail};
@@ -60,17 +60,17 @@ enum Ask {
 /// is not one of them; a pending or rejected request stands (nobody is mailed twice).
 fn next_step(
     refused_by_domain: bool,
-    earlier: Option<(i64, String)>,
+    earlier: Option<(i64, AccessRequestStatus)>,
 ) -> Result<Step, EsecureError> {
     if refused_by_domain {
         return Err(EsecureError::AccessRefused);
     }
     match earlier {
         None => Ok(Step::Ask(Ask::New)),
-        Some((_, status)) if status == "pending" => Err(EsecureError::ApprovalPending),
-        Some((_, status)) if status == "rejected" => Err(EsecureError::ApprovalRejected),
-        Some((_, status)) if status == "approved" => Ok(Step::Allowed),
-        Some((id, _)) => Ok(Step::Ask(Ask::Reopen(id))),
+        Some((_, AccessRequestStatus::Pending)) => Err(EsecureError::ApprovalPending),
+        Some((_, AccessRequestStatus::Rejected)) => Err(EsecureError::ApprovalRejected),
+        Some((_, AccessRequestStatus::Approved)) => Ok(Step::Allowed),
+        Some((id, AccessRequestStatus::Revoked)) => Ok(Step::Ask(Ask::Reopen(id))),
     }
 }
 
@@ -104,9 +104,10 @@ async fn earlier_request(
     cx: Context<'_>,
     requester: &Requester,
     number: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
+) -> Result<Option<(i64, AccessRequestStatus)>, sqlx::Error> {
     Ok(sqlx::query!(
-        r#"SELECT id AS "id!", status FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
+        r#"SELECT id AS "id!", status AS "status: AccessRequestStatus"
+           FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
         number,
         requester.canonical,
     )
@@ -237,8 +238,8 @@ async fn notify_administrators(
 mod tests {
     use super::*;
 
-    fn earlier(status: &str) -> Option<(i64, String)> {
-        Some((7, status.to_owned()))
+    fn earlier(status: AccessRequestStatus) -> Option<(i64, AccessRequestStatus)> {
+        Some((7, status))
     }
 
     #[test]
@@ -249,11 +250,11 @@ mod tests {
     #[test]
     fn a_pending_or_rejected_request_stands_and_nobody_is_asked_again() {
         assert!(matches!(
-            next_step(false, earlier("pending")),
+            next_step(false, earlier(AccessRequestStatus::Pending)),
             Err(EsecureError::ApprovalPending)
         ));
         assert!(matches!(
-            next_step(false, earlier("rejected")),
+            next_step(false, earlier(AccessRequestStatus::Rejected)),
             Err(EsecureError::ApprovalRejected)
         ));
     }
@@ -261,18 +262,22 @@ mod tests {
     #[test]
     fn a_revoked_request_is_asked_again_and_an_approved_one_allows() {
         assert_eq!(
-            next_step(false, earlier("revoked")).expect("asks"),
+            next_step(false, earlier(AccessRequestStatus::Revoked)).expect("asks"),
             Step::Ask(Ask::Reopen(7))
         );
         assert_eq!(
-            next_step(false, earlier("approved")).expect("allows"),
+            next_step(false, earlier(AccessRequestStatus::Approved)).expect("allows"),
             Step::Allowed
         );
     }
 
     #[test]
     fn an_address_outside_the_restricted_domains_is_refused_whatever_it_asked_before() {
-        for before in [None, earlier("pending"), earlier("approved")] {
+        for before in [
+            None,
+            earlier(AccessRequestStatus::Pending),
+            earlier(AccessRequestStatus::Approved),
+        ] {
             assert!(matches!(
                 next_step(true, before),
                 Err(EsecureError::AccessRefused)
