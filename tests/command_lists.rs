@@ -159,3 +159,58 @@ fn the_gateway_is_the_only_module_that_invokes_a_command() {
         "only ui/js/lib/gateway.js may call Tauri; these do too: {offenders:?}"
     );
 }
+
+/// Tauri renames camelCase argument keys to snake_case parameters by default; every command opts
+/// out of that, so an argument is spelled the same in the gateway and in Rust.
+#[test]
+fn every_command_takes_its_arguments_by_their_snake_case_names() {
+    let attribute = Regex::new(r"#\[tauri::command(\([^)]*\))?\]").expect("regex");
+    let mut pending = vec![root().join("src-tauri/src")];
+    let mut renaming = Vec::new();
+    let mut commands = 0;
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{dir:?}: {error}")) {
+            let path = entry.expect("a source file").path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            if path.extension().and_then(|extension| extension.to_str()) != Some("rs") {
+                continue;
+            }
+            for found in attribute.find_iter(&read(&path)) {
+                commands += 1;
+                if found.as_str() != r#"#[tauri::command(rename_all = "snake_case")]"# {
+                    renaming.push(format!("{}: {}", path.display(), found.as_str()));
+                }
+            }
+        }
+    }
+    assert_eq!(
+        commands,
+        registered().len(),
+        "one attribute per registered command"
+    );
+    assert!(
+        renaming.is_empty(),
+        "declare these with #[tauri::command(rename_all = \"snake_case\")]: {renaming:?}"
+    );
+
+    let call = Regex::new(r#"\binvoke\(\s*"([a-z0-9_]+)",\s*\{([^}]*)\}"#).expect("regex");
+    let snake = Regex::new(r"^[a-z][a-z0-9_]*$").expect("regex");
+    let gateway = read(&root().join("ui/js/lib/gateway.js"));
+    for capture in call.captures_iter(&gateway) {
+        for argument in capture[2]
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+        {
+            let key = argument.split(':').next().unwrap_or(argument).trim();
+            assert!(
+                snake.is_match(key),
+                "{}: the argument `{key}` is not spelled as its Rust parameter",
+                &capture[1]
+            );
+        }
+    }
+}

@@ -190,13 +190,13 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         .ui()
         .wait_until("the administrator's app to count the request", || {
             let status = status(&admin);
-            Ok((status["openRequests"] == 1
+            Ok((status["open_requests"] == 1
                 && status["notifications"].as_u64() >= Some(1)
-                && status["trayLabel"] == "eSecure: 1 open request")
+                && status["tray_label"] == "eSecure: 1 open request")
                 .then_some(status))
         });
     assert!(
-        seen["lastNotification"]
+        seen["last_notification"]
             .as_str()
             .unwrap_or_default()
             .contains(REQUESTER),
@@ -268,7 +268,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
     std::thread::sleep(std::time::Duration::from_secs(12)); // one more retry round, which must not order again
     let history = requester
-        .invoke("history_list", json!({ "accountNumber": APPROVED_NUMBER }))
+        .invoke("history_list", json!({ "account_number": APPROVED_NUMBER }))
         .expect("history");
     assert_eq!(history["total"], 1, "exactly one order: {history}");
 
@@ -346,13 +346,13 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     // Closing the window keeps an administrator's OSO in the tray, unless they turn it off.
     let before = status(&admin);
     assert_eq!(
-        before["keepInTray"], true,
+        before["keep_in_tray"], true,
         "on by default for administrators: {before}"
     );
-    if before["trayShown"] == true {
+    if before["tray_shown"] == true {
         press(&admin, "#esecure-keep-in-tray");
         admin.ui().wait_until("the setting to be kept", || {
-            Ok((status(&admin)["keepInTray"] == false).then_some(()))
+            Ok((status(&admin)["keep_in_tray"] == false).then_some(()))
         });
     }
 

@@ -271,7 +271,7 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     );
     b.screenshot("other-company-sees-nothing");
     let filtered = b
-        .invoke("history_list", json!({ "accountNumber": NUMBER }))
+        .invoke("history_list", json!({ "account_number": NUMBER }))
         .expect("history");
     assert_eq!(filtered["total"], 0, "{filtered}");
     let export = b.invoke("history_export", json!({})).expect("export");
@@ -282,7 +282,7 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     }
     for command in ["order_details", "order_again", "open_tracking_link"] {
         let refused = b
-            .invoke(command, json!({ "orderNumber": order }))
+            .invoke(command, json!({ "order_number": order }))
             .expect_err(command);
         assert_eq!(refused["code"], "not_found", "{command}: {refused}");
     }

@@ -205,7 +205,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     );
     app.invoke(
         "auth_register",
-        json!({ "form": { "companyName": "Zebra", "contactName": "Ann",
+        json!({ "form": { "company_name": "Zebra", "contact_name": "Ann",
         "email": "offline@zebra.example", "password": PASSWORD, "language": "en" } }),
     )
     .expect("registered");
@@ -218,7 +218,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     let address = app
         .invoke(
             "auth_login",
-            json!({ "email": "offline@zebra.example", "password": PASSWORD, "staySignedIn": true }),
+            json!({ "email": "offline@zebra.example", "password": PASSWORD, "stay_signed_in": true }),
         )
         .and_then(|_| {
             app.invoke(

@@ -63,7 +63,7 @@ fn sign_out(app: &RunningApp) {
 fn sign_in(app: &RunningApp, email: &str) {
     app.invoke(
         "auth_login",
-        json!({ "email": email, "password": PASSWORD, "staySignedIn": true }),
+        json!({ "email": email, "password": PASSWORD, "stay_signed_in": true }),
     )
     .unwrap_or_else(|error| panic!("login {email}: {error}"));
     let _ = app.ui().execute("window.location.reload();", vec![]);

@@ -133,7 +133,7 @@ where
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_list(
     state: State<'_, AppState>,
@@ -148,7 +148,7 @@ pub async fn account_numbers_list(
     .await
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_save(
     state: State<'_, AppState>,
@@ -162,7 +162,7 @@ pub async fn account_numbers_save(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_rename(
     state: State<'_, AppState>,
@@ -176,7 +176,7 @@ pub async fn account_numbers_rename(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_remove(
     state: State<'_, AppState>,
@@ -186,7 +186,7 @@ pub async fn account_numbers_remove(
     Ok(state.client.remove_account_number(&token, id).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -194,7 +194,7 @@ pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressVie
     Ok(saved.into_iter().map(AddressView::from).collect())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_add(
     state: State<'_, AppState>,
@@ -208,7 +208,7 @@ pub async fn addresses_add(
         .into())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_update(
     state: State<'_, AppState>,
@@ -223,7 +223,7 @@ pub async fn addresses_update(
         .into())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_remove(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
     let token = token(&state).await?;

@@ -31,7 +31,7 @@ pub struct PlaceOutcome {
 }
 
 /// The most recently changed unfinished draft with something in it, to offer to resume.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -47,7 +47,7 @@ pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, 
 }
 
 /// Saves the wizard's state; called on every change.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
     let me = signed_in_as(&state).await?;
     store_draft(&state.local, &me.user, draft).await
@@ -80,14 +80,14 @@ pub async fn store_draft(
     Ok(Draft::from_stored(&stored)?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn drafts_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
     let me = signed_in_as(&state).await?;
     summaries(&state, &me.user).await
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -99,7 +99,7 @@ pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft,
 
 /// Discards a draft, removes a sent one from the list, or withdraws an order waiting for
 /// approval (it was never placed). An order waiting to be sent stays.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_discard(
     app: AppHandle,
@@ -119,7 +119,7 @@ pub async fn draft_discard(
 }
 
 /// The refused fields of one step, checked here by the service's own rules (works offline).
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn draft_check(
     state: State<'_, AppState>,
     step: u8,
@@ -133,7 +133,7 @@ pub async fn draft_check(
 
 /// Confirms a draft: checks it, saves the account number and address when asked, and places
 /// the order; while the service is away the order waits in the queue and goes out later.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn order_place(
     app: AppHandle,
@@ -216,7 +216,7 @@ async fn remember_choices(
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn outbound_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
     let me = signed_in_as(&state).await?;

@@ -28,7 +28,7 @@ pub struct ReorderView {
     pub unavailable: Vec<UnavailableLine>,
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn order_again(
     state: State<'_, AppState>,

@@ -75,11 +75,11 @@ export const CONFIRM_MESSAGES = {
   required: () => t("field-error-confirm-required"),
 };
 
-/** `{ code, fields, retryAfterSeconds }` from whatever a rejected invoke gave. */
+/** `{ code, fields, retryAfterSeconds }` from whatever a rejected command gave. */
 export function readError(error) {
   if (error && typeof error === "object" && typeof error.code === "string") {
     const fields = error.fields && typeof error.fields === "object" ? error.fields : {};
-    const retry = error.retryAfterSeconds ?? error.retry_after_seconds ?? null;
+    const retry = error.retry_after_seconds ?? null;
     return { code: error.code, fields, retryAfterSeconds: typeof retry === "number" ? retry : null };
   }
   // A string rejection comes from Tauri itself (say, a command that is not registered).

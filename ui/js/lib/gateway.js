@@ -1,6 +1,8 @@
 // The Tauri gateway: the only module that touches Tauri's global API (enabled by
 // `withGlobalTauri`), with one function per command the app offers, so every command and its
-// arguments are spelled in one place and the rest of the UI stays plain ES modules.
+// arguments are spelled in one place and the rest of the UI stays plain ES modules. Argument
+// names cross the boundary as the Rust parameters spell them (snake_case): every command is
+// declared with `#[tauri::command(rename_all = "snake_case")]`, so Tauri renames nothing.
 // tests/command_lists.rs fails when these functions and the app's command lists
 // (`generate_handler!`, build.rs, the capability) disagree.
 
@@ -29,25 +31,29 @@ export const authRegister = (form) => invoke("auth_register", { form });
 export const authActivate = (email, code) => invoke("auth_activate", { email, code });
 export const authResendActivation = (email) => invoke("auth_resend_activation", { email });
 export const authLogin = (email, password, staySignedIn) =>
-  invoke("auth_login", { email, password, staySignedIn });
+  invoke("auth_login", { email, password, stay_signed_in: staySignedIn });
 export const authLogout = () => invoke("auth_logout");
 export const authRequestPasswordReset = (email) => invoke("auth_request_password_reset", { email });
 export const authResetPassword = (email, code, newPassword) =>
-  invoke("auth_reset_password", { email, code, newPassword });
+  invoke("auth_reset_password", { email, code, new_password: newPassword });
 
 // Links the app was opened with (oso://activate, oso://reset-password).
 export const appLinkTake = () => invoke("app_link_take");
 export const authActivateLink = () => invoke("auth_activate_link");
-export const authResetPasswordLink = (newPassword) => invoke("auth_reset_password_link", { newPassword });
+export const authResetPasswordLink = (newPassword) =>
+  invoke("auth_reset_password_link", { new_password: newPassword });
 
 // "This computer" and personal data.
 export const autostartGet = () => invoke("autostart_get");
 export const autostartSet = (enabled) => invoke("autostart_set", { enabled });
 export const profileGet = () => invoke("profile_get");
 export const profileUpdate = (profile, currentPassword) =>
-  invoke("profile_update", { profile, currentPassword });
+  invoke("profile_update", { profile, current_password: currentPassword });
 export const profileChangePassword = (currentPassword, newPassword) =>
-  invoke("profile_change_password", { currentPassword, newPassword });
+  invoke("profile_change_password", {
+    current_password: currentPassword,
+    new_password: newPassword,
+  });
 export const profileForgetMe = (password) => invoke("profile_forget_me", { password });
 
 // The order wizard, its drafts and the outbound queue.
@@ -67,16 +73,16 @@ export const catalogueSearch = ({ query, category, size }) =>
 // The order history.
 /** `{ sort, direction, status, accountNumber, limit, offset }`. */
 export const historyList = ({ sort, direction, status, accountNumber, limit, offset }) =>
-  invoke("history_list", { sort, direction, status, accountNumber, limit, offset });
+  invoke("history_list", { sort, direction, status, account_number: accountNumber, limit, offset });
 export const historyAccountNumbers = () => invoke("history_account_numbers");
 /** `{ sort, direction, status, accountNumber }`: the filtered history, every page. */
 export const historyExport = ({ sort, direction, status, accountNumber }) =>
-  invoke("history_export", { sort, direction, status, accountNumber });
+  invoke("history_export", { sort, direction, status, account_number: accountNumber });
 export const historyExportOpen = () => invoke("history_export_open");
-export const orderDetails = (orderNumber) => invoke("order_details", { orderNumber });
-export const orderCancel = (orderNumber) => invoke("order_cancel", { orderNumber });
-export const orderAgain = (orderNumber) => invoke("order_again", { orderNumber });
-export const openTrackingLink = (orderNumber) => invoke("open_tracking_link", { orderNumber });
+export const orderDetails = (orderNumber) => invoke("order_details", { order_number: orderNumber });
+export const orderCancel = (orderNumber) => invoke("order_cancel", { order_number: orderNumber });
+export const orderAgain = (orderNumber) => invoke("order_again", { order_number: orderNumber });
+export const openTrackingLink = (orderNumber) => invoke("open_tracking_link", { order_number: orderNumber });
 
 // Account numbers and the address book.
 export const accountNumbersList = () => invoke("account_numbers_list");
@@ -92,18 +98,19 @@ export const addressesRemove = (id) => invoke("addresses_remove", { id });
 export const esecureSummary = () => invoke("esecure_summary");
 export const esecureAccounts = () => invoke("esecure_accounts");
 export const esecureRequests = (status, accountNumber) =>
-  invoke("esecure_requests", { status, accountNumber });
+  invoke("esecure_requests", { status, account_number: accountNumber });
 export const esecureDecide = (ids, decision) => invoke("esecure_decide", { ids, decision });
 export const esecureRevoke = (id) => invoke("esecure_revoke", { id });
 export const esecureAddUsers = (accountNumber, emails) =>
-  invoke("esecure_add_users", { accountNumber, emails });
+  invoke("esecure_add_users", { account_number: accountNumber, emails });
 export const esecureAddAdministrator = (accountNumber, administrator) =>
-  invoke("esecure_add_administrator", { accountNumber, administrator });
+  invoke("esecure_add_administrator", { account_number: accountNumber, administrator });
 export const esecureRemoveAdministrator = (accountNumber, email) =>
-  invoke("esecure_remove_administrator", { accountNumber, email });
+  invoke("esecure_remove_administrator", { account_number: accountNumber, email });
 export const esecureSetDomains = (accountNumber, domains) =>
-  invoke("esecure_set_domains", { accountNumber, domains });
-export const esecureAudit = (accountNumber, limit) => invoke("esecure_audit", { accountNumber, limit });
+  invoke("esecure_set_domains", { account_number: accountNumber, domains });
+export const esecureAudit = (accountNumber, limit) =>
+  invoke("esecure_audit", { account_number: accountNumber, limit });
 export const esecureMyRequests = () => invoke("esecure_my_requests");
 export const esecureStatus = () => invoke("esecure_status");
 export const esecureSetKeepInTray = (keep) => invoke("esecure_set_keep_in_tray", { keep });

@@ -57,8 +57,8 @@ function startRegister() {
     fields: REGISTER_FIELDS,
     send: () =>
       authRegister({
-        companyName: trimmed("register-company"),
-        contactName: trimmed("register-contact"),
+        company_name: trimmed("register-company"),
+        contact_name: trimmed("register-contact"),
         email: trimmed("register-email"),
         password: value("register-password"),
         language: value("register-language"),

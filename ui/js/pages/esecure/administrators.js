@@ -38,7 +38,7 @@ function administratorRow(account, administrator) {
     element("div", { class: "esecure-administrator-who" }, [
       element("span", { class: "esecure-administrator-name", text: administrator.name || administrator.email }),
       element("span", { class: "esecure-administrator-email", text: administrator.email }),
-      administrator.hasLogin ? null : element("span", { class: "esecure-note", "data-i18n": "esecure-administrator-no-login" }),
+      administrator.has_login ? null : element("span", { class: "esecure-note", "data-i18n": "esecure-administrator-no-login" }),
     ]),
     asking
       ? element("div", { class: "item-confirm esecure-confirm", role: "group" }, [

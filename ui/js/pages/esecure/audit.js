@@ -39,7 +39,7 @@ function row(entry) {
     element("td", {}, [who(entry.actor)]),
     element("td", {}, [action]),
     element("td", {}, [who(entry.subject)]),
-    element("td", {}, [element("span", { class: "account-number", text: groupNumber(entry.accountNumber ?? "") })]),
+    element("td", {}, [element("span", { class: "account-number", text: groupNumber(entry.account_number ?? "") })]),
   ]);
 }
 

@@ -34,9 +34,9 @@ const FIELDS = { account_number: field("esecure-domains-account"), authorised: b
 /** Shows the chosen account's lists. */
 export function fillDomains() {
   const account = administeredAccounts().find((candidate) => candidate.number === value("esecure-domains-account"));
-  byId("esecure-domains-authorised").value = (account?.authorisedDomains ?? []).join("\n");
-  byId("esecure-domains-restricted").value = (account?.restrictedDomains ?? []).join("\n");
-  byId("esecure-domains-restrict").checked = Boolean(account?.restrictRequests);
+  byId("esecure-domains-authorised").value = (account?.authorised_domains ?? []).join("\n");
+  byId("esecure-domains-restricted").value = (account?.restricted_domains ?? []).join("\n");
+  byId("esecure-domains-restrict").checked = Boolean(account?.restrict_requests);
   byId("esecure-domains-submit").disabled = !account;
 }
 
@@ -47,7 +47,7 @@ async function send() {
     return await esecureSetDomains(value("esecure-domains-account"), {
       authorised: splitList(value("esecure-domains-authorised")),
       restricted: splitList(value("esecure-domains-restricted")),
-      restrictRequests: byId("esecure-domains-restrict").checked,
+      restrict_requests: byId("esecure-domains-restrict").checked,
     });
   } catch (error) {
     const fields = error?.fields;

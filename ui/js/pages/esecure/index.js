@@ -25,7 +25,7 @@ const SELECTS = ["esecure-filter-account", "esecure-users-account", "esecure-dom
 const byId = (id) => document.getElementById(id);
 
 /** The desktop's view: administrator, open requests, tray and close behaviour. */
-let status = { administrator: false, openRequests: 0, trayShown: false, keepInTray: false };
+let status = { administrator: false, open_requests: 0, tray_shown: false, keep_in_tray: false };
 /** Which view the page shows: null (not read yet), "admin" or "requester". */
 let mode = null;
 let tabs = null;
@@ -36,7 +36,7 @@ function signedIn() {
 }
 
 function renderCount() {
-  const count = status.administrator ? status.openRequests : 0;
+  const count = status.administrator ? status.open_requests : 0;
   const shown = count > 0 ? number(count) : "";
   const badge = byId("nav-esecure-count");
   badge.textContent = shown;
@@ -47,10 +47,10 @@ function renderCount() {
 
 function renderTray() {
   const box = byId("esecure-keep-in-tray");
-  box.checked = Boolean(status.keepInTray);
-  box.disabled = !status.trayShown;
-  byId("esecure-keep-in-tray-help").hidden = !status.trayShown;
-  byId("esecure-no-tray").hidden = Boolean(status.trayShown);
+  box.checked = Boolean(status.keep_in_tray);
+  box.disabled = !status.tray_shown;
+  byId("esecure-keep-in-tray-help").hidden = !status.tray_shown;
+  byId("esecure-no-tray").hidden = Boolean(status.tray_shown);
 }
 
 function showMode(next) {
@@ -109,7 +109,7 @@ async function readStatus() {
 
 function forget() {
   ticket.forget();
-  status = { administrator: false, openRequests: 0, trayShown: false, keepInTray: false };
+  status = { administrator: false, open_requests: 0, tray_shown: false, keep_in_tray: false };
   showMode(null);
   forgetAccounts();
   forgetRequests();

@@ -21,12 +21,12 @@ let requests = null;
 const ticket = latestRequest();
 
 function row(request) {
-  return element("li", { class: "item-row esecure-my-row", "data-account-number": request.accountNumber, "data-status": request.status }, [
+  return element("li", { class: "item-row esecure-my-row", "data-account-number": request.account_number, "data-status": request.status }, [
     element("div", { class: "item-body" }, [
       element("div", { class: "item-main" }, [
-        element("span", { class: "account-number", text: groupNumber(request.accountNumber) }),
+        element("span", { class: "account-number", text: groupNumber(request.account_number) }),
         element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUSES[request.status] ?? STATUSES.pending }),
-        element("span", { class: "draft-time", text: dateTime(request.decidedAt ?? request.requestedAt) }),
+        element("span", { class: "draft-time", text: dateTime(request.decided_at ?? request.requested_at) }),
       ]),
     ]),
   ]);

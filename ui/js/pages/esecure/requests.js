@@ -56,7 +56,7 @@ function confirmRow(request) {
   return element("tr", { class: "esecure-confirm-row", "data-id": request.id }, [
     element("td", { colspan: 5 }, [
       element("div", { class: "item-confirm", role: "group" }, [
-        element("p", { class: "item-confirm-text", text: t("esecure-revoke-question", { email: request.email, number: groupNumber(request.accountNumber) }) }),
+        element("p", { class: "item-confirm-text", text: t("esecure-revoke-question", { email: request.email, number: groupNumber(request.account_number) }) }),
         element("div", { class: "item-actions" }, [
           element("button", { type: "button", class: "button button-danger button-compact", "data-action": "confirm-revoke", "data-id": request.id, "data-i18n": "esecure-revoke-confirm" }),
           element("button", { type: "button", class: "button button-secondary button-compact", "data-action": "cancel", "data-id": request.id, "data-i18n": "esecure-cancel" }),
@@ -80,9 +80,9 @@ function revokeButton(request) {
 
 function statusCell(request) {
   const parts = [element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUS_LABELS[request.status] ?? STATUS_LABELS.pending })];
-  if (request.decidedAt) {
-    const by = request.decidedBy ? ` ${t("esecure-decided-by", { email: person(request.decidedBy) })}` : "";
-    parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decidedAt)}${by}` }));
+  if (request.decided_at) {
+    const by = request.decided_by ? ` ${t("esecure-decided-by", { email: person(request.decided_by) })}` : "";
+    parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decided_at)}${by}` }));
   }
   parts.push(revokeButton(request));
   return element("td", { "data-column": "status", class: "esecure-status" }, parts);
@@ -95,8 +95,8 @@ function rowsFor(request) {
       element("span", { class: "esecure-email", text: request.email }),
       request.company ? element("span", { class: "esecure-company", text: request.company }) : null,
     ]),
-    element("td", { "data-column": "account_number" }, [element("span", { class: "account-number", text: groupNumber(request.accountNumber) })]),
-    element("td", { "data-column": "requested" }, when(request.requestedAt)),
+    element("td", { "data-column": "account_number" }, [element("span", { class: "account-number", text: groupNumber(request.account_number) })]),
+    element("td", { "data-column": "requested" }, when(request.requested_at)),
     statusCell(request),
   ]);
   return confirming === request.id ? [main, confirmRow(request)] : [main];

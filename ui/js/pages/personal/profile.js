@@ -53,8 +53,8 @@ function fill(profile) {
   if (!profile) return;
   savedEmail = profile.email ?? "";
   document.getElementById("profile-email").value = profile.email ?? "";
-  document.getElementById("profile-company").value = profile.companyName ?? "";
-  document.getElementById("profile-contact").value = profile.contactName ?? "";
+  document.getElementById("profile-company").value = profile.company_name ?? "";
+  document.getElementById("profile-contact").value = profile.contact_name ?? "";
   document.getElementById("profile-phone").value = profile.phone ?? "";
   document.getElementById("profile-language").value = profile.language ?? "en";
   document.getElementById("profile-current-password").value = "";
@@ -93,8 +93,8 @@ export function startProfile() {
       profileUpdate(
         {
           email: trimmed("profile-email"),
-          companyName: trimmed("profile-company"),
-          contactName: trimmed("profile-contact"),
+          company_name: trimmed("profile-company"),
+          contact_name: trimmed("profile-contact"),
           phone: trimmed("profile-phone"),
           language: value("profile-language"),
         },
