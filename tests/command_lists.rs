@@ -214,3 +214,25 @@ fn every_command_takes_its_arguments_by_their_snake_case_names() {
         }
     }
 }
+
+/// What crosses the boundary keeps serde's own snake_case names: a `rename_all = "camelCase"`
+/// would bring back a view of the same data under other names.
+#[test]
+fn no_type_in_the_desktop_renames_its_fields_to_camel_case() {
+    let renaming = Regex::new(r"#\[serde\([^\]]*camelCase").expect("regex");
+    let mut pending = vec![root().join("src-tauri/src")];
+    let mut found = Vec::new();
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{dir:?}: {error}")) {
+            let path = entry.expect("a source file").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().and_then(|extension| extension.to_str()) == Some("rs")
+                && renaming.is_match(&read(&path))
+            {
+                found.push(path);
+            }
+        }
+    }
+    assert!(found.is_empty(), "camelCase renaming in {found:?}");
+}

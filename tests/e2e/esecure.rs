@@ -32,9 +32,9 @@ fn protected_account(url: &str, operator_token: &str, number: &str) {
 
 fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     let draft = app
-        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": number,
-            "address": { "company": "Other BV", "contactPerson": "Bob", "street": "Meir", "number": "1",
-                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": number,
+            "address": { "company": "Other BV", "contact_person": "Bob", "street": "Meir", "number": "1",
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
             "lines": [{ "sku": sku, "packs": 1 }] } }))
         .expect("draft");
     let outcome = app
@@ -265,7 +265,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     });
     admin.screenshot("approved");
     let accepted = wait_for_state(&requester, &second["id"], "accepted");
-    assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
+    assert!(accepted["order_number"].as_str().is_some(), "{accepted}");
     std::thread::sleep(std::time::Duration::from_secs(12)); // one more retry round, which must not order again
     let history = requester
         .invoke("history_list", json!({ "account_number": APPROVED_NUMBER }))

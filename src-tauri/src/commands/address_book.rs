@@ -12,22 +12,27 @@ use crate::error::CommandError;
 use crate::session::SignedInAs;
 use crate::startup::AppState;
 
-/// A saved address as the UI reads and sends it.
+/// A saved address as the UI reads and sends it; also the address of a draft in the local store,
+/// whose aliases read drafts kept before the UI spoke snake_case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct AddressView {
     #[serde(skip_deserializing)]
     pub id: i64,
     pub company: String,
+    #[serde(alias = "contactPerson")]
     pub contact_person: String,
     pub street: String,
     pub number: String,
+    #[serde(alias = "boxNumber")]
     pub box_number: String,
+    #[serde(alias = "postalCode")]
     pub postal_code: String,
     pub city: String,
     pub country: String,
     pub phone: String,
     pub email: String,
+    #[serde(alias = "driverNote")]
     pub driver_note: String,
 }
 

@@ -10,14 +10,12 @@ use crate::error::CommandError;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NamedView {
     pub id: String,
     pub name: String,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ItemView {
     pub sku: String,
     pub category: String,
@@ -34,7 +32,6 @@ pub struct ItemView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct CatalogueView {
     pub order_max_packs: u32,
     pub categories: Vec<NamedView>,

@@ -16,13 +16,11 @@ use crate::owner::UserId;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct StepCheck {
     pub fields: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PlaceOutcome {
     pub state: &'static str,
     pub order_number: Option<String>,

@@ -17,7 +17,6 @@ use crate::error::CommandError;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HistoryRowView {
     pub order_number: String,
     pub created_at: String,
@@ -27,7 +26,6 @@ pub struct HistoryRowView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HistoryView {
     pub total: i64,
     pub orders: Vec<HistoryRowView>,
@@ -37,7 +35,6 @@ pub struct HistoryView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LineView {
     pub sku: String,
     pub packs: u32,
@@ -46,14 +43,12 @@ pub struct LineView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct TimelineEntry {
     pub status: String,
     pub changed_at: String,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DetailsView {
     pub order_number: String,
     pub created_at: String,

@@ -19,7 +19,6 @@ use crate::startup::AppState;
 pub struct LastExport(Mutex<Option<PathBuf>>);
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ExportView {
     pub path: String,
     pub file_name: String,

@@ -14,7 +14,6 @@ use crate::ordering::{Draft, DraftLine};
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct UnavailableLine {
     pub sku: String,
     pub name: String,
@@ -22,7 +21,6 @@ pub struct UnavailableLine {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ReorderView {
     pub draft: Draft,
     pub unavailable: Vec<UnavailableLine>,

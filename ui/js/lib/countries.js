@@ -72,12 +72,12 @@ export function addressLine(...content) {
 
 /** "Kerkstraat 12 bus 3": the word for box follows the interface's language. */
 export function streetLine(address) {
-  if (!address.boxNumber) return addressLine(streetAndNumber(address));
+  if (!address.box_number) return addressLine(streetAndNumber(address));
   return addressLine(
     streetAndNumber(address),
     " ",
     element("span", { "data-i18n": "address-box-label" }),
-    ` ${address.boxNumber}`,
+    ` ${address.box_number}`,
   );
 }
 

@@ -51,15 +51,15 @@ const FIELDS = {
 /** Form field id → the address's property, for filling the form to edit. */
 const PROPERTIES = {
   "address-company": "company",
-  "address-contact": "contactPerson",
+  "address-contact": "contact_person",
   "address-street": "street",
   "address-number": "number",
-  "address-box": "boxNumber",
-  "address-postal-code": "postalCode",
+  "address-box": "box_number",
+  "address-postal-code": "postal_code",
   "address-city": "city",
   "address-phone": "phone",
   "address-email": "email",
-  "address-note": "driverNote",
+  "address-note": "driver_note",
 };
 
 let form;
@@ -75,16 +75,16 @@ let hooks = { onSaved: async () => {}, onGone: () => {}, onClosed: () => {}, onC
 function typed() {
   return {
     company: trimmed("address-company"),
-    contactPerson: trimmed("address-contact"),
+    contact_person: trimmed("address-contact"),
     street: trimmed("address-street"),
     number: trimmed("address-number"),
-    boxNumber: trimmed("address-box"),
-    postalCode: trimmed("address-postal-code"),
+    box_number: trimmed("address-box"),
+    postal_code: trimmed("address-postal-code"),
     city: trimmed("address-city"),
     country: value("address-country"),
     phone: trimmed("address-phone"),
     email: trimmed("address-email"),
-    driverNote: trimmed("address-note"),
+    driver_note: trimmed("address-note"),
   };
 }
 

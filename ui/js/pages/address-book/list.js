@@ -109,15 +109,15 @@ function cardFor(address) {
   }, [
     element("h3", { class: "address-company", id: `${id}-company`, text: address.company }),
     element("p", { class: "address-lines" }, [
-      line(address.contactPerson),
+      line(address.contact_person),
       streetLine(address),
-      line(`${address.postalCode} ${address.city}`),
+      line(`${address.postal_code} ${address.city}`),
       line(countryName(address.country)),
     ]),
     element("dl", { class: "address-details" }, [
       detail("address-phone", address.phone),
       detail("address-email", address.email),
-      detail("address-note", address.driverNote, "address-detail-note"),
+      detail("address-note", address.driver_note, "address-detail-note"),
     ]),
     confirming === address.id ? confirmation(address) : actions(address),
     element("p", { class: "form-status item-status", id: `${id}-status`, role: "status", "aria-live": "polite" }),

@@ -43,15 +43,15 @@ function addressBlock(address) {
   return element("div", {}, [
     element("p", { class: "address-lines" }, [
       line(element("strong", { text: address.company ?? "" })),
-      address.contactPerson ? line(address.contactPerson) : null,
+      address.contact_person ? line(address.contact_person) : null,
       street,
-      line(`${address.postalCode ?? ""} ${address.city ?? ""}`.trim()),
+      line(`${address.postal_code ?? ""} ${address.city ?? ""}`.trim()),
       address.country ? line(countryName(address.country)) : null,
     ]),
     element("dl", { class: "address-details" }, [
       address.phone ? detail("address-phone", address.phone) : null,
       address.email ? detail("address-email", address.email) : null,
-      address.driverNote ? detail("address-note", address.driverNote) : null,
+      address.driver_note ? detail("address-note", address.driver_note) : null,
     ]),
   ]);
 }
@@ -72,7 +72,7 @@ function lineItem(item) {
 function timelineItem(change) {
   return element("li", { class: "history-timeline-item", "data-status": change.status }, [
     statusBadge(change.status),
-    element("time", { datetime: change.changedAt, text: dateTime(change.changedAt) }),
+    element("time", { datetime: change.changed_at, text: dateTime(change.changed_at) }),
   ]);
 }
 
@@ -91,11 +91,11 @@ function actions(order) {
     ]);
   }
   return element("div", { class: "item-actions history-actions" }, [
-    order.trackAndTraceUrl
+    order.track_and_trace_url
       ? element("button", { type: "button", class: "button button-primary button-compact", id: "order-details-track", "data-i18n": "history-track" })
       : null,
     element("button", { type: "button", class: "button button-secondary button-compact", id: "order-details-again", "data-i18n": "history-again" }),
-    order.canCancel
+    order.can_cancel
       ? element("button", { type: "button", class: "button button-secondary button-compact", id: "order-details-cancel", "data-i18n": "history-cancel" })
       : null,
   ]);
@@ -105,13 +105,13 @@ function body(order) {
   const timeline = Array.isArray(order.timeline) ? order.timeline : [];
   return [
     element("dl", { class: "history-summary" }, [
-      detail("history-column-order_number", order.orderNumber),
-      detail("history-column-created_at", dateTime(order.createdAt)),
+      detail("history-column-order_number", order.order_number),
+      detail("history-column-created_at", dateTime(order.created_at)),
       detail("history-column-status", statusBadge(order.status), { id: "order-details-status", "data-status": order.status }),
-      detail("history-column-account_number", groupNumber(order.accountNumber ?? "")),
-      order.trackingNumber ? detail("history-details-tracking-number", order.trackingNumber) : null,
-      detail("history-details-ordered-by", order.orderedBy || t("history-details-unknown"),
-        order.orderedBy ? {} : { class: "history-muted", "data-i18n": "history-details-unknown" }),
+      detail("history-column-account_number", groupNumber(order.account_number ?? "")),
+      order.tracking_number ? detail("history-details-tracking-number", order.tracking_number) : null,
+      detail("history-details-ordered-by", order.ordered_by || t("history-details-unknown"),
+        order.ordered_by ? {} : { class: "history-muted", "data-i18n": "history-details-unknown" }),
     ]),
     element("div", { class: "history-details-grid" }, [
       element("section", { "aria-labelledby": "order-details-address-title" }, [

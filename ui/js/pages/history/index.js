@@ -40,17 +40,17 @@ function cell(column, content) {
 }
 
 function rowFor(order) {
-  const selected = openOrder() === order.orderNumber;
+  const selected = openOrder() === order.order_number;
   return element("tr", {
     class: "history-row",
     tabindex: "0",
-    "data-order-number": order.orderNumber,
+    "data-order-number": order.order_number,
     "aria-current": selected ? "true" : null,
   }, [
-    cell("order_number", element("span", { class: "history-order-number", text: order.orderNumber })),
-    cell("created_at", dateTime(order.createdAt)),
+    cell("order_number", element("span", { class: "history-order-number", text: order.order_number })),
+    cell("created_at", dateTime(order.created_at)),
     cell("status", statusBadge(order.status)),
-    cell("account_number", element("span", { class: "account-number", text: groupNumber(order.accountNumber ?? "") })),
+    cell("account_number", element("span", { class: "account-number", text: groupNumber(order.account_number ?? "") })),
     cell("company", order.company ?? ""),
   ]);
 }
@@ -68,7 +68,7 @@ function retention(value) {
 }
 
 function renderRetention() {
-  const days = retention(answer?.retentionDays);
+  const days = retention(answer?.retention_days);
   say(els.retention, () => t("history-retention", { days: number(days.orders), trackDays: number(days.trackAndTrace) }));
 }
 

@@ -74,10 +74,10 @@ function render() {
 
 function write() {
   const draft = current();
-  draft.accountNumber = input.value;
+  draft.account_number = input.value;
   // A number already saved is not saved again: that would overwrite its name.
-  draft.saveAccountNumber = saveBox.checked && savedEntry(input.value) === null;
-  draft.accountName = nameInput.value;
+  draft.save_account_number = saveBox.checked && savedEntry(input.value) === null;
+  draft.account_name = nameInput.value;
   changed();
 }
 
@@ -99,14 +99,14 @@ export async function loadSavedNumbers() {
     if (isLatest()) loading.hidden = true;
   }
   render();
-  if (current().saveAccountNumber && savedEntry(input.value)) write();
+  if (current().save_account_number && savedEntry(input.value)) write();
 }
 
 /** Shows the draft's choices in the step. */
 export function fillAccount(draft) {
-  input.value = draft.accountNumber;
-  saveBox.checked = draft.saveAccountNumber;
-  nameInput.value = draft.accountName;
+  input.value = draft.account_number;
+  saveBox.checked = draft.save_account_number;
+  nameInput.value = draft.account_name;
   sync();
 }
 
@@ -141,7 +141,7 @@ export function startAccount() {
     write();
   });
   const typed = () => {
-    if (input.value === current().accountNumber) return;
+    if (input.value === current().account_number) return;
     sync();
     write();
   };
@@ -153,6 +153,6 @@ export function startAccount() {
   });
   nameInput.addEventListener("input", write);
   nameInput.addEventListener("change", () => {
-    if (nameInput.value !== current().accountName) write();
+    if (nameInput.value !== current().account_name) write();
   });
 }

@@ -32,9 +32,9 @@ function row(address) {
       "data-choose-address": address.id,
     }, [
       element("span", { class: "address-company", text: address.company }),
-      line(address.contactPerson),
+      line(address.contact_person),
       streetLine(address),
-      line(`${address.postalCode} ${address.city}`),
+      line(`${address.postal_code} ${address.city}`),
       line(countryName(address.country)),
     ]),
   ]);

@@ -10,31 +10,16 @@ import { ADDRESS_KEYS, changed, current } from "./draft.js";
 /** The draft's address property → its field. */
 const INPUTS = {
   company: "order-address-company",
-  contactPerson: "order-address-contact",
+  contact_person: "order-address-contact",
   street: "order-address-street",
   number: "order-address-number",
-  boxNumber: "order-address-box",
-  postalCode: "order-address-postal-code",
+  box_number: "order-address-box",
+  postal_code: "order-address-postal-code",
   city: "order-address-city",
   country: "order-address-country",
   phone: "order-address-phone",
   email: "order-address-email",
-  driverNote: "order-address-note",
-};
-
-/** The desktop's field names of the same properties. */
-const NAMES = {
-  company: "address.company",
-  contactPerson: "address.contact_person",
-  street: "address.street",
-  number: "address.number",
-  boxNumber: "address.box_number",
-  postalCode: "address.postal_code",
-  city: "address.city",
-  country: "address.country",
-  phone: "address.phone",
-  email: "address.email",
-  driverNote: "address.driver_note",
+  driver_note: "order-address-note",
 };
 
 /** What fits in the note field of the carrier's driver app (as in the address book). */
@@ -58,16 +43,16 @@ const byId = (id) => document.getElementById(id);
 const country = () => byId(INPUTS.country);
 
 const MESSAGES = {
-  postalCode: {
+  postal_code: {
     get invalid_postal_code() {
       return POSTAL_FORMATS[country().value];
     },
   },
-  driverNote: { too_long: () => t("address-note-too-long") },
+  driver_note: { too_long: () => t("address-note-too-long") },
 };
 
 const FIELDS = Object.fromEntries(
-  ADDRESS_KEYS.map((key) => [NAMES[key], field(INPUTS[key], [], MESSAGES[key] ?? {})]),
+  ADDRESS_KEYS.map((key) => [`address.${key}`, field(INPUTS[key], [], MESSAGES[key] ?? {})]),
 );
 
 /** The note as the service will count it: one line, runs of spaces as one, in characters. */
@@ -77,7 +62,7 @@ function noteLength(text) {
 
 function countNote() {
   const counter = byId("order-address-note-count");
-  const used = noteLength(byId(INPUTS.driverNote).value);
+  const used = noteLength(byId(INPUTS.driver_note).value);
   say(counter, () => t("address-note-count", { count: used, max: NOTE_MAX_CHARS }));
   counter.dataset.over = String(used > NOTE_MAX_CHARS);
 }
@@ -122,7 +107,7 @@ function offerCountry(code) {
 }
 
 function showOrigin() {
-  const fromBook = current().addressBookId !== null;
+  const fromBook = current().address_book_id !== null;
   byId("order-address-from-book").hidden = !fromBook;
   byId("order-save-address-group").hidden = fromBook;
 }
@@ -134,7 +119,7 @@ export function fillAddress(address, { saveAddress = false, bookId = null } = {}
   byId("order-save-address").checked = saveAddress;
   countNote();
   const draft = current();
-  draft.addressBookId = bookId;
+  draft.address_book_id = bookId;
   showOrigin();
 }
 
@@ -143,7 +128,7 @@ export function useBookAddress(address) {
   const draft = current();
   // What was refused before is about the address that was there.
   clearErrors(byId("order-step-2"));
-  fillAddress(address, { saveAddress: draft.saveAddress, bookId: address.id });
+  fillAddress(address, { saveAddress: draft.save_address, bookId: address.id });
   for (const key of ADDRESS_KEYS) draft.address[key] = byId(INPUTS[key]).value;
   changed();
 }
@@ -165,18 +150,18 @@ export function startAddress() {
     if (!key || draft.address[key] === event.target.value) return;
     draft.address[key] = event.target.value;
     // Changed after it was taken from the address book: it is an address of its own now.
-    if (draft.addressBookId !== null) {
-      draft.addressBookId = null;
+    if (draft.address_book_id !== null) {
+      draft.address_book_id = null;
       showOrigin();
     }
-    if (key === "driverNote") countNote();
+    if (key === "driver_note") countNote();
     changed();
   };
   // "change" too: a field can be emptied without an input event (by automation, say).
   step.addEventListener("input", typed);
   step.addEventListener("change", typed);
   byId("order-save-address").addEventListener("change", (event) => {
-    current().saveAddress = event.target.checked;
+    current().save_address = event.target.checked;
     changed();
   });
 }

@@ -16,16 +16,16 @@ export const DEFAULT_COUNTRY = "BE";
 /** The address's properties, as the desktop names them. */
 export const ADDRESS_KEYS = [
   "company",
-  "contactPerson",
+  "contact_person",
   "street",
   "number",
-  "boxNumber",
-  "postalCode",
+  "box_number",
+  "postal_code",
   "city",
   "country",
   "phone",
   "email",
-  "driverNote",
+  "driver_note",
 ];
 
 export function emptyAddress() {
@@ -38,14 +38,14 @@ export function emptyDraft() {
   return {
     id: null,
     step: 1,
-    accountNumber: "",
-    saveAccountNumber: false,
-    accountName: "",
-    addressBookId: null,
+    account_number: "",
+    save_account_number: false,
+    account_name: "",
+    address_book_id: null,
     address: emptyAddress(),
-    saveAddress: false,
+    save_address: false,
     lines: [],
-    updatedAt: null,
+    updated_at: null,
   };
 }
 
@@ -60,16 +60,16 @@ function normalise(given) {
   return {
     id: typeof given?.id === "string" ? given.id : null,
     step: [1, 2, 3, 4].includes(given?.step) ? given.step : 1,
-    accountNumber: text(given?.accountNumber),
-    saveAccountNumber: Boolean(given?.saveAccountNumber),
-    accountName: text(given?.accountName),
-    addressBookId: Number.isInteger(given?.addressBookId) ? given.addressBookId : null,
+    account_number: text(given?.account_number),
+    save_account_number: Boolean(given?.save_account_number),
+    account_name: text(given?.account_name),
+    address_book_id: Number.isInteger(given?.address_book_id) ? given.address_book_id : null,
     address,
-    saveAddress: Boolean(given?.saveAddress),
+    save_address: Boolean(given?.save_address),
     lines: lines
       .filter((line) => typeof line?.sku === "string" && Number.isInteger(line.packs))
       .map((line) => ({ sku: line.sku, packs: line.packs })),
-    updatedAt: typeof given?.updatedAt === "string" ? given.updatedAt : null,
+    updated_at: typeof given?.updated_at === "string" ? given.updated_at : null,
   };
 }
 
@@ -93,7 +93,7 @@ export function snapshot() {
 /** Whether there is anything in it worth offering to resume. */
 export function hasContent(given = draft) {
   return Boolean(
-    given.accountNumber.trim() ||
+    given.account_number.trim() ||
       given.lines.length ||
       ADDRESS_KEYS.some((key) => key !== "country" && given.address[key].trim()),
   );
@@ -130,7 +130,7 @@ async function saveOnce() {
     if (!isLatest()) return "done";
     const created = draft.id !== saved?.id;
     draft.id = saved?.id ?? draft.id;
-    draft.updatedAt = saved?.updatedAt ?? draft.updatedAt;
+    draft.updated_at = saved?.updated_at ?? draft.updated_at;
     for (const listener of listeners.saved) listener(saved, { created });
     return "done";
   } catch (error) {

@@ -126,7 +126,7 @@ function row(summary) {
   const isCurrent = summary.id === hooks.currentId();
   const openable = (summary.state === "editing" || summary.state === "refused") && !isCurrent;
   const refusal = summary.refusal ?? queue.get(summary.id)?.refusal ?? null;
-  const number = shownNumber(summary.accountNumber);
+  const number = shownNumber(summary.account_number);
   return element("li", {
     class: "item-row order-draft",
     "data-draft-id": summary.id,
@@ -141,17 +141,17 @@ function row(summary) {
           ? element("span", { class: "account-number", text: number })
           : element("span", { class: "item-name-empty", "data-i18n": "order-draft-no-number" }),
         element("span", { class: "draft-contents", text: t("order-draft-contents", { lines: items(summary.lines ?? 0), packs: packs(summary.packs ?? 0) }) }),
-        element("span", { class: "draft-time", text: t("order-draft-updated", { time: dateTime(summary.updatedAt) }) }),
-        summary.orderNumber
-          ? element("span", { class: "draft-order-number", text: t("order-draft-order-number", { number: summary.orderNumber }) })
+        element("span", { class: "draft-time", text: t("order-draft-updated", { time: dateTime(summary.updated_at) }) }),
+        summary.order_number
+          ? element("span", { class: "draft-order-number", text: t("order-draft-order-number", { number: summary.order_number }) })
           : null,
         isCurrent ? element("span", { class: "draft-current", "data-i18n": "order-draft-current" }) : null,
       ]),
       actions(summary, isCurrent),
     ]),
-    summary.state === "refused" && refusal ? element("p", { class: "draft-refusal", text: refusalText(refusal, summary.accountNumber) }) : null,
+    summary.state === "refused" && refusal ? element("p", { class: "draft-refusal", text: refusalText(refusal, summary.account_number) }) : null,
     summary.state === "approval"
-      ? element("p", { class: "draft-approval", text: t("order-draft-approval", { number: maskedAccountNumber(summary.accountNumber) }) })
+      ? element("p", { class: "draft-approval", text: t("order-draft-approval", { number: maskedAccountNumber(summary.account_number) }) })
       : null,
   ]);
 }
@@ -197,10 +197,10 @@ export function followQueue(entries, { tell = false } = {}) {
     queue.set(entry.id, entry);
     if (!tell || (before?.state !== "waiting" && before?.state !== "approval")) continue;
     if (entry.state === "accepted") {
-      const orderNumber = entry.orderNumber ?? "";
+      const orderNumber = entry.order_number ?? "";
       announce(() => t("order-sent-accepted", { number: orderNumber }), "success");
     } else if (entry.state === "refused" && before.state === "approval") {
-      const reason = esecureRefusal(readError(entry.refusal ?? {}), entry.accountNumber) ?? "";
+      const reason = esecureRefusal(readError(entry.refusal ?? {}), entry.account_number) ?? "";
       announce(() => t("order-sent-approval-refused", { reason }), "error");
     } else if (entry.state === "refused") {
       announce(() => t("order-sent-refused"), "error");

@@ -46,7 +46,7 @@ function putOnScreen({ focus = false } = {}) {
   closeAddressChoice();
   for (const n of [1, 2, 3, 4]) clearErrors(byId(`order-step-${n}`));
   fillAccount(draft);
-  fillAddress(draft.address, { saveAddress: draft.saveAddress, bookId: draft.addressBookId });
+  fillAddress(draft.address, { saveAddress: draft.save_address, bookId: draft.address_book_id });
   fillQuantities(draft.lines);
   restore(draft.step);
   renderDrafts();

@@ -41,7 +41,7 @@ function packsOf(text) {
 function localCode(sku) {
   const { value, code } = parse(typed.get(sku) ?? "");
   if (code) return code;
-  const max = cards.get(sku)?.item.maxPacksPerOrder;
+  const max = cards.get(sku)?.item.max_packs_per_order;
   if (value !== null && max !== undefined && value > max) return "over_item_maximum";
   if (value !== null && value > MAX_QUANTITY) return "too_large";
   return null;
@@ -65,7 +65,7 @@ function isFull() {
 
 function messageFor(code, item) {
   if (code === "over_item_maximum" && item) {
-    const max = item.maxPacksPerOrder;
+    const max = item.max_packs_per_order;
     return () => t("order-item-over-maximum", { packs: packs(max) });
   }
   return fieldMessage(code);
@@ -84,7 +84,7 @@ function renderItem(sku, full) {
   const text = typed.get(sku) ?? "";
   const code = external.get(sku) ?? localCode(sku);
   const { value } = parse(text);
-  const max = parts.item.maxPacksPerOrder;
+  const max = parts.item.max_packs_per_order;
   const invalid = code !== null;
   // Clearing a step's errors (forms.js) takes the message out of the description; put it back.
   if (parts.input.getAttribute("aria-describedby") !== parts.note.id) {

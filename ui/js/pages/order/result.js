@@ -62,7 +62,7 @@ function render() {
 /** Shows what became of draft `id`: `{ state, orderNumber }`. */
 export function showResult(outcome, id) {
   const state = ["accepted", "approval"].includes(outcome?.state) ? outcome.state : "waiting";
-  shown = { id, state, orderNumber: outcome?.orderNumber ?? null, accountNumber: outcome?.accountNumber ?? "", refusal: null };
+  shown = { id, state, orderNumber: outcome?.order_number ?? null, accountNumber: outcome?.account_number ?? "", refusal: null };
   render();
   byId("order-wizard").hidden = true;
   byId("order-footer").hidden = true;
@@ -84,7 +84,7 @@ export function hideResult() {
 export function followQueue(entries) {
   const entry = shown && entries.find((candidate) => candidate.id === shown.id);
   if (!entry || entry.state === shown.state || entry.state === "editing") return;
-  shown = { ...shown, state: entry.state, orderNumber: entry.orderNumber ?? null, refusal: entry.refusal ?? null };
+  shown = { ...shown, state: entry.state, orderNumber: entry.order_number ?? null, refusal: entry.refusal ?? null };
   render();
 }
 

@@ -43,7 +43,7 @@ export async function offerResume() {
     return;
   }
   offered = draft;
-  const time = draft.updatedAt;
+  const time = draft.updated_at;
   say(text, () => t("order-resume-text", { time: dateTime(time) }));
   place(true);
 }

@@ -46,13 +46,13 @@ function shownNumber(typed) {
 }
 
 function accountPart(draft) {
-  const name = savedName(draft.accountNumber) || (draft.saveAccountNumber ? draft.accountName.trim() : "");
+  const name = savedName(draft.account_number) || (draft.save_account_number ? draft.account_name.trim() : "");
   return part("account", 1, "order-step-account", [
     element("p", { class: "review-line" }, [
-      element("span", { class: "account-number", text: shownNumber(draft.accountNumber) }),
+      element("span", { class: "account-number", text: shownNumber(draft.account_number) }),
       name ? element("span", { class: "item-name", text: name }) : null,
     ]),
-    draft.saveAccountNumber ? element("p", { class: "review-note", "data-i18n": "order-review-save-number" }) : null,
+    draft.save_account_number ? element("p", { class: "review-note", "data-i18n": "order-review-save-number" }) : null,
   ]);
 }
 
@@ -70,23 +70,23 @@ function detail(label, value, extraClass = "") {
 
 function addressPart(draft) {
   const a = Object.fromEntries(ADDRESS_KEYS.map((key) => [key, draft.address[key].trim()]));
-  const street = a.boxNumber
-    ? line(streetAndNumber(a), " ", element("span", { "data-i18n": "address-box-label" }), ` ${a.boxNumber}`)
+  const street = a.box_number
+    ? line(streetAndNumber(a), " ", element("span", { "data-i18n": "address-box-label" }), ` ${a.box_number}`)
     : line(streetAndNumber(a));
   return part("address", 2, "order-step-address", [
     element("p", { class: "address-lines" }, [
       element("strong", { class: "address-line", text: a.company }),
-      line(a.contactPerson),
+      line(a.contact_person),
       street,
-      line(`${a.postalCode} ${a.city}`),
+      line(`${a.postal_code} ${a.city}`),
       line(countryName(a.country)),
     ]),
     element("dl", { class: "address-details" }, [
       detail("address-phone", a.phone),
       detail("address-email", a.email),
-      detail("address-note", a.driverNote, "address-detail-note"),
+      detail("address-note", a.driver_note, "address-detail-note"),
     ]),
-    draft.saveAddress && draft.addressBookId === null
+    draft.save_address && draft.address_book_id === null
       ? element("p", { class: "review-note", "data-i18n": "order-review-save-address" })
       : null,
   ]);
@@ -159,7 +159,7 @@ async function confirmOrder() {
     hooks.placed(outcome, id);
   } catch (error) {
     const problem = readError(error);
-    const accountNumber = current().accountNumber;
+    const accountNumber = current().account_number;
     if (esecureRefusal(problem, accountNumber)) {
       // eSecure said no for good: the reason names the account number, in the step's status.
       showStatus(step, () => esecureRefusal(problem, accountNumber), "error");

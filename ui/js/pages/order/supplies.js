@@ -92,12 +92,12 @@ function cardFor(item) {
       element("p", { class: "supply-code", text: item.sku }),
       element("p", { class: "supply-description", text: item.description }),
       element("dl", { class: "supply-specs" }, [
-        spec("order-spec-outer", dimensions(item.outerDimensionsMm)),
-        item.innerDimensionsMm ? spec("order-spec-inner", dimensions(item.innerDimensionsMm)) : null,
-        item.maxContentWeightG ? spec("order-spec-weight", weight(item.maxContentWeightG)) : null,
+        spec("order-spec-outer", dimensions(item.outer_dimensions_mm)),
+        item.inner_dimensions_mm ? spec("order-spec-inner", dimensions(item.inner_dimensions_mm)) : null,
+        item.max_content_weight_g ? spec("order-spec-weight", weight(item.max_content_weight_g)) : null,
         item.material ? spec("order-spec-material", item.material) : null,
-        spec("order-spec-units", number(item.unitsPerPack)),
-        spec("order-spec-max", packs(item.maxPacksPerOrder)),
+        spec("order-spec-units", number(item.units_per_pack)),
+        spec("order-spec-max", packs(item.max_packs_per_order)),
       ]),
     ]),
     element("div", { class: "supply-order" }, [
@@ -174,7 +174,7 @@ export async function loadCatalogue() {
     for (const item of catalogue.items ?? []) fragment.append(cardFor(item));
     list.append(fragment);
     list.toggleAttribute("data-long", cards.size > LONG_LIST);
-    useCards(cards, catalogue.orderMaxPacks);
+    useCards(cards, catalogue.order_max_packs);
     applyMatches(null);
     if (filtering()) runSearch();
   } catch (error) {
