@@ -99,15 +99,19 @@ function relabel() {
     const text = label();
     if (group.label !== text) group.label = text;
   }
+  sortCountries(select(), document.getElementById("address-countries-other"));
+}
+
+/** Puts the countries of `group` (in `list`) in the display language's alphabet, keeping the choice. */
+export function sortCountries(list, group) {
   // Only a changed order is written: moving options makes the engine redraw the select.
-  const group = document.getElementById("address-countries-other");
   const options = [...group.querySelectorAll("option")];
   const collator = new Intl.Collator(language());
   const sorted = [...options].sort((a, b) => collator.compare(a.textContent, b.textContent));
   if (sorted.every((option, index) => option === options[index])) return;
-  const chosen = select().value;
+  const chosen = list.value;
   group.append(...sorted);
-  select().value = chosen;
+  list.value = chosen;
 }
 
 export function startCountries() {

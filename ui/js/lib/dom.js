@@ -20,6 +20,24 @@ export function element(tag, attributes = {}, children = []) {
   return node;
 }
 
+/**
+ * A small button of a list row, `<rowId>-<action>`, with `message` as its text. `names` is what
+ * it is read with: `{ "aria-labelledby": … }` or `{ "aria-describedby": … }` (its id comes first
+ * for a label, so "Rename" is followed by the row's number).
+ */
+export function rowButton(rowId, action, message, names, { style = "button-secondary", type = "button" } = {}) {
+  const id = `${rowId}-${action}`;
+  const [[aria, target]] = Object.entries(names);
+  return element("button", {
+    type,
+    class: `button ${style} button-compact`,
+    id,
+    "data-action": action,
+    "data-i18n": message,
+    [aria]: aria === "aria-labelledby" ? `${id} ${target}` : target,
+  });
+}
+
 /** Fills the data-i18n texts of a freshly built element, its own included. */
 export function translated(node) {
   translate(node);

@@ -5,7 +5,7 @@ import { accountNumbersList, accountNumbersRemove, accountNumbersRename } from "
 import { t } from "../../lib/i18n.js";
 import { clearErrors, clearStatus, field, run, say, showStatus, trimmed } from "../../lib/forms.js";
 import { groupNumber } from "../../lib/format.js";
-import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, translated } from "../../lib/dom.js";
+import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, rowButton, translated } from "../../lib/dom.js";
 import { listReading } from "../../lib/list-reading.js";
 
 let list;
@@ -67,15 +67,7 @@ function nameOf(item) {
 
 /** A row's button, named with the row's number for screen readers ("Rename 951 234 567"). */
 function button(item, action, message, style = "button-secondary", type = "button") {
-  const id = `${rowId(item)}-${action}`;
-  return element("button", {
-    type,
-    class: `button ${style} button-compact`,
-    id,
-    "data-action": action,
-    "data-i18n": message,
-    "aria-labelledby": `${id} ${rowId(item)}-number`,
-  });
+  return rowButton(rowId(item), action, message, { "aria-labelledby": `${rowId(item)}-number` }, { style, type });
 }
 
 function viewing(item) {

@@ -4,7 +4,7 @@
 import { addressesList, addressesRemove } from "../../lib/gateway.js";
 import { t } from "../../lib/i18n.js";
 import { clearErrors, clearStatus, run, say } from "../../lib/forms.js";
-import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, translated } from "../../lib/dom.js";
+import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, rowButton, translated } from "../../lib/dom.js";
 import { addressLine as line, countryName, streetLine } from "../../lib/countries.js";
 import { listReading } from "../../lib/list-reading.js";
 
@@ -66,15 +66,7 @@ function detail(label, value, extraClass) {
 }
 
 function button(address, action, message, style = "button-secondary") {
-  const id = `${cardId(address)}-${action}`;
-  return element("button", {
-    type: "button",
-    class: `button ${style} button-compact`,
-    id,
-    "data-action": action,
-    "data-i18n": message,
-    "aria-labelledby": `${id} ${cardId(address)}-company`,
-  });
+  return rowButton(cardId(address), action, message, { "aria-labelledby": `${cardId(address)}-company` }, { style });
 }
 
 function actions(address) {

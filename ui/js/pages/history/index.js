@@ -25,6 +25,13 @@ const ORDERS = {
 const DEFAULT_RETENTION = { orders: 30, trackAndTrace: 10 };
 
 const query = { sort: "created_at", direction: "desc", status: null, accountNumber: null, offset: 0 };
+/** The order and filters chosen, which the list and the export both follow. */
+const filters = () => ({
+  sort: query.sort,
+  direction: query.direction,
+  status: query.status,
+  accountNumber: query.accountNumber,
+});
 /** The last answer, or null before one arrived. */
 let answer = null;
 const ticket = latestRequest();
@@ -129,14 +136,7 @@ export async function load() {
   els.table.setAttribute("aria-busy", "true");
   els.loading.hidden = answer !== null;
   try {
-    const result = await historyList({
-      sort: query.sort,
-      direction: query.direction,
-      status: query.status,
-      accountNumber: query.accountNumber,
-      limit: PAGE_SIZE,
-      offset: query.offset,
-    });
+    const result = await historyList({ ...filters(), limit: PAGE_SIZE, offset: query.offset });
     if (!isLatest()) return false;
     answer = { total: 0, orders: [], ...result };
     // A page past the end (orders deleted meanwhile): go back to the last page that has some.
@@ -230,12 +230,7 @@ async function exportVisible() {
   els.exportResult.hidden = true;
   say(els.exportStatus, null);
   try {
-    const result = await historyExport({
-      sort: query.sort,
-      direction: query.direction,
-      status: query.status,
-      accountNumber: query.accountNumber,
-    });
+    const result = await historyExport(filters());
     const orders = () => plural(ORDERS, result.orders);
     const done = () => t("history-export-done", { orders: orders(), lines: items(result.lines), path: result.path });
     const message = result.truncated

@@ -2,7 +2,8 @@
 // typed, or filled from the address book (address-choice.js), and can be saved to the address
 // book. An address taken from the book and left unchanged is not saved again.
 
-import { language, onLanguageChange, t } from "../../lib/i18n.js";
+import { onLanguageChange, t } from "../../lib/i18n.js";
+import { sortCountries } from "../../lib/countries.js";
 import { clearErrors, field, say, showError } from "../../lib/forms.js";
 import { element } from "../../lib/dom.js";
 import { ADDRESS_KEYS, changed, current } from "./draft.js";
@@ -87,14 +88,7 @@ function relabelCountries() {
     const label = GROUP_LABELS[group.dataset.kind]();
     if (group.label !== label) group.label = label;
   }
-  const other = byId("order-countries-other");
-  const options = [...other.querySelectorAll("option")];
-  const collator = new Intl.Collator(language());
-  const sorted = [...options].sort((a, b) => collator.compare(a.textContent, b.textContent));
-  if (sorted.every((option, index) => option === options[index])) return;
-  const chosen = country().value;
-  other.append(...sorted);
-  country().value = chosen;
+  sortCountries(country(), byId("order-countries-other"));
 }
 
 /** Makes `code` choosable even when the list lacks it (an address saved elsewhere). */

@@ -7,7 +7,7 @@ import { t } from "../../lib/i18n.js";
 import { say } from "../../lib/forms.js";
 import { ESECURE_CODES, errorMessage, fieldMessage, readError } from "../../lib/errors.js";
 import { currentSession } from "../../lib/session.js";
-import { element, emptyOut, presentWhen, translated } from "../../lib/dom.js";
+import { element, emptyOut, presentWhen, rowButton, translated } from "../../lib/dom.js";
 import { catalogueItem } from "./supplies.js";
 import { dateTime, groupNumber, items, maskedAccountNumber, number, packs } from "../../lib/format.js";
 import { latestRequest } from "../../lib/latest.js";
@@ -92,15 +92,8 @@ function shownNumber(typed) {
 }
 
 function button(summary, action, message, style = "button-secondary") {
-  const id = `order-draft-${summary.id}-${action}`;
-  return element("button", {
-    type: "button",
-    class: `button ${style} button-compact`,
-    id,
-    "data-action": action,
-    "data-i18n": message,
-    "aria-describedby": `order-draft-${summary.id}-summary`,
-  });
+  const row = `order-draft-${summary.id}`;
+  return rowButton(row, action, message, { "aria-describedby": `${row}-summary` }, { style });
 }
 
 function actions(summary, isCurrent) {
