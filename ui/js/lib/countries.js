@@ -43,14 +43,20 @@ const NUMBER_FIRST = new Set(["FR", "LU"]);
 const select = () => document.getElementById("address-country");
 
 /**
- * Messages for the postal code field. The refused code is explained with the format of the
- * country chosen when the error arrived; other countries get the general message.
+ * Messages for a postal code field. The refused code is explained with the format of the
+ * country chosen when the error arrived (`chosenCountry()`); other countries get the general
+ * message.
  */
-export const POSTAL_MESSAGES = {
-  get invalid_postal_code() {
-    return POSTAL_FORMATS[select().value];
-  },
-};
+export function postalMessages(chosenCountry) {
+  return {
+    get invalid_postal_code() {
+      return POSTAL_FORMATS[chosenCountry()];
+    },
+  };
+}
+
+/** The address book form's postal code messages. */
+export const POSTAL_MESSAGES = postalMessages(() => select().value);
 
 /** The country's name as an element: translated when known, the code itself otherwise. */
 export function countryName(code) {

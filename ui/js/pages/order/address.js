@@ -3,7 +3,7 @@
 // book. An address taken from the book and left unchanged is not saved again.
 
 import { onLanguageChange, t } from "../../lib/i18n.js";
-import { sortCountries } from "../../lib/countries.js";
+import { postalMessages, sortCountries } from "../../lib/countries.js";
 import { clearErrors, field, say, showError } from "../../lib/forms.js";
 import { element } from "../../lib/dom.js";
 import { ADDRESS_KEYS, changed, current } from "./draft.js";
@@ -26,15 +26,6 @@ const INPUTS = {
 /** What fits in the note field of the carrier's driver app (as in the address book). */
 const NOTE_MAX_CHARS = 200;
 
-/** A refused postal code is explained with the format of the country chosen. */
-const POSTAL_FORMATS = {
-  BE: () => t("address-postal-code-invalid-be"),
-  NL: () => t("address-postal-code-invalid-nl"),
-  LU: () => t("address-postal-code-invalid-lu"),
-  FR: () => t("address-postal-code-invalid-fr"),
-  DE: () => t("address-postal-code-invalid-de"),
-};
-
 const GROUP_LABELS = {
   near: () => t("address-countries-near"),
   other: () => t("address-countries-other"),
@@ -44,11 +35,7 @@ const byId = (id) => document.getElementById(id);
 const country = () => byId(INPUTS.country);
 
 const MESSAGES = {
-  postal_code: {
-    get invalid_postal_code() {
-      return POSTAL_FORMATS[country().value];
-    },
-  },
+  postal_code: postalMessages(() => country().value),
   driver_note: { too_long: () => t("address-note-too-long") },
 };
 
