@@ -17,7 +17,6 @@ pub const AUTOSTART: &str = "autostart_failed";
 pub const DESKTOP_CODES: [&str; 3] = [UNREACHABLE, LOCAL_STORE, AUTOSTART];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct CommandError {
     pub code: &'static str,
     pub message: String,

@@ -26,7 +26,6 @@ pub const CHANGED_EVENT: &str = "esecure-changed";
 
 /// What the background watch knows; the UI and the tests read it with `esecure_status`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct WatchStatus {
     pub signed_in: bool,
     pub administrator: bool,

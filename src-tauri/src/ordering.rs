@@ -16,25 +16,31 @@ use crate::local::{LocalStore, LocalStoreError, StoredDraft};
 use crate::session::SignedInAs;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DraftLine {
     pub sku: String,
     pub packs: u32,
 }
 
-/// The wizard's state, as the UI sends and gets it.
+/// The wizard's state, as the UI sends and gets it, and as the local store keeps it. The aliases
+/// read drafts and queued orders kept before the UI spoke snake_case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct Draft {
     pub id: Option<String>,
     pub step: u8,
+    #[serde(alias = "accountNumber")]
     pub account_number: String,
+    #[serde(alias = "saveAccountNumber")]
     pub save_account_number: bool,
+    #[serde(alias = "accountName")]
     pub account_name: String,
+    #[serde(alias = "addressBookId")]
     pub address_book_id: Option<i64>,
     pub address: AddressView,
+    #[serde(alias = "saveAddress")]
     pub save_address: bool,
     pub lines: Vec<DraftLine>,
+    #[serde(alias = "updatedAt")]
     pub updated_at: Option<String>,
 }
 
@@ -233,6 +239,26 @@ pub async fn send(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_crosses_to_the_ui_in_snake_case_and_one_kept_in_camel_case_is_still_read() {
+        let kept = r#"{"step":2,"accountNumber":"951234567","saveAccountNumber":true,
+            "address":{"company":"Zebra","contactPerson":"Ann","postalCode":"2000",
+            "boxNumber":"3","driverNote":"back door"},"lines":[{"sku":"ENV-C4","packs":2}]}"#;
+
+        let draft: Draft = serde_json::from_str(kept).expect("a draft kept before");
+        let shown = serde_json::to_value(&draft).expect("serialises");
+
+        assert_eq!(draft.account_number, "951234567");
+        assert!(draft.save_account_number);
+        assert_eq!(draft.address.contact_person, "Ann");
+        assert_eq!(draft.address.postal_code, "2000");
+        assert_eq!(draft.address.box_number, "3");
+        assert_eq!(draft.address.driver_note, "back door");
+        assert_eq!(shown["account_number"], "951234567");
+        assert_eq!(shown["address"]["postal_code"], "2000");
+        assert!(shown.get("accountNumber").is_none(), "{shown}");
+    }
 
     fn draft() -> Draft {
         Draft {

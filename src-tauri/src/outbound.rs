@@ -22,7 +22,6 @@ use crate::startup::AppState;
 pub const OUTBOUND_CHANGED: &str = "outbound-changed";
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DraftSummary {
     pub id: String,
     pub state: DraftState,

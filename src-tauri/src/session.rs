@@ -91,19 +91,20 @@ pub enum KeyringState {
 
 /// What the UI needs to choose its mode.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SessionView {
     pub state: SessionState,
     pub profile: Option<ProfileView>,
     pub keyring: KeyringState,
 }
 
-/// The profile as the UI reads and sends it.
+/// The profile as the UI reads and sends it, and as the offline copy keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ProfileView {
     pub email: String,
+    // The aliases read offline copies written before the UI read snake_case.
+    #[serde(alias = "companyName")]
     pub company_name: String,
+    #[serde(alias = "contactName")]
     pub contact_name: String,
     pub phone: Option<String>,
     pub language: String,
@@ -323,5 +324,20 @@ mod tests {
             older.user, None,
             "its drafts wait until the service names the login"
         );
+    }
+
+    #[test]
+    fn the_profile_crosses_to_the_ui_in_snake_case_and_an_older_camel_case_copy_is_still_read() {
+        let older: ProfileView = serde_json::from_str(
+            r#"{"email":"ann@zebra.example","companyName":"Zebra","contactName":"Ann","phone":null,"language":"nl"}"#,
+        )
+        .expect("an offline copy written before");
+
+        let shown = serde_json::to_value(&older).expect("serialises");
+
+        assert_eq!(older.company_name, "Zebra");
+        assert_eq!(older.contact_name, "Ann");
+        assert_eq!(shown["company_name"], "Zebra");
+        assert!(shown.get("companyName").is_none(), "{shown}");
     }
 }

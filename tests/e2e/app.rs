@@ -198,7 +198,7 @@ impl RunningApp {
     /// service's).
     pub fn sign_in_new_user_with_outbox(&self, outbox: &Path, email: &str, password: &str) {
         let form = serde_json::json!({ "form": {
-            "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
+            "company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
             "email": email, "password": password, "language": "en" } });
         self.invoke("auth_register", form)
             .unwrap_or_else(|error| panic!("register: {error}"));
@@ -210,7 +210,7 @@ impl RunningApp {
         .unwrap_or_else(|error| panic!("activate: {error}"));
         self.invoke(
             "auth_login",
-            serde_json::json!({ "email": email, "password": password, "staySignedIn": true }),
+            serde_json::json!({ "email": email, "password": password, "stay_signed_in": true }),
         )
         .unwrap_or_else(|error| panic!("login: {error}"));
         let _ = self.ui().execute("window.location.reload();", vec![]);

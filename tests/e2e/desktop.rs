@@ -15,7 +15,7 @@ fn wait_for_view(app: &RunningApp, view: &str) {
 /// Registers a login through the app's command; its activation mail lands in the outbox.
 fn register(app: &RunningApp, email: &str) {
     let form = serde_json::json!({ "form": {
-        "companyName": "Zebra Parcels BV", "contactName": "Ann Peeters",
+        "company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
         "email": email, "password": PASSWORD, "language": "en" } });
     app.invoke("auth_register", form)
         .unwrap_or_else(|error| panic!("register: {error}"));
@@ -54,7 +54,7 @@ fn an_activation_link_opened_while_oso_runs_activates_the_account_in_the_running
     app.screenshot("activated-from-link");
     let signed_in = app.invoke(
         "auth_login",
-        serde_json::json!({ "email": "link@zebra.example", "password": PASSWORD, "staySignedIn": false }),
+        serde_json::json!({ "email": "link@zebra.example", "password": PASSWORD, "stay_signed_in": false }),
     );
     assert!(signed_in.is_ok(), "{signed_in:?}");
 }

@@ -32,9 +32,9 @@ fn protected_account(url: &str, operator_token: &str, number: &str) {
 
 fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     let draft = app
-        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": number,
-            "address": { "company": "Other BV", "contactPerson": "Bob", "street": "Meir", "number": "1",
-                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": number,
+            "address": { "company": "Other BV", "contact_person": "Bob", "street": "Meir", "number": "1",
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
             "lines": [{ "sku": sku, "packs": 1 }] } }))
         .expect("draft");
     let outcome = app
@@ -190,13 +190,13 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         .ui()
         .wait_until("the administrator's app to count the request", || {
             let status = status(&admin);
-            Ok((status["openRequests"] == 1
+            Ok((status["open_requests"] == 1
                 && status["notifications"].as_u64() >= Some(1)
-                && status["trayLabel"] == "eSecure: 1 open request")
+                && status["tray_label"] == "eSecure: 1 open request")
                 .then_some(status))
         });
     assert!(
-        seen["lastNotification"]
+        seen["last_notification"]
             .as_str()
             .unwrap_or_default()
             .contains(REQUESTER),
@@ -265,10 +265,10 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     });
     admin.screenshot("approved");
     let accepted = wait_for_state(&requester, &second["id"], "accepted");
-    assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
+    assert!(accepted["order_number"].as_str().is_some(), "{accepted}");
     std::thread::sleep(std::time::Duration::from_secs(12)); // one more retry round, which must not order again
     let history = requester
-        .invoke("history_list", json!({ "accountNumber": APPROVED_NUMBER }))
+        .invoke("history_list", json!({ "account_number": APPROVED_NUMBER }))
         .expect("history");
     assert_eq!(history["total"], 1, "exactly one order: {history}");
 
@@ -346,13 +346,13 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     // Closing the window keeps an administrator's OSO in the tray, unless they turn it off.
     let before = status(&admin);
     assert_eq!(
-        before["keepInTray"], true,
+        before["keep_in_tray"], true,
         "on by default for administrators: {before}"
     );
-    if before["trayShown"] == true {
+    if before["tray_shown"] == true {
         press(&admin, "#esecure-keep-in-tray");
         admin.ui().wait_until("the setting to be kept", || {
-            Ok((status(&admin)["keepInTray"] == false).then_some(()))
+            Ok((status(&admin)["keep_in_tray"] == false).then_some(()))
         });
     }
 

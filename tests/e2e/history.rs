@@ -28,15 +28,15 @@ fn orders_appear_newest_first_sort_both_ways_and_a_shipped_order_shows_its_track
     let mut numbers = Vec::new();
     for (index, company) in ["Bravo BV", "Alpha NV", "Charlie SA"].iter().enumerate() {
         let draft = app
-            .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": format!("95123456{index}"),
-                "address": { "company": company, "contactPerson": "Ann", "street": "Meir", "number": "1",
-                             "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+            .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": format!("95123456{index}"),
+                "address": { "company": company, "contact_person": "Ann", "street": "Meir", "number": "1",
+                             "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
                 "lines": [{ "sku": sku, "packs": 1 }] } }))
             .expect("draft");
         let placed = app
             .invoke("order_place", json!({ "id": draft["id"] }))
             .expect("placed");
-        numbers.push(placed["orderNumber"].as_str().expect("number").to_owned());
+        numbers.push(placed["order_number"].as_str().expect("number").to_owned());
         std::thread::sleep(std::time::Duration::from_millis(1100));
     }
 
@@ -151,15 +151,15 @@ fn the_tracking_link_goes_ten_days_after_completion_and_the_order_thirty_days_af
     app.sign_in_new_user_with_outbox(service.outbox_dir(), "time@zebra.example", PASSWORD);
     let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");
     let draft = app
-        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": "951234567",
-            "address": { "company": "Zebra", "contactPerson": "Ann", "street": "Meir", "number": "1",
-                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": "951234567",
+            "address": { "company": "Zebra", "contact_person": "Ann", "street": "Meir", "number": "1",
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
             "lines": [{ "sku": catalogue["items"][0]["sku"], "packs": 1 }] } }))
         .expect("draft");
     let placed = app
         .invoke("order_place", json!({ "id": draft["id"] }))
         .expect("placed");
-    let number = placed["orderNumber"].as_str().expect("number").to_owned();
+    let number = placed["order_number"].as_str().expect("number").to_owned();
     runtime.block_on(async {
         service
             .move_order(&number, oso_core::OrderStatus::Shipped, Some("4444444444"))
@@ -231,16 +231,16 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     a.sign_in_new_user_with_outbox(service.outbox_dir(), "ann@zebra.example", PASSWORD);
     let catalogue = a.invoke("catalogue_get", json!({})).expect("catalogue");
     let draft = a
-        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": NUMBER,
-            "address": { "company": "Zebra Parcels BV", "contactPerson": "Ann Peeters", "street": "Meir",
-                         "number": "1", "postalCode": "2000", "city": "Antwerpen", "country": "BE",
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": NUMBER,
+            "address": { "company": "Zebra Parcels BV", "contact_person": "Ann Peeters", "street": "Meir",
+                         "number": "1", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
                          "phone": "03 123 45 67", "email": "ann.private@zebra.example" },
             "lines": [{ "sku": catalogue["items"][0]["sku"], "packs": 1 }] } }))
         .expect("draft");
     let placed = a
         .invoke("order_place", json!({ "id": draft["id"] }))
         .expect("placed");
-    let order = placed["orderNumber"].as_str().expect("number").to_owned();
+    let order = placed["order_number"].as_str().expect("number").to_owned();
 
     let mut b = RunningApp::launch(
         "history-company-b",
@@ -271,7 +271,7 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     );
     b.screenshot("other-company-sees-nothing");
     let filtered = b
-        .invoke("history_list", json!({ "accountNumber": NUMBER }))
+        .invoke("history_list", json!({ "account_number": NUMBER }))
         .expect("history");
     assert_eq!(filtered["total"], 0, "{filtered}");
     let export = b.invoke("history_export", json!({})).expect("export");
@@ -282,7 +282,7 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     }
     for command in ["order_details", "order_again", "open_tracking_link"] {
         let refused = b
-            .invoke(command, json!({ "orderNumber": order }))
+            .invoke(command, json!({ "order_number": order }))
             .expect_err(command);
         assert_eq!(refused["code"], "not_found", "{command}: {refused}");
     }

@@ -31,8 +31,8 @@ fn set_up_user(app: &RunningApp, data: &Path, email: &str) -> (Value, i64) {
     let address = app
         .invoke(
             "addresses_add",
-            json!({ "address": { "company": "Zebra Parcels BV", "contactPerson": "Ann Peeters",
-                    "street": "Meir", "number": "12", "postalCode": "2000", "city": "Antwerpen",
+            json!({ "address": { "company": "Zebra Parcels BV", "contact_person": "Ann Peeters",
+                    "street": "Meir", "number": "12", "postal_code": "2000", "city": "Antwerpen",
                     "country": "BE", "phone": "03 123 45 67" } }),
         )
         .unwrap_or_else(|error| panic!("saving an address: {error}"));
@@ -68,7 +68,7 @@ fn a_user_orders_with_search_filters_and_the_address_book_and_edits_from_the_rev
     let (catalogue, address_id) = set_up_user(&app, data.path(), "wizard@zebra.example");
     let item = &catalogue["items"][0];
     let sku = item["sku"].as_str().expect("sku").to_owned();
-    let max = item["maxPacksPerOrder"].as_u64().expect("max");
+    let max = item["max_packs_per_order"].as_u64().expect("max");
     let _ = app
         .ui()
         .execute("window.location.hash = '#/new-order';", vec![]);
@@ -205,7 +205,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     );
     app.invoke(
         "auth_register",
-        json!({ "form": { "companyName": "Zebra", "contactName": "Ann",
+        json!({ "form": { "company_name": "Zebra", "contact_name": "Ann",
         "email": "offline@zebra.example", "password": PASSWORD, "language": "en" } }),
     )
     .expect("registered");
@@ -218,7 +218,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     let address = app
         .invoke(
             "auth_login",
-            json!({ "email": "offline@zebra.example", "password": PASSWORD, "staySignedIn": true }),
+            json!({ "email": "offline@zebra.example", "password": PASSWORD, "stay_signed_in": true }),
         )
         .and_then(|_| {
             app.invoke(
@@ -230,7 +230,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
             app.invoke(
                 "addresses_add",
                 json!({ "address": { "company": "Zebra Parcels BV",
-            "contactPerson": "Ann Peeters", "street": "Meir", "number": "12", "postalCode": "2000",
+            "contact_person": "Ann Peeters", "street": "Meir", "number": "12", "postal_code": "2000",
             "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" } }),
             )
         })

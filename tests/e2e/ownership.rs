@@ -45,9 +45,9 @@ fn protect(url: &str, operator_token: &str) {
 fn draft(app: &RunningApp, street: &str, sku: &Value) -> Value {
     app.invoke(
         "draft_save",
-        json!({ "draft": { "id": null, "step": 4, "accountNumber": NUMBER,
-            "address": { "company": "Other BV", "contactPerson": "Bob", "street": street,
-                         "number": "1", "postalCode": "2000", "city": "Antwerpen", "country": "BE",
+        json!({ "draft": { "id": null, "step": 4, "account_number": NUMBER,
+            "address": { "company": "Other BV", "contact_person": "Bob", "street": street,
+                         "number": "1", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
                          "phone": "03 123 45 67" },
             "lines": [{ "sku": sku, "packs": 1 }] } }),
     )
@@ -63,7 +63,7 @@ fn sign_out(app: &RunningApp) {
 fn sign_in(app: &RunningApp, email: &str) {
     app.invoke(
         "auth_login",
-        json!({ "email": email, "password": PASSWORD, "staySignedIn": true }),
+        json!({ "email": email, "password": PASSWORD, "stay_signed_in": true }),
     )
     .unwrap_or_else(|error| panic!("login {email}: {error}"));
     let _ = app.ui().execute("window.location.reload();", vec![]);
@@ -193,7 +193,7 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
             .filter(|entry| entry["state"] == "accepted")
             .cloned())
     });
-    assert!(accepted["orderNumber"].as_str().is_some(), "{accepted}");
+    assert!(accepted["order_number"].as_str().is_some(), "{accepted}");
     assert_eq!(
         ordered_by(&runtime, service_data.path()),
         vec![REQUESTER.to_owned()]

@@ -25,15 +25,15 @@ fn the_history_exports_as_csv_and_order_again_prefills_the_wizard_and_names_item
     let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");
     let (kept, gone) = (&catalogue["items"][0], &catalogue["items"][1]);
     let draft = app
-        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "accountNumber": "951234567",
-            "address": { "company": "Zebra; Partners", "contactPerson": "Ann", "street": "Meir", "number": "1",
-                         "postalCode": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+        .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": "951234567",
+            "address": { "company": "Zebra; Partners", "contact_person": "Ann", "street": "Meir", "number": "1",
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
             "lines": [{ "sku": kept["sku"], "packs": 2 }, { "sku": gone["sku"], "packs": 1 }] } }))
         .expect("draft");
     let placed = app
         .invoke("order_place", json!({ "id": draft["id"] }))
         .expect("placed");
-    let number = placed["orderNumber"].as_str().expect("number").to_owned();
+    let number = placed["order_number"].as_str().expect("number").to_owned();
 
     app.ui().click_on("a[data-page='order-history']");
     app.ui()
@@ -105,7 +105,7 @@ fn the_history_exports_as_csv_and_order_again_prefills_the_wizard_and_names_item
         "{notice}"
     );
     let prefilled = app.invoke("draft_current", json!({})).expect("draft");
-    assert_eq!(prefilled["accountNumber"], "951234567");
+    assert_eq!(prefilled["account_number"], "951234567");
     assert_eq!(prefilled["address"]["company"], "Zebra; Partners");
     assert_eq!(
         prefilled["lines"],

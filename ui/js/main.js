@@ -1,21 +1,27 @@
 // Boots the UI: translations first (so nothing shows untranslated), then the session (so the
 // login card never flashes for someone already signed in), then pages and status.
 
-import { chooseLanguage, language, loadLanguage, onLanguageChange } from "./i18n.js";
-import { startRouter } from "./router.js";
-import { startConnectionIndicator } from "./connection.js";
-import { startPasswordToggles } from "./forms.js";
-import { currentSession, startSession } from "./session.js";
-import { startAuth } from "./auth/index.js";
-import { focusCurrentView } from "./auth/views.js";
-import { startAppLinks } from "./auth/links.js";
-import { startPersonalData } from "./personal/index.js";
-import { startAccountNumbers } from "./account-numbers/index.js";
-import { startAddressBook } from "./address-book/index.js";
-import { startOrder } from "./order/index.js";
-import { startHistory } from "./history/index.js";
-import { startEsecure } from "./esecure/index.js";
-import { invoke } from "./tauri.js";
+import { chooseLanguage, language, loadLanguage, onLanguageChange } from "./lib/i18n.js";
+import { startRouter } from "./lib/router.js";
+import { startConnectionIndicator } from "./lib/connection.js";
+import { startPasswordToggles } from "./lib/forms.js";
+import { currentSession, startSession } from "./lib/session.js";
+import { startAuth } from "./pages/auth/index.js";
+import { focusCurrentView } from "./pages/auth/views.js";
+import { startAppLinks } from "./pages/auth/links.js";
+import { startPersonalData } from "./pages/personal/index.js";
+import { startAccountNumbers } from "./pages/account-numbers/index.js";
+import { startAddressBook } from "./pages/address-book/index.js";
+import { startOrder } from "./pages/order/index.js";
+import { startHistory } from "./pages/history/index.js";
+import { startEsecure } from "./pages/esecure/index.js";
+import { appReady, firstScreenShown, sessionGet } from "./lib/gateway.js";
+import { markup as orderMarkup } from "./pages/order/markup.js";
+import { markup as historyMarkup } from "./pages/history/markup.js";
+import { markup as personalMarkup } from "./pages/personal/markup.js";
+import { markup as accountNumbersMarkup } from "./pages/account-numbers/markup.js";
+import { markup as addressBookMarkup } from "./pages/address-book/markup.js";
+import { markup as esecureMarkup } from "./pages/esecure/markup.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -68,7 +74,7 @@ function reportFirstScreen() {
     setTimeout(() => {
       mark("drawn");
       const page = { began: performance.timeOrigin, milestones: milestones() };
-      invoke("first_screen_shown", { page }).catch((error) =>
+      firstScreenShown(page).catch((error) =>
         console.error("first_screen_shown", error),
       );
     }, 0);
@@ -90,6 +96,21 @@ function showStartRefusal(refusal) {
   card.focus();
 }
 
+// Every page's markup lives with its code (js/pages/<page>/markup.js), in the order the pages had
+// in index.html. It goes in while the app gets ready, so it costs the first screen nothing, and
+// before the translations are applied and the pages are wired up, which read it.
+function mountPages() {
+  const pages = [
+    orderMarkup,
+    historyMarkup,
+    personalMarkup,
+    accountNumbersMarkup,
+    addressBookMarkup,
+    esecureMarkup,
+  ];
+  document.getElementById("content").insertAdjacentHTML("beforeend", pages.join(""));
+}
+
 async function boot() {
   mark("scripts");
   // The page is shown in its own typeface or not at all (no flash of another font): loaded while
@@ -97,15 +118,17 @@ async function boot() {
   // fallbacks of the font stack, which is no reason not to start.
   const typeface = document.fonts.load("1em Inter").catch(() => {});
   // The window opens while the app is still preparing its state: no other command before this.
+  const ready = appReady();
+  mountPages();
   try {
-    await invoke("app_ready");
+    await ready;
   } catch (refusal) {
     showStartRefusal(refusal);
     return;
   }
   mark("app_ready");
   // Asked at once: the answer comes while the translations load and the pages are wired up.
-  const session = invoke("session_get");
+  const session = sessionGet();
   session.catch(() => {}); // handled by startSession, which awaits it
   await loadLanguage();
   mark("translations");

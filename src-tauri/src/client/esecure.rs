@@ -1,5 +1,5 @@
 //! eSecure: who may use the account numbers a user administers, and the requester's own
-//! requests. The shapes are the service's contract; the UI reads them in camelCase.
+//! requests. The shapes are the service's contract, and the UI reads them as they are.
 
 use oso_service::secret::SecretString;
 use reqwest::Method;
@@ -12,14 +12,12 @@ const NO_BODY: Option<&()> = None;
 
 /// Whether the user administers any account, and how many requests wait for a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct Summary {
     pub administrator: bool,
     pub open_requests: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct Administrator {
     pub email: String,
     pub name: String,
@@ -30,7 +28,6 @@ pub struct Administrator {
 
 /// A customer account the user administers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct Account {
     pub number: String,
     #[serde(default)]
@@ -49,7 +46,6 @@ pub struct Account {
 
 /// Someone's request to use an account number, and what was decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct Request {
     pub id: i64,
     pub account_number: String,
@@ -65,7 +61,6 @@ pub struct Request {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct AuditEntry {
     pub at: String,
     pub actor: String,
@@ -77,7 +72,6 @@ pub struct AuditEntry {
 
 /// One of the signed-in user's own requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 pub struct MyRequest {
     pub account_number: String,
     pub status: String,
@@ -98,7 +92,6 @@ struct Added {
 
 /// The domain lists of one account, as the administrator sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Domains {
     pub authorised: Vec<String>,
     pub restricted: Vec<String>,
@@ -285,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn the_services_snake_case_is_read_and_the_uis_camel_case_written() {
+    fn the_services_snake_case_reaches_the_ui_unchanged() {
         let request: Request = serde_json::from_value(json!({
             "id": 1, "account_number": "951234567", "email": "bob@other.example",
             "company": "Other BV", "status": "pending", "requested_at": "2026-11-21T10:00:00Z",
@@ -293,13 +286,13 @@ mod tests {
         }))
         .expect("the contract's shape");
         let shown = serde_json::to_value(&request).expect("serialises");
-        assert_eq!(shown["accountNumber"], "951234567");
-        assert_eq!(shown["requestedAt"], "2026-11-21T10:00:00Z");
+        assert_eq!(shown["account_number"], "951234567");
+        assert_eq!(shown["requested_at"], "2026-11-21T10:00:00Z");
         let summary: Summary =
             serde_json::from_value(json!({ "administrator": true, "open_requests": 2 }))
                 .expect("summary");
         assert_eq!(
-            serde_json::to_value(summary).expect("ok")["openRequests"],
+            serde_json::to_value(summary).expect("ok")["open_requests"],
             2
         );
     }

@@ -12,22 +12,27 @@ use crate::error::CommandError;
 use crate::session::SignedInAs;
 use crate::startup::AppState;
 
-/// A saved address as the UI reads and sends it.
+/// A saved address as the UI reads and sends it; also the address of a draft in the local store,
+/// whose aliases read drafts kept before the UI spoke snake_case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct AddressView {
     #[serde(skip_deserializing)]
     pub id: i64,
     pub company: String,
+    #[serde(alias = "contactPerson")]
     pub contact_person: String,
     pub street: String,
     pub number: String,
+    #[serde(alias = "boxNumber")]
     pub box_number: String,
+    #[serde(alias = "postalCode")]
     pub postal_code: String,
     pub city: String,
     pub country: String,
     pub phone: String,
     pub email: String,
+    #[serde(alias = "driverNote")]
     pub driver_note: String,
 }
 
@@ -133,7 +138,7 @@ where
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_list(
     state: State<'_, AppState>,
@@ -148,7 +153,7 @@ pub async fn account_numbers_list(
     .await
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_save(
     state: State<'_, AppState>,
@@ -162,7 +167,7 @@ pub async fn account_numbers_save(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_rename(
     state: State<'_, AppState>,
@@ -176,7 +181,7 @@ pub async fn account_numbers_rename(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers_remove(
     state: State<'_, AppState>,
@@ -186,7 +191,7 @@ pub async fn account_numbers_remove(
     Ok(state.client.remove_account_number(&token, id).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -194,7 +199,7 @@ pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressVie
     Ok(saved.into_iter().map(AddressView::from).collect())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_add(
     state: State<'_, AppState>,
@@ -208,7 +213,7 @@ pub async fn addresses_add(
         .into())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_update(
     state: State<'_, AppState>,
@@ -223,7 +228,7 @@ pub async fn addresses_update(
         .into())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_remove(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
     let token = token(&state).await?;

@@ -11,7 +11,7 @@ use crate::error::CommandError;
 use crate::startup::AppState;
 
 /// The kind of link opened since the UI last asked (`activate`, `reset-password`), if any.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all)]
 pub fn app_link_take(pending: State<'_, PendingLink>) -> Option<LinkKind> {
     pending.take_notice()
@@ -42,7 +42,7 @@ fn settle(pending: &PendingLink, token: &SecretString, outcome: &Result<(), Clie
 }
 
 /// Activates the login of the waiting `oso://activate` link.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_activate_link(
     state: State<'_, AppState>,
@@ -55,7 +55,7 @@ pub async fn auth_activate_link(
 }
 
 /// Sets a new password with the waiting `oso://reset-password` link.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_reset_password_link(
     state: State<'_, AppState>,

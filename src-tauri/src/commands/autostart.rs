@@ -19,13 +19,13 @@ fn view(autostart: Option<&Autostart>) -> AutostartView {
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(err(level = "info"))]
 pub fn autostart_get() -> Result<AutostartView, CommandError> {
     Ok(view(Autostart::for_this_program().as_ref()))
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(err(level = "info"))]
 pub fn autostart_set(enabled: bool) -> Result<AutostartView, CommandError> {
     let autostart = Autostart::for_this_program()

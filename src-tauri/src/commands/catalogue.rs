@@ -10,14 +10,12 @@ use crate::error::CommandError;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NamedView {
     pub id: String,
     pub name: String,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ItemView {
     pub sku: String,
     pub category: String,
@@ -34,7 +32,6 @@ pub struct ItemView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct CatalogueView {
     pub order_max_packs: u32,
     pub categories: Vec<NamedView>,
@@ -69,7 +66,7 @@ fn item_view(item: &Item, language: Language) -> ItemView {
 }
 
 /// The catalogue in the display language (from the local copy when the service is away).
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn catalogue_get(state: State<'_, AppState>) -> Result<CatalogueView, CommandError> {
     let language = display_language(&state).await?;
@@ -103,7 +100,7 @@ pub async fn catalogue_get(state: State<'_, AppState>) -> Result<CatalogueView, 
 
 /// The SKUs matching what the user typed and the filters, in catalogue order. Called on every
 /// keystroke; the work is a scan of strings folded when the catalogue was loaded.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn catalogue_search(
     state: State<'_, AppState>,
     query: String,

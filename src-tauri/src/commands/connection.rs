@@ -4,12 +4,12 @@ use crate::connection::ConnectionStatus;
 use crate::startup::AppState;
 
 /// The latest known connection to the service; changes also arrive as `connection-changed`.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub fn connection_status(state: State<'_, AppState>) -> ConnectionStatus {
     state.connection.borrow().clone()
 }
 
 /// Answers nothing. The baseline of the round-trip benchmark (`tests/e2e/roundtrip.rs`): what
 /// crossing from the webview into Rust and back costs by itself.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub fn ping() {}

@@ -17,13 +17,11 @@ use crate::owner::UserId;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct StepCheck {
     pub fields: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PlaceOutcome {
     pub state: DraftState,
     pub order_number: Option<String>,
@@ -32,7 +30,7 @@ pub struct PlaceOutcome {
 }
 
 /// The most recently changed unfinished draft with something in it, to offer to resume.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -48,7 +46,7 @@ pub async fn draft_current(state: State<'_, AppState>) -> Result<Option<Draft>, 
 }
 
 /// Saves the wizard's state; called on every change.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Result<Draft, CommandError> {
     let me = signed_in_as(&state).await?;
     store_draft(&state.local, &me.user, draft).await
@@ -81,14 +79,14 @@ pub async fn store_draft(
     Ok(Draft::from_stored(&stored)?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn drafts_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
     let me = signed_in_as(&state).await?;
     summaries(&state, &me.user).await
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft, CommandError> {
     let me = signed_in_as(&state).await?;
@@ -100,7 +98,7 @@ pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft,
 
 /// Discards a draft, removes a sent one from the list, or withdraws an order waiting for
 /// approval (it was never placed). An order waiting to be sent stays.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_discard(
     app: AppHandle,
@@ -120,7 +118,7 @@ pub async fn draft_discard(
 }
 
 /// The refused fields of one step, checked here by the service's own rules (works offline).
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn draft_check(
     state: State<'_, AppState>,
     step: u8,
@@ -134,7 +132,7 @@ pub async fn draft_check(
 
 /// Confirms a draft: checks it, saves the account number and address when asked, and places
 /// the order; while the service is away the order waits in the queue and goes out later.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn order_place(
     app: AppHandle,
@@ -217,7 +215,7 @@ async fn remember_choices(
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn outbound_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, CommandError> {
     let me = signed_in_as(&state).await?;

@@ -16,21 +16,21 @@ fn look_again(app: &AppHandle) {
     app.state::<EsecureWatch>().wake();
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_summary(state: State<'_, AppState>) -> Result<Summary, CommandError> {
     let token = token(&state).await?;
     Ok(state.client.esecure_summary(&token).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_accounts(state: State<'_, AppState>) -> Result<Vec<Account>, CommandError> {
     let token = token(&state).await?;
     Ok(state.client.esecure_accounts(&token).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_requests(
     state: State<'_, AppState>,
@@ -45,7 +45,7 @@ pub async fn esecure_requests(
 }
 
 /// Approves or rejects every checked request at once; answers how many were decided.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_decide(
     app: AppHandle,
@@ -66,7 +66,7 @@ pub async fn esecure_decide(
     Ok(decided)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_revoke(
     app: AppHandle,
@@ -81,7 +81,7 @@ pub async fn esecure_revoke(
 
 /// Approves `emails` for `account_number` at once. A bad address is refused as `emails.<index>`,
 /// its place in the list, which the UI turns back into the address.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_add_users(
     app: AppHandle,
@@ -99,14 +99,13 @@ pub async fn esecure_add_users(
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NewAdministrator {
     pub name: String,
     pub email: String,
     pub language: String,
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_add_administrator(
     state: State<'_, AppState>,
@@ -126,7 +125,7 @@ pub async fn esecure_add_administrator(
 }
 
 /// Refused with `last_administrator` for an account's only administrator.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_remove_administrator(
     app: AppHandle,
@@ -144,7 +143,7 @@ pub async fn esecure_remove_administrator(
     Ok(())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_set_domains(
     state: State<'_, AppState>,
@@ -158,7 +157,7 @@ pub async fn esecure_set_domains(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_audit(
     state: State<'_, AppState>,
@@ -176,7 +175,7 @@ pub async fn esecure_audit(
         .await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_my_requests(
     state: State<'_, AppState>,
@@ -187,12 +186,12 @@ pub async fn esecure_my_requests(
 
 /// What the background watch knows: administrator, open requests, the tray's line, the
 /// notifications shown, and whether closing the window keeps OSO in the tray.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub async fn esecure_status(watch: State<'_, EsecureWatch>) -> Result<WatchStatus, CommandError> {
     Ok(watch.status())
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_set_keep_in_tray(
     app: AppHandle,

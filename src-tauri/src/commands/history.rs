@@ -17,7 +17,6 @@ use crate::error::CommandError;
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HistoryRowView {
     pub order_number: String,
     pub created_at: String,
@@ -27,7 +26,6 @@ pub struct HistoryRowView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HistoryView {
     pub total: i64,
     pub orders: Vec<HistoryRowView>,
@@ -37,7 +35,6 @@ pub struct HistoryView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LineView {
     pub sku: String,
     pub packs: u32,
@@ -46,14 +43,12 @@ pub struct LineView {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct TimelineEntry {
     pub status: String,
     pub changed_at: String,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DetailsView {
     pub order_number: String,
     pub created_at: String,
@@ -129,7 +124,7 @@ fn query_string(
     format!("limit={limit}&offset={offset}{filters}")
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 #[allow(clippy::too_many_arguments)]
 pub async fn history_list(
@@ -179,7 +174,7 @@ pub async fn history_list(
 
 /// The numbers the history's filter offers (those of the orders it shows, and the numbers this
 /// login administers), with the login's own names for them; the kept copy when offline.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn history_account_numbers(
     state: State<'_, AppState>,
@@ -248,7 +243,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
     }
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn order_details(
     state: State<'_, AppState>,
@@ -259,7 +254,7 @@ pub async fn order_details(
     Ok(details_view(&state, details).await)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn order_cancel(
     state: State<'_, AppState>,
@@ -272,7 +267,7 @@ pub async fn order_cancel(
 }
 
 /// Opens the order's Track & Trace link in the system browser, never inside the app.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn open_tracking_link(
     state: State<'_, AppState>,

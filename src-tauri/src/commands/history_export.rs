@@ -19,7 +19,6 @@ use crate::startup::AppState;
 pub struct LastExport(Mutex<Option<PathBuf>>);
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ExportView {
     pub path: String,
     pub file_name: String,
@@ -70,7 +69,7 @@ fn write_new_file(dir: &Path, date: &str, contents: &str) -> std::io::Result<Pat
     Err(std::io::Error::other("too many exports today"))
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn history_export(
     app: AppHandle,
@@ -111,7 +110,7 @@ pub async fn history_export(
 }
 
 /// Opens the last exported file with the desktop's program for CSV files.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn history_export_open(last: State<'_, LastExport>) -> Result<(), CommandError> {
     let path = last.0.lock().map_err(internal)?.clone().ok_or_else(|| {

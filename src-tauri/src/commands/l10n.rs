@@ -33,7 +33,7 @@ pub(super) async fn display_language(state: &AppState) -> Result<Language, Comma
 }
 
 /// The messages of the chosen display language; on the first start, the OS language.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, CommandError> {
     let language = display_language(&state).await?;
@@ -41,7 +41,7 @@ pub async fn l10n_get(state: State<'_, AppState>) -> Result<L10nPayload, Command
 }
 
 /// Switches the display language, remembers it, and returns its messages.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn l10n_set_language(
     app: tauri::AppHandle,

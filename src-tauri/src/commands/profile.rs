@@ -29,7 +29,7 @@ pub(super) async fn signed_in_as(state: &AppState) -> Result<SignedInAs, Command
     })
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_get(state: State<'_, AppState>) -> Result<ProfileView, CommandError> {
     let token = token(&state).await?;
@@ -37,7 +37,7 @@ pub async fn profile_get(state: State<'_, AppState>) -> Result<ProfileView, Comm
 }
 
 /// Stores the profile; a new e-mail comes with the current password, which the service checks.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_update(
     state: State<'_, AppState>,
@@ -53,7 +53,7 @@ pub async fn profile_update(
 }
 
 /// Changes the password (also the way out of an expired one); the user's other sessions end.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_change_password(
     state: State<'_, AppState>,
@@ -69,7 +69,7 @@ pub async fn profile_change_password(
 }
 
 /// Forget me: the service revokes the login and anonymises; this desktop drops its copy.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn profile_forget_me(
     state: State<'_, AppState>,

@@ -14,7 +14,6 @@ use crate::ordering::{Draft, DraftLine};
 use crate::startup::AppState;
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct UnavailableLine {
     pub sku: String,
     pub name: String,
@@ -22,13 +21,12 @@ pub struct UnavailableLine {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ReorderView {
     pub draft: Draft,
     pub unavailable: Vec<UnavailableLine>,
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn order_again(
     state: State<'_, AppState>,

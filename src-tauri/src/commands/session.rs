@@ -10,7 +10,6 @@ use crate::session::SessionView;
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RegistrationForm {
     pub company_name: String,
     pub contact_name: String,
@@ -20,7 +19,7 @@ pub struct RegistrationForm {
 }
 
 /// Whether someone is signed in, who, and whether the keyring keeps the session.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip(state), err(level = "info"))]
 pub async fn session_get(
     app: tauri::AppHandle,
@@ -34,7 +33,7 @@ pub async fn session_get(
     Ok(view)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_register(
     state: State<'_, AppState>,
@@ -50,7 +49,7 @@ pub async fn auth_register(
     Ok(state.client.register(&body).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_activate(
     state: State<'_, AppState>,
@@ -60,7 +59,7 @@ pub async fn auth_activate(
     Ok(state.client.activate(&email, &code).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_resend_activation(
     state: State<'_, AppState>,
@@ -69,7 +68,7 @@ pub async fn auth_resend_activation(
     Ok(state.client.resend_activation(&email).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_login(
     app: tauri::AppHandle,
@@ -90,7 +89,7 @@ pub async fn auth_login(
 
 /// Ends the session at the service and here, keyring entry included. Signing out works even
 /// when the service cannot be reached: the local copy goes in any case.
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_logout(
     app: tauri::AppHandle,
@@ -108,7 +107,7 @@ pub async fn auth_logout(
     Ok(state.session.view(&state.client).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_request_password_reset(
     state: State<'_, AppState>,
@@ -117,7 +116,7 @@ pub async fn auth_request_password_reset(
     Ok(state.client.request_password_reset(&email).await?)
 }
 
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn auth_reset_password(
     state: State<'_, AppState>,

@@ -1,0 +1,74 @@
+// Numbers, sizes, weights and times as the display language writes them. Every call reads the
+// language afresh, so a message rendered again after a language switch comes out right.
+
+import { t } from "./i18n.js";
+
+function lang() {
+  return document.documentElement.lang || "en";
+}
+
+export function number(value, options) {
+  return new Intl.NumberFormat(lang(), options).format(value);
+}
+
+// Fluent's select expressions do not survive the catalogue the desktop sends (messages arrive
+// pre-rendered), so plural forms are separate messages chosen with the language's plural rules.
+const PACKS = {
+  one: (count) => t("order-packs-one", { count }),
+  other: (count) => t("order-packs-other", { count }),
+};
+const ITEMS = {
+  one: (count) => t("order-items-one", { count }),
+  other: (count) => t("order-items-other", { count }),
+};
+
+/** The form of `forms` (one, other, …) the language uses for `value`, given the formatted number. */
+export function plural(forms, value) {
+  const rule = new Intl.PluralRules(lang()).select(value);
+  return (forms[rule] ?? forms.other)(number(value));
+}
+
+/** "1 pack", "12 packs". */
+export function packs(count) {
+  return plural(PACKS, count);
+}
+
+/** "1 item", "3 items": the lines of an order. */
+export function items(count) {
+  return plural(ITEMS, count);
+}
+
+/** `L × W × H mm`; a flat item (height 0) as `L × W mm`. */
+export function dimensions([length, width, height]) {
+  const args = { length: number(length), width: number(width), height: number(height) };
+  return height ? t("order-dimensions-3", args) : t("order-dimensions-2", args);
+}
+
+/** Grams under a kilo, kilograms from a kilo up. */
+export function weight(grams) {
+  if (grams >= 1000) {
+    return t("order-weight-kg", { weight: number(grams / 1000, { maximumFractionDigits: 2 }) });
+  }
+  return t("order-weight-g", { weight: number(grams) });
+}
+
+/** A moment as date and time, or "" when it cannot be read. */
+export function dateTime(iso) {
+  const date = new Date(iso ?? "");
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/**
+ * `••••• 4567`: an account number named in a message about eSecure, where only its owner's
+ * administrators need to recognise it.
+ */
+export function maskedAccountNumber(typed) {
+  const digits = String(typed ?? "").replace(/[\s.-]/g, "");
+  return digits.length > 4 ? `\u2022\u2022\u2022\u2022\u2022 ${digits.slice(-4)}` : digits;
+}
+
+/** `951 234 567`: the nine digits in threes, as people read them out. */
+export function groupNumber(digits) {
+  return /^\d{9}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : digits;
+}

@@ -1,0 +1,272 @@
+// The markup of the "New order" page (#/new-order), kept with its code. main.js puts every page
+// into <main id="content"> while the app gets ready, before the translations are applied; the
+// login card stays in index.html, so the first screen never waits for a page's markup.
+
+export const markup = `
+    <section class="page order-page" data-page="new-order" hidden>
+      <div class="order-scroll" id="order-scroll">
+        <h1 data-i18n="nav-new-order"></h1>
+        <p class="lead" data-i18n="page-new-order-intro"></p>
+
+        <div class="order-banners" id="order-banners">
+          <div class="order-banner order-banner-offline" id="order-offline-banner" role="status">
+            <p class="order-banner-text">
+              <strong data-i18n="order-offline-title"></strong>
+              <span data-i18n="order-offline-text"></span>
+            </p>
+          </div>
+          <div class="order-banner" id="order-resume-banner" role="region" aria-labelledby="order-resume-text">
+            <p class="order-banner-text" id="order-resume-text"></p>
+            <div class="order-banner-actions">
+              <button type="button" class="button button-primary button-compact" id="order-resume" data-i18n="order-resume"></button>
+              <button type="button" class="button button-secondary button-compact" id="order-discard" data-i18n="order-discard"></button>
+            </div>
+          </div>
+        </div>
+        <p id="order-page-status" class="form-status" role="status" aria-live="polite"></p>
+        <div class="notice order-reorder-notice" id="order-reorder-notice" role="status" hidden>
+          <p class="order-reorder-text" id="order-reorder-text"></p>
+          <div id="order-reorder-unavailable" hidden>
+            <p class="order-reorder-text" data-i18n="order-reorder-unavailable"></p>
+            <ul class="order-reorder-list" id="order-reorder-list"></ul>
+          </div>
+        </div>
+
+        <div class="order-wizard" id="order-wizard">
+          <ol class="order-steps" id="order-steps" data-i18n-aria-label="order-steps-label">
+            <li class="order-steps-item"><button type="button" class="order-steps-button" data-goto-step="1" data-i18n="order-step-account"></button></li>
+            <li class="order-steps-item"><button type="button" class="order-steps-button" data-goto-step="2" data-i18n="order-step-address"></button></li>
+            <li class="order-steps-item"><button type="button" class="order-steps-button" data-goto-step="3" data-i18n="order-step-supplies"></button></li>
+            <li class="order-steps-item"><button type="button" class="order-steps-button" data-goto-step="4" data-i18n="order-step-review"></button></li>
+          </ol>
+
+          <form id="order-form" class="order-form" novalidate>
+            <section class="panel-card order-step" id="order-step-1" data-step="1" aria-labelledby="order-step-1-title">
+              <h2 class="card-title" id="order-step-1-title" tabindex="-1" data-i18n="order-step-account-title"></h2>
+              <p class="panel-intro" data-i18n="order-step-account-intro"></p>
+              <p id="order-step-1-status" class="form-status" role="status" aria-live="polite"></p>
+              <p class="list-state list-loading" id="order-saved-numbers-loading" hidden data-i18n="account-numbers-loading"></p>
+              <fieldset class="order-choices" id="order-saved-numbers" hidden>
+                <legend class="field-label" data-i18n="order-saved-numbers"></legend>
+                <div class="order-choice-list" id="order-saved-number-list"></div>
+              </fieldset>
+              <div class="field">
+                <label class="field-label" for="order-account-number">
+                  <span data-i18n="account-numbers-number"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <p class="field-help" id="order-account-number-help" data-i18n="account-numbers-number-help"></p>
+                <input class="input input-account-number" id="order-account-number" type="text" inputmode="numeric"
+                       autocomplete="off" spellcheck="false" maxlength="24" required
+                       aria-describedby="order-account-number-help">
+                <p class="field-error" id="order-account-number-error"></p>
+              </div>
+              <div class="order-save-choice" id="order-save-number-group">
+                <div class="check">
+                  <input id="order-save-account-number" type="checkbox" aria-controls="order-account-name-field">
+                  <label for="order-save-account-number" data-i18n="order-save-account-number"></label>
+                </div>
+                <div class="field order-sub-field" id="order-account-name-field" hidden>
+                  <label class="field-label" for="order-account-name">
+                    <span data-i18n="account-numbers-name"></span>
+                  </label>
+                  <p class="field-help" id="order-account-name-help" data-i18n="account-numbers-name-help"></p>
+                  <input class="input" id="order-account-name" type="text" autocomplete="off" maxlength="120"
+                         aria-describedby="order-account-name-help">
+                  <p class="field-error" id="order-account-name-error"></p>
+                </div>
+              </div>
+            </section>
+
+            <section class="panel-card order-step" id="order-step-2" data-step="2" aria-labelledby="order-step-2-title" hidden>
+              <h2 class="card-title" id="order-step-2-title" tabindex="-1" data-i18n="order-step-address-title"></h2>
+              <p class="panel-intro" data-i18n="order-step-address-intro"></p>
+              <p id="order-step-2-status" class="form-status" role="status" aria-live="polite"></p>
+              <div class="order-address-book-toggle">
+                <button type="button" class="button button-secondary" id="order-choose-address" aria-expanded="false"
+                        aria-controls="order-address-book" data-i18n="order-choose-address"></button>
+                <span class="order-from-book" id="order-address-from-book" hidden data-i18n="order-address-from-book"></span>
+              </div>
+              <section class="order-address-book" id="order-address-book" aria-labelledby="order-address-book-title" hidden>
+                <h3 class="order-subtitle" id="order-address-book-title" tabindex="-1" data-i18n="order-address-book-title"></h3>
+                <p id="order-address-book-status" class="form-status" role="status" aria-live="polite"></p>
+                <p class="list-state list-loading" id="order-address-book-loading" hidden data-i18n="address-loading"></p>
+                <p class="list-state list-empty" id="order-address-book-empty" hidden data-i18n="order-address-book-empty"></p>
+                <ul class="order-address-choices" id="order-address-book-list" role="list" aria-labelledby="order-address-book-title"></ul>
+              </section>
+              <p class="form-note" data-i18n="form-required-note"></p>
+              <div class="field">
+                <label class="field-label" for="order-address-company">
+                  <span data-i18n="address-company"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <input class="input" id="order-address-company" type="text" autocomplete="off" maxlength="120" required>
+                <p class="field-error" id="order-address-company-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-contact">
+                  <span data-i18n="address-contact"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <input class="input" id="order-address-contact" type="text" autocomplete="off" maxlength="120" required>
+                <p class="field-error" id="order-address-contact-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-country">
+                  <span data-i18n="address-country"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <select class="input input-country" id="order-address-country" required></select>
+                <p class="field-error" id="order-address-country-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-street">
+                  <span data-i18n="address-street"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <input class="input" id="order-address-street" type="text" autocomplete="off" maxlength="120" required>
+                <p class="field-error" id="order-address-street-error"></p>
+              </div>
+              <div class="order-field-row">
+                <div class="field">
+                  <label class="field-label" for="order-address-number">
+                    <span data-i18n="address-number"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                  </label>
+                  <input class="input input-short" id="order-address-number" type="text" autocomplete="off" maxlength="10" required>
+                  <p class="field-error" id="order-address-number-error"></p>
+                </div>
+                <div class="field">
+                  <label class="field-label" for="order-address-box">
+                    <span data-i18n="address-box"></span>
+                  </label>
+                  <input class="input input-short" id="order-address-box" type="text" autocomplete="off" maxlength="10">
+                  <p class="field-error" id="order-address-box-error"></p>
+                </div>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-postal-code">
+                  <span data-i18n="address-postal-code"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <input class="input input-postal-code" id="order-address-postal-code" type="text" autocomplete="off"
+                       spellcheck="false" maxlength="12" required>
+                <p class="field-error" id="order-address-postal-code-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-city">
+                  <span data-i18n="address-city"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <input class="input" id="order-address-city" type="text" autocomplete="off" maxlength="120" required>
+                <p class="field-error" id="order-address-city-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-phone">
+                  <span data-i18n="address-phone"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+                </label>
+                <p class="field-help" id="order-address-phone-help" data-i18n="address-phone-help"></p>
+                <input class="input input-phone" id="order-address-phone" type="tel" autocomplete="off" maxlength="32" required
+                       aria-describedby="order-address-phone-help">
+                <p class="field-error" id="order-address-phone-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-email">
+                  <span data-i18n="address-email"></span>
+                </label>
+                <input class="input" id="order-address-email" type="email" autocomplete="off" spellcheck="false"
+                       autocapitalize="off" maxlength="254">
+                <p class="field-error" id="order-address-email-error"></p>
+              </div>
+              <div class="field">
+                <label class="field-label" for="order-address-note">
+                  <span data-i18n="address-note"></span>
+                </label>
+                <p class="field-help" id="order-address-note-help" data-i18n="address-note-help"></p>
+                <textarea class="input textarea" id="order-address-note" rows="3"
+                          aria-describedby="order-address-note-help order-address-note-count"></textarea>
+                <div class="field-footer">
+                  <p class="field-error" id="order-address-note-error"></p>
+                  <p class="field-counter" id="order-address-note-count"></p>
+                </div>
+              </div>
+              <div class="order-save-choice" id="order-save-address-group">
+                <div class="check">
+                  <input id="order-save-address" type="checkbox">
+                  <label for="order-save-address" data-i18n="order-save-address"></label>
+                </div>
+              </div>
+            </section>
+
+            <section class="panel-card order-step order-step-wide" id="order-step-3" data-step="3" aria-labelledby="order-step-3-title" hidden>
+              <h2 class="card-title" id="order-step-3-title" tabindex="-1" data-i18n="order-step-supplies-title"></h2>
+              <p class="panel-intro" data-i18n="order-step-supplies-intro"></p>
+              <p id="order-step-3-status" class="form-status" role="status" aria-live="polite"></p>
+              <div class="supply-filters" role="search" data-i18n-aria-label="order-filters-label">
+                <div class="field supply-filter-search">
+                  <label class="field-label" for="order-search" data-i18n="order-search"></label>
+                  <input class="input" id="order-search" type="search" autocomplete="off" spellcheck="false"
+                         data-i18n-placeholder="order-search-placeholder">
+                </div>
+                <div class="field">
+                  <label class="field-label" for="order-category" data-i18n="order-category"></label>
+                  <select class="input" id="order-category">
+                    <option value="" data-i18n="order-category-all"></option>
+                  </select>
+                </div>
+                <div class="field">
+                  <label class="field-label" for="order-size" data-i18n="order-size"></label>
+                  <select class="input" id="order-size">
+                    <option value="" data-i18n="order-size-all"></option>
+                  </select>
+                </div>
+              </div>
+              <p class="supply-count" id="order-results-count" aria-live="polite"></p>
+              <div class="supply-unavailable" id="order-unavailable" hidden>
+                <h3 class="order-subtitle" data-i18n="order-unavailable-title"></h3>
+                <ul class="item-list" id="order-unavailable-list" role="list"></ul>
+              </div>
+              <p class="list-state list-loading" id="order-catalogue-loading" hidden data-i18n="order-catalogue-loading"></p>
+              <button type="button" class="button button-secondary list-retry" id="order-catalogue-retry" hidden
+                      data-i18n="order-retry"></button>
+              <div class="list-state list-empty supply-empty" id="order-supplies-empty" hidden>
+                <span data-i18n="order-supplies-empty"></span>
+                <button type="button" class="link-button" id="order-clear-filters" data-i18n="order-clear-filters"></button>
+              </div>
+              <ul class="supply-list" id="order-supplies" role="list" aria-labelledby="order-step-3-title"></ul>
+            </section>
+
+            <section class="panel-card order-step order-step-wide" id="order-step-4" data-step="4" aria-labelledby="order-step-4-title" hidden>
+              <h2 class="card-title" id="order-step-4-title" tabindex="-1" data-i18n="order-step-review-title"></h2>
+              <p class="panel-intro" data-i18n="order-step-review-intro"></p>
+              <p id="order-step-4-status" class="form-status" role="status" aria-live="polite"></p>
+              <div class="order-review" id="order-review"></div>
+              <p class="order-review-offline" id="order-review-offline" hidden data-i18n="order-review-offline"></p>
+            </section>
+          </form>
+        </div>
+
+        <section class="panel-card order-result" id="order-result" tabindex="-1" aria-live="polite" hidden></section>
+
+        <details class="panel-card order-drafts-panel" id="order-drafts-panel" open>
+          <summary class="order-drafts-summary">
+            <span class="order-drafts-title" data-i18n="order-drafts-title"></span>
+            <span class="order-drafts-count" id="order-drafts-count"></span>
+          </summary>
+          <p id="order-drafts-status" class="form-status" role="status" aria-live="polite"></p>
+          <p class="list-state list-loading" id="order-drafts-loading" hidden data-i18n="order-drafts-loading"></p>
+          <p class="list-state list-empty" id="order-drafts-empty" hidden data-i18n="order-drafts-empty"></p>
+          <ul class="item-list order-drafts" id="order-drafts" role="list"></ul>
+        </details>
+      </div>
+
+      <!-- Outside the scrolling part, so the buttons and the total never cover what they follow. -->
+      <div class="order-footer" id="order-footer">
+        <div class="order-footer-inner">
+          <div class="order-total-bar" id="order-total-bar" hidden>
+            <p class="order-total" id="order-total" aria-live="polite"></p>
+            <p class="order-limit-message" id="order-limit-message" aria-live="polite"></p>
+          </div>
+          <div class="order-nav">
+            <button type="button" class="button button-secondary" id="order-back" data-i18n="order-back"></button>
+            <span class="order-nav-gap"></span>
+            <button type="button" class="button button-secondary" id="order-back-to-review" hidden data-i18n="order-back-to-review"></button>
+            <button type="submit" form="order-form" class="button button-primary" id="order-next" data-i18n="order-next"></button>
+            <button type="button" class="button button-primary" id="order-confirm" hidden data-i18n="order-confirm"></button>
+          </div>
+        </div>
+      </div>
+    </section>
+`;
