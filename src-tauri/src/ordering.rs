@@ -131,8 +131,8 @@ pub const APPROVAL_PENDING: &str = "approval_pending";
 /// session must be renewed first. Such an order stays queued and goes out later; only a refusal
 /// of the order (its fields, eSecure's decision) is for good. (An `internal` answer used to mark
 /// it refused, and it was never sent: the crash suite lost orders to it.)
-fn says_nothing_about_the_order(code: oso_service::ErrorCode) -> bool {
-    use oso_service::ErrorCode;
+fn says_nothing_about_the_order(code: oso_api::ErrorCode) -> bool {
+    use oso_api::ErrorCode;
     matches!(
         code,
         ErrorCode::Internal
@@ -152,7 +152,7 @@ pub enum Sent {
     /// eSecure: it stays in the queue, as 'approval', until the administrators decide.
     AwaitingApproval,
     /// Refused for good (eSecure's `approval_rejected` and `access_refused` included).
-    Refused(oso_service::ErrorBody),
+    Refused(oso_api::ErrorBody),
 }
 
 /// Confirms a checked draft: it joins the queue (on disk before anything is sent, so a crash from
@@ -311,7 +311,7 @@ mod tests {
 
     fn ann() -> SignedInAs {
         SignedInAs {
-            token: oso_service::secret::SecretString::new("token"),
+            token: oso_core::SecretString::new("token"),
             user: crate::owner::UserId::parse("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1").expect("id"),
         }
     }

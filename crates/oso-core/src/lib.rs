@@ -19,6 +19,7 @@ pub mod phone;
 pub mod postal_code;
 pub mod quantity;
 pub mod search;
+pub mod secret;
 pub mod text;
 
 pub use account_number::{AccountNumber, AccountNumberError};
@@ -36,4 +37,5 @@ pub use phone::{PhoneError, PhoneNumber};
 pub use postal_code::{PostalCode, PostalCodeError};
 pub use quantity::{check_order_limits, LimitProblem, Quantity, QuantityError, MAX_QUANTITY};
 pub use search::{fold, SearchEntry, SearchIndex};
+pub use secret::SecretString;
 pub use text::{RequiredText, TextError, NAME_MAX_CHARS};

@@ -16,10 +16,9 @@ pub mod operator;
 pub mod orders;
 pub mod private_files;
 mod running;
-pub mod secret;
 pub mod store;
 
-pub use api::error::{ApiError, ErrorBody, ErrorCode};
+pub use api::error::ApiError;
 pub use config::{ConfigError, ServiceConfig};
 pub use running::{start, start_with_clock, RunningService, StartError};
 

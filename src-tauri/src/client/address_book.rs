@@ -1,9 +1,9 @@
 //! Saved account numbers and the address book.
 
 use oso_core::AddressInput;
+use oso_core::SecretString;
 use oso_service::address_book::account_numbers::SavedAccountNumber;
 use oso_service::address_book::addresses::SavedAddress;
-use oso_service::secret::SecretString;
 use reqwest::Method;
 use serde_json::json;
 

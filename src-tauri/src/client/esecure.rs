@@ -1,7 +1,7 @@
 //! eSecure: who may use the account numbers a user administers, and the requester's own
 //! requests. The shapes are the service's contract; the UI reads them in camelCase.
 
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::json;

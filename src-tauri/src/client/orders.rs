@@ -1,9 +1,9 @@
 //! Order history, details and cancelling.
 
+use oso_core::SecretString;
 use oso_service::orders::export::HistoryExport;
 use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
 use oso_service::orders::OrderDetails;
-use oso_service::secret::SecretString;
 use reqwest::Method;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};

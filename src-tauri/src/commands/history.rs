@@ -284,12 +284,9 @@ pub async fn open_tracking_link(
         .track_and_trace_url
         .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
         .ok_or_else(|| {
-            CommandError::new(
-                oso_service::ErrorCode::NotFound.as_str(),
-                "no tracking link",
-            )
+            CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "no tracking link")
         })?;
     crate::browser::open(&url).map_err(|error| {
-        CommandError::new(oso_service::ErrorCode::Internal.as_str(), error.to_string())
+        CommandError::new(oso_api::ErrorCode::Internal.as_str(), error.to_string())
     })
 }

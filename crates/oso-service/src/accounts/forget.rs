@@ -6,7 +6,7 @@
 //! administrator is added (see [`crate::esecure::forget`]).
 
 use super::{one_time, sessions, throttle, users, AccountError, Accounts, SignedIn};
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]

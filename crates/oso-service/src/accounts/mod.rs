@@ -24,9 +24,7 @@ use oso_core::Clock;
 use sqlx::SqlitePool;
 
 use crate::mail::{MailError, Mailer};
-pub use profile::Profile;
-pub use registration::RegistrationForm;
-pub use sign_in::{SessionGrant, SignedIn};
+pub use sign_in::SignedIn;
 pub use users::UserRow;
 
 /// Everything the account flows need.
@@ -67,7 +65,7 @@ impl Links {
     }
 }
 
-/// Why an account action was refused; the API maps each to an [`crate::ErrorCode`].
+/// Why an account action was refused; the API maps each to an [`oso_api::ErrorCode`].
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
     #[error("invalid fields: {0:?}")]

@@ -15,7 +15,7 @@ use super::users::{self, UserRow};
 use super::{mail_limits, sessions, AccountError, Accounts, SignedIn};
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 fn language_of(user: &UserRow) -> Language {
     user.language.parse().unwrap_or(Language::FALLBACK)
