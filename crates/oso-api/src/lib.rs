@@ -7,6 +7,7 @@
 //! service's OpenAPI document.
 
 pub mod accounts;
+pub mod address_book;
 pub mod error;
 mod secret_field;
 

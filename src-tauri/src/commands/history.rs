@@ -229,7 +229,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
         created_at: order.created_at.to_rfc3339(),
         status: order.status,
         account_number: order.account_number,
-        address: AddressView::from(oso_service::address_book::addresses::SavedAddress {
+        address: AddressView::from(oso_api::address_book::SavedAddress {
             id: 0,
             address: order.address,
         }),
