@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use oso_core::{check_order_limits, AccountNumber, Address, AddressInput, Quantity};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::catalogue::IndexedCatalogue;
 use crate::client::{ClientError, ServiceClient};
@@ -185,12 +184,19 @@ pub async fn send(
     draft: &Draft,
     awaiting: bool,
 ) -> Result<Sent, LocalStoreError> {
-    let body = json!({
-        "idempotency_key": id,
-        "account_number": draft.account_number,
-        "address": AddressInput::from(draft.address.clone()),
-        "lines": draft.lines,
-    });
+    let body = oso_api::orders::OrderRequest {
+        idempotency_key: id.to_owned(),
+        account_number: draft.account_number.clone(),
+        address: AddressInput::from(draft.address.clone()),
+        lines: draft
+            .lines
+            .iter()
+            .map(|line| oso_api::orders::OrderLine {
+                sku: line.sku.clone(),
+                packs: line.packs,
+            })
+            .collect(),
+    };
     let now = Utc::now();
     match client.place_order(&me.token, &body).await {
         Ok(order_number) => {
@@ -273,8 +279,8 @@ mod tests {
 
     #[test]
     fn quantities_over_the_catalogue_limits_are_named_never_reduced() {
-        let catalogue = oso_service::catalogue::Catalogue::parse(oso_service::catalogue::SHIPPED)
-            .expect("shipped");
+        let catalogue =
+            oso_service::catalogue::parse(oso_service::catalogue::SHIPPED).expect("shipped");
         let item = catalogue.items[0].clone();
         let indexed = IndexedCatalogue::new(catalogue);
         let mut draft = draft();

@@ -8,7 +8,9 @@
 
 pub mod accounts;
 pub mod address_book;
+pub mod catalogue;
 pub mod error;
+pub mod orders;
 mod secret_field;
 
 pub use error::{ErrorBody, ErrorCode};

@@ -111,7 +111,7 @@ impl ServiceClient {
 }
 
 impl ServiceClient {
-    pub async fn catalogue(&self) -> Result<oso_service::catalogue::Catalogue, ClientError> {
+    pub async fn catalogue(&self) -> Result<oso_api::catalogue::Catalogue, ClientError> {
         decode(self.call(Method::GET, "catalogue", None, NO_BODY).await?).await
     }
 }
@@ -121,9 +121,9 @@ impl ServiceClient {
     pub async fn place_order(
         &self,
         token: &SecretString,
-        order: &serde_json::Value,
+        order: &oso_api::orders::OrderRequest,
     ) -> Result<String, ClientError> {
-        let placed: oso_service::orders::PlacedOrder = decode(
+        let placed: oso_api::orders::PlacedOrder = decode(
             self.call(Method::POST, "orders", Some(token), Some(order))
                 .await?,
         )

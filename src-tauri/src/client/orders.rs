@@ -1,9 +1,7 @@
 //! Order history, details and cancelling.
 
+use oso_api::orders::{HistoryAccountNumber, HistoryExport, HistoryPage, OrderDetails};
 use oso_core::SecretString;
-use oso_service::orders::export::HistoryExport;
-use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
-use oso_service::orders::OrderDetails;
 use reqwest::Method;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};

@@ -1,10 +1,9 @@
 //! Order history: the list, an order's details, cancelling, and its Track & Trace link. The last
 //! answers are kept locally for offline viewing, under the same 30-day rule.
 
+use oso_api::orders::{HistoryAccountNumber, HistoryPage, OrderDetails};
 use oso_core::order_lifecycle::is_expired;
 use oso_core::{Language, OrderStatus};
-use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
-use oso_service::orders::OrderDetails;
 use serde::Serialize;
 use tauri::State;
 

@@ -11,13 +11,9 @@ mod writer;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+pub use oso_api::orders::{OrderDetails, OrderLine, OrderRequest, PlacedOrder};
 use oso_core::list_limit::MAX_ORDER_LINES;
-use oso_core::{
-    check_list_len, check_order_limits, AccountNumber, Address, AddressInput, Quantity,
-};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use oso_core::{check_list_len, check_order_limits, AccountNumber, Address, Quantity};
 
 use crate::accounts::{AccountError, SignedIn};
 use crate::api::AppState;
@@ -25,33 +21,6 @@ use crate::catalogue::Catalogue;
 
 pub use store::anonymise_for_user;
 pub use writer::OrderWriter;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct OrderLine {
-    pub sku: String,
-    pub packs: u32,
-}
-
-/// What the desktop sends to place an order.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct OrderRequest {
-    /// Chosen by the desktop per draft (16–64 letters, digits, dashes); the same key places
-    /// the same order at most once.
-    pub idempotency_key: String,
-    pub account_number: String,
-    pub address: AddressInput,
-    pub lines: Vec<OrderLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct PlacedOrder {
-    pub order_number: String,
-    pub status: String,
-    pub account_number: String,
-    pub address: AddressInput,
-    pub lines: Vec<OrderLine>,
-    pub created_at: DateTime<Utc>,
-}
 
 fn valid_key(key: &str) -> bool {
     (16..=64).contains(&key.len())
@@ -171,22 +140,6 @@ pub async fn place(
     };
     mail::confirm_in_background(state, user, &order, catalogue).await;
     Ok((order, true))
-}
-
-/// An order with its lifecycle: what the order history's details show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct OrderDetails {
-    #[serde(flatten)]
-    pub order: PlacedOrder,
-    pub tracking_number: Option<String>,
-    /// The name of who placed the order (empty once they asked to be forgotten).
-    pub ordered_by: String,
-    /// The Track & Trace link, while it exists (until 10 days after completion).
-    pub track_and_trace_url: Option<String>,
-    pub timeline: Vec<lifecycle::StatusChange>,
-    /// Each line's item name in every language, by SKU, also for items no longer sold.
-    #[serde(default)]
-    pub line_names: std::collections::BTreeMap<String, crate::catalogue::Translated>,
 }
 
 /// An order the history shows the user, by its number, with its timeline and Track & Trace
