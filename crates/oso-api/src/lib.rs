@@ -10,6 +10,8 @@ pub mod accounts;
 pub mod address_book;
 pub mod catalogue;
 pub mod error;
+pub mod esecure;
+pub mod health;
 pub mod orders;
 mod secret_field;
 

@@ -2,24 +2,10 @@
 //! administrators.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+pub use oso_api::esecure::AuditEntry;
 use sqlx::{SqliteConnection, SqlitePool};
-use utoipa::ToSchema;
 
 use super::Requester;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct AuditEntry {
-    pub at: DateTime<Utc>,
-    /// The e-mail address of who acted (`operator:<name>` for the supplier's operators).
-    pub actor: String,
-    /// requested, approved, rejected, revoked, users_added, administrator_added,
-    /// administrator_removed, domains_changed, refused, account_created, account_changed.
-    pub action: String,
-    /// Whom or what it concerned (an e-mail address, a domain list).
-    pub subject: String,
-    pub account_number: String,
-}
 
 pub async fn record(
     conn: &mut SqliteConnection,
@@ -50,7 +36,7 @@ pub async fn trail(
     account_number: Option<&str>,
     limit: u32,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    sqlx::query_as(
+    let rows: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
         "SELECT at, actor, action, subject, account_number FROM esecure_audit a
          WHERE a.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
            AND (?2 IS NULL OR a.account_number = ?2)
@@ -60,5 +46,15 @@ pub async fn trail(
     .bind(account_number)
     .bind(i64::from(limit.clamp(1, 500)))
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, actor, action, subject, account_number)| AuditEntry {
+            at,
+            actor,
+            action,
+            subject,
+            account_number,
+        })
+        .collect())
 }

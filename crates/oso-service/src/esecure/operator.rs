@@ -1,32 +1,15 @@
 //! The supplier's side of eSecure: operators create customer accounts, protect them and name
 //! their first administrators (operator API and `oso-service customer-accounts`).
 
+pub use oso_api::esecure::{CustomerAccountChange, CustomerAccountForm};
 use oso_core::list_limit::MAX_ADMINISTRATORS_AT_ONCE;
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::{check_list_len, AccountNumber, RequiredText};
-use serde::Deserialize;
-use utoipa::ToSchema;
 
-use super::accounts::{self, AdministratorForm, CustomerAccount};
+use super::accounts::{self, CustomerAccount};
 use super::requests::Context;
 use super::{audit, EsecureError};
 use crate::accounts::AccountError;
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct CustomerAccountForm {
-    pub number: String,
-    pub company: String,
-    #[serde(default)]
-    pub protected: bool,
-    #[serde(default)]
-    pub administrators: Vec<AdministratorForm>,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct CustomerAccountChange {
-    pub company: Option<String>,
-    pub protected: Option<bool>,
-}
 
 fn parse_company(company: &str) -> Result<String, AccountError> {
     RequiredText::parse(company, NAME_MAX_CHARS)

@@ -5,9 +5,9 @@
 use chrono::{DateTime, Duration, Utc};
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
 use oso_core::{check_list_len, Email, Language};
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
+
+pub use oso_api::esecure::{AccessRequest, Decision};
 
 use super::mail::{self, RequestMail};
 use super::{audit, may_use, EsecureError, Requester};
@@ -28,17 +28,32 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct AccessRequest {
-    pub id: i64,
-    pub account_number: String,
-    pub email: String,
-    pub company: String,
-    /// pending, approved, rejected or revoked.
-    pub status: String,
-    pub requested_at: DateTime<Utc>,
-    pub decided_at: Option<DateTime<Utc>>,
-    pub decided_by: Option<String>,
+/// A request as read; the wire's [`AccessRequest`] has the same fields.
+#[derive(sqlx::FromRow)]
+struct AccessRequestRow {
+    id: i64,
+    account_number: String,
+    email: String,
+    company: String,
+    status: String,
+    requested_at: DateTime<Utc>,
+    decided_at: Option<DateTime<Utc>>,
+    decided_by: Option<String>,
+}
+
+impl From<AccessRequestRow> for AccessRequest {
+    fn from(row: AccessRequestRow) -> Self {
+        Self {
+            id: row.id,
+            account_number: row.account_number,
+            email: row.email,
+            company: row.company,
+            status: row.status,
+            requested_at: row.requested_at,
+            decided_at: row.decided_at,
+            decided_by: row.decided_by,
+        }
+    }
 }
 
 /// The one entry for every use of a number: allowed, or refused with the reason, after asking
@@ -182,7 +197,7 @@ pub async fn list(
             return Err(AccountError::field("status", "unknown_status").into());
         }
     }
-    Ok(sqlx::query_as(
+    let rows: Vec<AccessRequestRow> = sqlx::query_as(
         "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
          FROM access_requests r
          WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
@@ -193,7 +208,8 @@ pub async fn list(
     .bind(status)
     .bind(account_number)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(AccessRequest::from).collect())
 }
 
 /// The requester's own requests.
@@ -201,13 +217,14 @@ pub async fn mine(
     pool: &SqlitePool,
     requester: &Requester,
 ) -> Result<Vec<AccessRequest>, sqlx::Error> {
-    sqlx::query_as(
+    let rows: Vec<AccessRequestRow> = sqlx::query_as(
         "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
          FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC",
     )
     .bind(&requester.canonical)
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(AccessRequest::from).collect())
 }
 
 /// How many requests wait for `admin`, and whether they administer any account.
@@ -221,13 +238,6 @@ pub async fn open_count(pool: &SqlitePool, admin: &Requester) -> Result<(bool, i
     .fetch_one(pool)
     .await?;
     Ok((accounts > 0, open))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approve,
-    Reject,
 }
 
 /// Approves or rejects requests at once, all or none: every id must be a request of an account
@@ -405,13 +415,14 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
     if used_at.is_some() || expires_at <= cx.now {
         return Ok(RejectLink::Invalid);
     }
-    let request: Option<AccessRequest> = sqlx::query_as(
+    let request: Option<AccessRequestRow> = sqlx::query_as(
         "SELECT id, account_number, email, company, status, requested_at, decided_at, decided_by
          FROM access_requests WHERE id = ?1",
     )
     .bind(id)
     .fetch_optional(cx.pool)
     .await?;
+    let request = request.map(AccessRequest::from);
     Ok(match request {
         Some(request) if request.status == "pending" => RejectLink::Open(request),
         Some(_) => RejectLink::Decided,
@@ -436,7 +447,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
         return Ok(RejectLink::Invalid);
     };
     // The administrator may have been removed since the mail went out.
-    let request: Option<AccessRequest> = sqlx::query_as(
+    let request: Option<AccessRequestRow> = sqlx::query_as(
         "UPDATE access_requests SET status = 'rejected', decided_at = ?2, decided_by = ?3
          WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM account_administrators ad
                WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower(?3))
@@ -447,7 +458,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
     .bind(&admin_email)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(request) = request else {
+    let Some(request) = request.map(AccessRequest::from) else {
         tx.commit().await?;
         return Ok(RejectLink::Decided);
     };
