@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod error;
 pub mod esecure;
 pub mod health;
+pub mod operator;
 pub mod orders;
 mod secret_field;
 
