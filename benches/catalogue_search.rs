@@ -6,15 +6,16 @@
 use std::time::{Duration, Instant};
 
 use oso::IndexedCatalogue;
+use oso_api::catalogue::Catalogue;
 use oso_core::{fold, Language};
-use oso_service::catalogue::{Catalogue, SHIPPED};
+use oso_service::catalogue::SHIPPED;
 
 const ITEMS: usize = 2_000;
 const FRAME: Duration = Duration::from_micros(16_667);
 
 /// The shipped catalogue repeated, with distinct SKUs and names, up to `ITEMS`.
 fn large_catalogue() -> Catalogue {
-    let shipped = Catalogue::parse(SHIPPED).expect("shipped catalogue");
+    let shipped = oso_service::catalogue::parse(SHIPPED).expect("shipped catalogue");
     let mut catalogue = shipped.clone();
     catalogue.items.clear();
     for copy in 0.. {

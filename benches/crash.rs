@@ -29,7 +29,7 @@ use oso::{
     confirm, send_queued, store_draft, ApprovalRetry, Draft, LocalStore, Sent, ServiceClient,
     SignedInAs, UserId,
 };
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use oso_service::ServiceConfig;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};

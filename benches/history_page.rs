@@ -8,8 +8,8 @@
 use std::time::{Duration, Instant};
 
 use oso::ServiceClient;
+use oso_core::SecretString;
 use oso_service::esecure::{push_may_use, Requester};
-use oso_service::secret::SecretString;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -41,10 +41,13 @@ fn ms(duration: Duration) -> f64 {
 async fn signed_in(client: &ServiceClient, outbox: &std::path::Path) -> SecretString {
     let email = "bench@zebra.example";
     client
-        .register(
-            &serde_json::json!({"company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
-            "email": email, "password": PASSWORD, "language": "en"}),
-        )
+        .register(&oso_api::accounts::RegistrationForm {
+            company_name: "Zebra Parcels BV".to_owned(),
+            contact_name: "Ann Peeters".to_owned(),
+            email: email.to_owned(),
+            password: SecretString::new(PASSWORD),
+            language: "en".to_owned(),
+        })
         .await
         .expect("registered");
     let mails = oso_service::mail::outbox::read_mails(outbox, "activation").expect("outbox");

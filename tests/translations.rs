@@ -79,7 +79,7 @@ fn ids_requested_by_the_ui() -> BTreeSet<String> {
 
 /// Ids the code builds from error codes: `error-<code>` for every code a user can meet.
 fn error_ids() -> BTreeSet<String> {
-    oso_service::ErrorCode::ALL
+    oso_api::ErrorCode::ALL
         .iter()
         .map(|code| code.as_str())
         .chain(oso::DESKTOP_CODES)

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use oso::{AddressView, Draft, DraftLine, ServiceClient, SignedInAs, StoredDraft};
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
@@ -13,8 +13,13 @@ const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
 /// session and login, which its drafts and queued orders belong to.
 pub async fn signed_in(client: &ServiceClient, outbox: &Path, email: &str) -> SignedInAs {
     client
-        .register(&serde_json::json!({"company_name": "Zebra Parcels BV",
-            "contact_name": "Ann Peeters", "email": email, "password": PASSWORD, "language": "en"}))
+        .register(&oso_api::accounts::RegistrationForm {
+            company_name: "Zebra Parcels BV".to_owned(),
+            contact_name: "Ann Peeters".to_owned(),
+            email: email.to_owned(),
+            password: SecretString::new(PASSWORD),
+            language: "en".to_owned(),
+        })
         .await
         .expect("registered");
     let code = oso_service::mail::outbox::newest_code_for(outbox, "activation", email)

@@ -10,7 +10,7 @@
 
 use std::sync::Mutex;
 
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Url};
 use tauri_plugin_deep_link::DeepLinkExt;

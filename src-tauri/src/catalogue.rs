@@ -1,8 +1,8 @@
 //! The catalogue on the desktop: fetched from the service, kept in the local database for
 //! offline use, and indexed per language so that search keeps up with typing.
 
+use oso_api::catalogue::{Catalogue, Item, Translated};
 use oso_core::{Language, SearchEntry, SearchIndex};
-use oso_service::catalogue::{Catalogue, Item, Translated};
 use tokio::sync::RwLock;
 
 use crate::client::{ClientError, ServiceClient};
@@ -121,7 +121,8 @@ mod tests {
 
     #[test]
     fn search_finds_items_by_name_and_specification_in_the_display_language() {
-        let catalogue = Catalogue::parse(oso_service::catalogue::SHIPPED).expect("shipped");
+        let catalogue =
+            oso_service::catalogue::parse(oso_service::catalogue::SHIPPED).expect("shipped");
         let first = catalogue.items[0].clone();
         let indexed = IndexedCatalogue::new(catalogue);
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use oso_service::ErrorCode;
+use oso_api::ErrorCode;
 use serde::Serialize;
 
 use crate::client::ClientError;

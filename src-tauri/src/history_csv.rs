@@ -6,8 +6,8 @@
 //! decimal comma takes the `,`). Cells that a spreadsheet would run as a formula are defused.
 
 use chrono::{DateTime, Local, Utc};
+use oso_api::orders::{ExportedOrder, HistoryExport};
 use oso_core::{Catalogue, Language};
-use oso_service::orders::export::{ExportedOrder, HistoryExport};
 
 const COLUMNS: [&str; 17] = [
     "history-csv-order_number",

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::catalogue::IndexedCatalogue;
 use crate::client::{ClientError, ServiceClient};
@@ -123,8 +122,8 @@ pub const APPROVAL_PENDING: &str = "approval_pending";
 /// session must be renewed first. Such an order stays queued and goes out later; only a refusal
 /// of the order (its fields, eSecure's decision) is for good. (An `internal` answer used to mark
 /// it refused, and it was never sent: the crash suite lost orders to it.)
-fn says_nothing_about_the_order(code: oso_service::ErrorCode) -> bool {
-    use oso_service::ErrorCode;
+fn says_nothing_about_the_order(code: oso_api::ErrorCode) -> bool {
+    use oso_api::ErrorCode;
     matches!(
         code,
         ErrorCode::Internal
@@ -144,7 +143,7 @@ pub enum Sent {
     /// eSecure: it stays in the queue, as 'approval', until the administrators decide.
     AwaitingApproval,
     /// Refused for good (eSecure's `approval_rejected` and `access_refused` included).
-    Refused(oso_service::ErrorBody),
+    Refused(oso_api::ErrorBody),
 }
 
 /// Confirms a checked draft: it joins the queue (on disk before anything is sent, so a crash from
@@ -177,12 +176,19 @@ pub async fn send(
     draft: &Draft,
     awaiting: bool,
 ) -> Result<Sent, LocalStoreError> {
-    let body = json!({
-        "idempotency_key": id,
-        "account_number": draft.account_number,
-        "address": AddressInput::from(draft.address.clone()),
-        "lines": draft.lines,
-    });
+    let body = oso_api::orders::OrderRequest {
+        idempotency_key: id.to_owned(),
+        account_number: draft.account_number.clone(),
+        address: AddressInput::from(draft.address.clone()),
+        lines: draft
+            .lines
+            .iter()
+            .map(|line| oso_api::orders::OrderLine {
+                sku: line.sku.clone(),
+                packs: line.packs,
+            })
+            .collect(),
+    };
     let now = Utc::now();
     match client.place_order(&me.token, &body).await {
         Ok(order_number) => {
@@ -299,8 +305,8 @@ mod tests {
 
     #[test]
     fn quantities_over_the_catalogue_limits_are_named_never_reduced() {
-        let catalogue = oso_service::catalogue::Catalogue::parse(oso_service::catalogue::SHIPPED)
-            .expect("shipped");
+        let catalogue =
+            oso_service::catalogue::parse(oso_service::catalogue::SHIPPED).expect("shipped");
         let item = catalogue.items[0].clone();
         let indexed = IndexedCatalogue::new(catalogue);
         let mut draft = draft();
@@ -348,7 +354,7 @@ mod tests {
 
     fn ann() -> SignedInAs {
         SignedInAs {
-            token: oso_service::secret::SecretString::new("token"),
+            token: oso_core::SecretString::new("token"),
             user: crate::owner::UserId::parse("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1").expect("id"),
         }
     }

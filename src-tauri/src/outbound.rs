@@ -200,7 +200,7 @@ mod tests {
             .await
             .expect("opens");
         let signed_in = |user: &str, token: &str| SignedInAs {
-            token: oso_service::secret::SecretString::new(token),
+            token: oso_core::SecretString::new(token),
             user: UserId::parse(user).expect("id"),
         };
         let requester = signed_in("a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", "requester's");

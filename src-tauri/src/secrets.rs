@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 
 /// The keyring "service" under which OSO stores its entries.
 const KEYRING_SERVICE: &str = "eu.oso.desktop";

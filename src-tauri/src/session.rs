@@ -1,9 +1,9 @@
 //! The signed-in session of this desktop: the token in memory, mirrored in the OS keyring when
 //! the user chose "stay signed in" and a keyring exists.
 
-use oso_service::accounts::Profile;
-use oso_service::secret::SecretString;
-use oso_service::ErrorCode;
+use oso_api::accounts::Profile;
+use oso_api::ErrorCode;
+use oso_core::SecretString;
 use serde::Serialize;
 use tokio::sync::RwLock;
 

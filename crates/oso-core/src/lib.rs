@@ -23,6 +23,7 @@ pub mod phone;
 pub mod postal_code;
 pub mod quantity;
 pub mod search;
+pub mod secret;
 pub mod text;
 
 pub use access_request::{AccessRequestStatus, Decision, UnknownAccessRequestStatus};
@@ -44,4 +45,5 @@ pub use phone::{PhoneError, PhoneNumber};
 pub use postal_code::{PostalCode, PostalCodeError};
 pub use quantity::{check_order_limits, LimitProblem, Quantity, QuantityError, MAX_QUANTITY};
 pub use search::{fold, SearchEntry, SearchIndex};
+pub use secret::SecretString;
 pub use text::{RequiredText, TextError, NAME_MAX_CHARS};

@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+use oso_core::SecretString;
 use oso_service::accounts::password_hash::{hash_password, verify_password};
-use oso_service::secret::SecretString;
 use oso_service::ServiceConfig;
 use serde_json::json;
 

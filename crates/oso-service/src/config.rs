@@ -57,7 +57,7 @@ pub struct SmtpConfig {
     #[serde(default)]
     pub security: SmtpSecurity,
     pub username: Option<String>,
-    pub password: Option<crate::secret::SecretString>,
+    pub password: Option<oso_core::SecretString>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

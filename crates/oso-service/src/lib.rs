@@ -17,11 +17,10 @@ pub mod operator;
 pub mod orders;
 pub mod private_files;
 mod running;
-pub mod secret;
 mod start_error;
 pub mod store;
 
-pub use api::error::{ApiError, ErrorBody, ErrorCode};
+pub use api::error::ApiError;
 pub use config::{ConfigError, ServiceConfig};
 pub use running::{start, start_with_clock, RunningService};
 pub use start_error::StartError;

@@ -158,7 +158,7 @@ pub async fn start_with_clock(
             })?;
     }
     let pool = store::open(&config.database_path()).await?;
-    let mut shipped = crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED)?;
+    let mut shipped = crate::catalogue::parse(crate::catalogue::SHIPPED)?;
     if let Some(max) = config.order_max_packs.filter(|max| *max > 0) {
         shipped.order_max_packs = max;
     }

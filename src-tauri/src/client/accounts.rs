@@ -1,21 +1,14 @@
 //! Registration, sign-in, passwords and profile calls.
 
-use oso_service::accounts::Profile;
-use oso_service::secret::SecretString;
+use oso_api::accounts::{
+    ActivationCode, Credentials, EmailOnly, LinkPasswordReset, LinkToken, PasswordChange,
+    PasswordConfirmation, PasswordReset, Profile, RegistrationForm, SessionGrant,
+};
+use oso_core::SecretString;
 use reqwest::Method;
-use serde::Deserialize;
-use serde_json::json;
 
 use super::{decode, ClientError, ServiceClient};
 use crate::owner::UserId;
-
-/// `oso_service::accounts::SessionGrant` as the client reads it: the token becomes a secret at once.
-#[derive(Debug, Deserialize)]
-struct GrantBody {
-    token: String,
-    password_expired: bool,
-    user_id: String,
-}
 
 #[derive(Debug)]
 pub struct Grant {
@@ -28,14 +21,17 @@ pub struct Grant {
 const NO_BODY: Option<&()> = None;
 
 impl ServiceClient {
-    pub async fn register(&self, form: &serde_json::Value) -> Result<(), ClientError> {
+    pub async fn register(&self, form: &RegistrationForm) -> Result<(), ClientError> {
         self.call(Method::POST, "registrations", None, Some(form))
             .await
             .map(drop)
     }
 
     pub async fn activate(&self, email: &str, code: &str) -> Result<(), ClientError> {
-        let body = json!({ "email": email, "code": code });
+        let body = ActivationCode {
+            email: email.to_owned(),
+            code: SecretString::new(code),
+        };
         self.call(Method::POST, "activations", None, Some(&body))
             .await
             .map(drop)
@@ -43,14 +39,18 @@ impl ServiceClient {
 
     /// Activates with the token of the e-mailed link (received through `oso://activate`).
     pub async fn activate_with_link(&self, token: &SecretString) -> Result<(), ClientError> {
-        let body = json!({ "token": token.expose() });
+        let body = LinkToken {
+            token: token.clone(),
+        };
         self.call(Method::POST, "activations/link", None, Some(&body))
             .await
             .map(drop)
     }
 
     pub async fn resend_activation(&self, email: &str) -> Result<(), ClientError> {
-        let body = json!({ "email": email });
+        let body = EmailOnly {
+            email: email.to_owned(),
+        };
         self.call(Method::POST, "activations/resend", None, Some(&body))
             .await
             .map(drop)
@@ -61,11 +61,15 @@ impl ServiceClient {
         email: &str,
         password: &SecretString,
     ) -> Result<Grant, ClientError> {
-        let body = json!({ "email": email, "password": password.expose() });
+        let body = Credentials {
+            email: email.to_owned(),
+            password: password.clone(),
+        };
         let response = self
             .call(Method::POST, "sessions", None, Some(&body))
             .await?;
-        let grant: GrantBody = decode(response).await?;
+        // The token becomes a secret at once.
+        let grant: SessionGrant = decode(response).await?;
         let user = UserId::parse(&grant.user_id)
             .map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))?;
         Ok(Grant {
@@ -92,16 +96,10 @@ impl ServiceClient {
         profile: &Profile,
         current_password: Option<&SecretString>,
     ) -> Result<Profile, ClientError> {
-        let mut body = json!({
-            "email": profile.email,
-            "company_name": profile.company_name,
-            "contact_name": profile.contact_name,
-            "phone": profile.phone,
-            "language": profile.language,
-        });
-        if let Some(password) = current_password {
-            body["current_password"] = json!(password.expose());
-        }
+        let body = Profile {
+            current_password: current_password.cloned(),
+            ..profile.clone()
+        };
         decode(
             self.call(Method::PUT, "me", Some(token), Some(&body))
                 .await?,
@@ -115,7 +113,10 @@ impl ServiceClient {
         current: &SecretString,
         new: &SecretString,
     ) -> Result<(), ClientError> {
-        let body = json!({ "current_password": current.expose(), "new_password": new.expose() });
+        let body = PasswordChange {
+            current_password: current.clone(),
+            new_password: new.clone(),
+        };
         self.call(Method::POST, "me/password", Some(token), Some(&body))
             .await
             .map(drop)
@@ -126,14 +127,18 @@ impl ServiceClient {
         token: &SecretString,
         password: &SecretString,
     ) -> Result<(), ClientError> {
-        let body = json!({ "password": password.expose() });
+        let body = PasswordConfirmation {
+            password: password.clone(),
+        };
         self.call(Method::POST, "me/forget", Some(token), Some(&body))
             .await
             .map(drop)
     }
 
     pub async fn request_password_reset(&self, email: &str) -> Result<(), ClientError> {
-        let body = json!({ "email": email });
+        let body = EmailOnly {
+            email: email.to_owned(),
+        };
         self.call(Method::POST, "password-resets", None, Some(&body))
             .await
             .map(drop)
@@ -145,7 +150,11 @@ impl ServiceClient {
         code: &str,
         new: &SecretString,
     ) -> Result<(), ClientError> {
-        let body = json!({ "email": email, "code": code, "new_password": new.expose() });
+        let body = PasswordReset {
+            email: email.to_owned(),
+            code: SecretString::new(code),
+            new_password: new.clone(),
+        };
         self.call(Method::POST, "password-resets/confirm", None, Some(&body))
             .await
             .map(drop)
@@ -158,7 +167,10 @@ impl ServiceClient {
         token: &SecretString,
         new: &SecretString,
     ) -> Result<(), ClientError> {
-        let body = json!({ "token": token.expose(), "new_password": new.expose() });
+        let body = LinkPasswordReset {
+            token: token.clone(),
+            new_password: new.clone(),
+        };
         self.call(Method::POST, "password-resets/link", None, Some(&body))
             .await
             .map(drop)

@@ -1,11 +1,11 @@
 //! Saved account numbers and the address book.
 
+use oso_api::address_book::{
+    AccountNumberForm, AccountNumberRename, SavedAccountNumber, SavedAddress,
+};
 use oso_core::AddressInput;
-use oso_service::address_book::account_numbers::SavedAccountNumber;
-use oso_service::address_book::addresses::SavedAddress;
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use reqwest::Method;
-use serde_json::json;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};
 
@@ -29,7 +29,10 @@ impl ServiceClient {
         number: &str,
         name: &str,
     ) -> Result<SavedAccountNumber, ClientError> {
-        let body = json!({ "number": number, "name": name });
+        let body = AccountNumberForm {
+            number: number.to_owned(),
+            name: name.to_owned(),
+        };
         decode(
             self.call(Method::POST, "me/account-numbers", Some(token), Some(&body))
                 .await?,
@@ -43,7 +46,9 @@ impl ServiceClient {
         id: i64,
         name: &str,
     ) -> Result<SavedAccountNumber, ClientError> {
-        let body = json!({ "name": name });
+        let body = AccountNumberRename {
+            name: name.to_owned(),
+        };
         let path = ApiPath::from("me/account-numbers").segment(&id.to_string())?;
         decode(
             self.call(Method::PATCH, path, Some(token), Some(&body))
@@ -106,7 +111,7 @@ impl ServiceClient {
 }
 
 impl ServiceClient {
-    pub async fn catalogue(&self) -> Result<oso_service::catalogue::Catalogue, ClientError> {
+    pub async fn catalogue(&self) -> Result<oso_api::catalogue::Catalogue, ClientError> {
         decode(self.call(Method::GET, "catalogue", None, NO_BODY).await?).await
     }
 }
@@ -116,9 +121,9 @@ impl ServiceClient {
     pub async fn place_order(
         &self,
         token: &SecretString,
-        order: &serde_json::Value,
+        order: &oso_api::orders::OrderRequest,
     ) -> Result<String, ClientError> {
-        let placed: oso_service::orders::PlacedOrder = decode(
+        let placed: oso_api::orders::PlacedOrder = decode(
             self.call(Method::POST, "orders", Some(token), Some(order))
                 .await?,
         )

@@ -1,10 +1,12 @@
 //! eSecure: who may use the account numbers a user administers, and the requester's own
 //! requests. The shapes are the service's contract, and the UI reads them as they are.
 
-use oso_service::secret::SecretString;
+use oso_api::esecure::{
+    AdministratorForm, Decided, Decision, DecisionForm, DomainsForm, UsersAdded, UsersForm,
+};
+use oso_core::SecretString;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};
 
@@ -80,16 +82,6 @@ pub struct MyRequest {
     pub decided_at: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-struct Decided {
-    decided: i64,
-}
-
-#[derive(Debug, Deserialize)]
-struct Added {
-    added: Vec<String>,
-}
-
 /// The domain lists of one account, as the administrator sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Domains {
@@ -148,9 +140,12 @@ impl ServiceClient {
         &self,
         token: &SecretString,
         ids: &[i64],
-        decision: &str,
+        decision: Decision,
     ) -> Result<i64, ClientError> {
-        let body = json!({ "ids": ids, "decision": decision });
+        let body = DecisionForm {
+            ids: ids.to_vec(),
+            decision,
+        };
         let response = self
             .call(
                 Method::POST,
@@ -159,7 +154,8 @@ impl ServiceClient {
                 Some(&body),
             )
             .await?;
-        Ok(decode::<Decided>(response).await?.decided)
+        let decided = decode::<Decided>(response).await?.decided;
+        i64::try_from(decided).map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))
     }
 
     pub async fn esecure_revoke(&self, token: &SecretString, id: i64) -> Result<(), ClientError> {
@@ -178,18 +174,21 @@ impl ServiceClient {
         account_number: &str,
         emails: &[String],
     ) -> Result<Vec<String>, ClientError> {
-        let body = json!({ "account_number": account_number, "emails": emails });
+        let body = UsersForm {
+            account_number: account_number.to_owned(),
+            emails: emails.to_vec(),
+        };
         let response = self
             .call(Method::POST, "esecure/users", Some(token), Some(&body))
             .await?;
-        Ok(decode::<Added>(response).await?.added)
+        Ok(decode::<UsersAdded>(response).await?.added)
     }
 
     pub async fn esecure_add_administrator(
         &self,
         token: &SecretString,
         account_number: &str,
-        administrator: &serde_json::Value,
+        administrator: &AdministratorForm,
     ) -> Result<(), ClientError> {
         let path = ApiPath::from("esecure/accounts")
             .segment(account_number)?
@@ -223,11 +222,11 @@ impl ServiceClient {
         let path = ApiPath::from("esecure/accounts")
             .segment(account_number)?
             .then("domains");
-        let body = json!({
-            "authorised": domains.authorised,
-            "restricted": domains.restricted,
-            "restrict_requests": domains.restrict_requests,
-        });
+        let body = DomainsForm {
+            authorised: domains.authorised.clone(),
+            restricted: domains.restricted.clone(),
+            restrict_requests: domains.restrict_requests,
+        };
         decode(
             self.call(Method::PUT, path, Some(token), Some(&body))
                 .await?,
@@ -260,6 +259,8 @@ impl ServiceClient {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
 
     #[test]

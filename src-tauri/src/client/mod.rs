@@ -11,9 +11,9 @@ pub use path::ApiPath;
 
 use std::time::Duration;
 
-use oso_service::api::health::Health;
-use oso_service::secret::SecretString;
-use oso_service::ErrorBody;
+use oso_api::health::Health;
+use oso_api::ErrorBody;
+use oso_core::SecretString;
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -1,9 +1,7 @@
 //! Order history, details and cancelling.
 
-use oso_service::orders::export::HistoryExport;
-use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
-use oso_service::orders::OrderDetails;
-use oso_service::secret::SecretString;
+use oso_api::orders::{HistoryAccountNumber, HistoryExport, HistoryPage, OrderDetails};
+use oso_core::SecretString;
 use reqwest::Method;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};

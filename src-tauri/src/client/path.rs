@@ -3,7 +3,7 @@
 //! address, an id the page sent) can never become a separator, a query, or a step up
 //! (`..`) that reaches another route.
 
-use oso_service::{ErrorBody, ErrorCode};
+use oso_api::{ErrorBody, ErrorCode};
 
 use super::ClientError;
 

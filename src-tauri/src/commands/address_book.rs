@@ -1,8 +1,8 @@
 //! Manage account numbers, and the address book.
 
+use oso_api::address_book::SavedAccountNumber;
+use oso_api::address_book::SavedAddress;
 use oso_core::AddressInput;
-use oso_service::address_book::account_numbers::SavedAccountNumber;
-use oso_service::address_book::addresses::SavedAddress;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 

@@ -1,8 +1,8 @@
 //! The e-mail links the app received (see [`crate::app_links`]): which one waits, and using it.
 //! The token never comes from the UI: these commands read it from the waiting link.
 
-use oso_service::secret::SecretString;
-use oso_service::ErrorCode;
+use oso_api::ErrorCode;
+use oso_core::SecretString;
 use tauri::State;
 
 use crate::app_links::{LinkKind, PendingLink};

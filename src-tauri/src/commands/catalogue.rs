@@ -1,7 +1,7 @@
 //! The catalogue in the display language, and search as the user types.
 
+use oso_api::catalogue::{Item, Translated};
 use oso_core::Language;
-use oso_service::catalogue::{Item, Translated};
 use serde::Serialize;
 use tauri::State;
 

@@ -68,7 +68,7 @@ pub async fn store_draft(
     .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string()))?;
     if !local.save_draft(owner, &id, &body, Utc::now()).await? {
         return Err(CommandError::new(
-            oso_service::ErrorCode::Conflict.as_str(),
+            oso_api::ErrorCode::Conflict.as_str(),
             "this order was sent already",
         ));
     }
@@ -90,9 +90,10 @@ pub async fn drafts_list(state: State<'_, AppState>) -> Result<Vec<DraftSummary>
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn draft_open(state: State<'_, AppState>, id: String) -> Result<Draft, CommandError> {
     let me = signed_in_as(&state).await?;
-    let stored = state.local.draft(&me.user, &id).await?.ok_or_else(|| {
-        CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
-    })?;
+    let stored =
+        state.local.draft(&me.user, &id).await?.ok_or_else(|| {
+            CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "no such draft")
+        })?;
     Ok(Draft::from_stored(&stored)?)
 }
 
@@ -140,9 +141,10 @@ pub async fn order_place(
     id: String,
 ) -> Result<PlaceOutcome, CommandError> {
     let me = signed_in_as(&state).await?;
-    let stored = state.local.draft(&me.user, &id).await?.ok_or_else(|| {
-        CommandError::new(oso_service::ErrorCode::NotFound.as_str(), "no such draft")
-    })?;
+    let stored =
+        state.local.draft(&me.user, &id).await?.ok_or_else(|| {
+            CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "no such draft")
+        })?;
     let draft = Draft::from_stored(&stored)?;
     let catalogue = state.catalogue.get(&state.client, &state.local).await.ok();
     let mut fields = BTreeMap::new();
@@ -151,7 +153,7 @@ pub async fn order_place(
     }
     if !fields.is_empty() {
         let mut error = CommandError::new(
-            oso_service::ErrorCode::ValidationFailed.as_str(),
+            oso_api::ErrorCode::ValidationFailed.as_str(),
             "the order has refused fields",
         );
         error.fields = fields;
@@ -190,11 +192,7 @@ pub async fn order_place(
 }
 
 /// "Save for next time" and "save to address book"; a failure here never blocks the order.
-async fn remember_choices(
-    state: &AppState,
-    token: &oso_service::secret::SecretString,
-    draft: &Draft,
-) {
+async fn remember_choices(state: &AppState, token: &oso_core::SecretString, draft: &Draft) {
     if draft.save_account_number {
         if let Err(error) = state
             .client

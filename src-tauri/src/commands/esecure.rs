@@ -2,8 +2,8 @@
 //! requester's own requests, and the tray's state. Each command is one call to the service;
 //! those that change something ask the background watch to look again at once.
 
+use oso_api::esecure::{AdministratorForm, Decision};
 use serde::Deserialize;
-use serde_json::json;
 use tauri::{AppHandle, Manager, State};
 
 use super::profile::token;
@@ -53,15 +53,19 @@ pub async fn esecure_decide(
     ids: Vec<i64>,
     decision: String,
 ) -> Result<i64, CommandError> {
-    if decision != "approve" && decision != "reject" {
-        return Err(CommandError::field(
-            "decision",
-            "invalid",
-            "approve or reject",
-        ));
-    }
+    let decision = match decision.as_str() {
+        "approve" => Decision::Approve,
+        "reject" => Decision::Reject,
+        _ => {
+            return Err(CommandError::field(
+                "decision",
+                "invalid",
+                "approve or reject",
+            ))
+        }
+    };
     let token = token(&state).await?;
-    let decided = state.client.esecure_decide(&token, &ids, &decision).await?;
+    let decided = state.client.esecure_decide(&token, &ids, decision).await?;
     look_again(&app);
     Ok(decided)
 }
@@ -113,11 +117,11 @@ pub async fn esecure_add_administrator(
     administrator: NewAdministrator,
 ) -> Result<(), CommandError> {
     let token = token(&state).await?;
-    let body = json!({
-        "name": administrator.name.trim(),
-        "email": administrator.email.trim(),
-        "language": administrator.language,
-    });
+    let body = AdministratorForm {
+        name: administrator.name.trim().to_owned(),
+        email: administrator.email.trim().to_owned(),
+        language: administrator.language,
+    };
     Ok(state
         .client
         .esecure_add_administrator(&token, &account_number, &body)

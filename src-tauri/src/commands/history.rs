@@ -1,10 +1,9 @@
 //! Order history: the list, an order's details, cancelling, and its Track & Trace link. The last
 //! answers are kept locally for offline viewing, under the same 30-day rule.
 
+use oso_api::orders::{HistoryAccountNumber, HistoryPage, OrderDetails};
 use oso_core::order_lifecycle::is_expired;
 use oso_core::{Language, OrderStatus};
-use oso_service::orders::history::{HistoryAccountNumber, HistoryPage};
-use oso_service::orders::OrderDetails;
 use serde::Serialize;
 use tauri::State;
 
@@ -224,7 +223,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
         created_at: order.created_at.to_rfc3339(),
         status: order.status,
         account_number: order.account_number,
-        address: AddressView::from(oso_service::address_book::addresses::SavedAddress {
+        address: AddressView::from(oso_api::address_book::SavedAddress {
             id: 0,
             address: order.address,
         }),
@@ -279,12 +278,9 @@ pub async fn open_tracking_link(
         .track_and_trace_url
         .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
         .ok_or_else(|| {
-            CommandError::new(
-                oso_service::ErrorCode::NotFound.as_str(),
-                "no tracking link",
-            )
+            CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "no tracking link")
         })?;
     crate::browser::open(&url).map_err(|error| {
-        CommandError::new(oso_service::ErrorCode::Internal.as_str(), error.to_string())
+        CommandError::new(oso_api::ErrorCode::Internal.as_str(), error.to_string())
     })
 }

@@ -29,7 +29,7 @@ pub struct ExportView {
 }
 
 fn internal(error: impl ToString) -> CommandError {
-    CommandError::new(oso_service::ErrorCode::Internal.as_str(), error.to_string())
+    CommandError::new(oso_api::ErrorCode::Internal.as_str(), error.to_string())
 }
 
 /// `XDG_DOWNLOAD_DIR` when set, then the OS Downloads folder, then the home folder.
@@ -114,10 +114,7 @@ pub async fn history_export(
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn history_export_open(last: State<'_, LastExport>) -> Result<(), CommandError> {
     let path = last.0.lock().map_err(internal)?.clone().ok_or_else(|| {
-        CommandError::new(
-            oso_service::ErrorCode::NotFound.as_str(),
-            "nothing exported",
-        )
+        CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "nothing exported")
     })?;
     crate::browser::open(&path.display().to_string()).map_err(internal)
 }

@@ -1,6 +1,6 @@
 //! Personal data: the profile, the password, and "forget me".
 
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -11,7 +11,7 @@ use crate::startup::AppState;
 pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError> {
     state.session.token().await.ok_or_else(|| {
         CommandError::new(
-            oso_service::ErrorCode::Unauthenticated.as_str(),
+            oso_api::ErrorCode::Unauthenticated.as_str(),
             "not signed in",
         )
     })
@@ -23,7 +23,7 @@ pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError
 pub(super) async fn signed_in_as(state: &AppState) -> Result<SignedInAs, CommandError> {
     state.session.signed_in_as().await.ok_or_else(|| {
         CommandError::new(
-            oso_service::ErrorCode::Unauthenticated.as_str(),
+            oso_api::ErrorCode::Unauthenticated.as_str(),
             "not signed in",
         )
     })

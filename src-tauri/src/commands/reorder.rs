@@ -55,7 +55,7 @@ pub async fn order_again(
         // The review shows everything at once; with items gone, the supplies step comes first.
         step: if unavailable.is_empty() { 4 } else { 3 },
         account_number: details.order.account_number.clone(),
-        address: AddressView::from(oso_service::address_book::addresses::SavedAddress {
+        address: AddressView::from(oso_api::address_book::SavedAddress {
             id: 0,
             address: details.order.address.clone(),
         }),

@@ -1,8 +1,7 @@
 //! Registration, activation, sign-in and sign-out, password reset.
 
-use oso_service::secret::SecretString;
+use oso_core::SecretString;
 use serde::Deserialize;
-use serde_json::json;
 use tauri::{Manager, State};
 
 use crate::error::CommandError;
@@ -39,13 +38,13 @@ pub async fn auth_register(
     state: State<'_, AppState>,
     form: RegistrationForm,
 ) -> Result<(), CommandError> {
-    let body = json!({
-        "company_name": form.company_name,
-        "contact_name": form.contact_name,
-        "email": form.email,
-        "password": form.password.expose(),
-        "language": form.language,
-    });
+    let body = oso_api::accounts::RegistrationForm {
+        company_name: form.company_name,
+        contact_name: form.contact_name,
+        email: form.email,
+        password: form.password,
+        language: form.language,
+    };
     Ok(state.client.register(&body).await?)
 }
 

@@ -5,11 +5,10 @@
 //! statistics. The only administrator of a protected account number is refused until another
 //! administrator is added (see [`crate::esecure::forget`]).
 
-use oso_core::Email;
+use oso_core::{Email, SecretString};
 
 use super::{one_time, sessions, throttle, users, Accounts, SignedIn};
 use crate::error::ServiceError;
-use crate::secret::SecretString;
 
 impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]

@@ -23,13 +23,11 @@ use oso_core::Clock;
 use sqlx::SqlitePool;
 
 use crate::mail::Mailer;
-pub use profile::Profile;
-pub use registration::RegistrationForm;
-pub use sign_in::{SessionGrant, SignedIn};
+pub use sign_in::SignedIn;
 pub use users::{LoginStatus, UserRow};
 
 /// The service's error under its old name, for the HTTP layer's conversions until they use
-/// [`ServiceError`] by its name (its files are being reshaped on another branch).
+/// [`ServiceError`] by its name.
 pub use crate::error::ServiceError as AccountError;
 use crate::error::ServiceError;
 

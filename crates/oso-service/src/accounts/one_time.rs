@@ -6,7 +6,7 @@ use oso_core::account_policy::MAX_CODE_ATTEMPTS;
 use sqlx::SqliteConnection;
 
 use super::tokens;
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {

@@ -10,7 +10,7 @@ use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use tokio::sync::Semaphore;
 
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HashError {

@@ -16,7 +16,7 @@ use super::{mail_limits, sessions, Accounts, SignedIn};
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 fn language_of(user: &UserRow) -> Language {
     user.language.parse().unwrap_or(Language::FALLBACK)

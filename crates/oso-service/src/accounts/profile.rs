@@ -1,48 +1,15 @@
 //! The profile of the signed-in user: the details used for orders and e-mails. Moving its
 //! e-mail to another mailbox needs the current password and is told to the old one.
 
-use chrono::{DateTime, Utc};
+use oso_api::accounts::Profile;
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::{Email, Language, PhoneNumber, RequiredText};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
 use super::{Accounts, SignedIn};
 use crate::error::ServiceError;
-use crate::secret::SecretString;
 use oso_core::FieldErrors;
-
-/// The profile as shown and as changed. `email` is where OSO's e-mails go (the "default
-/// e-mail"); the login address itself stays as registered. The read-only fields are ignored when
-/// a profile is sent to be stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Profile {
-    pub email: String,
-    pub company_name: String,
-    pub contact_name: String,
-    /// E.164, e.g. +32470123456; empty or absent for none.
-    pub phone: Option<String>,
-    pub language: String,
-    /// Read-only: the address used to sign in.
-    #[serde(default)]
-    pub login_email: String,
-    /// Read-only: this login's stable id, the same in the sign-in answer; never reused, and not
-    /// the address (clients key what belongs to a login by it: the desktop's drafts and queue).
-    #[serde(default)]
-    pub user_id: String,
-    /// Read-only: when the password must be renewed.
-    #[serde(default)]
-    pub password_expires_at: Option<DateTime<Utc>>,
-    /// Read-only: the password has expired (by the service's clock) and must be renewed first.
-    #[serde(default)]
-    pub password_expired: bool,
-    /// Write-only, and needed only when `email` changes: the current password.
-    #[serde(default, skip_serializing)]
-    #[schema(value_type = Option<String>, format = Password, write_only)]
-    pub current_password: Option<SecretString>,
-}
 
 impl Accounts {
     pub fn profile_of(&self, signed_in: &SignedIn) -> Profile {

@@ -4,11 +4,10 @@
 
 use std::net::IpAddr;
 
+use oso_api::accounts::RegistrationForm;
 use oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME;
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::{check_new_password, Email, Language, RequiredText};
-use serde::Deserialize;
-use utoipa::ToSchema;
 
 use super::account_mail::{AccountMail, Recipient};
 use super::one_time::{self, Purpose, TokenProblem};
@@ -17,19 +16,7 @@ use super::users::{self, NewUser, UserRow};
 use super::{mail_limits, Accounts};
 use crate::error::ServiceError;
 use crate::mail::MailKind;
-use crate::secret::SecretString;
-use oso_core::FieldErrors;
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct RegistrationForm {
-    pub company_name: String,
-    pub contact_name: String,
-    pub email: String,
-    #[schema(value_type = String, format = Password)]
-    pub password: SecretString,
-    /// The language of e-mails: nl, en or fr.
-    pub language: String,
-}
+use oso_core::{FieldErrors, SecretString};
 
 struct Registration {
     company_name: RequiredText,

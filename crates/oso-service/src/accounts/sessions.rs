@@ -6,7 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::tokens;
 use super::users::{LoginStatus, UserRow};
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 /// `last_seen_at` is written at most this often, so reads do not all become writes.
 const TOUCH_EVERY: Duration = Duration::minutes(5);

@@ -1,28 +1,14 @@
 //! Signing in and out, and recognising a session on every request.
 
-use chrono::{DateTime, Utc};
+use oso_api::accounts::SessionGrant;
 use oso_core::account_policy::SignInThrottle;
 use oso_core::Email;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::password_hash::verify_password;
 use super::users::{self, UserRow};
 use super::{sessions, throttle, Accounts};
 use crate::error::ServiceError;
-use crate::secret::SecretString;
-
-/// What a successful sign-in hands out. The token is shown once; only its hash is kept.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SessionGrant {
-    #[schema(value_type = String)]
-    pub token: String,
-    pub expires_at: DateTime<Utc>,
-    /// When true, the session may only choose a new password (and sign out).
-    pub password_expired: bool,
-    /// The login's stable id, as `user_id` in its profile (`GET /me`).
-    pub user_id: String,
-}
+use oso_core::SecretString;
 
 /// The user behind a request's session.
 #[derive(Debug, Clone)]

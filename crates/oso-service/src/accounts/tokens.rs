@@ -7,7 +7,7 @@ use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 /// Letters and digits that cannot be mistaken for each other when typed from an e-mail.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

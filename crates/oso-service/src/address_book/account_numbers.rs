@@ -1,35 +1,13 @@
 //! The account numbers saved under a login for new orders, and the one decision of whether a
 //! user may use a number is eSecure's ([`crate::esecure::asking::ask_to_use`]).
 
+pub use oso_api::address_book::{AccountNumberForm, AccountNumberRename, SavedAccountNumber};
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::AccountNumber;
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct SavedAccountNumber {
-    pub id: i64,
-    /// Nine digits.
-    pub number: String,
-    /// The user's own name for it ("Antwerp warehouse"); may be empty.
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct AccountNumberForm {
-    pub number: String,
-    #[serde(default)]
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct AccountNumberRename {
-    pub name: String,
-}
 
 fn parse_name(name: &str) -> Result<String, ServiceError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");

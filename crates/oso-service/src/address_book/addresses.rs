@@ -2,20 +2,12 @@
 //! order: an order keeps its own copy.
 
 use chrono::{DateTime, Utc};
+pub use oso_api::address_book::SavedAddress;
 use oso_core::{Address, AddressInput};
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct SavedAddress {
-    pub id: i64,
-    #[serde(flatten)]
-    pub address: AddressInput,
-}
 
 struct Row {
     id: i64,

@@ -5,70 +5,13 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Deserialize;
-use utoipa::ToSchema;
 
 use super::extract::{AnySession, Body, Session};
 use super::{ApiError, AppState, ErrorBody};
-use crate::accounts::{Profile, RegistrationForm, SessionGrant};
-use crate::secret::SecretString;
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct EmailOnly {
-    pub email: String,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ActivationCode {
-    pub email: String,
-    #[schema(value_type = String)]
-    pub code: SecretString,
-}
-
-/// The token of an e-mailed link, as the desktop receives it through its `oso://` URL scheme.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct LinkToken {
-    #[schema(value_type = String)]
-    pub token: SecretString,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct LinkPasswordReset {
-    #[schema(value_type = String)]
-    pub token: SecretString,
-    #[schema(value_type = String, format = Password)]
-    pub new_password: SecretString,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct Credentials {
-    pub email: String,
-    #[schema(value_type = String, format = Password)]
-    pub password: SecretString,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PasswordChange {
-    #[schema(value_type = String, format = Password)]
-    pub current_password: SecretString,
-    #[schema(value_type = String, format = Password)]
-    pub new_password: SecretString,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PasswordReset {
-    pub email: String,
-    #[schema(value_type = String)]
-    pub code: SecretString,
-    #[schema(value_type = String, format = Password)]
-    pub new_password: SecretString,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PasswordConfirmation {
-    #[schema(value_type = String, format = Password)]
-    pub password: SecretString,
-}
+use oso_api::accounts::{
+    ActivationCode, Credentials, EmailOnly, LinkPasswordReset, LinkToken, PasswordChange,
+    PasswordConfirmation, PasswordReset, Profile, RegistrationForm, SessionGrant,
+};
 
 /// Register a login; the activation e-mail follows. The same answer for a known address.
 #[utoipa::path(post, path = "/registrations", tag = "accounts", request_body = RegistrationForm,

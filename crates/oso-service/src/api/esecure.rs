@@ -6,26 +6,19 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use oso_api::esecure::{Decided, DecisionForm, Summary, UsersAdded, UsersForm};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::extract::{Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody};
 use crate::esecure::accounts::{self, AdministratorForm, CustomerAccount, DomainsForm};
 use crate::esecure::audit::{self, AuditEntry};
-use crate::esecure::requests::{self, AccessRequest, Decision};
+use crate::esecure::requests::{self, AccessRequest};
 use crate::esecure::Requester;
 
 fn internal(cause: sqlx::Error) -> ApiError {
     ApiError::internal(&cause)
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Summary {
-    /// Whether the user administers any customer account.
-    pub administrator: bool,
-    /// Requests waiting for the user's decision.
-    pub open_requests: i64,
 }
 
 /// Whether the user is an administrator, and how many requests wait: cheap enough to poll.
@@ -89,17 +82,6 @@ pub async fn list_requests(
     ))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct DecisionForm {
-    pub ids: Vec<i64>,
-    pub decision: Decision,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Decided {
-    pub decided: usize,
-}
-
 /// Approve or reject requests, all at once or none.
 #[utoipa::path(post, path = "/esecure/requests/decision", tag = "esecure", security(("session" = [])),
     operation_id = "decide_access_requests",
@@ -132,17 +114,6 @@ pub async fn revoke(
 ) -> Result<StatusCode, ApiError> {
     requests::revoke(state.esecure(), &Requester::of(&user), id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct UsersForm {
-    pub account_number: String,
-    pub emails: Vec<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UsersAdded {
-    pub added: Vec<String>,
 }
 
 /// Approve users of an account at once, without a request.

@@ -3,33 +3,10 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+pub use oso_api::health::{DatabaseHealth, Health, HealthStatus};
 
 use super::AppState;
 use crate::store;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Health {
-    /// `ok` when everything answers, `degraded` when the database does not.
-    pub status: HealthStatus,
-    pub version: String,
-    pub database: DatabaseHealth,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HealthStatus {
-    Ok,
-    Degraded,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct DatabaseHealth {
-    pub reachable: bool,
-    /// The newest migration applied, when the database answered.
-    pub schema_version: Option<i64>,
-}
 
 /// Service and database health.
 #[utoipa::path(

@@ -4,9 +4,10 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use oso_api::operator::{StatusAnswer, StatusRequest};
 use oso_core::OrderStatus;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::extract::{Body, OperatorSession, Params};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
@@ -22,20 +23,6 @@ use crate::operator::{self, OperatorRow};
 pub struct OperatorOrdersQuery {
     /// Only orders with this status: received, in_progress, shipped, completed, cancelled.
     pub status: Option<String>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct StatusRequest {
-    /// The status to move to; without it the order moves to the next status in the normal course.
-    pub to: Option<String>,
-    /// Required when the order ships.
-    pub tracking_number: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct StatusAnswer {
-    pub order_number: String,
-    pub status: String,
 }
 
 fn parse_status(field: &str, text: &str) -> Result<OrderStatus, ApiError> {

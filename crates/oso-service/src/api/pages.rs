@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::AppState;
 use crate::accounts::AccountError;
 use crate::mail::templates::web_message as text;
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

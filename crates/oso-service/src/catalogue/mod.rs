@@ -6,79 +6,11 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+pub use oso_api::catalogue::{Catalogue, Category, Item, Size, Translated};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 /// The catalogue shipped with this build.
 pub const SHIPPED: &str = include_str!("../../catalogue/catalogue.json");
-
-/// A text in each of OSO's languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Translated {
-    pub nl: String,
-    pub en: String,
-    pub fr: String,
-}
-
-impl Translated {
-    /// An item's names as read from its stored definition; a missing one reads as the SKU, so a
-    /// past order's line is never nameless.
-    pub fn or_sku(sku: &str, nl: Option<String>, en: Option<String>, fr: Option<String>) -> Self {
-        let or_sku = |name: Option<String>| name.unwrap_or_else(|| sku.to_owned());
-        Self {
-            nl: or_sku(nl),
-            en: or_sku(en),
-            fr: or_sku(fr),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Category {
-    pub id: String,
-    pub name: Translated,
-    pub icon: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Size {
-    pub id: String,
-    pub name: Translated,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Item {
-    pub sku: String,
-    pub category: String,
-    pub size: Option<String>,
-    pub name: Translated,
-    pub description: Translated,
-    /// Length, width, height in millimetres (height 0 for flat items).
-    pub outer_dimensions_mm: [u32; 3],
-    pub inner_dimensions_mm: Option<[u32; 3]>,
-    pub max_content_weight_g: Option<u32>,
-    pub material: Translated,
-    pub units_per_pack: u32,
-    pub max_packs_per_order: u32,
-    pub icon: String,
-}
-
-/// The catalogue file, and what `GET /api/v1/catalogue` answers (with only the items sold).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Catalogue {
-    pub version: u32,
-    /// The most packs one order may hold, all items together.
-    pub order_max_packs: u32,
-    pub categories: Vec<Category>,
-    pub sizes: Vec<Size>,
-    pub items: Vec<Item>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -90,35 +22,33 @@ pub enum CatalogueError {
     Store(#[from] sqlx::Error),
 }
 
-impl Catalogue {
-    /// Parses and checks a catalogue file: unique SKUs, known categories and sizes, limits > 0.
-    pub fn parse(json: &str) -> Result<Self, CatalogueError> {
-        let catalogue: Catalogue = serde_json::from_str(json)?;
-        let categories: HashSet<_> = catalogue.categories.iter().map(|c| c.id.as_str()).collect();
-        let sizes: HashSet<_> = catalogue.sizes.iter().map(|s| s.id.as_str()).collect();
-        let mut skus = HashSet::new();
-        let problem = |text: String| Err(CatalogueError::Inconsistent(text));
-        if catalogue.order_max_packs == 0 {
-            return problem("order_max_packs is 0".into());
-        }
-        for item in &catalogue.items {
-            if !skus.insert(item.sku.as_str()) {
-                return problem(format!("SKU {} appears twice", item.sku));
-            }
-            if !categories.contains(item.category.as_str()) {
-                return problem(format!("{}: unknown category {}", item.sku, item.category));
-            }
-            if let Some(size) = &item.size {
-                if !sizes.contains(size.as_str()) {
-                    return problem(format!("{}: unknown size {size}", item.sku));
-                }
-            }
-            if item.max_packs_per_order == 0 || item.units_per_pack == 0 {
-                return problem(format!("{}: a limit or pack size is 0", item.sku));
-            }
-        }
-        Ok(catalogue)
+/// Parses and checks a catalogue file: unique SKUs, known categories and sizes, limits > 0.
+pub fn parse(json: &str) -> Result<Catalogue, CatalogueError> {
+    let catalogue: Catalogue = serde_json::from_str(json)?;
+    let categories: HashSet<_> = catalogue.categories.iter().map(|c| c.id.as_str()).collect();
+    let sizes: HashSet<_> = catalogue.sizes.iter().map(|s| s.id.as_str()).collect();
+    let mut skus = HashSet::new();
+    let problem = |text: String| Err(CatalogueError::Inconsistent(text));
+    if catalogue.order_max_packs == 0 {
+        return problem("order_max_packs is 0".into());
     }
+    for item in &catalogue.items {
+        if !skus.insert(item.sku.as_str()) {
+            return problem(format!("SKU {} appears twice", item.sku));
+        }
+        if !categories.contains(item.category.as_str()) {
+            return problem(format!("{}: unknown category {}", item.sku, item.category));
+        }
+        if let Some(size) = &item.size {
+            if !sizes.contains(size.as_str()) {
+                return problem(format!("{}: unknown size {size}", item.sku));
+            }
+        }
+        if item.max_packs_per_order == 0 || item.units_per_pack == 0 {
+            return problem(format!("{}: a limit or pack size is 0", item.sku));
+        }
+    }
+    Ok(catalogue)
 }
 
 /// Stores `catalogue`: upserts its items, marks the others as no longer sold, keeps the rest.
@@ -233,7 +163,7 @@ mod tests {
         let pool = crate::store::open(&dir.path().join("catalogue.sqlite3"))
             .await
             .expect("database");
-        let shipped = Catalogue::parse(SHIPPED).expect("catalogue");
+        let shipped = parse(SHIPPED).expect("catalogue");
         load(&pool, &shipped, Utc::now()).await.expect("loaded");
         let cache = CatalogueCache::default();
         let first = cache.current(&pool).await.expect("read");
@@ -264,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_shipped_catalogue_is_consistent_and_large_enough() {
-        let catalogue = Catalogue::parse(SHIPPED).expect("the shipped catalogue is valid");
+        let catalogue = parse(SHIPPED).expect("the shipped catalogue is valid");
         assert!(
             catalogue.items.len() >= 30,
             "{} items",
@@ -291,24 +221,18 @@ mod tests {
 
     #[test]
     fn a_duplicate_sku_is_refused() {
-        let mut catalogue = Catalogue::parse(SHIPPED).expect("valid");
+        let mut catalogue = parse(SHIPPED).expect("valid");
         let first = catalogue.items[0].clone();
         catalogue.items.push(first);
         let json = serde_json::to_string(&catalogue).expect("json");
-        assert!(matches!(
-            Catalogue::parse(&json),
-            Err(CatalogueError::Inconsistent(_))
-        ));
+        assert!(matches!(parse(&json), Err(CatalogueError::Inconsistent(_))));
     }
 
     #[test]
     fn an_unknown_category_is_refused() {
-        let mut catalogue = Catalogue::parse(SHIPPED).expect("valid");
+        let mut catalogue = parse(SHIPPED).expect("valid");
         catalogue.items[0].category = "spaceships".into();
         let json = serde_json::to_string(&catalogue).expect("json");
-        assert!(matches!(
-            Catalogue::parse(&json),
-            Err(CatalogueError::Inconsistent(_))
-        ));
+        assert!(matches!(parse(&json), Err(CatalogueError::Inconsistent(_))));
     }
 }

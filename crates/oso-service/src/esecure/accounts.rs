@@ -1,55 +1,17 @@
 //! The customer accounts an administrator sees on the eSecure page: their administrators (added
 //! and removed, never the last one) and their authorised and restricted domain lists.
 
+pub use oso_api::esecure::{Administrator, AdministratorForm, CustomerAccount, DomainsForm};
 use oso_core::list_limit::MAX_DOMAINS_PER_LIST;
 use oso_core::text::{TextError, NAME_MAX_CHARS};
 use oso_core::{check_list_len, DomainName, Email, Language, RequiredText};
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 use super::context::Context;
 use super::mail::{self, WelcomeMail};
 use super::{audit, EsecureError, Requester};
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Administrator {
-    pub email: String,
-    pub name: String,
-    pub language: String,
-    /// Whether the address has an OSO login (without one they cannot approve in the app yet).
-    pub has_login: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct CustomerAccount {
-    pub number: String,
-    pub company: String,
-    pub protected: bool,
-    pub restrict_requests: bool,
-    pub authorised_domains: Vec<String>,
-    pub restricted_domains: Vec<String>,
-    pub administrators: Vec<Administrator>,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct AdministratorForm {
-    pub name: String,
-    pub email: String,
-    pub language: String,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct DomainsForm {
-    #[serde(default)]
-    pub authorised: Vec<String>,
-    #[serde(default)]
-    pub restricted: Vec<String>,
-    #[serde(default)]
-    pub restrict_requests: bool,
-}
 
 /// Refuses anyone but an administrator of `number`, alike for accounts that do not exist.
 pub async fn require_administrator(

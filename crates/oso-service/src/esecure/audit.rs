@@ -2,24 +2,11 @@
 //! administrators.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use sqlx::{SqliteConnection, SqlitePool};
-use utoipa::ToSchema;
+
+pub use oso_api::esecure::AuditEntry;
 
 use super::Requester;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct AuditEntry {
-    pub at: DateTime<Utc>,
-    /// The e-mail address of who acted (`operator:<name>` for the supplier's operators).
-    pub actor: String,
-    /// requested, approved, rejected, revoked, users_added, administrator_added,
-    /// administrator_removed, domains_changed, refused, account_created, account_changed.
-    pub action: String,
-    /// Whom or what it concerned (an e-mail address, a domain list).
-    pub subject: String,
-    pub account_number: String,
-}
 
 pub async fn record(
     conn: &mut SqliteConnection,

@@ -4,29 +4,13 @@
 use oso_core::list_limit::MAX_ADMINISTRATORS_AT_ONCE;
 use oso_core::text::NAME_MAX_CHARS;
 use oso_core::{check_list_len, AccountNumber, RequiredText};
-use serde::Deserialize;
-use utoipa::ToSchema;
 
-use super::accounts::{self, AdministratorForm, CustomerAccount};
+pub use oso_api::esecure::{CustomerAccountChange, CustomerAccountForm};
+
+use super::accounts::{self, CustomerAccount};
 use super::context::Context;
 use super::{audit, EsecureError};
 use crate::error::ServiceError;
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct CustomerAccountForm {
-    pub number: String,
-    pub company: String,
-    #[serde(default)]
-    pub protected: bool,
-    #[serde(default)]
-    pub administrators: Vec<AdministratorForm>,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct CustomerAccountChange {
-    pub company: Option<String>,
-    pub protected: Option<bool>,
-}
 
 fn parse_company(company: &str) -> Result<String, ServiceError> {
     RequiredText::parse(company, NAME_MAX_CHARS)

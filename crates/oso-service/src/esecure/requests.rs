@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
 use oso_core::{check_list_len, Email};
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
+
+pub use oso_api::esecure::{AccessRequest, Decision};
 
 use super::context::Context;
 use super::mail;
@@ -15,19 +15,6 @@ use super::{audit, EsecureError, Requester};
 use crate::accounts::tokens;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct AccessRequest {
-    pub id: i64,
-    pub account_number: String,
-    pub email: String,
-    pub company: String,
-    /// pending, approved, rejected or revoked.
-    pub status: String,
-    pub requested_at: DateTime<Utc>,
-    pub decided_at: Option<DateTime<Utc>>,
-    pub decided_by: Option<String>,
-}
 
 /// The requests of the accounts `admin` administers, newest first.
 pub async fn list(
@@ -86,13 +73,6 @@ pub async fn open_count(pool: &SqlitePool, admin: &Requester) -> Result<(bool, i
     .fetch_one(pool)
     .await?;
     Ok((counts.accounts > 0, counts.open))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approve,
-    Reject,
 }
 
 /// Approves or rejects requests at once, all or none: every id must be a request of an account

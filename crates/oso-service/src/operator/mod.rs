@@ -5,8 +5,8 @@
 pub mod tokens;
 
 use chrono::{DateTime, Utc};
+pub use oso_api::operator::OperatorRow;
 use oso_core::{LifecycleError, OrderStatus};
-use serde::Serialize;
 use sqlx::SqlitePool;
 
 use crate::config::ServiceConfig;
@@ -22,17 +22,6 @@ pub struct Operator {
     mailer: Mailer,
     links: crate::accounts::Links,
     accounts: crate::accounts::Accounts,
-}
-
-/// An order as the operator API and `oso-service orders list` show it.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct OperatorRow {
-    pub order_number: String,
-    pub created_at: DateTime<Utc>,
-    pub status: String,
-    pub account_number: String,
-    pub company: String,
-    pub tracking_number: Option<String>,
 }
 
 impl Operator {
@@ -117,13 +106,38 @@ pub async fn list_orders(
     status: Option<OrderStatus>,
 ) -> Result<Vec<OperatorRow>, sqlx::Error> {
     let status = status.map(OrderStatus::as_str);
-    sqlx::query_as::<_, OperatorRow>(
+    let rows = sqlx::query_as::<
+        _,
+        (
+            String,
+            DateTime<Utc>,
+            String,
+            String,
+            String,
+            Option<String>,
+        ),
+    >(
         "SELECT order_number, created_at, status, account_number, company, tracking_number
          FROM orders WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1) ORDER BY id",
     )
     .bind(status)
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(order_number, created_at, status, account_number, company, tracking_number)| {
+                OperatorRow {
+                    order_number,
+                    created_at,
+                    status,
+                    account_number,
+                    company,
+                    tracking_number,
+                }
+            },
+        )
+        .collect())
 }
 
 /// Moves an order to `to`; `None` means the next status in the normal course. Answers the

@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::SqlitePool;
 
 use crate::accounts::tokens;
-use crate::secret::SecretString;
+use oso_core::SecretString;
 
 /// Operator tokens start with this, so a leaked one is recognisable (and greppable) as such.
 const PREFIX: &str = "oso_op_";

@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
+
+pub use oso_api::orders::{ExportedLine, ExportedOrder, HistoryExport};
 
 use super::history::{self, Direction, HistoryQuery, SortColumn};
 use crate::accounts::SignedIn;
@@ -28,40 +30,46 @@ pub struct ExportQuery {
     pub account_number: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct ExportedLine {
-    pub sku: String,
-    pub packs: u32,
-    pub name: Translated,
+/// An exported order as read, with the id its lines are found by.
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    id: i64,
+    order_number: String,
+    created_at: DateTime<Utc>,
+    status: String,
+    account_number: String,
+    company: String,
+    contact_person: String,
+    street: String,
+    number: String,
+    box_number: Option<String>,
+    postal_code: String,
+    city: String,
+    country: String,
+    ordered_by: String,
+    tracking_number: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct ExportedOrder {
-    #[serde(skip)]
-    pub id: i64,
-    pub order_number: String,
-    pub created_at: DateTime<Utc>,
-    pub status: String,
-    pub account_number: String,
-    pub company: String,
-    pub contact_person: String,
-    pub street: String,
-    pub number: String,
-    pub box_number: Option<String>,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-    pub ordered_by: String,
-    pub tracking_number: Option<String>,
-    #[sqlx(skip)]
-    pub lines: Vec<ExportedLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct HistoryExport {
-    pub orders: Vec<ExportedOrder>,
-    /// More orders matched than one export holds; narrow the filters.
-    pub truncated: bool,
+impl OrderRow {
+    fn exported(self, lines: Vec<ExportedLine>) -> ExportedOrder {
+        ExportedOrder {
+            order_number: self.order_number,
+            created_at: self.created_at,
+            status: self.status,
+            account_number: self.account_number,
+            company: self.company,
+            contact_person: self.contact_person,
+            street: self.street,
+            number: self.number,
+            box_number: self.box_number,
+            postal_code: self.postal_code,
+            city: self.city,
+            country: self.country,
+            ordered_by: self.ordered_by,
+            tracking_number: self.tracking_number,
+            lines,
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -101,10 +109,7 @@ pub async fn export(
     history::visible_to(&mut rows, user, &requester, &filters);
     history::order_by(&mut rows, &filters);
     rows.push(" LIMIT ").push_bind(EXPORT_MAX_ORDERS + 1);
-    let mut orders = rows
-        .build_query_as::<ExportedOrder>()
-        .fetch_all(pool)
-        .await?;
+    let mut orders = rows.build_query_as::<OrderRow>().fetch_all(pool).await?;
     let truncated = orders.len() as i64 > EXPORT_MAX_ORDERS;
     orders.truncate(EXPORT_MAX_ORDERS as usize);
 
@@ -127,8 +132,12 @@ pub async fn export(
         };
         by_order.entry(line.order_id).or_default().push(exported);
     }
-    for order in &mut orders {
-        order.lines = by_order.remove(&order.id).unwrap_or_default();
-    }
+    let orders = orders
+        .into_iter()
+        .map(|order| {
+            let lines = by_order.remove(&order.id).unwrap_or_default();
+            order.exported(lines)
+        })
+        .collect();
     Ok(HistoryExport { orders, truncated })
 }

@@ -5,43 +5,25 @@
 //! with `FromRow`.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
+
+pub use oso_api::orders::{Direction, HistoryAccountNumber, HistoryPage, HistoryRow, SortColumn};
 
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
 use crate::esecure::{push_may_use, Requester};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SortColumn {
-    OrderNumber,
-    #[default]
-    CreatedAt,
-    Status,
-    AccountNumber,
-    Company,
-}
-
-impl SortColumn {
-    fn sql(self) -> &'static str {
-        match self {
-            SortColumn::OrderNumber => "o.id",
-            SortColumn::CreatedAt => "o.created_at",
-            SortColumn::Status => "o.status",
-            SortColumn::AccountNumber => "o.account_number",
-            SortColumn::Company => "o.company COLLATE NOCASE",
-        }
+/// The SQL a sort column orders by (whitelisted: never text from the request).
+fn sort_sql(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::OrderNumber => "o.id",
+        SortColumn::CreatedAt => "o.created_at",
+        SortColumn::Status => "o.status",
+        SortColumn::AccountNumber => "o.account_number",
+        SortColumn::Company => "o.company COLLATE NOCASE",
     }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Asc,
-    #[default]
-    Desc,
 }
 
 /// Newest first unless asked otherwise.
@@ -56,22 +38,6 @@ pub struct HistoryQuery {
     /// 1 to 200; default 50.
     pub limit: Option<u32>,
     pub offset: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct HistoryRow {
-    pub order_number: String,
-    pub created_at: DateTime<Utc>,
-    pub status: String,
-    pub account_number: String,
-    pub company: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct HistoryPage {
-    /// How many orders match, over all pages.
-    pub total: i64,
-    pub orders: Vec<HistoryRow>,
 }
 
 /// The orders `user` sees: placed by them, or placed by anyone with a number they administer;
@@ -122,7 +88,7 @@ pub(super) fn order_by(builder: &mut QueryBuilder<'_, Sqlite>, query: &HistoryQu
     // The id breaks ties, so paging is stable whatever the sort.
     builder.push(format!(
         " ORDER BY {} {direction}, o.id {direction}",
-        query.sort.sql()
+        sort_sql(query.sort)
     ));
 }
 
@@ -151,17 +117,22 @@ pub async fn page(
         .push_bind(limit)
         .push(" OFFSET ")
         .push_bind(offset);
-    let orders = rows.build_query_as::<HistoryRow>().fetch_all(pool).await?;
+    let orders = rows
+        .build_query_as::<(String, DateTime<Utc>, String, String, String)>()
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(order_number, created_at, status, account_number, company)| HistoryRow {
+                order_number,
+                created_at,
+                status,
+                account_number,
+                company,
+            },
+        )
+        .collect();
     Ok(HistoryPage { total, orders })
-}
-
-/// An account number the history can be filtered on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
-pub struct HistoryAccountNumber {
-    /// Nine digits.
-    pub number: String,
-    /// The user's own name for it when they saved it; empty otherwise.
-    pub name: String,
 }
 
 /// The numbers the history's filter offers: those of the orders the history shows, and those
@@ -185,9 +156,12 @@ pub async fn account_numbers(
         .push_bind(user.user.id)
         .push(" AND saved.number = shown.number ORDER BY shown.number");
     Ok(query
-        .build_query_as::<HistoryAccountNumber>()
+        .build_query_as::<(String, String)>()
         .fetch_all(pool)
-        .await?)
+        .await?
+        .into_iter()
+        .map(|(number, name)| HistoryAccountNumber { number, name })
+        .collect())
 }
 
 #[cfg(test)]

@@ -3,11 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
+pub use oso_api::orders::StatusChange;
 use oso_core::order_lifecycle::{is_expired, ORDER_RETENTION};
 use oso_core::{check_move, Language, LifecycleError, OrderStatus};
-use serde::Serialize;
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
@@ -27,12 +26,6 @@ impl Actor {
             Actor::Operator => "operator",
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
-pub struct StatusChange {
-    pub status: String,
-    pub changed_at: DateTime<Utc>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -10,11 +10,9 @@ mod writer;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, Clock, FieldErrors, Sold};
-use serde::{Deserialize, Serialize};
+pub use oso_api::orders::{OrderDetails, OrderLine, OrderRequest, PlacedOrder};
+use oso_core::{check_order_lines, AccountNumber, Address, Clock, FieldErrors, Sold};
 use sqlx::SqlitePool;
-use utoipa::ToSchema;
 
 use crate::accounts::{Accounts, SignedIn};
 use crate::catalogue::{Catalogue, CatalogueCache};
@@ -42,33 +40,6 @@ impl Context<'_> {
     fn esecure(&self) -> crate::esecure::Context<'_> {
         crate::esecure::Context::new(self.pool, self.accounts, self.clock.now())
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct OrderLine {
-    pub sku: String,
-    pub packs: u32,
-}
-
-/// What the desktop sends to place an order.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-pub struct OrderRequest {
-    /// Chosen by the desktop per draft (16–64 letters, digits, dashes); the same key places
-    /// the same order at most once.
-    pub idempotency_key: String,
-    pub account_number: String,
-    pub address: AddressInput,
-    pub lines: Vec<OrderLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct PlacedOrder {
-    pub order_number: String,
-    pub status: String,
-    pub account_number: String,
-    pub address: AddressInput,
-    pub lines: Vec<OrderLine>,
-    pub created_at: DateTime<Utc>,
 }
 
 fn valid_key(key: &str) -> bool {
@@ -157,22 +128,6 @@ pub async fn place(
     };
     mail::confirm_in_background(cx.accounts.mailer(), user, &order, catalogue).await;
     Ok((order, true))
-}
-
-/// An order with its lifecycle: what the order history's details show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct OrderDetails {
-    #[serde(flatten)]
-    pub order: PlacedOrder,
-    pub tracking_number: Option<String>,
-    /// The name of who placed the order (empty once they asked to be forgotten).
-    pub ordered_by: String,
-    /// The Track & Trace link, while it exists (until 10 days after completion).
-    pub track_and_trace_url: Option<String>,
-    pub timeline: Vec<lifecycle::StatusChange>,
-    /// Each line's item name in every language, by SKU, also for items no longer sold.
-    #[serde(default)]
-    pub line_names: std::collections::BTreeMap<String, crate::catalogue::Translated>,
 }
 
 /// An order the history shows the user, by its number, with its timeline and Track & Trace

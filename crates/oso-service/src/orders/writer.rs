@@ -128,8 +128,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("orders.sqlite3");
         let pool = crate::store::open(&path).await.expect("database");
-        let catalogue =
-            crate::catalogue::Catalogue::parse(crate::catalogue::SHIPPED).expect("catalogue");
+        let catalogue = crate::catalogue::parse(crate::catalogue::SHIPPED).expect("catalogue");
         crate::catalogue::load(&pool, &catalogue, Utc::now())
             .await
             .expect("loaded");

@@ -284,12 +284,12 @@ fn accounts_on(
     )
 }
 
-fn form(email: &str) -> oso_service::accounts::RegistrationForm {
-    oso_service::accounts::RegistrationForm {
+fn form(email: &str) -> oso_api::accounts::RegistrationForm {
+    oso_api::accounts::RegistrationForm {
         company_name: "Click https://evil.example to claim".into(),
         contact_name: "Mallory".into(),
         email: email.into(),
-        password: oso_service::secret::SecretString::new(PASSWORD),
+        password: oso_core::SecretString::new(PASSWORD),
         language: "en".into(),
     }
 }

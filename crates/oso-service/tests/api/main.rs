@@ -63,8 +63,8 @@ async fn an_unknown_path_answers_not_found_in_the_error_shape() {
     for path in ["/api/v1/nothing-here", "/elsewhere", "/"] {
         let response = service.get(path).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-        let body: oso_service::ErrorBody = response.json().await.expect("an error body");
-        assert_eq!(body.code, oso_service::ErrorCode::NotFound);
+        let body: oso_api::ErrorBody = response.json().await.expect("an error body");
+        assert_eq!(body.code, oso_api::ErrorCode::NotFound);
         assert!(body.fields.is_empty());
     }
 }
@@ -81,8 +81,8 @@ async fn a_wrong_method_answers_method_not_allowed_in_the_error_shape() {
         .expect("sent");
 
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
-    let body: oso_service::ErrorBody = response.json().await.expect("an error body");
-    assert_eq!(body.code, oso_service::ErrorCode::MethodNotAllowed);
+    let body: oso_api::ErrorBody = response.json().await.expect("an error body");
+    assert_eq!(body.code, oso_api::ErrorCode::MethodNotAllowed);
 }
 
 #[tokio::test]

@@ -1,0 +1,136 @@
+//! eSecure (`/esecure/...`, and the operator's `/operator/customer-accounts`): protected
+//! account numbers, their administrators and domain lists, the requests to use them, the
+//! decisions on those requests and the audit trail.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Summary {
+    /// Whether the user administers any customer account.
+    pub administrator: bool,
+    /// Requests waiting for the user's decision.
+    pub open_requests: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Administrator {
+    pub email: String,
+    pub name: String,
+    pub language: String,
+    /// Whether the address has an OSO login (without one they cannot approve in the app yet).
+    pub has_login: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerAccount {
+    pub number: String,
+    pub company: String,
+    pub protected: bool,
+    pub restrict_requests: bool,
+    pub authorised_domains: Vec<String>,
+    pub restricted_domains: Vec<String>,
+    pub administrators: Vec<Administrator>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdministratorForm {
+    pub name: String,
+    pub email: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DomainsForm {
+    #[serde(default)]
+    pub authorised: Vec<String>,
+    #[serde(default)]
+    pub restricted: Vec<String>,
+    #[serde(default)]
+    pub restrict_requests: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccessRequest {
+    pub id: i64,
+    pub account_number: String,
+    pub email: String,
+    pub company: String,
+    /// pending, approved, rejected or revoked.
+    pub status: String,
+    pub requested_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionForm {
+    pub ids: Vec<i64>,
+    pub decision: Decision,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Decided {
+    pub decided: usize,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UsersForm {
+    pub account_number: String,
+    pub emails: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UsersAdded {
+    pub added: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The e-mail address of who acted (`operator:<name>` for the supplier's operators).
+    pub actor: String,
+    /// requested, approved, rejected, revoked, users_added, administrator_added,
+    /// administrator_removed, domains_changed, refused, account_created, account_changed.
+    pub action: String,
+    /// Whom or what it concerned (an e-mail address, a domain list).
+    pub subject: String,
+    pub account_number: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerAccountForm {
+    pub number: String,
+    pub company: String,
+    #[serde(default)]
+    pub protected: bool,
+    #[serde(default)]
+    pub administrators: Vec<AdministratorForm>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerAccountChange {
+    pub company: Option<String>,
+    pub protected: Option<bool>,
+}

@@ -1,0 +1,149 @@
+//! Orders (`/orders`): placing one, the history's pages and filters, one order's details and
+//! the history's export.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use oso_core::AddressInput;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Translated;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderLine {
+    pub sku: String,
+    pub packs: u32,
+}
+
+/// What the desktop sends to place an order.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderRequest {
+    /// Chosen by the desktop per draft (16–64 letters, digits, dashes); the same key places
+    /// the same order at most once.
+    pub idempotency_key: String,
+    pub account_number: String,
+    pub address: AddressInput,
+    pub lines: Vec<OrderLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlacedOrder {
+    pub order_number: String,
+    pub status: String,
+    pub account_number: String,
+    pub address: AddressInput,
+    pub lines: Vec<OrderLine>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: String,
+    pub changed_at: DateTime<Utc>,
+}
+
+/// An order with its lifecycle: what the order history's details show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderDetails {
+    #[serde(flatten)]
+    pub order: PlacedOrder,
+    pub tracking_number: Option<String>,
+    /// The name of who placed the order (empty once they asked to be forgotten).
+    pub ordered_by: String,
+    /// The Track & Trace link, while it exists (until 10 days after completion).
+    pub track_and_trace_url: Option<String>,
+    pub timeline: Vec<StatusChange>,
+    /// Each line's item name in every language, by SKU, also for items no longer sold.
+    #[serde(default)]
+    pub line_names: BTreeMap<String, Translated>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SortColumn {
+    OrderNumber,
+    #[default]
+    CreatedAt,
+    Status,
+    AccountNumber,
+    Company,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Asc,
+    #[default]
+    Desc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryRow {
+    pub order_number: String,
+    pub created_at: DateTime<Utc>,
+    pub status: String,
+    pub account_number: String,
+    pub company: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryPage {
+    /// How many orders match, over all pages.
+    pub total: i64,
+    pub orders: Vec<HistoryRow>,
+}
+
+/// An account number the history can be filtered on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryAccountNumber {
+    /// Nine digits.
+    pub number: String,
+    /// The user's own name for it when they saved it; empty otherwise.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedLine {
+    pub sku: String,
+    pub packs: u32,
+    pub name: Translated,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedOrder {
+    pub order_number: String,
+    pub created_at: DateTime<Utc>,
+    pub status: String,
+    pub account_number: String,
+    pub company: String,
+    pub contact_person: String,
+    pub street: String,
+    pub number: String,
+    pub box_number: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub ordered_by: String,
+    pub tracking_number: Option<String>,
+    pub lines: Vec<ExportedLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryExport {
+    pub orders: Vec<ExportedOrder>,
+    /// More orders matched than one export holds; narrow the filters.
+    pub truncated: bool,
+}
