@@ -22,14 +22,10 @@ use oso_core::account_policy::{PasswordRenewal, SessionLifetime};
 use oso_core::Clock;
 use sqlx::SqlitePool;
 
+use crate::error::ServiceError;
 use crate::mail::Mailer;
 pub use sign_in::SignedIn;
 pub use users::{LoginStatus, UserRow};
-
-/// The service's error under its old name, for the HTTP layer's conversions until they use
-/// [`ServiceError`] by its name.
-pub use crate::error::ServiceError as AccountError;
-use crate::error::ServiceError;
 
 /// Everything the account flows need.
 #[derive(Debug, Clone)]

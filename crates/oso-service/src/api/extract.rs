@@ -7,7 +7,8 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use super::{ApiError, AppState, ErrorCode};
-use crate::accounts::{AccountError, SignedIn};
+use crate::accounts::SignedIn;
+use crate::error::ServiceError;
 use crate::esecure::{EsecureError, Refusal};
 use crate::operator::tokens::{self as operator_tokens, OperatorIdentity};
 
@@ -60,7 +61,7 @@ impl FromRequestParts<AppState> for AnySession {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or_else(|| ApiError::from(AccountError::Unauthenticated))?;
+        let token = bearer(parts).ok_or_else(|| ApiError::from(ServiceError::Unauthenticated))?;
         Ok(AnySession(state.accounts.authenticate(token).await?))
     }
 }
@@ -74,44 +75,44 @@ impl FromRequestParts<AppState> for Session {
     ) -> Result<Self, Self::Rejection> {
         let AnySession(signed_in) = AnySession::from_request_parts(parts, state).await?;
         if signed_in.password_expired {
-            return Err(AccountError::PasswordExpired.into());
+            return Err(ServiceError::PasswordExpired.into());
         }
         Ok(Session(signed_in))
     }
 }
 
-impl From<AccountError> for ApiError {
-    fn from(error: AccountError) -> Self {
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
         match error {
-            AccountError::Invalid(fields) => {
+            ServiceError::Invalid(fields) => {
                 let mut api =
                     ApiError::new(ErrorCode::ValidationFailed, "some fields were refused");
                 api.0.fields = fields;
                 api
             }
-            AccountError::InvalidCredentials => {
+            ServiceError::InvalidCredentials => {
                 ApiError::new(ErrorCode::InvalidCredentials, "wrong e-mail or password")
             }
-            AccountError::Inactive => {
+            ServiceError::Inactive => {
                 ApiError::new(ErrorCode::AccountInactive, "the account is not activated")
             }
-            AccountError::Unauthenticated => {
+            ServiceError::Unauthenticated => {
                 ApiError::new(ErrorCode::Unauthenticated, "no valid session")
             }
-            AccountError::PasswordExpired => {
+            ServiceError::PasswordExpired => {
                 ApiError::new(ErrorCode::PasswordExpired, "choose a new password first")
             }
-            AccountError::TokenInvalid => {
+            ServiceError::TokenInvalid => {
                 ApiError::new(ErrorCode::TokenInvalid, "the link or code is not valid")
             }
-            AccountError::TokenExpired => {
+            ServiceError::TokenExpired => {
                 ApiError::new(ErrorCode::TokenExpired, "the link or code has expired")
             }
-            AccountError::RateLimited(seconds) => ApiError::rate_limited(seconds),
-            AccountError::Store(ref cause) => ApiError::internal(cause),
-            AccountError::Hash(ref cause) => ApiError::internal(cause),
-            AccountError::Mail(ref cause) => ApiError::internal(cause),
-            AccountError::Access { refusal, field } => {
+            ServiceError::RateLimited(seconds) => ApiError::rate_limited(seconds),
+            ServiceError::Store(ref cause) => ApiError::internal(cause),
+            ServiceError::Hash(ref cause) => ApiError::internal(cause),
+            ServiceError::Mail(ref cause) => ApiError::internal(cause),
+            ServiceError::Access { refusal, field } => {
                 let (code, message) = match refusal {
                     Refusal::ApprovalPending => (
                         ErrorCode::ApprovalPending,
@@ -132,11 +133,11 @@ impl From<AccountError> for ApiError {
                     .insert(field.to_owned(), code.as_str().to_owned());
                 api
             }
-            AccountError::LastAdministrator => ApiError::new(
+            ServiceError::LastAdministrator => ApiError::new(
                 ErrorCode::LastAdministrator,
                 "the only administrator of a protected account number stays until another is added",
             ),
-            AccountError::Internal(cause) => {
+            ServiceError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 ApiError::new(ErrorCode::Internal, "internal error")
             }

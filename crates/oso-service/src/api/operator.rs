@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 
 use super::extract::{Body, OperatorSession, Params};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 use crate::esecure::accounts::CustomerAccount;
 use crate::esecure::operator::{
     self as esecure_operator, CustomerAccountChange, CustomerAccountForm,
@@ -27,7 +27,7 @@ pub struct OperatorOrdersQuery {
 
 fn parse_status(field: &str, text: &str) -> Result<OrderStatus, ApiError> {
     text.parse::<OrderStatus>()
-        .map_err(|_| AccountError::field(field, "unknown_status").into())
+        .map_err(|_| ServiceError::field(field, "unknown_status").into())
 }
 
 /// Every order, oldest first, optionally of one status.
@@ -82,7 +82,7 @@ pub async fn move_order(
     .await
     .map_err(|error| match error {
         operator::MoveError::NotFound => ApiError::new(ErrorCode::NotFound, "no such order"),
-        other => AccountError::from(other).into(),
+        other => ServiceError::from(other).into(),
     })?;
     Ok(Json(StatusAnswer {
         order_number,

@@ -15,7 +15,7 @@ use oso_core::Language;
 use serde::Deserialize;
 
 use super::AppState;
-use crate::accounts::AccountError;
+use crate::error::ServiceError;
 use crate::mail::templates::web_message as text;
 use oso_core::SecretString;
 
@@ -132,8 +132,8 @@ async fn activate(
         .await;
     let id = match outcome {
         Ok(()) => "web-activate-done",
-        Err(AccountError::TokenExpired) => "web-link-expired",
-        Err(AccountError::TokenInvalid) => "web-link-invalid",
+        Err(ServiceError::TokenExpired) => "web-link-expired",
+        Err(ServiceError::TokenInvalid) => "web-link-invalid",
         Err(error) => {
             tracing::error!(%error, "activation from the web page failed");
             "web-failed"
@@ -193,7 +193,7 @@ async fn reset(
             "web-reset-title",
             &paragraph(language, "web-reset-done", ""),
         ),
-        Err(AccountError::Invalid(fields)) => {
+        Err(ServiceError::Invalid(fields)) => {
             let id = match fields.values().next().map(String::as_str) {
                 Some("too_short") => "web-error-too_short",
                 Some("too_long") => "web-error-too_long",
@@ -206,12 +206,12 @@ async fn reset(
                 &reset_form_html(language, &form.token, Some(id)),
             )
         }
-        Err(AccountError::TokenExpired) => page(
+        Err(ServiceError::TokenExpired) => page(
             language,
             "web-reset-title",
             &paragraph(language, "web-link-expired", ""),
         ),
-        Err(AccountError::TokenInvalid) => page(
+        Err(ServiceError::TokenInvalid) => page(
             language,
             "web-reset-title",
             &paragraph(language, "web-link-invalid", ""),
