@@ -3,6 +3,7 @@
 //! decisions on those requests and the audit trail.
 
 use chrono::{DateTime, Utc};
+pub use oso_core::{AccessRequestStatus, Decision};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -62,19 +63,10 @@ pub struct AccessRequest {
     pub account_number: String,
     pub email: String,
     pub company: String,
-    /// pending, approved, rejected or revoked.
-    pub status: String,
+    pub status: AccessRequestStatus,
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approve,
-    Reject,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

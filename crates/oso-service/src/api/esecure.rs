@@ -72,7 +72,7 @@ pub async fn list_requests(
     Params(query): Params<RequestsQuery>,
 ) -> Result<Json<Vec<AccessRequest>>, ApiError> {
     let status = match query.status.as_deref() {
-        None | Some("") => Some("pending"),
+        None | Some("") => Some(oso_core::AccessRequestStatus::Pending.as_str()),
         Some("all") => None,
         Some(other) => Some(other),
     };

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
-use oso_core::{check_list_len, Email};
+use oso_core::{check_list_len, AccessRequestStatus, Email};
 use sqlx::SqlitePool;
 
 pub use oso_api::esecure::{AccessRequest, Decision};
@@ -23,15 +23,15 @@ pub async fn list(
     status: Option<&str>,
     account_number: Option<&str>,
 ) -> Result<Vec<AccessRequest>, EsecureError> {
-    if let Some(status) = status {
-        if !["pending", "approved", "rejected", "revoked"].contains(&status) {
-            return Err(ServiceError::field("status", "unknown_status").into());
-        }
-    }
+    let status = status
+        .map(AccessRequestStatus::parse)
+        .transpose()
+        .map_err(|_| ServiceError::field("status", "unknown_status"))?
+        .map(AccessRequestStatus::as_str);
     Ok(sqlx::query_as!(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
                 decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
          FROM access_requests r
          WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
@@ -53,7 +53,7 @@ pub async fn mine(
     sqlx::query_as!(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
                 decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
          FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC"#,
         requester.canonical,
@@ -91,16 +91,13 @@ pub async fn decide(
     if let Err(too_many) = check_list_len(ids.len(), MAX_DECISIONS_AT_ONCE) {
         return Err(ServiceError::field("ids", too_many.field_code()).into());
     }
-    let (to, from): (&str, &[&str]) = match decision {
-        Decision::Approve => ("approved", &["pending", "rejected", "revoked"]),
-        Decision::Reject => ("rejected", &["pending"]),
-    };
     let mut tx = crate::store::begin_write(cx.pool).await?;
     let mut decided = Vec::new();
     for id in ids {
         let row = sqlx::query!(
-            "SELECT account_number, email, status FROM access_requests r WHERE r.id = ?1
-               AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)",
+            r#"SELECT account_number, email, status AS "status: AccessRequestStatus"
+               FROM access_requests r WHERE r.id = ?1
+               AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)"#,
             id,
             admin.canonical,
         )
@@ -111,9 +108,10 @@ pub async fn decide(
         else {
             return Err(EsecureError::NotFound);
         };
-        if !from.contains(&status.as_str()) {
+        let Some(to) = status.after(decision) else {
             return Err(ServiceError::field("ids", "already_decided").into());
-        }
+        };
+        let to = to.as_str();
         sqlx::query!(
             "UPDATE access_requests SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1",
             id,
@@ -162,7 +160,8 @@ pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), E
     )
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut tx, &number, cx.now, &admin.email, "revoked", &email).await?;
+    let revoked = AccessRequestStatus::Revoked.as_str();
+    audit::record(&mut tx, &number, cx.now, &admin.email, revoked, &email).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -262,7 +261,7 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
     let request: Option<AccessRequest> = sqlx::query_as!(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
                 decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
          FROM access_requests WHERE id = ?1"#,
         id,
@@ -270,7 +269,9 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
     .fetch_optional(cx.pool)
     .await?;
     Ok(match request {
-        Some(request) if request.status == "pending" => RejectLink::Open(request),
+        Some(request) if request.status == AccessRequestStatus::Pending => {
+            RejectLink::Open(request)
+        }
         Some(_) => RejectLink::Decided,
         None => RejectLink::Invalid,
     })
@@ -301,7 +302,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
          WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM account_administrators ad
                WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower(?3))
          RETURNING id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!", requested_at AS "requested_at!: DateTime<Utc>",
+                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
                 decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?""#,
         id,
         cx.now,
@@ -318,7 +319,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
         &request.account_number,
         cx.now,
         &admin_email,
-        "rejected",
+        AccessRequestStatus::Rejected.as_str(),
         &request.email,
     )
     .await?;
