@@ -60,7 +60,7 @@ fn local_time(at: DateTime<Utc>) -> String {
 fn order_cells(order: &ExportedOrder, messages: &Catalogue) -> Vec<String> {
     let status = messages
         .format(&format!("history-status-{}", order.status), &[])
-        .unwrap_or_else(|| order.status.clone());
+        .unwrap_or_else(|| order.status.to_string());
     vec![
         order.order_number.clone(),
         local_time(order.created_at),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use oso_core::AddressInput;
+pub use oso_core::OrderStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Translated;
@@ -32,7 +33,7 @@ pub struct OrderRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlacedOrder {
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub account_number: String,
     pub address: AddressInput,
     pub lines: Vec<OrderLine>,
@@ -42,7 +43,7 @@ pub struct PlacedOrder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusChange {
-    pub status: String,
+    pub status: OrderStatus,
     pub changed_at: DateTime<Utc>,
 }
 
@@ -89,7 +90,7 @@ pub enum Direction {
 pub struct HistoryRow {
     pub order_number: String,
     pub created_at: DateTime<Utc>,
-    pub status: String,
+    pub status: OrderStatus,
     pub account_number: String,
     pub company: String,
 }
@@ -125,7 +126,7 @@ pub struct ExportedLine {
 pub struct ExportedOrder {
     pub order_number: String,
     pub created_at: DateTime<Utc>,
-    pub status: String,
+    pub status: OrderStatus,
     pub account_number: String,
     pub company: String,
     pub contact_person: String,

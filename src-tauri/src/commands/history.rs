@@ -19,7 +19,7 @@ use crate::startup::AppState;
 pub struct HistoryRowView {
     pub order_number: String,
     pub created_at: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub account_number: String,
     pub company: String,
 }
@@ -43,7 +43,7 @@ pub struct LineView {
 
 #[derive(Debug, Serialize)]
 pub struct TimelineEntry {
-    pub status: String,
+    pub status: OrderStatus,
     pub changed_at: String,
 }
 
@@ -51,7 +51,7 @@ pub struct TimelineEntry {
 pub struct DetailsView {
     pub order_number: String,
     pub created_at: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub account_number: String,
     pub address: AddressView,
     pub ordered_by: Option<String>,
@@ -215,10 +215,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
         })
         .collect();
     DetailsView {
-        can_cancel: order
-            .status
-            .parse::<OrderStatus>()
-            .is_ok_and(OrderStatus::customer_may_cancel),
+        can_cancel: order.status.customer_may_cancel(),
         order_number: order.order_number,
         created_at: order.created_at.to_rfc3339(),
         status: order.status,

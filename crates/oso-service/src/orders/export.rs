@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use oso_core::OrderStatus;
 use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use utoipa::IntoParams;
@@ -36,7 +37,7 @@ struct OrderRow {
     id: i64,
     order_number: String,
     created_at: DateTime<Utc>,
-    status: String,
+    status: OrderStatus,
     account_number: String,
     company: String,
     contact_person: String,

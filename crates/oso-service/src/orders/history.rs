@@ -5,6 +5,7 @@
 //! with `FromRow`.
 
 use chrono::{DateTime, Utc};
+use oso_core::OrderStatus;
 use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use utoipa::IntoParams;
@@ -118,7 +119,7 @@ pub async fn page(
         .push(" OFFSET ")
         .push_bind(offset);
     let orders = rows
-        .build_query_as::<(String, DateTime<Utc>, String, String, String)>()
+        .build_query_as::<(String, DateTime<Utc>, OrderStatus, String, String)>()
         .fetch_all(pool)
         .await?
         .into_iter()

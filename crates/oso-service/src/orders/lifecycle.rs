@@ -174,7 +174,7 @@ async fn mail_shipped(
 pub async fn timeline(pool: &SqlitePool, number: &str) -> Result<Vec<StatusChange>, sqlx::Error> {
     sqlx::query_as!(
         StatusChange,
-        r#"SELECT c.status, c.changed_at AS "changed_at: DateTime<Utc>"
+        r#"SELECT c.status AS "status: OrderStatus", c.changed_at AS "changed_at: DateTime<Utc>"
            FROM order_status_changes c JOIN orders o ON o.id = c.order_id
            WHERE o.order_number = ?1 ORDER BY c.id"#,
         number

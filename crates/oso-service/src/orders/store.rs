@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use oso_core::{AccountNumber, Address, AddressInput};
+use oso_core::{AccountNumber, Address, AddressInput, OrderStatus};
 use sqlx::sqlite::SqliteConnection;
 use sqlx::SqlitePool;
 
@@ -15,7 +15,7 @@ use crate::catalogue::Translated;
 struct OrderRow {
     id: i64,
     order_number: Option<String>,
-    status: String,
+    status: OrderStatus,
     account_number: String,
     company: String,
     contact_person: String,
@@ -77,7 +77,7 @@ pub async fn find_by_key(
     let mut conn = pool.acquire().await?;
     let row = sqlx::query_as!(
         OrderRow,
-        r#"SELECT id AS "id!", order_number, status, account_number, company, contact_person, street, number,
+        r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus", account_number, company, contact_person, street, number,
                   box_number, postal_code, city, country, phone, email, driver_note,
                   created_at AS "created_at: DateTime<Utc>"
            FROM orders WHERE user_id = ?1 AND idempotency_key = ?2"#,
@@ -103,7 +103,7 @@ pub async fn find_by_number(
     let mut conn = pool.acquire().await?;
     let row = sqlx::query_as!(
         OrderRow,
-        r#"SELECT id AS "id!", order_number, status, account_number, company, contact_person, street, number,
+        r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus", account_number, company, contact_person, street, number,
                   box_number, postal_code, city, country, phone, email, driver_note,
                   created_at AS "created_at: DateTime<Utc>"
            FROM orders
@@ -227,7 +227,7 @@ pub async fn insert_on(
     .await?;
     Ok(Some(PlacedOrder {
         order_number,
-        status: "received".to_owned(),
+        status: OrderStatus::Received,
         account_number: account_number.to_owned(),
         address: input.clone(),
         lines: order.lines.clone(),
