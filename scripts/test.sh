@@ -11,9 +11,7 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== no import loops between the modules of a crate (scripts/import-cycles.py)"
-# Every crate but the desktop (src-tauri), whose loop of six files through startup::AppState goes
-# with the move of its logic out of Tauri; drop the --skip then.
-python3 scripts/import-cycles.py --skip src-tauri/src
+python3 scripts/import-cycles.py
 echo "== known vulnerabilities in the dependencies (cargo audit, snapshot in audit/)"
 scripts/audit.sh
 echo "== unit and integration tests"

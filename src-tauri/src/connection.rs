@@ -2,11 +2,10 @@
 
 use std::time::Duration;
 
-use reqwest::Url;
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
-use crate::startup::AppState;
+pub use crate::connection_status::{ConnectionState, ConnectionStatus};
+use crate::state::AppState;
 
 /// How often the service is asked. Often enough that a user sees a change within seconds, rarely
 /// enough to cost nothing.
@@ -14,37 +13,6 @@ const CHECK_EVERY: Duration = Duration::from_secs(2);
 
 /// The event the UI listens to.
 pub const CHANGED_EVENT: &str = "connection-changed";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConnectionState {
-    Checking,
-    Connected,
-    Disconnected,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ConnectionStatus {
-    pub state: ConnectionState,
-    /// The service's version, once it has answered.
-    pub version: Option<String>,
-    pub service_url: String,
-    pub embedded: bool,
-    /// Reached without encryption over a network (`allow_insecure_service`): the UI warns.
-    pub insecure: bool,
-}
-
-impl ConnectionStatus {
-    pub fn checking(url: &Url, embedded: bool, insecure: bool) -> Self {
-        Self {
-            state: ConnectionState::Checking,
-            version: None,
-            service_url: url.to_string(),
-            embedded,
-            insecure,
-        }
-    }
-}
 
 pub fn spawn_monitor(app: AppHandle) {
     tauri::async_runtime::spawn(async move {

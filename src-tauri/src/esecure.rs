@@ -13,7 +13,7 @@ use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
 use crate::client::esecure::{Request, Summary};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::tray::{self, TrayMenu, TrayTexts};
 
 /// An administrator hears of a new request within seconds (the brief allows five).

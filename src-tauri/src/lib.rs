@@ -2,12 +2,14 @@
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
 mod app_links;
+mod approval_retry;
 mod autostart;
 mod browser;
 mod catalogue;
 mod client;
 mod commands;
 mod connection;
+mod connection_status;
 mod error;
 mod esecure;
 mod first_screen;
@@ -23,6 +25,7 @@ mod secrets;
 mod session;
 mod settings_file;
 mod startup;
+mod state;
 mod tray;
 mod window;
 
@@ -166,7 +169,7 @@ pub fn run() {
             // The window is gone: a launch from now on (a link clicked just after quitting) must
             // start a new OSO rather than hand its link to this one, which is on its way out.
             tauri_plugin_single_instance::destroy(app);
-            if let Some(state) = app.try_state::<startup::AppState>() {
+            if let Some(state) = app.try_state::<state::AppState>() {
                 tauri::async_runtime::block_on(state.stop_embedded_service());
             }
         }

@@ -4,19 +4,19 @@
 //! eSecure approval included.
 
 use oso_core::DraftState;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
+pub use crate::approval_retry::ApprovalRetry;
 use crate::client::ServiceClient;
 use crate::error::CommandError;
 use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::owner::UserId;
 use crate::session::SignedInAs;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The event that tells the UI the queue changed; its payload is the list of queued orders.
 pub const OUTBOUND_CHANGED: &str = "outbound-changed";
@@ -77,29 +77,6 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
     }
 }
 
-/// How often an order waiting for eSecure approval is offered again: soon enough that it goes
-/// out within seconds of the approval, rarely enough to cost the service nothing.
-pub const APPROVAL_RETRY_EVERY: Duration = Duration::from_secs(10);
-
-/// When orders waiting for approval were last offered again.
-#[derive(Debug, Default)]
-pub struct ApprovalRetry(Mutex<Option<Instant>>);
-
-impl ApprovalRetry {
-    /// Whether they are due now; if so, the next time starts counting.
-    fn due(&self, now: Instant) -> bool {
-        let mut last = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let due = last.is_none_or(|last| now.duration_since(last) >= APPROVAL_RETRY_EVERY);
-        if due {
-            *last = Some(now);
-        }
-        due
-    }
-}
-
 /// Sends every waiting order (called when the service answers), and every ~10 s the ones
 /// waiting for approval; tells the UI when the queue changed. Returns how many changed state.
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
@@ -153,17 +130,6 @@ pub async fn send_queued(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn orders_waiting_for_approval_are_offered_again_every_ten_seconds() {
-        let retry = ApprovalRetry::default();
-        let start = Instant::now();
-        assert!(retry.due(start), "the first time at once");
-        assert!(!retry.due(start + Duration::from_secs(2)));
-        assert!(!retry.due(start + Duration::from_secs(9)));
-        assert!(retry.due(start + APPROVAL_RETRY_EVERY));
-        assert!(!retry.due(start + APPROVAL_RETRY_EVERY + Duration::from_secs(1)));
-    }
 
     /// A service that counts the requests it gets and answers each `503`.
     async fn counting_service() -> (reqwest::Url, std::sync::Arc<std::sync::atomic::AtomicUsize>) {

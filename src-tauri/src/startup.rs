@@ -21,31 +21,7 @@ use crate::session::Session;
 use crate::settings_file::{
     ServiceTarget, SettingsError, SettingsFile, ALLOW_INSECURE_SERVICE, FILE_NAME, SERVICE_URL_ENV,
 };
-
-/// The state every command can reach.
-#[derive(Debug)]
-pub struct AppState {
-    pub client: ServiceClient,
-    pub local: LocalStore,
-    pub locales: Arc<Locales>,
-    pub connection: watch::Sender<ConnectionStatus>,
-    pub session: Session,
-    pub catalogue: crate::catalogue::CatalogueState,
-    pub approval_retry: crate::outbound::ApprovalRetry,
-    embedded: Mutex<Option<RunningService>>,
-    _log_guard: WorkerGuard,
-}
-
-impl AppState {
-    /// Stops the in-process service, letting requests in flight finish.
-    pub async fn stop_embedded_service(&self) {
-        if let Some(service) = self.embedded.lock().await.take() {
-            if let Err(error) = service.shutdown().await {
-                tracing::warn!(%error, "the embedded service did not stop cleanly");
-            }
-        }
-    }
-}
+use crate::state::AppState;
 
 /// Whether [`AppState`] is in place. The window opens before it is, so that the web view loads
 /// its page meanwhile; the page's first command (`app_ready`) waits here.

@@ -10,7 +10,7 @@ use super::profile::{signed_in_as, token};
 use crate::client::ClientError;
 use crate::error::CommandError;
 use crate::session::SignedInAs;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// A saved address as the UI reads and sends it; also the address of a draft in the local store,
 /// whose aliases read drafts kept before the UI spoke snake_case.

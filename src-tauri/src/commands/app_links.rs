@@ -8,7 +8,7 @@ use tauri::State;
 use crate::app_links::{LinkKind, PendingLink};
 use crate::client::ClientError;
 use crate::error::CommandError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The kind of link opened since the UI last asked (`activate`, `reset-password`), if any.
 #[tauri::command(rename_all = "snake_case")]

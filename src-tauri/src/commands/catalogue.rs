@@ -7,7 +7,7 @@ use tauri::State;
 
 use super::l10n::display_language;
 use crate::error::CommandError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct NamedView {

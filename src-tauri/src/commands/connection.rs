@@ -1,7 +1,7 @@
 use tauri::State;
 
 use crate::connection::ConnectionStatus;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The latest known connection to the service; changes also arrive as `connection-changed`.
 #[tauri::command(rename_all = "snake_case")]

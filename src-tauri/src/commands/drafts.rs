@@ -14,7 +14,7 @@ use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::outbound::{notify_outbound, summaries, DraftSummary};
 use crate::owner::UserId;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct StepCheck {

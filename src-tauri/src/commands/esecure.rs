@@ -10,7 +10,7 @@ use super::profile::token;
 use crate::client::esecure::{Account, AuditEntry, Domains, MyRequest, Request, Summary};
 use crate::error::CommandError;
 use crate::esecure::{EsecureWatch, WatchStatus};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn look_again(app: &AppHandle) {
     app.state::<EsecureWatch>().wake();

@@ -13,7 +13,7 @@ use super::l10n::display_language;
 use super::profile::{signed_in_as, token};
 use crate::client::ClientError;
 use crate::error::CommandError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct HistoryRowView {

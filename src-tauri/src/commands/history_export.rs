@@ -12,7 +12,7 @@ use super::history::filter_query;
 use super::l10n::display_language;
 use super::profile::token;
 use crate::error::CommandError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The file the last export wrote: the only file `history_export_open` opens.
 #[derive(Debug, Default)]

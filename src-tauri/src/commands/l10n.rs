@@ -5,7 +5,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// What the UI needs to show every string in one language.
 #[derive(Debug, Serialize)]

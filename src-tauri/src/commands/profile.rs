@@ -5,7 +5,7 @@ use tauri::State;
 
 use crate::error::CommandError;
 use crate::session::{ProfileView, SessionView, SignedInAs};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The session token, or `unauthenticated` when nobody is signed in.
 pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError> {

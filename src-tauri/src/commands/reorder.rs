@@ -11,7 +11,7 @@ use super::l10n::display_language;
 use super::profile::signed_in_as;
 use crate::error::CommandError;
 use crate::ordering::{Draft, DraftLine};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct UnavailableLine {

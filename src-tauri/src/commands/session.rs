@@ -6,7 +6,7 @@ use tauri::{Manager, State};
 
 use crate::error::CommandError;
 use crate::session::SessionView;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
 pub struct RegistrationForm {
