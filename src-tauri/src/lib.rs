@@ -1,28 +1,26 @@
 //! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
+// The desktop's logic lives in `oso-desktop`; these names keep `crate::client::…` paths of the
+// Tauri shell reading as before.
+use oso_desktop::{
+    approval_retry, catalogue, client, connection_status, local, owner, secrets, session,
+};
+
 mod app_links;
-mod approval_retry;
 mod autostart;
 mod browser;
-mod catalogue;
-mod client;
 mod commands;
 mod connection;
-mod connection_status;
 mod error;
 mod esecure;
 mod first_screen;
 mod history_csv;
 mod l10n;
-mod local;
 mod logging;
 mod ordering;
 mod outbound;
-mod owner;
 mod paths;
-mod secrets;
-mod session;
 mod settings_file;
 mod startup;
 mod state;

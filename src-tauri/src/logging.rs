@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
-use oso_service::private_files::{self, FILE_MODE};
+use oso_files::{self as private_files, FILE_MODE};
 use tracing_appender::non_blocking::WorkerGuard;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::layer::SubscriberExt;

@@ -80,10 +80,7 @@ impl SettingsFile {
     /// The file's settings, or the defaults when there is no file. A file other local users
     /// could read is made private (0600) first.
     pub fn load(path: &Path) -> Result<Self, SettingsError> {
-        let private = oso_service::private_files::tighten_if_present(
-            path,
-            oso_service::private_files::FILE_MODE,
-        );
+        let private = oso_files::tighten_if_present(path, oso_files::FILE_MODE);
         if let Err(source) = private {
             return Err(SettingsError::Read {
                 path: path.to_owned(),

@@ -140,7 +140,7 @@ pub fn begin(app: &AppHandle) -> anyhow::Result<Beginning> {
     let log_guard = crate::logging::init(&paths.log_dir)?;
     tracing::info!(data_dir = %paths.data_dir.display(), "data directory");
     // For this OS user only (0700), tightened (and logged) when an earlier version left it open.
-    oso_service::private_files::private_dir(&paths.data_dir)?;
+    oso_files::private_dir(&paths.data_dir)?;
     Ok(Beginning { paths, log_guard })
 }
 

@@ -18,7 +18,7 @@ const SERVICE_MIGRATIONS: &str = "crates/oso-service/migrations";
 /// The desktop's migrations, applied as plain SQL into the same scratch database: their table
 /// names do not clash with the service's, and one database lets one `cargo check` see every
 /// query of the workspace (sqlx reads DATABASE_URL when any crate's macros expand).
-const DESKTOP_MIGRATIONS: &str = "src-tauri/migrations";
+const DESKTOP_MIGRATIONS: &str = "crates/oso-desktop/migrations";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

@@ -15,7 +15,6 @@ mod jobs;
 pub mod mail;
 pub mod operator;
 pub mod orders;
-pub mod private_files;
 mod running;
 mod start_error;
 pub mod store;

@@ -150,8 +150,8 @@ pub async fn start_with_clock(
     let outbox_dir = config.outbox_dir();
     // Only this OS user may read them (issue 17): the directories 0700, their files 0600.
     for dir in [&config.data_dir, &outbox_dir] {
-        crate::private_files::private_dir(dir)
-            .and_then(|()| crate::private_files::private_files_in(dir))
+        oso_files::private_dir(dir)
+            .and_then(|()| oso_files::private_files_in(dir))
             .map_err(|source| StartError::DataDir {
                 path: dir.clone(),
                 source,

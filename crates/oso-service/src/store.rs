@@ -47,7 +47,7 @@ pub fn options(path: &Path) -> SqliteConnectOptions {
 /// read (its `-wal` and `-shm` files too: SQLite gives them the database's mode).
 #[tracing::instrument(err)]
 pub async fn open(path: &Path) -> Result<SqlitePool, StoreError> {
-    crate::private_files::private_database(path).map_err(|source| StoreError::Private {
+    oso_files::private_database(path).map_err(|source| StoreError::Private {
         path: path.display().to_string(),
         source,
     })?;

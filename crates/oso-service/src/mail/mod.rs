@@ -225,7 +225,7 @@ async fn write_to_outbox(
     tokio::task::spawn_blocking(move || {
         let partial = dir.join(format!(".{name}.partial"));
         // Only this OS user may read it (0600), like everything in the data directory.
-        crate::private_files::write_private(&partial, &message)?;
+        oso_files::write_private(&partial, &message)?;
         std::fs::rename(&partial, dir.join(name))
     })
     .await

@@ -30,7 +30,7 @@ impl Operator {
         let mailer = match &config.smtp {
             Some(smtp) => Mailer::smtp(smtp, &config.mail_from)?,
             None => {
-                crate::private_files::private_dir(&config.outbox_dir()).map_err(|source| {
+                oso_files::private_dir(&config.outbox_dir()).map_err(|source| {
                     StartError::DataDir {
                         path: config.outbox_dir(),
                         source,

@@ -41,11 +41,9 @@ impl LocalStore {
     /// may read (0600, its `-wal` and `-shm` too).
     #[tracing::instrument(err)]
     pub async fn open(path: &Path) -> Result<Self, LocalStoreError> {
-        oso_service::private_files::private_database(path).map_err(|source| {
-            LocalStoreError::Private {
-                path: path.display().to_string(),
-                source,
-            }
+        oso_files::private_database(path).map_err(|source| LocalStoreError::Private {
+            path: path.display().to_string(),
+            source,
         })?;
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -66,7 +64,7 @@ impl LocalStore {
                 source,
             })?;
         let ownerless = drafts_without_an_owner(&pool).await;
-        sqlx::migrate!("./src-tauri/migrations").run(&pool).await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
         if ownerless > 0 {
             tracing::warn!(
                 ownerless,
@@ -116,7 +114,7 @@ mod tests {
             )
             .await
             .expect("opens");
-        let mut before_owners = sqlx::migrate!("./src-tauri/migrations");
+        let mut before_owners = sqlx::migrate!("./migrations");
         before_owners.migrations = before_owners
             .migrations
             .iter()

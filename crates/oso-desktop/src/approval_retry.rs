@@ -13,7 +13,7 @@ pub struct ApprovalRetry(Mutex<Option<Instant>>);
 
 impl ApprovalRetry {
     /// Whether they are due now; if so, the next time starts counting.
-    pub(crate) fn due(&self, now: Instant) -> bool {
+    pub fn due(&self, now: Instant) -> bool {
         let mut last = self
             .0
             .lock()
