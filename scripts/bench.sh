@@ -61,8 +61,9 @@ section "Command round trip from the webview against a no-op command" \
   cargo test --release -q -p oso --test e2e --locked roundtrip -- --ignored --nocapture
 # The fault suites (issue 8, "Proof"): figures of what survived, not speed. Each also fails
 # (the section then ends in "(failed: …)") on any lost, duplicated or corrupt result or error.
-section "Crash suite: the desktop killed 100 times while it saves drafts and sends its queue" cargo bench -q --bench crash --locked
-section "Cuts suite: 1,000 orders through a proxy that drops connections, 3 service restarts" cargo bench -q --bench cuts --locked
+# The crash and cuts suites are tests (tests/fault_suites) that run at full size with --full.
+section "Crash suite: the desktop killed 100 times while it saves drafts and sends its queue" cargo test --release -q --test fault_crash --locked -- --full
+section "Cuts suite: 1,000 orders through a proxy that drops connections, 3 service restarts" cargo test --release -q --test fault_cuts --locked -- --full
 section "Load suite: oso-service under 64 clients for 600 s, its memory every 10 s" env OSO_LOAD_SECONDS=600 cargo bench -q -p oso-service --bench load --locked
 # The same load with the 30-day retention compressed to 120 s: the data stops growing after two
 # minutes, as it does in use, so a memory that still grew would be the service's own.

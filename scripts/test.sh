@@ -14,11 +14,12 @@ echo "== no import loops between the modules of a crate (scripts/import-cycles.p
 python3 scripts/import-cycles.py
 echo "== known vulnerabilities in the dependencies (cargo audit, snapshot in audit/)"
 scripts/audit.sh
-echo "== unit and integration tests"
+echo "== unit and integration tests, with the crash and cuts fault suites small"
+# The fault suites tests/fault_suites (targets fault_crash and fault_cuts) run small under a
+# plain `cargo test`: 5 kills, 50 cut orders; each fails on any lost, duplicated or corrupt result.
 cargo test --workspace --locked
-echo "== benchmark harnesses at a tiny size, fault suites small (the figures come from \`make bench\`)"
-# The fault suites (benches crash, cuts and load) run small under `cargo test`: 5 kills, 50 cut
-# orders, 5 s of load; each fails on any lost, duplicated or corrupt result or error.
+echo "== benchmark harnesses at a tiny size, the load suite small (the figures come from \`make bench\`)"
+# The load suite (oso-service's bench load) runs 5 s under `cargo test` and fails on any error.
 OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked
 echo "== generated requests from the OpenAPI description (a small run; scripts/fuzz-api.py 100 for more)"
 cargo build -p oso-service --bin oso-service --locked

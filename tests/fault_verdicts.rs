@@ -1,13 +1,13 @@
-//! Each way the fault suites (`benches/crash.rs`, `benches/cuts.rs`) can fail is noticed: their
+//! Each way the fault suites (`tests/fault_suites/crash.rs`, `tests/fault_suites/cuts.rs`) can fail is noticed: their
 //! verdicts on made-up observations, and the integrity check on a damaged database file.
 
-#[path = "../benches/faults/mod.rs"]
-mod faults;
+#[path = "fault_suites/common/mod.rs"]
+mod common;
 
 use oso_core::DraftState;
 use std::collections::BTreeMap;
 
-use faults::verdict::{check_drafts, check_orders, Acknowledged, Held, Kept};
+use common::verdict::{check_drafts, check_orders, Acknowledged, Held, Kept};
 
 fn acknowledged(revision: u64, queued: bool, number: Option<&str>) -> Acknowledged {
     Acknowledged {
@@ -141,7 +141,7 @@ async fn a_database_file_with_a_damaged_page_fails_the_integrity_check() {
             .expect("saved");
     }
     store.close().await;
-    assert_eq!(faults::databases::integrity(&path).await, "ok");
+    assert_eq!(common::databases::integrity(&path).await, "ok");
 
     // Every page after the first two overwritten with rubbish: the header still reads, the
     // tables no longer do.
@@ -154,5 +154,5 @@ async fn a_database_file_with_a_damaged_page_fails_the_integrity_check() {
         *byte = 0x5a;
     }
     std::fs::write(&path, bytes).expect("written");
-    assert_ne!(faults::databases::integrity(&path).await, "ok");
+    assert_ne!(common::databases::integrity(&path).await, "ok");
 }

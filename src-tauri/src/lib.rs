@@ -31,8 +31,8 @@ use tauri::Manager;
 
 pub use catalogue::{searchable_texts as catalogue_texts, IndexedCatalogue};
 pub use client::{ClientError, ServiceClient};
-// The draft and queue paths as the commands run them, for the fault suites (`benches/crash.rs`,
-// `benches/cuts.rs`) that run them outside Tauri.
+// The draft and queue paths as the commands run them, for the fault suites
+// (`tests/fault_suites/crash.rs`, `tests/fault_suites/cuts.rs`) that run them outside Tauri.
 pub use commands::address_book::AddressView;
 pub use commands::drafts::store_draft;
 pub use error::{CommandError, DESKTOP_CODES};

@@ -5,13 +5,14 @@ pub mod databases;
 pub mod desktop;
 pub mod verdict;
 
-/// The size of a suite: `variable` when set, the full size under `cargo bench` (which passes
-/// `--bench`), else the small size that `cargo test --bench …` runs in the test command.
+/// The size of a suite: `variable` when set, the full size when the suite is given `--full`
+/// (`cargo test --release --test fault_crash -- --full`, as `make bench` runs it), else the small
+/// size that a plain `cargo test` runs.
 pub fn size(variable: &str, full: usize, small: usize) -> usize {
     if let Some(size) = std::env::var(variable).ok().and_then(|n| n.parse().ok()) {
         return size;
     }
-    if std::env::args().any(|arg| arg == "--bench") {
+    if std::env::args().any(|arg| arg == "--full") {
         full
     } else {
         small

@@ -6,13 +6,12 @@
 //! the service exactly once, and the order number each desktop recorded must be the one stored
 //! for its key.
 //!
-//! `cargo bench --bench cuts` submits 1,000 orders and restarts the service 3 times;
-//! `cargo test --bench cuts` (the test command's benchmark step) submits 50 with one restart.
-//! Either fails on any duplicate, lost order or wrong answer. `OSO_CUTS_SUBMISSIONS` sets the
-//! submissions, `OSO_CUTS_SEED` repeats a run.
+//! `cargo test --release --test fault_cuts -- --full` submits 1,000 orders and restarts the
+//! service 3 times (`make bench`); `cargo test --test fault_cuts` (part of a plain `cargo test`)
+//! submits 50 with one restart. Either fails on any duplicate, lost order or wrong answer.
+//! `OSO_CUTS_SUBMISSIONS` sets the submissions, `OSO_CUTS_SEED` repeats a run.
 
-#[path = "faults/mod.rs"]
-mod faults;
+mod common;
 
 use oso_core::DraftState;
 use std::collections::BTreeMap;
@@ -21,8 +20,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use faults::verdict::{check_orders, OrderCheck};
-use faults::{databases, desktop};
+use common::verdict::{check_orders, OrderCheck};
+use common::{databases, desktop};
 use oso::{
     confirm, send_queued, store_draft, ApprovalRetry, Draft, LocalStore, Sent, ServiceClient,
     SignedInAs,
@@ -227,10 +226,10 @@ async fn desktop_submits(
 
 #[tokio::main]
 async fn main() {
-    faults::log_to_stderr();
-    let submissions = faults::size("OSO_CUTS_SUBMISSIONS", 1000, 50);
+    common::log_to_stderr();
+    let submissions = common::size("OSO_CUTS_SUBMISSIONS", 1000, 50);
     let restarts = if submissions >= 200 { 3 } else { 1 };
-    let seed = faults::seed("OSO_CUTS_SEED");
+    let seed = common::seed("OSO_CUTS_SEED");
     let dir = tempfile::tempdir().expect("temp dir");
     let service_dir = dir.path().join("service");
     let mut service = oso_service::start(ServiceConfig::embedded(&service_dir))

@@ -1,4 +1,4 @@
-//! What the fault suites (`benches/crash.rs`, `benches/cuts.rs`) conclude from what they saw:
+//! What the fault suites (`tests/fault_suites/crash.rs`, `tests/fault_suites/cuts.rs`) conclude from what they saw:
 //! pure functions over the acknowledgements a desktop gave and what the databases hold, so each
 //! way of failing is tested on its own (`tests/fault_verdicts.rs`) without crashing anything.
 

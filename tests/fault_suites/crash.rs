@@ -8,12 +8,12 @@
 //! does) every queued order must be at the service exactly once, under the number the desktop
 //! recorded.
 //!
-//! `cargo bench --bench crash` kills 100 times and prints the figures; `cargo test --bench crash`
-//! (the test command's benchmark step) kills 5 times. Either fails on any lost, duplicated,
-//! stale or corrupt result. `OSO_CRASH_KILLS` sets the kills, `OSO_CRASH_SEED` repeats a run.
+//! `cargo test --release --test fault_crash -- --full` kills 100 times and prints the figures
+//! (`make bench`); `cargo test --test fault_crash` (part of a plain `cargo test`) kills 5 times.
+//! Either fails on any lost, duplicated, stale or corrupt result. `OSO_CRASH_KILLS` sets the
+//! kills, `OSO_CRASH_SEED` repeats a run.
 
-#[path = "faults/mod.rs"]
-mod faults;
+mod common;
 
 use oso_core::DraftState;
 use std::collections::BTreeMap;
@@ -23,8 +23,8 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use faults::verdict::{check_drafts, check_orders, Acknowledged, DraftCheck, Kept, OrderCheck};
-use faults::{databases, desktop};
+use common::verdict::{check_drafts, check_orders, Acknowledged, DraftCheck, Kept, OrderCheck};
+use common::{databases, desktop};
 use oso::{
     confirm, send_queued, store_draft, ApprovalRetry, Draft, LocalStore, Sent, ServiceClient,
     SignedInAs, UserId,
@@ -226,9 +226,9 @@ fn run_child(db: &Path, url: &str, me: &SignedInAs, seed: u64, life: Duration) -
 }
 
 async fn parent() {
-    faults::log_to_stderr();
-    let kills = faults::size("OSO_CRASH_KILLS", 100, 5);
-    let seed = faults::seed("OSO_CRASH_SEED");
+    common::log_to_stderr();
+    let kills = common::size("OSO_CRASH_KILLS", 100, 5);
+    let seed = common::seed("OSO_CRASH_SEED");
     let mut rng = StdRng::seed_from_u64(seed);
     let dir = tempfile::tempdir().expect("temp dir");
     let service = oso_service::start(ServiceConfig::embedded(dir.path().join("service")))
