@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use oso::IndexedCatalogue;
 use oso_api::catalogue::Catalogue;
 use oso_core::{fold, Language};
+use oso_desktop::catalogue::IndexedCatalogue;
 use oso_service::catalogue::SHIPPED;
 
 const ITEMS: usize = 2_000;
@@ -68,7 +68,9 @@ fn main() {
                 .items
                 .iter()
                 .filter(|item| {
-                    let haystack = fold(&oso::catalogue_texts(item, Language::Nl).join(" "));
+                    let haystack = fold(
+                        &oso_desktop::catalogue::searchable_texts(item, Language::Nl).join(" "),
+                    );
                     words.iter().all(|word| haystack.contains(word.as_str()))
                 })
                 .count();

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use oso::LocalStore;
+use oso_desktop::local::LocalStore;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::ConnectOptions;
 
@@ -27,7 +27,7 @@ async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("oso-desktop.sqlite3");
     let store = LocalStore::open(&path).await.expect("local store");
-    let owner = oso::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
+    let owner = oso_desktop::owner::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
     let mut raw = SqliteConnectOptions::new()
         .filename(&path)
         .journal_mode(SqliteJournalMode::Wal)

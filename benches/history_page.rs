@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use oso::ServiceClient;
 use oso_core::SecretString;
+use oso_desktop::client::ServiceClient;
 use oso_service::esecure::{push_may_use, Requester};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 

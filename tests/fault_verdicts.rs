@@ -127,8 +127,10 @@ fn a_client_told_another_number_or_none_or_an_order_nobody_queued_fails() {
 async fn a_database_file_with_a_damaged_page_fails_the_integrity_check() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("oso-desktop.sqlite3");
-    let store = oso::LocalStore::open(&path).await.expect("opens");
-    let owner = oso::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
+    let store = oso_desktop::local::LocalStore::open(&path)
+        .await
+        .expect("opens");
+    let owner = oso_desktop::owner::UserId::parse("0123456789abcdef0123456789abcdef").expect("id");
     for n in 0..200 {
         store
             .save_draft(

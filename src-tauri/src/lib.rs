@@ -29,20 +29,15 @@ mod window;
 
 use tauri::Manager;
 
-pub use catalogue::{searchable_texts as catalogue_texts, IndexedCatalogue};
-pub use client::{ClientError, ServiceClient};
 // The draft and queue paths as the commands run them, for the fault suites
 // (`tests/fault_suites/crash.rs`, `tests/fault_suites/cuts.rs`) that run them outside Tauri.
 pub use commands::address_book::AddressView;
 pub use commands::drafts::store_draft;
 pub use error::{CommandError, DESKTOP_CODES};
 pub use l10n::Locales;
-pub use local::{LocalStore, LocalStoreError, StoredDraft};
 pub use ordering::{confirm, Draft, DraftLine, Sent};
-pub use outbound::{send_queued, ApprovalRetry};
-pub use owner::UserId;
+pub use outbound::send_queued;
 pub use paths::AppPaths;
-pub use session::SignedInAs;
 pub use settings_file::{ServiceTarget, SettingsFile};
 
 /// The version shown by `oso --version`, in the UI and in the logs.

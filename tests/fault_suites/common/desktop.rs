@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
-use oso::{AddressView, Draft, DraftLine, ServiceClient, SignedInAs, StoredDraft};
+use oso::{AddressView, Draft, DraftLine};
 use oso_core::SecretString;
+use oso_desktop::client::ServiceClient;
+use oso_desktop::local::StoredDraft;
+use oso_desktop::session::SignedInAs;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
