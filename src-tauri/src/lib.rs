@@ -4,7 +4,7 @@
 // The desktop's logic lives in `oso-desktop`; these names keep `crate::client::…` paths of the
 // Tauri shell reading as before.
 use oso_desktop::{
-    approval_retry, catalogue, client, connection_status, local, owner, secrets, session,
+    approval_retry, catalogue, client, connection_status, local, ordering, owner, secrets, session,
 };
 
 mod app_links;
@@ -18,7 +18,6 @@ mod first_screen;
 mod history_csv;
 mod l10n;
 mod logging;
-mod ordering;
 mod outbound;
 mod paths;
 mod settings_file;
@@ -31,12 +30,9 @@ use tauri::Manager;
 
 // The draft and queue paths as the commands run them, for the fault suites
 // (`tests/fault_suites/crash.rs`, `tests/fault_suites/cuts.rs`) that run them outside Tauri.
-pub use commands::address_book::AddressView;
 pub use commands::drafts::store_draft;
 pub use error::{CommandError, DESKTOP_CODES};
 pub use l10n::Locales;
-pub use ordering::{confirm, Draft, DraftLine, Sent};
-pub use outbound::send_queued;
 pub use paths::AppPaths;
 pub use settings_file::{ServiceTarget, SettingsFile};
 

@@ -25,11 +25,13 @@ use std::time::Duration;
 
 use common::verdict::{check_drafts, check_orders, Acknowledged, DraftCheck, Kept, OrderCheck};
 use common::{databases, desktop};
-use oso::{confirm, send_queued, store_draft, Draft, Sent};
+use oso::store_draft;
 use oso_core::SecretString;
 use oso_desktop::approval_retry::ApprovalRetry;
 use oso_desktop::client::ServiceClient;
 use oso_desktop::local::LocalStore;
+use oso_desktop::ordering::{confirm, Draft, Sent};
+use oso_desktop::outbound::send_queued;
 use oso_desktop::owner::UserId;
 use oso_desktop::session::SignedInAs;
 use oso_service::ServiceConfig;

@@ -4,11 +4,14 @@
 //! shell shares (connection status, approval retries). `src-tauri` wraps these in commands,
 //! the tray and the window; the fault suites drive them directly.
 
+pub mod address_view;
 pub mod approval_retry;
 pub mod catalogue;
 pub mod client;
 pub mod connection_status;
 pub mod local;
+pub mod ordering;
+pub mod outbound;
 pub mod owner;
 pub mod secrets;
 pub mod session;

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use oso::{AddressView, Draft, DraftLine};
 use oso_core::SecretString;
+use oso_desktop::address_view::AddressView;
 use oso_desktop::client::ServiceClient;
 use oso_desktop::local::StoredDraft;
+use oso_desktop::ordering::{Draft, DraftLine};
 use oso_desktop::session::SignedInAs;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";

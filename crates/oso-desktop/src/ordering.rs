@@ -8,9 +8,9 @@ use chrono::Utc;
 use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
 
+use crate::address_view::AddressView;
 use crate::catalogue::IndexedCatalogue;
 use crate::client::{ClientError, ServiceClient};
-use crate::commands::address_book::AddressView;
 use crate::local::{LocalStore, LocalStoreError, StoredDraft};
 use crate::session::SignedInAs;
 
