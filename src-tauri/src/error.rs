@@ -73,3 +73,14 @@ impl From<crate::local::LocalStoreError> for CommandError {
         Self::new(LOCAL_STORE, error.to_string())
     }
 }
+
+impl From<oso_desktop::offline::OfflineError> for CommandError {
+    fn from(error: oso_desktop::offline::OfflineError) -> Self {
+        use oso_desktop::offline::OfflineError;
+        match error {
+            OfflineError::Client(error) => error.into(),
+            OfflineError::Local(error) => error.into(),
+            OfflineError::Unreadable(error) => Self::new(LOCAL_STORE, error.to_string()),
+        }
+    }
+}

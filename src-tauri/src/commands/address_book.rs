@@ -43,26 +43,9 @@ where
     T: serde::Serialize + serde::de::DeserializeOwned,
     F: std::future::Future<Output = Result<T, ClientError>>,
 {
-    match fetch.await {
-        Ok(fresh) => {
-            if let Ok(body) = serde_json::to_string(&fresh) {
-                if let Err(error) = state
-                    .local
-                    .cache_put(&me.user, key, &body, chrono::Utc::now())
-                    .await
-                {
-                    tracing::warn!(%error, key, "cannot keep a copy for offline use");
-                }
-            }
-            Ok(fresh)
-        }
-        Err(ClientError::Unreachable(cause)) => match state.local.cache_get(&me.user, key).await? {
-            Some(body) => serde_json::from_str(&body)
-                .map_err(|error| CommandError::new(crate::error::LOCAL_STORE, error.to_string())),
-            None => Err(ClientError::Unreachable(cause).into()),
-        },
-        Err(other) => Err(other.into()),
-    }
+    let fetched =
+        oso_desktop::offline::online_else_kept(&state.local, &me.user, key, fetch).await?;
+    Ok(fetched.into_inner())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -11,7 +11,6 @@ use super::address_book::AddressView;
 use super::catalogue::pick;
 use super::l10n::display_language;
 use super::profile::{signed_in_as, token};
-use crate::client::ClientError;
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -146,29 +145,15 @@ pub async fn history_list(
     );
     let key = format!("history?{query}");
     // Kept under the login, like every offline copy: another login never reads these pages.
-    match state.client.history(&me.token, &query).await {
-        Ok(page) => {
-            if let Ok(body) = serde_json::to_string(&page) {
-                let _ = state
-                    .local
-                    .cache_put(&me.user, &key, &body, chrono::Utc::now())
-                    .await;
-            }
-            Ok(history_view(page, false))
-        }
-        Err(ClientError::Unreachable(cause)) => {
-            match state.local.cache_get(&me.user, &key).await? {
-                Some(body) => {
-                    let page: HistoryPage = serde_json::from_str(&body).map_err(|error| {
-                        CommandError::new(crate::error::LOCAL_STORE, error.to_string())
-                    })?;
-                    Ok(history_view(page, true))
-                }
-                None => Err(ClientError::Unreachable(cause).into()),
-            }
-        }
-        Err(other) => Err(other.into()),
-    }
+    let fetched = oso_desktop::offline::online_else_kept(
+        &state.local,
+        &me.user,
+        &key,
+        state.client.history(&me.token, &query),
+    )
+    .await?;
+    let offline = fetched.is_kept();
+    Ok(history_view(fetched.into_inner(), offline))
 }
 
 /// The numbers the history's filter offers (those of the orders it shows, and the numbers this
