@@ -12,7 +12,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
-use crate::client::esecure::{Request, Summary};
+use crate::client::esecure::{AccessRequest, Summary};
 use crate::state::AppState;
 use crate::tray::{self, TrayMenu, TrayTexts};
 
@@ -85,7 +85,11 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// What one summary means: the news to tell (the new requests), given what was known.
-pub fn news(status: &WatchStatus, summary: Summary, pending: Option<&[Request]>) -> Vec<Request> {
+pub fn news(
+    status: &WatchStatus,
+    summary: Summary,
+    pending: Option<&[AccessRequest]>,
+) -> Vec<AccessRequest> {
     let Some(pending) = pending else {
         return Vec::new();
     };
@@ -118,7 +122,11 @@ fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayText
     }
 }
 
-fn notification_text(state: &AppState, language: Language, news: &[Request]) -> (String, String) {
+fn notification_text(
+    state: &AppState,
+    language: Language,
+    news: &[AccessRequest],
+) -> (String, String) {
     let catalogue = state.locales.catalogue(language);
     let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
         catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
@@ -281,14 +289,14 @@ pub fn start(app: &AppHandle) {
 mod tests {
     use super::*;
 
-    fn request(id: i64) -> Request {
-        Request {
+    fn request(id: i64) -> AccessRequest {
+        AccessRequest {
             id,
             account_number: "951234567".into(),
             email: format!("user{id}@other.example"),
             company: "Other BV".into(),
-            status: "pending".into(),
-            requested_at: "2026-11-21T10:00:00Z".into(),
+            status: oso_core::AccessRequestStatus::Pending,
+            requested_at: "2026-11-21T10:00:00Z".parse().expect("a time"),
             decided_at: None,
             decided_by: None,
         }

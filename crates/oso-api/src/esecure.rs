@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 pub use oso_core::{AccessRequestStatus, Decision};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// Whether the user administers any customer account.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use tauri::{AppHandle, Manager, State};
 
 use super::profile::token;
-use crate::client::esecure::{Account, AuditEntry, Domains, MyRequest, Request, Summary};
+use crate::client::esecure::{AccessRequest, AuditEntry, CustomerAccount, DomainsForm, Summary};
 use crate::error::CommandError;
 use crate::esecure::{EsecureWatch, WatchStatus};
 use crate::state::AppState;
@@ -25,7 +25,9 @@ pub async fn esecure_summary(state: State<'_, AppState>) -> Result<Summary, Comm
 
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn esecure_accounts(state: State<'_, AppState>) -> Result<Vec<Account>, CommandError> {
+pub async fn esecure_accounts(
+    state: State<'_, AppState>,
+) -> Result<Vec<CustomerAccount>, CommandError> {
     let token = token(&state).await?;
     Ok(state.client.esecure_accounts(&token).await?)
 }
@@ -36,7 +38,7 @@ pub async fn esecure_requests(
     state: State<'_, AppState>,
     status: Option<String>,
     account_number: Option<String>,
-) -> Result<Vec<Request>, CommandError> {
+) -> Result<Vec<AccessRequest>, CommandError> {
     let token = token(&state).await?;
     Ok(state
         .client
@@ -152,8 +154,8 @@ pub async fn esecure_remove_administrator(
 pub async fn esecure_set_domains(
     state: State<'_, AppState>,
     account_number: String,
-    domains: Domains,
-) -> Result<Account, CommandError> {
+    domains: DomainsForm,
+) -> Result<CustomerAccount, CommandError> {
     let token = token(&state).await?;
     Ok(state
         .client
@@ -183,7 +185,7 @@ pub async fn esecure_audit(
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn esecure_my_requests(
     state: State<'_, AppState>,
-) -> Result<Vec<MyRequest>, CommandError> {
+) -> Result<Vec<AccessRequest>, CommandError> {
     let token = token(&state).await?;
     Ok(state.client.esecure_my_requests(&token).await?)
 }

@@ -1,94 +1,14 @@
 //! eSecure: who may use the account numbers a user administers, and the requester's own
 //! requests. The shapes are the service's contract, and the UI reads them as they are.
 
-use oso_api::esecure::{
-    AdministratorForm, Decided, Decision, DecisionForm, DomainsForm, UsersAdded, UsersForm,
-};
+pub use oso_api::esecure::{AccessRequest, AuditEntry, CustomerAccount, DomainsForm, Summary};
+use oso_api::esecure::{AdministratorForm, Decided, Decision, DecisionForm, UsersAdded, UsersForm};
 use oso_core::SecretString;
 use reqwest::Method;
-use serde::{Deserialize, Serialize};
 
 use super::{decode, ApiPath, ClientError, ServiceClient};
 
 const NO_BODY: Option<&()> = None;
-
-/// Whether the user administers any account, and how many requests wait for a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Summary {
-    pub administrator: bool,
-    pub open_requests: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Administrator {
-    pub email: String,
-    pub name: String,
-    pub language: String,
-    #[serde(default)]
-    pub has_login: bool,
-}
-
-/// A customer account the user administers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Account {
-    pub number: String,
-    #[serde(default)]
-    pub company: String,
-    #[serde(default)]
-    pub protected: bool,
-    #[serde(default)]
-    pub restrict_requests: bool,
-    #[serde(default)]
-    pub authorised_domains: Vec<String>,
-    #[serde(default)]
-    pub restricted_domains: Vec<String>,
-    #[serde(default)]
-    pub administrators: Vec<Administrator>,
-}
-
-/// Someone's request to use an account number, and what was decided.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    pub id: i64,
-    pub account_number: String,
-    pub email: String,
-    #[serde(default)]
-    pub company: String,
-    pub status: String,
-    pub requested_at: String,
-    #[serde(default)]
-    pub decided_at: Option<String>,
-    #[serde(default)]
-    pub decided_by: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    #[serde(default)]
-    pub subject: String,
-    pub account_number: String,
-}
-
-/// One of the signed-in user's own requests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyRequest {
-    pub account_number: String,
-    pub status: String,
-    pub requested_at: String,
-    #[serde(default)]
-    pub decided_at: Option<String>,
-}
-
-/// The domain lists of one account, as the administrator sets them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Domains {
-    pub authorised: Vec<String>,
-    pub restricted: Vec<String>,
-    pub restrict_requests: bool,
-}
 
 /// `key=value` pairs as a query string; only plain words and digits pass, others are left out.
 pub fn plain_query(pairs: &[(&str, Option<&str>)]) -> String {
@@ -120,7 +40,7 @@ impl ServiceClient {
     pub async fn esecure_accounts(
         &self,
         token: &SecretString,
-    ) -> Result<Vec<Account>, ClientError> {
+    ) -> Result<Vec<CustomerAccount>, ClientError> {
         self.get_json(token, "esecure/accounts").await
     }
 
@@ -129,7 +49,7 @@ impl ServiceClient {
         token: &SecretString,
         status: Option<&str>,
         account_number: Option<&str>,
-    ) -> Result<Vec<Request>, ClientError> {
+    ) -> Result<Vec<AccessRequest>, ClientError> {
         let query = plain_query(&[("status", status), ("account_number", account_number)]);
         self.get_json(token, ApiPath::from("esecure/requests").with_query(&query))
             .await
@@ -217,8 +137,8 @@ impl ServiceClient {
         &self,
         token: &SecretString,
         account_number: &str,
-        domains: &Domains,
-    ) -> Result<Account, ClientError> {
+        domains: &DomainsForm,
+    ) -> Result<CustomerAccount, ClientError> {
         let path = ApiPath::from("esecure/accounts")
             .segment(account_number)?
             .then("domains");
@@ -252,7 +172,7 @@ impl ServiceClient {
     pub async fn esecure_my_requests(
         &self,
         token: &SecretString,
-    ) -> Result<Vec<MyRequest>, ClientError> {
+    ) -> Result<Vec<AccessRequest>, ClientError> {
         self.get_json(token, "esecure/my-requests").await
     }
 }
@@ -280,7 +200,7 @@ mod tests {
 
     #[test]
     fn the_services_snake_case_reaches_the_ui_unchanged() {
-        let request: Request = serde_json::from_value(json!({
+        let request: AccessRequest = serde_json::from_value(json!({
             "id": 1, "account_number": "951234567", "email": "bob@other.example",
             "company": "Other BV", "status": "pending", "requested_at": "2026-11-21T10:00:00Z",
             "decided_at": null, "decided_by": null
