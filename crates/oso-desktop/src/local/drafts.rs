@@ -19,33 +19,6 @@ pub struct StoredDraft {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A row as stored; its state is checked into a [`DraftState`] on the way out.
-struct DraftRow {
-    id: String,
-    body: String,
-    state: String,
-    order_number: Option<String>,
-    refusal: Option<String>,
-    updated_at: DateTime<Utc>,
-}
-
-impl TryFrom<DraftRow> for StoredDraft {
-    type Error = LocalStoreError;
-
-    fn try_from(row: DraftRow) -> Result<Self, Self::Error> {
-        let state = DraftState::parse(&row.state)
-            .map_err(|unknown| LocalStoreError::Corrupt(unknown.to_string()))?;
-        Ok(StoredDraft {
-            id: row.id,
-            body: row.body,
-            state,
-            order_number: row.order_number,
-            refusal: row.refusal,
-            updated_at: row.updated_at,
-        })
-    }
-}
-
 impl LocalStore {
     /// Saves the wizard's state of an order still being edited (a refused one becomes editable
     /// again). `false` when the order is queued or accepted and can no longer change, or when
@@ -80,33 +53,30 @@ impl LocalStore {
         id: &str,
     ) -> Result<Option<StoredDraft>, LocalStoreError> {
         let owner = owner.as_str();
-        sqlx::query_as!(
-            DraftRow,
-            r#"SELECT id, body, state, order_number, refusal, updated_at AS "updated_at: DateTime<Utc>"
+        Ok(sqlx::query_as!(
+            StoredDraft,
+            r#"SELECT id, body, state AS "state: DraftState", order_number, refusal,
+                      updated_at AS "updated_at: DateTime<Utc>"
                FROM drafts WHERE id = ?1 AND owner = ?2"#,
             id,
             owner
         )
         .fetch_optional(&self.pool)
-        .await?
-        .map(StoredDraft::try_from)
-        .transpose()
+        .await?)
     }
 
     /// Every draft and queued order of `owner`, newest first.
     pub async fn drafts(&self, owner: &UserId) -> Result<Vec<StoredDraft>, LocalStoreError> {
         let owner = owner.as_str();
-        sqlx::query_as!(
-            DraftRow,
-            r#"SELECT id, body, state, order_number, refusal, updated_at AS "updated_at: DateTime<Utc>"
+        Ok(sqlx::query_as!(
+            StoredDraft,
+            r#"SELECT id, body, state AS "state: DraftState", order_number, refusal,
+                      updated_at AS "updated_at: DateTime<Utc>"
                FROM drafts WHERE owner = ?1 ORDER BY updated_at DESC"#,
             owner
         )
         .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(StoredDraft::try_from)
-        .collect()
+        .await?)
     }
 
     pub async fn discard_draft(&self, owner: &UserId, id: &str) -> Result<bool, LocalStoreError> {
@@ -150,7 +120,7 @@ impl LocalStore {
         refusal: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), LocalStoreError> {
-        let (owner, state) = (owner.as_str(), state.as_str());
+        let owner = owner.as_str();
         sqlx::query!(
             "UPDATE drafts SET state = ?3, order_number = ?4, refusal = ?5, updated_at = ?6
              WHERE id = ?1 AND owner = ?2",
