@@ -7,18 +7,23 @@
 
 use std::time::{Duration, Instant};
 
+use oso_api::orders::{Direction, HistoryQuery, SortColumn};
 use oso_core::SecretString;
 use oso_desktop::client::ServiceClient;
 use oso_service::esecure::{push_may_use, Requester};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
-const COLUMNS: [(&str, &str); 5] = [
-    ("order_number", "o.id"),
-    ("created_at", "o.created_at"),
-    ("status", "o.status"),
-    ("account_number", "o.account_number"),
-    ("company", "o.company COLLATE NOCASE"),
+const COLUMNS: [(&str, SortColumn, &str); 5] = [
+    ("order_number", SortColumn::OrderNumber, "o.id"),
+    ("created_at", SortColumn::CreatedAt, "o.created_at"),
+    ("status", SortColumn::Status, "o.status"),
+    (
+        "account_number",
+        SortColumn::AccountNumber,
+        "o.account_number",
+    ),
+    ("company", SortColumn::Company, "o.company COLLATE NOCASE"),
 ];
 
 fn env_number(name: &str, default: usize) -> usize {
@@ -199,8 +204,14 @@ async fn main() {
     );
     let mut worst_ratio: f64 = 0.0;
     let mut worst_p50: f64 = 0.0;
-    for (column, order) in COLUMNS {
-        let query = format!("limit=25&offset=0&sort={column}&direction=desc");
+    for (column, sort, order) in COLUMNS {
+        let query = HistoryQuery {
+            sort,
+            direction: Direction::Desc,
+            limit: Some(25),
+            offset: Some(0),
+            ..HistoryQuery::default()
+        };
         // One warm-up of each, so neither side pays for a cold page cache.
         client.history(&token, &query).await.expect("page");
         raw_page(&raw, user, &requester, order).await;

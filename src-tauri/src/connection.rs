@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager};
 
-pub use crate::connection_status::{ConnectionState, ConnectionStatus};
 use crate::state::AppState;
+pub use oso_desktop::connection_status::{ConnectionState, ConnectionStatus};
 
 /// How often the service is asked. Often enough that a user sees a change within seconds, rarely
 /// enough to cost nothing.

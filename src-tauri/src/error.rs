@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use oso_api::ErrorCode;
 use serde::Serialize;
 
-use crate::client::ClientError;
+use oso_desktop::client::ClientError;
 
 /// Failures that never come from the service.
 pub const UNREACHABLE: &str = "unreachable";
@@ -66,9 +66,9 @@ impl From<ClientError> for CommandError {
     }
 }
 
-impl From<crate::local::LocalStoreError> for CommandError {
+impl From<oso_desktop::local::LocalStoreError> for CommandError {
     // (also used for a draft whose stored form cannot be read back)
-    fn from(error: crate::local::LocalStoreError) -> Self {
+    fn from(error: oso_desktop::local::LocalStoreError) -> Self {
         tracing::error!(%error, "local database failure");
         Self::new(LOCAL_STORE, error.to_string())
     }

@@ -7,14 +7,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use oso_core::Language;
+use oso_api::esecure::RequestsQuery;
+use oso_core::{AccessRequestStatus, Language};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
-use crate::client::esecure::{AccessRequest, Summary};
 use crate::state::AppState;
 use crate::tray::{self, TrayMenu, TrayTexts};
+use oso_desktop::client::esecure::{AccessRequest, Summary};
 
 /// An administrator hears of a new request within seconds (the brief allows five).
 pub const ADMINISTRATOR_EVERY: Duration = Duration::from_secs(3);
@@ -219,7 +220,13 @@ async fn check(app: &AppHandle) {
     let pending = if summary.administrator && (count_changed || !before.initialised) {
         match state
             .client
-            .esecure_requests(&token, Some("pending"), None)
+            .esecure_requests(
+                &token,
+                &RequestsQuery {
+                    status: Some(AccessRequestStatus::Pending.as_str().to_owned()),
+                    account_number: None,
+                },
+            )
             .await
         {
             Ok(list) => Some(list),

@@ -1,12 +1,6 @@
 //! The OSO desktop application: a Tauri 2 shell around the HTML UI in `ui/`, talking to the OSO
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
-// The desktop's logic lives in `oso-desktop`; these names keep `crate::client::…` paths of the
-// Tauri shell reading as before.
-use oso_desktop::{
-    approval_retry, catalogue, client, connection_status, local, ordering, owner, secrets, session,
-};
-
 mod app_links;
 mod autostart;
 mod browser;

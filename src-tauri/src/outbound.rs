@@ -9,10 +9,10 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
 use crate::error::CommandError;
-use crate::owner::UserId;
 use crate::state::AppState;
 use oso_desktop::ordering::Draft;
 use oso_desktop::outbound::send_queued;
+use oso_desktop::owner::UserId;
 
 /// The event that tells the UI the queue changed; its payload is the list of queued orders.
 pub const OUTBOUND_CHANGED: &str = "outbound-changed";

@@ -10,18 +10,18 @@ use tauri::AppHandle;
 use tokio::sync::{watch, Mutex};
 use tracing_appender::non_blocking::WorkerGuard;
 
-use crate::client::ServiceClient;
 use crate::connection::ConnectionStatus;
 use crate::error::CommandError;
 use crate::l10n::Locales;
-use crate::local::LocalStore;
 use crate::paths::AppPaths;
-use crate::secrets::SessionVault;
-use crate::session::Session;
 use crate::settings_file::{
     ServiceTarget, SettingsError, SettingsFile, ALLOW_INSECURE_SERVICE, FILE_NAME, SERVICE_URL_ENV,
 };
 use crate::state::AppState;
+use oso_desktop::client::ServiceClient;
+use oso_desktop::local::LocalStore;
+use oso_desktop::secrets::SessionVault;
+use oso_desktop::session::Session;
 
 /// Whether [`AppState`] is in place. The window opens before it is, so that the web view loads
 /// its page meanwhile; the page's first command (`app_ready`) waits here.

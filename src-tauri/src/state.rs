@@ -7,11 +7,11 @@ use oso_service::RunningService;
 use tokio::sync::{watch, Mutex};
 use tracing_appender::non_blocking::WorkerGuard;
 
-use crate::client::ServiceClient;
-use crate::connection_status::ConnectionStatus;
 use crate::l10n::Locales;
-use crate::local::LocalStore;
-use crate::session::Session;
+use oso_desktop::client::ServiceClient;
+use oso_desktop::connection_status::ConnectionStatus;
+use oso_desktop::local::LocalStore;
+use oso_desktop::session::Session;
 
 /// The state every command can reach.
 #[derive(Debug)]
@@ -21,8 +21,8 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub connection: watch::Sender<ConnectionStatus>,
     pub session: Session,
-    pub catalogue: crate::catalogue::CatalogueState,
-    pub approval_retry: crate::approval_retry::ApprovalRetry,
+    pub catalogue: oso_desktop::catalogue::CatalogueState,
+    pub approval_retry: oso_desktop::approval_retry::ApprovalRetry,
     pub(crate) embedded: Mutex<Option<RunningService>>,
     pub(crate) _log_guard: WorkerGuard,
 }

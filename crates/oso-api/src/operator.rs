@@ -31,3 +31,16 @@ pub struct StatusAnswer {
     pub order_number: String,
     pub status: String,
 }
+
+/// The query of `GET /operator/orders`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::IntoParams),
+    into_params(parameter_in = Query)
+)]
+pub struct OperatorOrdersQuery {
+    /// Only orders with this status: received, in_progress, shipped, completed, cancelled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}

@@ -4,7 +4,6 @@
 //! shell shares (connection status, approval retries). `src-tauri` wraps these in commands,
 //! the tray and the window; the fault suites drive them directly.
 
-pub mod address_view;
 pub mod approval_retry;
 pub mod catalogue;
 pub mod client;

@@ -8,7 +8,6 @@ use chrono::Utc;
 use oso_core::{check_order_lines, AccountNumber, Address, AddressInput, FieldErrors, Sold};
 use serde::{Deserialize, Serialize};
 
-use crate::address_view::AddressView;
 use crate::catalogue::IndexedCatalogue;
 use crate::client::{ClientError, ServiceClient};
 use crate::local::{LocalStore, LocalStoreError, StoredDraft};
@@ -20,26 +19,20 @@ pub struct DraftLine {
     pub packs: u32,
 }
 
-/// The wizard's state, as the UI sends and gets it, and as the local store keeps it. The aliases
-/// read drafts and queued orders kept before the UI spoke snake_case.
+/// The wizard's state, as the UI sends and gets it, and as the local store keeps it (bodies kept
+/// in camelCase by older versions are renamed by the local store's migrations).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Draft {
     pub id: Option<String>,
     pub step: u8,
-    #[serde(alias = "accountNumber")]
     pub account_number: String,
-    #[serde(alias = "saveAccountNumber")]
     pub save_account_number: bool,
-    #[serde(alias = "accountName")]
     pub account_name: String,
-    #[serde(alias = "addressBookId")]
     pub address_book_id: Option<i64>,
-    pub address: AddressView,
-    #[serde(alias = "saveAddress")]
+    pub address: AddressInput,
     pub save_address: bool,
     pub lines: Vec<DraftLine>,
-    #[serde(alias = "updatedAt")]
     pub updated_at: Option<String>,
 }
 
@@ -82,8 +75,7 @@ pub fn check_step(
             );
         }
         2 => {
-            let input: AddressInput = draft.address.clone().into();
-            if let Err(problems) = Address::parse(&input) {
+            if let Err(problems) = Address::parse(&draft.address) {
                 fields.nest("address", problems);
             }
         }
@@ -179,7 +171,7 @@ pub async fn send(
     let body = oso_api::orders::OrderRequest {
         idempotency_key: id.to_owned(),
         account_number: draft.account_number.clone(),
-        address: AddressInput::from(draft.address.clone()),
+        address: draft.address.clone(),
         lines: draft
             .lines
             .iter()
@@ -247,21 +239,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_draft_crosses_to_the_ui_in_snake_case_and_one_kept_in_camel_case_is_still_read() {
-        let kept = r#"{"step":2,"accountNumber":"951234567","saveAccountNumber":true,
-            "address":{"company":"Zebra","contactPerson":"Ann","postalCode":"2000",
-            "boxNumber":"3","driverNote":"back door"},"lines":[{"sku":"ENV-C4","packs":2}]}"#;
-
-        let draft: Draft = serde_json::from_str(kept).expect("a draft kept before");
-        let shown = serde_json::to_value(&draft).expect("serialises");
-
-        assert_eq!(draft.account_number, "951234567");
-        assert!(draft.save_account_number);
-        assert_eq!(draft.address.contact_person, "Ann");
-        assert_eq!(draft.address.postal_code, "2000");
-        assert_eq!(draft.address.box_number, "3");
-        assert_eq!(draft.address.driver_note, "back door");
-        assert_eq!(shown["account_number"], "951234567");
+    fn a_draft_crosses_to_the_ui_in_snake_case() {
+        let shown = serde_json::to_value(draft()).expect("serialises");
+        assert_eq!(shown["account_number"], "951 234 567");
+        assert_eq!(shown["address"]["contact_person"], "Ann");
         assert_eq!(shown["address"]["postal_code"], "2000");
         assert!(shown.get("accountNumber").is_none(), "{shown}");
     }
@@ -269,7 +250,7 @@ mod tests {
     fn draft() -> Draft {
         Draft {
             account_number: "951 234 567".into(),
-            address: AddressView {
+            address: AddressInput {
                 company: "Zebra".into(),
                 contact_person: "Ann".into(),
                 street: "Meir".into(),
@@ -278,7 +259,7 @@ mod tests {
                 city: "Antwerpen".into(),
                 country: "BE".into(),
                 phone: "03 123 45 67".into(),
-                ..AddressView::default()
+                ..AddressInput::default()
             },
             ..Draft::default()
         }

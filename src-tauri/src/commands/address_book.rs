@@ -1,14 +1,14 @@
 //! Manage account numbers, and the address book.
 
-use oso_api::address_book::SavedAccountNumber;
+use oso_api::address_book::{SavedAccountNumber, SavedAddress};
+use oso_core::AddressInput;
 use tauri::State;
 
 use super::profile::{signed_in_as, token};
-use crate::client::ClientError;
 use crate::error::CommandError;
-use crate::session::SignedInAs;
 use crate::state::AppState;
-pub use oso_desktop::address_view::AddressView;
+use oso_desktop::client::ClientError;
+use oso_desktop::session::SignedInAs;
 
 /// Fills the offline copies (catalogue, saved numbers, addresses) right after sign-in, so the
 /// wizard works offline even if the user never opened these lists while online.
@@ -103,24 +103,19 @@ pub async fn account_numbers_remove(
 
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<AddressView>, CommandError> {
+pub async fn addresses_list(state: State<'_, AppState>) -> Result<Vec<SavedAddress>, CommandError> {
     let me = signed_in_as(&state).await?;
-    let saved = cached(&state, &me, "addresses", state.client.addresses(&me.token)).await?;
-    Ok(saved.into_iter().map(AddressView::from).collect())
+    cached(&state, &me, "addresses", state.client.addresses(&me.token)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn addresses_add(
     state: State<'_, AppState>,
-    address: AddressView,
-) -> Result<AddressView, CommandError> {
+    address: AddressInput,
+) -> Result<SavedAddress, CommandError> {
     let token = token(&state).await?;
-    Ok(state
-        .client
-        .add_address(&token, &address.into())
-        .await?
-        .into())
+    Ok(state.client.add_address(&token, &address).await?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -128,14 +123,10 @@ pub async fn addresses_add(
 pub async fn addresses_update(
     state: State<'_, AppState>,
     id: i64,
-    address: AddressView,
-) -> Result<AddressView, CommandError> {
+    address: AddressInput,
+) -> Result<SavedAddress, CommandError> {
     let token = token(&state).await?;
-    Ok(state
-        .client
-        .update_address(&token, id, &address.into())
-        .await?
-        .into())
+    Ok(state.client.update_address(&token, id, &address).await?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -6,9 +6,9 @@ use oso_core::SecretString;
 use tauri::State;
 
 use crate::app_links::{LinkKind, PendingLink};
-use crate::client::ClientError;
 use crate::error::CommandError;
 use crate::state::AppState;
+use oso_desktop::client::ClientError;
 
 /// The kind of link opened since the UI last asked (`activate`, `reset-password`), if any.
 #[tauri::command(rename_all = "snake_case")]

@@ -10,11 +10,11 @@ use tauri::{AppHandle, State};
 
 use super::profile::signed_in_as;
 use crate::error::CommandError;
-use crate::local::LocalStore;
-use crate::ordering::{self, Draft, Sent};
 use crate::outbound::{notify_outbound, summaries, DraftSummary};
-use crate::owner::UserId;
 use crate::state::AppState;
+use oso_desktop::local::LocalStore;
+use oso_desktop::ordering::{self, Draft, Sent};
+use oso_desktop::owner::UserId;
 
 #[derive(Debug, Serialize)]
 pub struct StepCheck {
@@ -184,7 +184,7 @@ pub async fn order_place(
                 .local
                 .set_draft_state(&me.user, &id, DraftState::Editing, None, None, Utc::now())
                 .await?;
-            return Err(crate::client::ClientError::Refused(body).into());
+            return Err(oso_desktop::client::ClientError::Refused(body).into());
         }
     };
     notify_outbound(&app, &state).await;
@@ -203,11 +203,7 @@ async fn remember_choices(state: &AppState, token: &oso_core::SecretString, draf
         }
     }
     if draft.save_address && draft.address_book_id.is_none() {
-        if let Err(error) = state
-            .client
-            .add_address(token, &draft.address.clone().into())
-            .await
-        {
+        if let Err(error) = state.client.add_address(token, &draft.address).await {
             tracing::warn!(%error, "could not save the address to the address book");
         }
     }

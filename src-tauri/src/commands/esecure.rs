@@ -2,15 +2,17 @@
 //! requester's own requests, and the tray's state. Each command is one call to the service;
 //! those that change something ask the background watch to look again at once.
 
-use oso_api::esecure::{AdministratorForm, Decision};
+use oso_api::esecure::{AdministratorForm, AuditQuery, Decision, RequestsQuery};
 use serde::Deserialize;
 use tauri::{AppHandle, Manager, State};
 
 use super::profile::token;
-use crate::client::esecure::{AccessRequest, AuditEntry, CustomerAccount, DomainsForm, Summary};
 use crate::error::CommandError;
 use crate::esecure::{EsecureWatch, WatchStatus};
 use crate::state::AppState;
+use oso_desktop::client::esecure::{
+    AccessRequest, AuditEntry, CustomerAccount, DomainsForm, Summary,
+};
 
 fn look_again(app: &AppHandle) {
     app.state::<EsecureWatch>().wake();
@@ -40,10 +42,11 @@ pub async fn esecure_requests(
     account_number: Option<String>,
 ) -> Result<Vec<AccessRequest>, CommandError> {
     let token = token(&state).await?;
-    Ok(state
-        .client
-        .esecure_requests(&token, status.as_deref(), account_number.as_deref())
-        .await?)
+    let query = RequestsQuery {
+        status,
+        account_number,
+    };
+    Ok(state.client.esecure_requests(&token, &query).await?)
 }
 
 /// Approves or rejects every checked request at once; answers how many were decided.
@@ -171,14 +174,11 @@ pub async fn esecure_audit(
     limit: Option<u32>,
 ) -> Result<Vec<AuditEntry>, CommandError> {
     let token = token(&state).await?;
-    Ok(state
-        .client
-        .esecure_audit(
-            &token,
-            account_number.as_deref(),
-            limit.unwrap_or(50).min(500),
-        )
-        .await?)
+    let query = AuditQuery {
+        account_number,
+        limit: Some(limit.unwrap_or(50).min(500)),
+    };
+    Ok(state.client.esecure_audit(&token, &query).await?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -1,13 +1,15 @@
 //! Order history: the list, an order's details, cancelling, and its Track & Trace link. The last
 //! answers are kept locally for offline viewing, under the same 30-day rule.
 
-use oso_api::orders::{HistoryAccountNumber, HistoryPage, OrderDetails};
+use oso_api::orders::{
+    Direction, HistoryAccountNumber, HistoryPage, HistoryQuery, OrderDetails, SortColumn,
+};
 use oso_core::order_lifecycle::is_expired;
-use oso_core::{Language, OrderStatus};
+use oso_core::{AddressInput, Language, OrderStatus};
+use oso_desktop::client::ApiPath;
 use serde::Serialize;
 use tauri::State;
 
-use super::address_book::AddressView;
 use super::catalogue::pick;
 use super::l10n::display_language;
 use super::profile::{signed_in_as, token};
@@ -52,7 +54,7 @@ pub struct DetailsView {
     pub created_at: String,
     pub status: OrderStatus,
     pub account_number: String,
-    pub address: AddressView,
+    pub address: AddressInput,
     pub ordered_by: Option<String>,
     pub lines: Vec<LineView>,
     pub timeline: Vec<TimelineEntry>,
@@ -88,62 +90,32 @@ fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
     }
 }
 
-/// The history's filters and sort as a URL query string; only plain words pass.
-pub(super) fn filter_query(
-    sort: &str,
-    direction: &str,
-    status: Option<&str>,
-    account: Option<&str>,
-) -> String {
-    let safe = |value: &str| value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    let mut query = String::new();
-    for (key, value) in [
-        ("sort", Some(sort)),
-        ("direction", Some(direction)),
-        ("status", status),
-        ("account_number", account),
-    ] {
-        if let Some(value) = value.filter(|value| !value.is_empty() && safe(value)) {
-            query.push_str(&format!("&{key}={value}"));
-        }
-    }
-    query
-}
-
-fn query_string(
-    sort: &str,
-    direction: &str,
-    status: Option<&str>,
-    account: Option<&str>,
-    limit: u32,
-    offset: u32,
-) -> String {
-    let filters = filter_query(sort, direction, status, account);
-    format!("limit={limit}&offset={offset}{filters}")
-}
-
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 #[allow(clippy::too_many_arguments)]
 pub async fn history_list(
     state: State<'_, AppState>,
-    sort: Option<String>,
-    direction: Option<String>,
+    sort: Option<SortColumn>,
+    direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
     limit: Option<u32>,
     offset: Option<u32>,
 ) -> Result<HistoryView, CommandError> {
     let me = signed_in_as(&state).await?;
-    let query = query_string(
-        sort.as_deref().unwrap_or("created_at"),
-        direction.as_deref().unwrap_or("desc"),
-        status.as_deref(),
-        account_number.as_deref(),
-        limit.unwrap_or(25),
-        offset.unwrap_or(0),
-    );
-    let key = format!("history?{query}");
+    let query = HistoryQuery {
+        sort: sort.unwrap_or_default(),
+        direction: direction.unwrap_or_default(),
+        status,
+        account_number,
+        limit: Some(limit.unwrap_or(25)),
+        offset: Some(offset.unwrap_or(0)),
+    };
+    // The request's own path: one kept copy per page, sort and filter.
+    let key = ApiPath::from("orders")
+        .with_query(&query)?
+        .as_str()
+        .to_owned();
     // Kept under the login, like every offline copy: another login never reads these pages.
     let fetched = oso_desktop::offline::online_else_kept(
         &state.local,
@@ -205,10 +177,7 @@ async fn details_view(state: &AppState, details: OrderDetails) -> DetailsView {
         created_at: order.created_at.to_rfc3339(),
         status: order.status,
         account_number: order.account_number,
-        address: AddressView::from(oso_api::address_book::SavedAddress {
-            id: 0,
-            address: order.address,
-        }),
+        address: order.address,
         ordered_by: Some(details.ordered_by).filter(|name| !name.is_empty()),
         lines,
         timeline: details

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use oso_api::orders::{Direction, ExportQuery, SortColumn};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
-use super::history::filter_query;
 use super::l10n::display_language;
 use super::profile::token;
 use crate::error::CommandError;
@@ -75,22 +75,19 @@ pub async fn history_export(
     app: AppHandle,
     state: State<'_, AppState>,
     last: State<'_, LastExport>,
-    sort: Option<String>,
-    direction: Option<String>,
+    sort: Option<SortColumn>,
+    direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
 ) -> Result<ExportView, CommandError> {
     let token = token(&state).await?;
-    let query = filter_query(
-        sort.as_deref().unwrap_or("created_at"),
-        direction.as_deref().unwrap_or("desc"),
-        status.as_deref(),
-        account_number.as_deref(),
-    );
-    let export = state
-        .client
-        .history_export(&token, query.trim_start_matches('&'))
-        .await?;
+    let query = ExportQuery {
+        sort: sort.unwrap_or_default(),
+        direction: direction.unwrap_or_default(),
+        status,
+        account_number,
+    };
+    let export = state.client.history_export(&token, &query).await?;
     let language = display_language(&state).await?;
     let text = crate::history_csv::render(&export, language, state.locales.catalogue(language));
     let date = chrono::Local::now().format("%Y-%m-%d").to_string();

@@ -4,8 +4,8 @@ use oso_core::SecretString;
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::session::{ProfileView, SessionView, SignedInAs};
 use crate::state::AppState;
+use oso_desktop::session::{ProfileView, SessionView, SignedInAs};
 
 /// The session token, or `unauthenticated` when nobody is signed in.
 pub(super) async fn token(state: &AppState) -> Result<SecretString, CommandError> {

@@ -4,14 +4,13 @@
 use serde::Serialize;
 use tauri::State;
 
-use super::address_book::AddressView;
 use super::catalogue::pick;
 use super::drafts::store_draft;
 use super::l10n::display_language;
 use super::profile::signed_in_as;
 use crate::error::CommandError;
-use crate::ordering::{Draft, DraftLine};
 use crate::state::AppState;
+use oso_desktop::ordering::{Draft, DraftLine};
 
 #[derive(Debug, Serialize)]
 pub struct UnavailableLine {
@@ -55,10 +54,7 @@ pub async fn order_again(
         // The review shows everything at once; with items gone, the supplies step comes first.
         step: if unavailable.is_empty() { 4 } else { 3 },
         account_number: details.order.account_number.clone(),
-        address: AddressView::from(oso_api::address_book::SavedAddress {
-            id: 0,
-            address: details.order.address.clone(),
-        }),
+        address: details.order.address.clone(),
         lines: lines
             .into_iter()
             .map(|line| DraftLine {

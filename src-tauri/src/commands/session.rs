@@ -5,8 +5,8 @@ use serde::Deserialize;
 use tauri::{Manager, State};
 
 use crate::error::CommandError;
-use crate::session::SessionView;
 use crate::state::AppState;
+use oso_desktop::session::SessionView;
 
 #[derive(Debug, Deserialize)]
 pub struct RegistrationForm {
@@ -26,7 +26,7 @@ pub async fn session_get(
 ) -> Result<SessionView, CommandError> {
     let view = state.session.view(&state.client).await?;
     app.state::<crate::esecure::EsecureWatch>().wake();
-    if matches!(view.state, crate::session::SessionState::SignedIn) {
+    if matches!(view.state, oso_desktop::session::SessionState::SignedIn) {
         super::address_book::prefetch_for_offline(app);
     }
     Ok(view)

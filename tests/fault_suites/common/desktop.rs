@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use oso_core::AddressInput;
 use oso_core::SecretString;
-use oso_desktop::address_view::AddressView;
 use oso_desktop::client::ServiceClient;
 use oso_desktop::local::StoredDraft;
 use oso_desktop::ordering::{Draft, DraftLine};
@@ -49,7 +49,7 @@ pub fn draft(id: Option<String>, revision: u64) -> Draft {
         step: 3,
         account_number: "951234567".into(),
         account_name: format!("rev {revision}"),
-        address: AddressView {
+        address: AddressInput {
             company: "Zebra Parcels BV".into(),
             contact_person: "Ann Peeters".into(),
             street: "Meir".into(),
@@ -59,7 +59,7 @@ pub fn draft(id: Option<String>, revision: u64) -> Draft {
             country: "BE".into(),
             phone: "03 123 45 67".into(),
             driver_note: format!("revision {revision}"),
-            ..AddressView::default()
+            ..AddressInput::default()
         },
         lines: vec![DraftLine {
             sku: SKUS[index % SKUS.len()].into(),

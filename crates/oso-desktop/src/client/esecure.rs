@@ -2,27 +2,16 @@
 //! requests. The shapes are the service's contract, and the UI reads them as they are.
 
 pub use oso_api::esecure::{AccessRequest, AuditEntry, CustomerAccount, DomainsForm, Summary};
-use oso_api::esecure::{AdministratorForm, Decided, Decision, DecisionForm, UsersAdded, UsersForm};
+use oso_api::esecure::{
+    AdministratorForm, AuditQuery, Decided, Decision, DecisionForm, RequestsQuery, UsersAdded,
+    UsersForm,
+};
 use oso_core::SecretString;
 use reqwest::Method;
 
 use super::{decode, ApiPath, ClientError, ServiceClient};
 
 const NO_BODY: Option<&()> = None;
-
-/// `key=value` pairs as a query string; only plain words and digits pass, others are left out.
-pub fn plain_query(pairs: &[(&str, Option<&str>)]) -> String {
-    let plain = |value: &str| value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    pairs
-        .iter()
-        .filter_map(|(key, value)| {
-            value
-                .filter(|value| !value.is_empty() && plain(value))
-                .map(|value| format!("{key}={value}"))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
 
 impl ServiceClient {
     async fn get_json<T: serde::de::DeserializeOwned>(
@@ -47,11 +36,9 @@ impl ServiceClient {
     pub async fn esecure_requests(
         &self,
         token: &SecretString,
-        status: Option<&str>,
-        account_number: Option<&str>,
+        query: &RequestsQuery,
     ) -> Result<Vec<AccessRequest>, ClientError> {
-        let query = plain_query(&[("status", status), ("account_number", account_number)]);
-        self.get_json(token, ApiPath::from("esecure/requests").with_query(&query))
+        self.get_json(token, ApiPath::from("esecure/requests").with_query(query)?)
             .await
     }
 
@@ -157,15 +144,9 @@ impl ServiceClient {
     pub async fn esecure_audit(
         &self,
         token: &SecretString,
-        account_number: Option<&str>,
-        limit: u32,
+        query: &AuditQuery,
     ) -> Result<Vec<AuditEntry>, ClientError> {
-        let limit = limit.to_string();
-        let query = plain_query(&[
-            ("account_number", account_number),
-            ("limit", Some(limit.as_str())),
-        ]);
-        self.get_json(token, ApiPath::from("esecure/audit").with_query(&query))
+        self.get_json(token, ApiPath::from("esecure/audit").with_query(query)?)
             .await
     }
 
@@ -182,21 +163,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-
-    #[test]
-    fn a_query_keeps_plain_values_and_leaves_out_the_rest() {
-        assert_eq!(
-            plain_query(&[
-                ("status", Some("pending")),
-                ("account_number", Some("951234567"))
-            ]),
-            "status=pending&account_number=951234567"
-        );
-        assert_eq!(
-            plain_query(&[("status", Some("all&x=1")), ("account_number", None)]),
-            ""
-        );
-    }
 
     #[test]
     fn the_services_snake_case_reaches_the_ui_unchanged() {

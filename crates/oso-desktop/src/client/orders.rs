@@ -1,6 +1,8 @@
 //! Order history, details and cancelling.
 
-use oso_api::orders::{HistoryAccountNumber, HistoryExport, HistoryPage, OrderDetails};
+use oso_api::orders::{
+    ExportQuery, HistoryAccountNumber, HistoryExport, HistoryPage, HistoryQuery, OrderDetails,
+};
 use oso_core::SecretString;
 use reqwest::Method;
 
@@ -9,16 +11,16 @@ use super::{decode, ApiPath, ClientError, ServiceClient};
 const NO_BODY: Option<&()> = None;
 
 impl ServiceClient {
-    /// One page of the history; `query` is the URL query string (already encoded).
+    /// One page of the history.
     pub async fn history(
         &self,
         token: &SecretString,
-        query: &str,
+        query: &HistoryQuery,
     ) -> Result<HistoryPage, ClientError> {
         decode(
             self.call(
                 Method::GET,
-                ApiPath::from("orders").with_query(query),
+                ApiPath::from("orders").with_query(query)?,
                 Some(token),
                 NO_BODY,
             )
@@ -27,16 +29,16 @@ impl ServiceClient {
         .await
     }
 
-    /// Every order matching the history's filters, with lines; `query` as for [`Self::history`].
+    /// Every order matching the history's filters, with lines.
     pub async fn history_export(
         &self,
         token: &SecretString,
-        query: &str,
+        query: &ExportQuery,
     ) -> Result<HistoryExport, ClientError> {
         decode(
             self.call(
                 Method::GET,
-                ApiPath::from("orders/export").with_query(query),
+                ApiPath::from("orders/export").with_query(query)?,
                 Some(token),
                 NO_BODY,
             )

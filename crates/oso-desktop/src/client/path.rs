@@ -44,13 +44,17 @@ impl ApiPath {
         self
     }
 
-    /// Adds a query string that is already encoded (empty adds nothing).
-    pub fn with_query(mut self, query: &str) -> Self {
-        if !query.is_empty() {
+    /// Adds one of the contract's query types, percent-encoded (nothing when every field is
+    /// absent), so no value can add a parameter of its own.
+    pub fn with_query<Q: serde::Serialize>(mut self, query: &Q) -> Result<Self, ClientError> {
+        let encoded = serde_urlencoded::to_string(query).map_err(|error| {
+            ClientError::UnexpectedAnswer(format!("query not encodable: {error}"))
+        })?;
+        if !encoded.is_empty() {
             self.0.push('?');
-            self.0.push_str(query);
+            self.0.push_str(&encoded);
         }
-        self
+        Ok(self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -74,6 +78,9 @@ fn encode_segment(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use oso_api::esecure::RequestsQuery;
+    use oso_api::orders::HistoryQuery;
+
     use super::*;
 
     fn path(value: &str) -> Result<String, ClientError> {
@@ -114,9 +121,36 @@ mod tests {
 
     #[test]
     fn a_query_is_added_only_when_there_is_one() {
-        let path = ApiPath::from("orders").with_query("");
-        assert_eq!(path.as_str(), "orders");
-        let path = ApiPath::from("orders").with_query("page=2");
-        assert_eq!(path.as_str(), "orders?page=2");
+        let path = ApiPath::from("esecure/requests")
+            .with_query(&RequestsQuery::default())
+            .expect("encodable");
+        assert_eq!(path.as_str(), "esecure/requests");
+        let query = RequestsQuery {
+            status: Some("pending".to_owned()),
+            account_number: Some("951234567".to_owned()),
+        };
+        let path = ApiPath::from("esecure/requests")
+            .with_query(&query)
+            .expect("encodable");
+        assert_eq!(
+            path.as_str(),
+            "esecure/requests?status=pending&account_number=951234567"
+        );
+    }
+
+    #[test]
+    fn a_value_cannot_add_a_parameter_of_its_own() {
+        let query = HistoryQuery {
+            status: Some("received&limit=100000#x".to_owned()),
+            limit: Some(25),
+            ..HistoryQuery::default()
+        };
+        let path = ApiPath::from("orders")
+            .with_query(&query)
+            .expect("encodable");
+        assert_eq!(
+            path.as_str(),
+            "orders?sort=created_at&direction=desc&status=received%26limit%3D100000%23x&limit=25"
+        );
     }
 }

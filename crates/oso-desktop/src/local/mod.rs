@@ -143,6 +143,70 @@ mod tests {
         assert_eq!(left, 0, "not kept for anybody either");
     }
 
+    #[tokio::test]
+    async fn a_draft_kept_in_camel_case_reads_back_in_snake_case_after_the_upgrade() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("local.sqlite3");
+        let pool = SqlitePoolOptions::new()
+            .connect_with(
+                SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true),
+            )
+            .await
+            .expect("opens");
+        let mut before = sqlx::migrate!("./migrations");
+        before.migrations = before
+            .migrations
+            .iter()
+            .filter(|migration| migration.version < 20261206000001)
+            .cloned()
+            .collect();
+        before.run(&pool).await.expect("the old schema");
+        let kept = r#"{"step":2,"accountNumber":"951234567","saveAccountNumber":true,
+            "addressBookId":null,"saveAddress":false,
+            "address":{"company":"Zebra","contactPerson":"Ann","postalCode":"2000",
+            "boxNumber":"3","driverNote":"back door"},"lines":[{"sku":"ENV-C4","packs":2}]}"#;
+        let owner = "c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3";
+        for (id, body) in [("camel", kept), ("damaged", "{not json")] {
+            sqlx::query(
+                "INSERT INTO drafts (id, owner, body, state, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'editing', '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
+            )
+            .bind(id)
+            .bind(owner)
+            .bind(body)
+            .execute(&pool)
+            .await
+            .expect("a draft kept before");
+        }
+        pool.close().await;
+
+        let store = LocalStore::open(&path).await.expect("opens and migrates");
+
+        let owner = UserId::parse(owner).expect("id");
+        let stored = store
+            .draft(&owner, "camel")
+            .await
+            .expect("reads")
+            .expect("kept");
+        let draft = crate::ordering::Draft::from_stored(&stored).expect("a draft");
+        assert_eq!(draft.account_number, "951234567");
+        assert!(draft.save_account_number);
+        assert_eq!(draft.address.contact_person, "Ann");
+        assert_eq!(draft.address.postal_code, "2000");
+        assert_eq!(draft.address.box_number, "3");
+        assert_eq!(draft.address.driver_note, "back door");
+        assert_eq!(draft.lines.len(), 1);
+        assert!(!stored.body.contains("accountNumber"), "{}", stored.body);
+        let damaged = store
+            .draft(&owner, "damaged")
+            .await
+            .expect("reads")
+            .expect("kept as it was");
+        assert_eq!(damaged.body, "{not json");
+    }
+
     #[cfg(unix)]
     #[tokio::test]
     async fn the_local_database_is_for_this_user_only_even_when_it_was_left_readable() {

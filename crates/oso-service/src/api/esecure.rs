@@ -6,9 +6,9 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use oso_api::esecure::{Decided, DecisionForm, Summary, UsersAdded, UsersForm};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use oso_api::esecure::{
+    AuditQuery, Decided, DecisionForm, RequestsQuery, Summary, UsersAdded, UsersForm,
+};
 
 use super::extract::{Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody};
@@ -51,14 +51,6 @@ pub async fn administered_accounts(
             .await
             .map_err(internal)?,
     ))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RequestsQuery {
-    /// pending (default), approved, rejected, revoked or all.
-    pub status: Option<String>,
-    pub account_number: Option<String>,
 }
 
 /// Requests of the accounts the user administers, newest first.
@@ -180,14 +172,6 @@ pub async fn set_domains(
     Ok(Json(
         accounts::set_domains(state.esecure(), &Requester::of(&user), &number, &form).await?,
     ))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    pub account_number: Option<String>,
-    /// 1 to 500; default 50.
-    pub limit: Option<u32>,
 }
 
 /// The audit trail of the accounts the user administers, newest first.

@@ -4,10 +4,8 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use oso_api::operator::{StatusAnswer, StatusRequest};
+use oso_api::operator::{OperatorOrdersQuery, StatusAnswer, StatusRequest};
 use oso_core::OrderStatus;
-use serde::Deserialize;
-use utoipa::IntoParams;
 
 use super::extract::{Body, OperatorSession, Params};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
@@ -17,13 +15,6 @@ use crate::esecure::operator::{
     self as esecure_operator, CustomerAccountChange, CustomerAccountForm,
 };
 use crate::operator::{self, OperatorRow};
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OperatorOrdersQuery {
-    /// Only orders with this status: received, in_progress, shipped, completed, cancelled.
-    pub status: Option<String>,
-}
 
 fn parse_status(field: &str, text: &str) -> Result<OrderStatus, ApiError> {
     text.parse::<OrderStatus>()

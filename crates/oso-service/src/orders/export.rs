@@ -6,13 +6,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use oso_core::OrderStatus;
-use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
-use utoipa::IntoParams;
 
-pub use oso_api::orders::{ExportedLine, ExportedOrder, HistoryExport};
+pub use oso_api::orders::{ExportQuery, ExportedLine, ExportedOrder, HistoryExport};
 
-use super::history::{self, Direction, HistoryQuery, SortColumn};
+use super::history::{self, HistoryQuery};
 use crate::accounts::SignedIn;
 use crate::catalogue::Translated;
 use crate::error::ServiceError;
@@ -20,16 +18,6 @@ use crate::esecure::Requester;
 
 /// At most this many orders in one export (more than 30 days of a busy account).
 pub const EXPORT_MAX_ORDERS: i64 = 10_000;
-
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(default)]
-pub struct ExportQuery {
-    pub sort: SortColumn,
-    pub direction: Direction,
-    pub status: Option<String>,
-    pub account_number: Option<String>,
-}
 
 /// An exported order as read, with the id its lines are found by.
 #[derive(sqlx::FromRow)]

@@ -6,11 +6,11 @@
 
 use chrono::{DateTime, Utc};
 use oso_core::OrderStatus;
-use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
-use utoipa::IntoParams;
 
-pub use oso_api::orders::{Direction, HistoryAccountNumber, HistoryPage, HistoryRow, SortColumn};
+pub use oso_api::orders::{
+    Direction, HistoryAccountNumber, HistoryPage, HistoryQuery, HistoryRow, SortColumn,
+};
 
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
@@ -25,20 +25,6 @@ fn sort_sql(column: SortColumn) -> &'static str {
         SortColumn::AccountNumber => "o.account_number",
         SortColumn::Company => "o.company COLLATE NOCASE",
     }
-}
-
-/// Newest first unless asked otherwise.
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(default)]
-pub struct HistoryQuery {
-    pub sort: SortColumn,
-    pub direction: Direction,
-    pub status: Option<String>,
-    pub account_number: Option<String>,
-    /// 1 to 200; default 50.
-    pub limit: Option<u32>,
-    pub offset: Option<u32>,
 }
 
 /// The orders `user` sees: placed by them, or placed by anyone with a number they administer;
