@@ -23,9 +23,15 @@ const COUNTRY_NAMES = {
   SE: "country-se",
 };
 
+/** How the country lists are grouped: Belgium and its neighbours, then the rest in the reader's alphabet. */
+export const COUNTRY_GROUPS = [
+  { kind: "near", codes: ["BE", "NL", "LU", "FR", "DE"] },
+  { kind: "other", codes: ["AT", "CZ", "DK", "ES", "IE", "IT", "PL", "PT", "SE"] },
+];
+
 const GROUP_LABELS = {
-  "address-countries-near": () => t("address-countries-near"),
-  "address-countries-other": () => t("address-countries-other"),
+  near: () => t("address-countries-near"),
+  other: () => t("address-countries-other"),
 };
 
 /** The format of the countries whose postal codes the service checks exactly. */
@@ -40,8 +46,6 @@ const POSTAL_FORMATS = {
 /** In these countries the house number is written before the street: `12 rue de la Paix`. */
 const NUMBER_FIRST = new Set(["FR", "LU"]);
 
-const select = () => document.getElementById("address-country");
-
 /**
  * Messages for a postal code field. The refused code is explained with the format of the
  * country chosen when the error arrived (`chosenCountry()`); other countries get the general
@@ -54,9 +58,6 @@ export function postalMessages(chosenCountry) {
     },
   };
 }
-
-/** The address book form's postal code messages. */
-export const POSTAL_MESSAGES = postalMessages(() => select().value);
 
 /** The country's name as an element: translated when known, the code itself otherwise. */
 export function countryName(code) {
@@ -87,29 +88,30 @@ export function streetLine(address) {
   );
 }
 
-/** Makes `code` choosable even when it is not in the list (an address saved elsewhere). */
-export function offerCountry(code) {
-  const list = select();
+/** Makes `code` choosable in `list` even when it is not offered (an address saved elsewhere). */
+export function offerCountry(list, code) {
+  withdrawExtraCountries(list, code);
   if (!code || [...list.options].some((option) => option.value === code)) return;
   list.append(element("option", { value: code, "data-extra": true, text: code }));
 }
 
-/** Removes the countries added by offerCountry. */
-export function withdrawExtraCountries() {
-  for (const option of select().querySelectorAll("option[data-extra]")) option.remove();
+/** Removes the countries added by offerCountry (except `keep`). */
+export function withdrawExtraCountries(list, keep = null) {
+  for (const option of list.querySelectorAll("option[data-extra]")) {
+    if (option.value !== keep) option.remove();
+  }
 }
 
-function relabel() {
-  for (const [id, label] of Object.entries(GROUP_LABELS)) {
-    const group = document.getElementById(id);
-    const text = label();
+function relabel(list) {
+  for (const group of list.querySelectorAll("optgroup[data-kind]")) {
+    const text = GROUP_LABELS[group.dataset.kind]();
     if (group.label !== text) group.label = text;
   }
-  sortCountries(select(), document.getElementById("address-countries-other"));
+  sortCountries(list, list.querySelector('optgroup[data-kind="other"]'));
 }
 
 /** Puts the countries of `group` (in `list`) in the display language's alphabet, keeping the choice. */
-export function sortCountries(list, group) {
+function sortCountries(list, group) {
   // Only a changed order is written: moving options makes the engine redraw the select.
   const options = [...group.querySelectorAll("option")];
   const collator = new Intl.Collator(language());
@@ -120,7 +122,8 @@ export function sortCountries(list, group) {
   list.value = chosen;
 }
 
-export function startCountries() {
-  onLanguageChange(relabel);
-  relabel();
+/** Keeps a country select built by address.js labelled and sorted in the display language. */
+export function startCountrySelect(list) {
+  onLanguageChange(() => relabel(list));
+  relabel(list);
 }

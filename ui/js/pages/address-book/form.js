@@ -6,99 +6,58 @@ import { t } from "../../lib/i18n.js";
 import {
   connectForm,
   emailShape,
-  field,
   focusField,
   required,
   resetForm,
-  say,
   showStatus,
-  trimmed,
-  value,
 } from "../../lib/forms.js";
-import { POSTAL_MESSAGES, offerCountry, withdrawExtraCountries } from "../../lib/countries.js";
+import {
+  ADDRESS_FIELDS,
+  addressFields,
+  countNote,
+  fieldId,
+  fillAddressFields,
+  noteFits,
+  readAddress,
+} from "../../lib/address.js";
+import {
+  offerCountry,
+  postalMessages,
+  startCountrySelect,
+  withdrawExtraCountries,
+} from "../../lib/countries.js";
 
-/** What fits in the note field of the carrier's driver app. */
-const NOTE_MAX_CHARS = 200;
+/** The form's ids start with this: `address-company`, `address-postal-code`, … */
+const PREFIX = "address";
+const byKey = (key) => document.getElementById(fieldId(PREFIX, key));
 
-const NOTE_MESSAGES = {
-  too_long: () => t("address-note-too-long"),
-};
-
-/** The note as the service will store it: one line, runs of spaces as one, in characters. */
-function noteLength(text) {
-  return [...text.split(/\s+/).filter(Boolean).join(" ")].length;
-}
-
-function noteFits(input) {
-  return noteLength(input.value) > NOTE_MAX_CHARS ? "too_long" : null;
-}
-
-/** Service field names → the form's fields. */
-const FIELDS = {
-  company: field("address-company", [required]),
-  contact_person: field("address-contact", [required]),
-  country: field("address-country", [required]),
-  street: field("address-street", [required]),
-  number: field("address-number", [required]),
-  box_number: field("address-box"),
-  postal_code: field("address-postal-code", [required], POSTAL_MESSAGES),
-  city: field("address-city", [required]),
-  phone: field("address-phone", [required]),
-  email: field("address-email", [emailShape]),
-  driver_note: field("address-note", [noteFits], NOTE_MESSAGES),
-};
-
-/** Form field id → the address's property, for filling the form to edit. */
-const PROPERTIES = {
-  "address-company": "company",
-  "address-contact": "contact_person",
-  "address-street": "street",
-  "address-number": "number",
-  "address-box": "box_number",
-  "address-postal-code": "postal_code",
-  "address-city": "city",
-  "address-phone": "phone",
-  "address-email": "email",
-  "address-note": "driver_note",
-};
+/** Service field names → the form's fields, with what is checked before sending. */
+const FIELDS = addressFields(PREFIX, {
+  rules: {
+    ...Object.fromEntries(ADDRESS_FIELDS.filter((entry) => entry.required).map((entry) => [entry.key, [required]])),
+    email: [emailShape],
+    driver_note: [noteFits],
+  },
+  messages: {
+    postal_code: postalMessages(() => byKey("country").value),
+    driver_note: { too_long: () => t("address-note-too-long") },
+  },
+});
 
 let form;
 let card;
 let toolbar;
 let title;
 let submit;
-let counter;
 /** The address being edited, or null while adding one. */
 let editing = null;
 let hooks = { onSaved: async () => {}, onGone: () => {}, onClosed: () => {}, onCancelled: () => {} };
-
-function typed() {
-  return {
-    company: trimmed("address-company"),
-    contact_person: trimmed("address-contact"),
-    street: trimmed("address-street"),
-    number: trimmed("address-number"),
-    box_number: trimmed("address-box"),
-    postal_code: trimmed("address-postal-code"),
-    city: trimmed("address-city"),
-    country: value("address-country"),
-    phone: trimmed("address-phone"),
-    email: trimmed("address-email"),
-    driver_note: trimmed("address-note"),
-  };
-}
 
 function showMode() {
   title.dataset.i18n = editing ? "address-form-title-edit" : "address-form-title-add";
   submit.dataset.i18n = editing ? "address-submit-edit" : "address-submit-add";
   title.textContent = t(title.dataset.i18n);
   submit.textContent = t(submit.dataset.i18n);
-}
-
-function countNote() {
-  const used = noteLength(document.getElementById("address-note").value);
-  say(counter, () => t("address-note-count", { count: used, max: NOTE_MAX_CHARS }));
-  counter.dataset.over = String(used > NOTE_MAX_CHARS);
 }
 
 function busy() {
@@ -117,21 +76,18 @@ export function isOpen() {
 export function openForm(address = null) {
   if (busy()) return false;
   resetForm(form);
-  withdrawExtraCountries();
+  withdrawExtraCountries(byKey("country"));
   editing = address;
   if (address) {
-    for (const [id, property] of Object.entries(PROPERTIES)) {
-      document.getElementById(id).value = address[property] ?? "";
-    }
-    offerCountry(address.country);
-    document.getElementById("address-country").value = address.country;
+    offerCountry(byKey("country"), address.country);
+    fillAddressFields(PREFIX, address);
   }
   showMode();
-  countNote();
+  countNote(PREFIX);
   toolbar.hidden = true;
   card.hidden = false;
   title.scrollIntoView({ block: "nearest" });
-  focusField(document.getElementById("address-company"));
+  focusField(byKey("company"));
   return true;
 }
 
@@ -139,10 +95,10 @@ export function openForm(address = null) {
 export function closeForm({ force = false } = {}) {
   if (busy() && !force) return;
   resetForm(form);
-  withdrawExtraCountries();
+  withdrawExtraCountries(byKey("country"));
   editing = null;
   showMode();
-  countNote();
+  countNote(PREFIX);
   card.hidden = true;
   toolbar.hidden = false;
   hooks.onClosed();
@@ -160,17 +116,16 @@ export function startForm(callbacks) {
   toolbar = document.getElementById("address-toolbar");
   title = document.getElementById("address-form-title");
   submit = document.getElementById("address-submit");
-  counter = document.getElementById("address-note-count");
-
-  document.getElementById("address-note").addEventListener("input", countNote);
-  countNote();
+  startCountrySelect(byKey("country"));
+  byKey("driver_note").addEventListener("input", () => countNote(PREFIX));
+  countNote(PREFIX);
 
   connectForm(form, {
     fields: FIELDS,
     send: () =>
       editing
-        ? addressesUpdate(editing.id, typed())
-        : addressesAdd(typed()),
+        ? addressesUpdate(editing.id, readAddress(PREFIX))
+        : addressesAdd(readAddress(PREFIX)),
     done: async (saved) => {
       const wasEdit = editing !== null;
       closeForm();

@@ -4,7 +4,6 @@
 import { t } from "../../lib/i18n.js";
 import { onSessionChange } from "../../lib/session.js";
 import { currentPage, onPageShow } from "../../lib/router.js";
-import { startCountries } from "../../lib/countries.js";
 import { closeForm, editingId, isOpen, openForm, startForm } from "./form.js";
 import { announce, focusCard, forget, keep, load, markEditing, startList } from "./list.js";
 
@@ -23,7 +22,6 @@ async function saved(address, wasEdit) {
 
 export function startAddressBook() {
   const add = document.getElementById("address-add");
-  startCountries();
   startForm({
     onSaved: saved,
     onGone: () => {

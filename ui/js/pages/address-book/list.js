@@ -5,7 +5,7 @@ import { addressesList, addressesRemove } from "../../lib/gateway.js";
 import { t } from "../../lib/i18n.js";
 import { clearErrors, clearStatus, run, say } from "../../lib/forms.js";
 import { buttonIn, element, emptyOut, focusAfterRemoval, presentWhen, rowButton, translated } from "../../lib/dom.js";
-import { addressLine as line, countryName, streetLine } from "../../lib/countries.js";
+import { addressDetails, addressLines } from "../../lib/address.js";
 import { listReading } from "../../lib/list-reading.js";
 
 let list;
@@ -57,14 +57,6 @@ export function announce(message, tone) {
 
 // --- Cards -----------------------------------------------------------------------------------
 
-function detail(label, value, extraClass) {
-  if (!value) return null;
-  return element("div", { class: `address-detail ${extraClass ?? ""}`.trim() }, [
-    element("dt", { "data-i18n": label }),
-    element("dd", { text: value }),
-  ]);
-}
-
 function button(address, action, message, style = "button-secondary") {
   return rowButton(cardId(address), action, message, { "aria-labelledby": `${cardId(address)}-company` }, { style });
 }
@@ -100,17 +92,8 @@ function cardFor(address) {
     "data-editing": editing === address.id,
   }, [
     element("h3", { class: "address-company", id: `${id}-company`, text: address.company }),
-    element("p", { class: "address-lines" }, [
-      line(address.contact_person),
-      streetLine(address),
-      line(`${address.postal_code} ${address.city}`),
-      line(countryName(address.country)),
-    ]),
-    element("dl", { class: "address-details" }, [
-      detail("address-phone", address.phone),
-      detail("address-email", address.email),
-      detail("address-note", address.driver_note, "address-detail-note"),
-    ]),
+    addressLines(address, { company: false }),
+    addressDetails(address),
     confirming === address.id ? confirmation(address) : actions(address),
     element("p", { class: "form-status item-status", id: `${id}-status`, role: "status", "aria-live": "polite" }),
   ]);

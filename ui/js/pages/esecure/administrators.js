@@ -4,7 +4,7 @@
 
 import { esecureAddAdministrator, esecureRemoveAdministrator } from "../../lib/gateway.js";
 import { language, t } from "../../lib/i18n.js";
-import { clearErrors, connectForm, emailShape, field, focusField, required, resetForm, say, showStatus, trimmed, value } from "../../lib/forms.js";
+import { clearErrors, connectForm, emailShape, field, focusField, required, resetForm, say, trimmed, value } from "../../lib/forms.js";
 import { errorMessage, readError } from "../../lib/errors.js";
 import { element, emptyOut, translated } from "../../lib/dom.js";
 import { administeredAccounts, groupNumber } from "./shared.js";

@@ -6,7 +6,7 @@ import { onLanguageChange, t } from "../../lib/i18n.js";
 import { say } from "../../lib/forms.js";
 import { errorMessage, readError } from "../../lib/errors.js";
 import { element, translated } from "../../lib/dom.js";
-import { addressLine as line, countryName, streetLine } from "../../lib/countries.js";
+import { addressDetails, addressLines } from "../../lib/address.js";
 import { dateTime, groupNumber, packs } from "../../lib/format.js";
 import { statusBadge } from "./labels.js";
 import { latestRequest } from "../../lib/latest.js";
@@ -39,21 +39,7 @@ function detail(label, value, attributes = {}) {
 
 function addressBlock(address) {
   if (!address) return element("p", { class: "history-muted", "data-i18n": "history-details-no-address" });
-  const street = streetLine(address);
-  return element("div", {}, [
-    element("p", { class: "address-lines" }, [
-      line(element("strong", { text: address.company ?? "" })),
-      address.contact_person ? line(address.contact_person) : null,
-      street,
-      line(`${address.postal_code ?? ""} ${address.city ?? ""}`.trim()),
-      address.country ? line(countryName(address.country)) : null,
-    ]),
-    element("dl", { class: "address-details" }, [
-      address.phone ? detail("address-phone", address.phone) : null,
-      address.email ? detail("address-email", address.email) : null,
-      address.driver_note ? detail("address-note", address.driver_note) : null,
-    ]),
-  ]);
+  return element("div", {}, [addressLines(address), addressDetails(address)]);
 }
 
 function lineItem(item) {

@@ -7,7 +7,7 @@ import { t } from "../../lib/i18n.js";
 import { say, showError } from "../../lib/forms.js";
 import { currentSession } from "../../lib/session.js";
 import { element, emptyOut, presentWhen, translated } from "../../lib/dom.js";
-import { addressLine as line, countryName, streetLine } from "../../lib/countries.js";
+import { addressLines } from "../../lib/address.js";
 import { useBookAddress } from "./address.js";
 import { latestRequest } from "../../lib/latest.js";
 
@@ -32,10 +32,7 @@ function row(address) {
       "data-choose-address": address.id,
     }, [
       element("span", { class: "address-company", text: address.company }),
-      line(address.contact_person),
-      streetLine(address),
-      line(`${address.postal_code} ${address.city}`),
-      line(countryName(address.country)),
+      addressLines(address, { company: false, tag: "span" }),
     ]),
   ]);
 }

@@ -7,26 +7,12 @@
 import { draftSave } from "../../lib/gateway.js";
 import { readError } from "../../lib/errors.js";
 import { latestRequest } from "../../lib/latest.js";
+import { ADDRESS_KEYS } from "../../lib/address.js";
 
 /** How far saving may lag behind a change, however fast the typing: a crash loses no more. */
 const SAVE_DELAY_MS = 120;
 
 export const DEFAULT_COUNTRY = "BE";
-
-/** The address's properties, as the desktop names them. */
-export const ADDRESS_KEYS = [
-  "company",
-  "contact_person",
-  "street",
-  "number",
-  "box_number",
-  "postal_code",
-  "city",
-  "country",
-  "phone",
-  "email",
-  "driver_note",
-];
 
 export function emptyAddress() {
   const address = Object.fromEntries(ADDRESS_KEYS.map((key) => [key, ""]));

@@ -11,6 +11,7 @@ import { element, emptyOut, presentWhen, rowButton, translated } from "../../lib
 import { catalogueItem } from "./supplies.js";
 import { dateTime, groupNumber, items, maskedAccountNumber, number, packs } from "../../lib/format.js";
 import { latestRequest } from "../../lib/latest.js";
+import { ADDRESS_LABELS } from "../../lib/address.js";
 
 /** eSecure's final answers, naming the account number. */
 const ESECURE_REFUSALS = {
@@ -37,17 +38,7 @@ const STATES = {
 /** The fields a refusal can name → the label the user knows them by. */
 const FIELD_LABELS = {
   account_number: "account-numbers-number",
-  "address.company": "address-company",
-  "address.contact_person": "address-contact",
-  "address.street": "address-street",
-  "address.number": "address-number",
-  "address.box_number": "address-box",
-  "address.postal_code": "address-postal-code",
-  "address.city": "address-city",
-  "address.country": "address-country",
-  "address.phone": "address-phone",
-  "address.email": "address-email",
-  "address.driver_note": "address-note",
+  ...ADDRESS_LABELS,
   lines: "order-step-supplies",
 };
 

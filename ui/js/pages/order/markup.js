@@ -2,6 +2,8 @@
 // into <main id="content"> while the app gets ready, before the translations are applied; the
 // login card stays in index.html, so the first screen never waits for a page's markup.
 
+import { addressFieldsMarkup } from "../../lib/address.js";
+
 export const markup = `
     <section class="page order-page" data-page="new-order" hidden>
       <div class="order-scroll" id="order-scroll">
@@ -94,94 +96,7 @@ export const markup = `
                 <ul class="order-address-choices" id="order-address-book-list" role="list" aria-labelledby="order-address-book-title"></ul>
               </section>
               <p class="form-note" data-i18n="form-required-note"></p>
-              <div class="field">
-                <label class="field-label" for="order-address-company">
-                  <span data-i18n="address-company"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <input class="input" id="order-address-company" type="text" autocomplete="off" maxlength="120" required>
-                <p class="field-error" id="order-address-company-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-contact">
-                  <span data-i18n="address-contact"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <input class="input" id="order-address-contact" type="text" autocomplete="off" maxlength="120" required>
-                <p class="field-error" id="order-address-contact-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-country">
-                  <span data-i18n="address-country"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <select class="input input-country" id="order-address-country" required></select>
-                <p class="field-error" id="order-address-country-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-street">
-                  <span data-i18n="address-street"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <input class="input" id="order-address-street" type="text" autocomplete="off" maxlength="120" required>
-                <p class="field-error" id="order-address-street-error"></p>
-              </div>
-              <div class="order-field-row">
-                <div class="field">
-                  <label class="field-label" for="order-address-number">
-                    <span data-i18n="address-number"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                  </label>
-                  <input class="input input-short" id="order-address-number" type="text" autocomplete="off" maxlength="10" required>
-                  <p class="field-error" id="order-address-number-error"></p>
-                </div>
-                <div class="field">
-                  <label class="field-label" for="order-address-box">
-                    <span data-i18n="address-box"></span>
-                  </label>
-                  <input class="input input-short" id="order-address-box" type="text" autocomplete="off" maxlength="10">
-                  <p class="field-error" id="order-address-box-error"></p>
-                </div>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-postal-code">
-                  <span data-i18n="address-postal-code"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <input class="input input-postal-code" id="order-address-postal-code" type="text" autocomplete="off"
-                       spellcheck="false" maxlength="12" required>
-                <p class="field-error" id="order-address-postal-code-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-city">
-                  <span data-i18n="address-city"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <input class="input" id="order-address-city" type="text" autocomplete="off" maxlength="120" required>
-                <p class="field-error" id="order-address-city-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-phone">
-                  <span data-i18n="address-phone"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
-                </label>
-                <p class="field-help" id="order-address-phone-help" data-i18n="address-phone-help"></p>
-                <input class="input input-phone" id="order-address-phone" type="tel" autocomplete="off" maxlength="32" required
-                       aria-describedby="order-address-phone-help">
-                <p class="field-error" id="order-address-phone-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-email">
-                  <span data-i18n="address-email"></span>
-                </label>
-                <input class="input" id="order-address-email" type="email" autocomplete="off" spellcheck="false"
-                       autocapitalize="off" maxlength="254">
-                <p class="field-error" id="order-address-email-error"></p>
-              </div>
-              <div class="field">
-                <label class="field-label" for="order-address-note">
-                  <span data-i18n="address-note"></span>
-                </label>
-                <p class="field-help" id="order-address-note-help" data-i18n="address-note-help"></p>
-                <textarea class="input textarea" id="order-address-note" rows="3"
-                          aria-describedby="order-address-note-help order-address-note-count"></textarea>
-                <div class="field-footer">
-                  <p class="field-error" id="order-address-note-error"></p>
-                  <p class="field-counter" id="order-address-note-count"></p>
-                </div>
-              </div>
+              ${addressFieldsMarkup("order-address")}
               <div class="order-save-choice" id="order-save-address-group">
                 <div class="check">
                   <input id="order-save-address" type="checkbox">

@@ -7,8 +7,8 @@ import { t } from "../../lib/i18n.js";
 import { clearStatus, showError, showStatus } from "../../lib/forms.js";
 import { readError } from "../../lib/errors.js";
 import { element, emptyOut, translated } from "../../lib/dom.js";
-import { countryName, streetAndNumber } from "../../lib/countries.js";
-import { ADDRESS_KEYS, current, flush } from "./draft.js";
+import { ADDRESS_KEYS, addressDetails, addressLines } from "../../lib/address.js";
+import { current, flush } from "./draft.js";
 import { savedName } from "./account.js";
 import { catalogueItem } from "./supplies.js";
 import { edit, showProblems } from "./wizard.js";
@@ -56,36 +56,11 @@ function accountPart(draft) {
   ]);
 }
 
-function line(...content) {
-  return element("span", { class: "address-line" }, content);
-}
-
-function detail(label, value, extraClass = "") {
-  if (!value) return null;
-  return element("div", { class: `address-detail ${extraClass}`.trim() }, [
-    element("dt", { "data-i18n": label }),
-    element("dd", { text: value }),
-  ]);
-}
-
 function addressPart(draft) {
   const a = Object.fromEntries(ADDRESS_KEYS.map((key) => [key, draft.address[key].trim()]));
-  const street = a.box_number
-    ? line(streetAndNumber(a), " ", element("span", { "data-i18n": "address-box-label" }), ` ${a.box_number}`)
-    : line(streetAndNumber(a));
   return part("address", 2, "order-step-address", [
-    element("p", { class: "address-lines" }, [
-      element("strong", { class: "address-line", text: a.company }),
-      line(a.contact_person),
-      street,
-      line(`${a.postal_code} ${a.city}`),
-      line(countryName(a.country)),
-    ]),
-    element("dl", { class: "address-details" }, [
-      detail("address-phone", a.phone),
-      detail("address-email", a.email),
-      detail("address-note", a.driver_note, "address-detail-note"),
-    ]),
+    addressLines(a),
+    addressDetails(a),
     draft.save_address && draft.address_book_id === null
       ? element("p", { class: "review-note", "data-i18n": "order-review-save-address" })
       : null,
