@@ -102,26 +102,32 @@ mod tests {
     use super::*;
     use crate::owner::UserId;
 
-    #[tokio::test]
-    async fn a_draft_saved_before_owners_were_recorded_is_handed_to_nobody() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("local.sqlite3");
+    /// A new store at `path` as an older version left it: every migration before `version`.
+    async fn with_schema_before(path: &Path, version: i64) -> SqlitePool {
         let pool = SqlitePoolOptions::new()
             .connect_with(
                 SqliteConnectOptions::new()
-                    .filename(&path)
+                    .filename(path)
                     .create_if_missing(true),
             )
             .await
             .expect("opens");
-        let mut before_owners = sqlx::migrate!("./migrations");
-        before_owners.migrations = before_owners
+        let mut before = sqlx::migrate!("./migrations");
+        before.migrations = before
             .migrations
             .iter()
-            .filter(|migration| migration.version < 20261205000001)
+            .filter(|migration| migration.version < version)
             .cloned()
             .collect();
-        before_owners.run(&pool).await.expect("the old schema");
+        before.run(&pool).await.expect("the old schema");
+        pool
+    }
+
+    #[tokio::test]
+    async fn a_draft_saved_before_owners_were_recorded_is_handed_to_nobody() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("local.sqlite3");
+        let pool = with_schema_before(&path, 20261205000001).await;
         sqlx::query(
             "INSERT INTO drafts (id, body, state, created_at, updated_at)
              VALUES ('queued-by-someone', '{\"accountNumber\":\"951234567\"}', 'approval',
@@ -147,22 +153,7 @@ mod tests {
     async fn a_draft_kept_in_camel_case_reads_back_in_snake_case_after_the_upgrade() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("local.sqlite3");
-        let pool = SqlitePoolOptions::new()
-            .connect_with(
-                SqliteConnectOptions::new()
-                    .filename(&path)
-                    .create_if_missing(true),
-            )
-            .await
-            .expect("opens");
-        let mut before = sqlx::migrate!("./migrations");
-        before.migrations = before
-            .migrations
-            .iter()
-            .filter(|migration| migration.version < 20261206000001)
-            .cloned()
-            .collect();
-        before.run(&pool).await.expect("the old schema");
+        let pool = with_schema_before(&path, 20261206000001).await;
         let kept = r#"{"step":2,"accountNumber":"951234567","saveAccountNumber":true,
             "addressBookId":null,"saveAddress":false,
             "address":{"company":"Zebra","contactPerson":"Ann","postalCode":"2000",
