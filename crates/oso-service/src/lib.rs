@@ -9,6 +9,7 @@ pub mod address_book;
 pub mod api;
 pub mod catalogue;
 pub mod config;
+pub mod database;
 pub mod error;
 pub mod esecure;
 mod jobs;

@@ -1,4 +1,5 @@
-//! The PostgreSQL schema (`migrations-postgres/`) and the SQLite schema (`migrations/`) are kept
+//! The PostgreSQL schema (`oso-service-postgres/migrations/`) and the SQLite schema
+//! (`oso-service/migrations/`) are kept
 //! side by side: every table and column of one is in the other, as nullable or not, with the
 //! PostgreSQL type that stands for the SQLite one. A migration added to one folder only fails here.
 //!
@@ -7,7 +8,6 @@
 
 use std::collections::BTreeSet;
 
-use sqlx::postgres::PgPoolOptions;
 use sqlx::{Connection, PgConnection};
 
 /// A database of its own on the test cluster, so tests never see each other's tables.
@@ -34,13 +34,8 @@ async fn fresh_postgres_database() -> String {
 type Column = (String, String, bool, String);
 
 async fn postgres_columns() -> BTreeSet<Column> {
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .connect(&fresh_postgres_database().await)
-        .await
-        .expect("connects");
-    sqlx::migrate!("./migrations-postgres")
-        .run(&pool)
+    let options = fresh_postgres_database().await.parse().expect("a URL");
+    let pool = oso_service_postgres::open(options, 1)
         .await
         .expect("the PostgreSQL migrations run");
     let sequence: Option<String> = sqlx::query_scalar(

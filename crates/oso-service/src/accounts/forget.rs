@@ -8,6 +8,7 @@
 use oso_core::{Email, SecretString};
 
 use super::{one_time, sessions, throttle, users, Accounts, SignedIn};
+use crate::database::Conn;
 use crate::error::ServiceError;
 
 impl Accounts {
@@ -31,7 +32,11 @@ impl Accounts {
         }
         sessions::delete_for_user(&mut tx, user.id).await?;
         one_time::delete_for_user(&mut tx, user.id).await?;
-        throttle::clear(&mut tx, &throttle::account_subject(&canonical)).await?;
+        throttle::clear(
+            &mut Conn::from(&mut *tx),
+            &throttle::account_subject(&canonical),
+        )
+        .await?;
         // The address book holds other people's and the user's own details; saved account
         // numbers are of no use to a revoked login.
         sqlx::query!("DELETE FROM addresses WHERE user_id = ?1", user.id)

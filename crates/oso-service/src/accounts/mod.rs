@@ -22,6 +22,7 @@ use oso_core::account_policy::{PasswordRenewal, SessionLifetime};
 use oso_core::Clock;
 use sqlx::SqlitePool;
 
+use crate::database::Conn;
 use crate::error::ServiceError;
 use crate::mail::Mailer;
 pub use sign_in::SignedIn;
@@ -80,8 +81,8 @@ impl Accounts {
         .await?
             + one_time::purge(&mut tx, now).await?
             + sessions::purge(&mut tx, now, self.sessions).await?
-            + throttle::purge(&mut tx, now).await?
-            + mail_limits::purge(&mut tx, now).await?;
+            + throttle::purge(&mut Conn::from(&mut *tx), now).await?
+            + mail_limits::purge(&mut Conn::from(&mut *tx), now).await?;
         tx.commit().await?;
         Ok(purged)
     }

@@ -13,6 +13,7 @@ use super::password_hash::hash_password;
 use super::registration::token_error;
 use super::users::{self, UserRow};
 use super::{mail_limits, sessions, Accounts, SignedIn};
+use crate::database::Conn;
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
@@ -80,9 +81,13 @@ impl Accounts {
             }
             user => {
                 // Counted for an unknown address too: the same write, the same answer.
-                let allowed =
-                    mail_limits::take_recipient(&mut tx, MailKind::PasswordReset, &canonical, now)
-                        .await?;
+                let allowed = mail_limits::take_recipient(
+                    &mut Conn::from(&mut *tx),
+                    MailKind::PasswordReset,
+                    &canonical,
+                    now,
+                )
+                .await?;
                 match user.filter(|_| allowed) {
                     Some(user) => {
                         let issued = one_time::issue(

@@ -14,6 +14,7 @@ use super::one_time::{self, Purpose, TokenProblem};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser, UserRow};
 use super::{mail_limits, Accounts};
+use crate::database::Conn;
 use crate::error::ServiceError;
 use crate::mail::MailKind;
 use oso_core::{FieldErrors, SecretString};
@@ -83,13 +84,16 @@ impl Accounts {
         let mut tx = crate::store::begin_write(&self.pool).await?;
         users::expire_pending(&mut tx, &canonical, now - ACTIVATION_TOKEN_LIFETIME).await?;
         let mail = match users::find_live_by_email(&mut tx, &canonical).await? {
-            Some(owner) if owner.is_active() => {
-                mail_limits::take_recipient(&mut tx, MailKind::AlreadyRegistered, &canonical, now)
-                    .await?
-                    .then(|| AccountMail::AlreadyRegistered {
-                        to: Recipient::at(&owner, owner.mail_address()),
-                    })
-            }
+            Some(owner) if owner.is_active() => mail_limits::take_recipient(
+                &mut Conn::from(&mut *tx),
+                MailKind::AlreadyRegistered,
+                &canonical,
+                now,
+            )
+            .await?
+            .then(|| AccountMail::AlreadyRegistered {
+                to: Recipient::at(&owner, owner.mail_address()),
+            }),
             Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
             None => {
                 let new_user = NewUser {
@@ -101,8 +105,13 @@ impl Accounts {
                     password_hash: &password_hash,
                 };
                 let id = users::insert_pending(&mut tx, &new_user, now).await?;
-                if mail_limits::take_recipient(&mut tx, MailKind::Activation, &canonical, now)
-                    .await?
+                if mail_limits::take_recipient(
+                    &mut Conn::from(&mut *tx),
+                    MailKind::Activation,
+                    &canonical,
+                    now,
+                )
+                .await?
                 {
                     let issued = one_time::issue(
                         &mut tx,
@@ -147,7 +156,7 @@ impl Accounts {
         } else {
             (MailKind::Activation, Purpose::Activation)
         };
-        if !mail_limits::take_recipient(tx, kind, &canonical, now).await? {
+        if !mail_limits::take_recipient(&mut Conn::from(&mut *tx), kind, &canonical, now).await? {
             return Ok(None);
         }
         let issued =
@@ -171,7 +180,7 @@ impl Accounts {
     pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), ServiceError> {
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let now = self.clock.now();
-        let wait = mail_limits::take_client(&mut tx, client, now).await?;
+        let wait = mail_limits::take_client(&mut Conn::from(&mut *tx), client, now).await?;
         tx.commit().await?;
         match wait {
             Some(wait) => Err(ServiceError::RateLimited(
@@ -246,7 +255,13 @@ impl Accounts {
             Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
             None => {
                 // The same write as for a pending login: the answer takes as long.
-                mail_limits::take_recipient(&mut tx, MailKind::Activation, &canonical, now).await?;
+                mail_limits::take_recipient(
+                    &mut Conn::from(&mut *tx),
+                    MailKind::Activation,
+                    &canonical,
+                    now,
+                )
+                .await?;
                 None
             }
         };

@@ -7,6 +7,7 @@ use oso_core::Email;
 use super::password_hash::verify_password;
 use super::users::{self, UserRow};
 use super::{sessions, throttle, Accounts};
+use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::SecretString;
 
@@ -42,18 +43,18 @@ impl Accounts {
         // Read once the write is ours: an earlier reading could be older than the failures
         // counted by the attempts that went first, and would not see them.
         let now = self.clock.now();
-        if let Some(wait) = throttle::wait(&mut tx, subjects, now).await? {
+        if let Some(wait) = throttle::wait(&mut Conn::from(&mut *tx), subjects, now).await? {
             return Err(rate_limited(wait));
         }
         let names: Vec<&str> = subjects.iter().map(|(subject, _)| *subject).collect();
-        let reserved = throttle::record_failure(&mut tx, &names, now).await?;
+        let reserved = throttle::record_failure(&mut Conn::from(&mut *tx), &names, now).await?;
         tx.commit().await?;
         Ok(reserved)
     }
 
     async fn forgive(&self, reserved: &[i64]) -> Result<(), ServiceError> {
         let mut conn = self.pool.acquire().await?;
-        throttle::forgive(&mut conn, reserved).await?;
+        throttle::forgive(&mut Conn::from(&mut *conn), reserved).await?;
         Ok(())
     }
 
@@ -97,8 +98,8 @@ impl Accounts {
         }
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        throttle::forgive(&mut tx, &reserved).await?;
-        throttle::clear(&mut tx, &account_subject).await?;
+        throttle::forgive(&mut Conn::from(&mut *tx), &reserved).await?;
+        throttle::clear(&mut Conn::from(&mut *tx), &account_subject).await?;
         let (token, expires_at) = sessions::create(&mut tx, user.id, now, self.sessions).await?;
         tx.commit().await?;
         Ok(SessionGrant {

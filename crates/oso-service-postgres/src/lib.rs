@@ -1,0 +1,61 @@
+//! The OSO service's SQL for PostgreSQL, one module per store of `oso-service`, each mirroring
+//! the SQLite queries of that store. Only SQL lives here: the rules (how many mails an hour, how
+//! long a sign-in waits) stay in `oso-service`, which calls these functions for a PostgreSQL
+//! database and its own SQLite queries for the embedded one.
+//!
+//! A crate of its own because sqlx checks a crate's queries against one database at a time: this
+//! crate's against PostgreSQL, `oso-service`'s against SQLite (`cargo run -p xtask --
+//! sqlx-prepare` under `scripts/with-postgres.sh` prepares both).
+//!
+//! Writes that check before they count (mail limits, the sign-in throttle) take a transaction
+//! advisory lock on their subject first: under PostgreSQL's READ COMMITTED two transactions
+//! would otherwise both read the same count and both write, which SQLite's single writer rules
+//! out by itself.
+
+pub mod mail_limits;
+pub mod sign_in_failures;
+
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+
+/// The schema, kept side by side with the SQLite migrations of `oso-service`.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot connect to PostgreSQL: {0}")]
+    Connect(#[source] sqlx::Error),
+    #[error("cannot migrate the PostgreSQL database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Connects to the database `options` names and brings its schema up to date. Several service
+/// instances may do this at once: sqlx's migrator takes an advisory lock while it runs.
+pub async fn open(options: PgConnectOptions, max_connections: u32) -> Result<PgPool, OpenError> {
+    let pool = PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options)
+        .await
+        .map_err(OpenError::Connect)?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// Holds other transactions that ask for the same `subject` until this one ends.
+pub(crate) async fn lock_subject(
+    conn: &mut sqlx::PgConnection,
+    subject: &str,
+) -> Result<(), sqlx::Error> {
+    // The function in FROM: a `void` result column is not a type sqlx can describe.
+    sqlx::query_scalar!(
+        "SELECT true AS locked FROM pg_advisory_xact_lock(hashtextextended($1, 0))",
+        subject
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(())
+}

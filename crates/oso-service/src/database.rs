@@ -1,0 +1,124 @@
+//! The two database engines the service's stores speak: SQLite (the embedded default, one
+//! instance) and PostgreSQL (a shared service of several instances, issue 19). A store function
+//! takes a [`Conn`] and runs its own SQL for the engine behind it: SQLite's next to the store in
+//! this crate, PostgreSQL's in `oso-service-postgres`. The rules above the stores never ask which
+//! engine runs.
+//!
+//! Stores move onto this boundary one at a time; those not moved yet take a SQLite connection.
+
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+/// A pool of either engine.
+#[derive(Debug, Clone)]
+pub enum Database {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A write transaction of either engine; dropped without [`Tx::commit`], it rolls back.
+#[derive(Debug)]
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// One connection of either engine (a pooled one or a transaction's), for a store function.
+#[derive(Debug)]
+pub enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+impl Database {
+    /// Begins a write transaction: on SQLite with the write lock taken at once
+    /// ([`crate::store::begin_write`]); on PostgreSQL an ordinary one, whose stores lock what
+    /// they check before they count it.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Database::Sqlite(pool) => Tx::Sqlite(crate::store::begin_write(pool).await?),
+            Database::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+}
+
+impl Tx {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(tx) => Conn::Sqlite(tx),
+            Tx::Postgres(tx) => Conn::Postgres(tx),
+        }
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => tx.commit().await,
+        }
+    }
+}
+
+impl<'c> From<&'c mut SqliteConnection> for Conn<'c> {
+    fn from(conn: &'c mut SqliteConnection) -> Self {
+        Conn::Sqlite(conn)
+    }
+}
+
+impl<'c> From<&'c mut PgConnection> for Conn<'c> {
+    fn from(conn: &'c mut PgConnection) -> Self {
+        Conn::Postgres(conn)
+    }
+}
+
+/// Databases for tests: a SQLite file in a temporary directory, and a fresh PostgreSQL database
+/// on the cluster `scripts/with-postgres.sh` starts (`OSO_TEST_DATABASE_URL`). Tests on
+/// PostgreSQL are `#[ignore]`d in a plain `cargo test`; `make test` runs them through that script.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use sqlx::{Connection, PgConnection};
+
+    use super::Database;
+
+    pub struct TestDatabase {
+        pub database: Database,
+        _dir: Option<tempfile::TempDir>,
+    }
+
+    pub async fn sqlite() -> TestDatabase {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = crate::store::open(&dir.path().join("service.sqlite3"))
+            .await
+            .expect("opens");
+        TestDatabase {
+            database: Database::Sqlite(pool),
+            _dir: Some(dir),
+        }
+    }
+
+    /// A database of its own on the test cluster, with the schema: tests never share rows.
+    pub async fn postgres() -> TestDatabase {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let url = std::env::var("OSO_TEST_DATABASE_URL")
+            .expect("OSO_TEST_DATABASE_URL: run through scripts/with-postgres.sh");
+        let name = format!(
+            "unit_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut admin = PgConnection::connect(&url).await.expect("connects");
+        sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("creates a database");
+        let (server, _) = url.rsplit_once('/').expect("a database in the URL");
+        let options = format!("{server}/{name}").parse().expect("a URL");
+        let pool = oso_service_postgres::open(options, 16)
+            .await
+            .expect("opens and migrates");
+        TestDatabase {
+            database: Database::Postgres(pool),
+            _dir: None,
+        }
+    }
+}
