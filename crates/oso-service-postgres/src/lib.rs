@@ -13,7 +13,10 @@
 //! out by itself.
 
 pub mod mail_limits;
+pub mod one_time_tokens;
+pub mod sessions;
 pub mod sign_in_failures;
+pub mod users;
 
 use std::time::Duration;
 

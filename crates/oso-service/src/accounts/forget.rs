@@ -30,8 +30,8 @@ impl Accounts {
         {
             return Err(ServiceError::LastAdministrator);
         }
-        sessions::delete_for_user(&mut tx, user.id).await?;
-        one_time::delete_for_user(&mut tx, user.id).await?;
+        sessions::delete_for_user(&mut Conn::from(&mut *tx), user.id).await?;
+        one_time::delete_for_user(&mut Conn::from(&mut *tx), user.id).await?;
         throttle::clear(
             &mut Conn::from(&mut *tx),
             &throttle::account_subject(&canonical),
@@ -47,7 +47,7 @@ impl Accounts {
             .await?;
         crate::orders::anonymise_for_user(&mut tx, user.id).await?;
         crate::esecure::forget::forget_person(&mut tx, &canonical, now).await?;
-        users::forget(&mut tx, user.id, now).await?;
+        users::forget(&mut Conn::from(&mut *tx), user.id, now).await?;
         tx.commit().await?;
         // Overwritten pages (secure_delete) must also leave the write-ahead log.
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")

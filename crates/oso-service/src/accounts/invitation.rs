@@ -10,6 +10,7 @@ use super::one_time::{self, Purpose};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser};
 use super::{tokens, Accounts};
+use crate::database::Conn;
 use crate::error::ServiceError;
 
 impl Accounts {
@@ -27,7 +28,7 @@ impl Accounts {
         // Nobody knows this password; the login opens only through the e-mailed link.
         let unusable = hash_password(&tokens::new_token()).await?;
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        if users::find_live_by_email(&mut tx, &email.canonical())
+        if users::find_live_by_email(&mut Conn::from(&mut *tx), &email.canonical())
             .await?
             .is_some()
         {
@@ -35,7 +36,7 @@ impl Accounts {
         }
         let canonical = email.canonical();
         let id = users::insert_pending(
-            &mut tx,
+            &mut Conn::from(&mut *tx),
             &NewUser {
                 email: email.as_str(),
                 email_canonical: &canonical,
@@ -47,9 +48,9 @@ impl Accounts {
             now,
         )
         .await?;
-        users::mark_invited(&mut tx, id, now).await?;
+        users::mark_invited(&mut Conn::from(&mut *tx), id, now).await?;
         let issued = one_time::issue(
-            &mut tx,
+            &mut Conn::from(&mut *tx),
             id,
             Purpose::PasswordReset,
             now,

@@ -12,6 +12,8 @@ mod profile;
 mod registration;
 mod sessions;
 mod sign_in;
+#[cfg(test)]
+mod store_tests;
 mod throttle;
 pub mod tokens;
 mod users;
@@ -75,12 +77,12 @@ impl Accounts {
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
         let purged = users::purge_pending(
-            &mut tx,
+            &mut Conn::from(&mut *tx),
             now - oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME,
         )
         .await?
-            + one_time::purge(&mut tx, now).await?
-            + sessions::purge(&mut tx, now, self.sessions).await?
+            + one_time::purge(&mut Conn::from(&mut *tx), now).await?
+            + sessions::purge(&mut Conn::from(&mut *tx), now, self.sessions).await?
             + throttle::purge(&mut Conn::from(&mut *tx), now).await?
             + mail_limits::purge(&mut Conn::from(&mut *tx), now).await?;
         tx.commit().await?;

@@ -48,8 +48,14 @@ impl Accounts {
         let hash = hash_password(new).await?;
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        users::set_password(&mut tx, user.id, &hash, now).await?;
-        sessions::revoke_all_for_user(&mut tx, user.id, Some(signed_in.session_id), now).await?;
+        users::set_password(&mut Conn::from(&mut *tx), user.id, &hash, now).await?;
+        sessions::revoke_all_for_user(
+            &mut Conn::from(&mut *tx),
+            user.id,
+            Some(signed_in.session_id),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         self.send_after_answer(Some(AccountMail::PasswordChanged {
             to: Recipient::login_of(user),
@@ -75,7 +81,7 @@ impl Accounts {
         let now = self.clock.now();
         let canonical = email.canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let mail = match users::find_live_by_email(&mut tx, &canonical).await? {
+        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await? {
             Some(pending) if pending.is_pending() => {
                 self.send_again_to_pending(&mut tx, &pending, now).await?
             }
@@ -91,7 +97,7 @@ impl Accounts {
                 match user.filter(|_| allowed) {
                     Some(user) => {
                         let issued = one_time::issue(
-                            &mut tx,
+                            &mut Conn::from(&mut *tx),
                             user.id,
                             Purpose::PasswordReset,
                             now,
@@ -128,13 +134,19 @@ impl Accounts {
             .canonical();
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let Some(user) = users::find_live_by_email(&mut tx, &canonical).await? else {
+        let Some(user) = users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await?
+        else {
             return Err(ServiceError::TokenInvalid);
         };
         // A self-registered pending login holds no reset codes; an invited one, its invitation.
-        let found =
-            one_time::check_code(&mut tx, Purpose::PasswordReset, user.id, code.expose(), now)
-                .await?;
+        let found = one_time::check_code(
+            &mut Conn::from(&mut *tx),
+            Purpose::PasswordReset,
+            user.id,
+            code.expose(),
+            now,
+        )
+        .await?;
         // A wrong code's count must be kept, so commit in every case.
         tx.commit().await?;
         let (token_id, _) = found.map_err(token_error)?;
@@ -151,11 +163,15 @@ impl Accounts {
     ) -> Result<(), ServiceError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
-        let (token_id, user_id) =
-            one_time::check_link(&mut conn, Purpose::PasswordReset, link_token.expose(), now)
-                .await?
-                .map_err(token_error)?;
-        let user = users::find_by_id(&mut conn, user_id)
+        let (token_id, user_id) = one_time::check_link(
+            &mut Conn::from(&mut *conn),
+            Purpose::PasswordReset,
+            link_token.expose(),
+            now,
+        )
+        .await?
+        .map_err(token_error)?;
+        let user = users::find_by_id(&mut Conn::from(&mut *conn), user_id)
             .await?
             .ok_or(ServiceError::TokenInvalid)?;
         drop(conn);
@@ -174,12 +190,12 @@ impl Accounts {
         let hash = hash_password(new).await?;
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        if !one_time::use_token(&mut tx, token_id, now).await? {
+        if !one_time::use_token(&mut Conn::from(&mut *tx), token_id, now).await? {
             return Err(ServiceError::TokenInvalid);
         }
-        users::set_password(&mut tx, user.id, &hash, now).await?;
-        users::activate(&mut tx, user.id, now).await?;
-        sessions::revoke_all_for_user(&mut tx, user.id, None, now).await?;
+        users::set_password(&mut Conn::from(&mut *tx), user.id, &hash, now).await?;
+        users::activate(&mut Conn::from(&mut *tx), user.id, now).await?;
+        sessions::revoke_all_for_user(&mut Conn::from(&mut *tx), user.id, None, now).await?;
         tx.commit().await?;
         if user.is_active() {
             self.send_after_answer(Some(AccountMail::PasswordWasReset {
@@ -197,7 +213,9 @@ impl Accounts {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
         let mut sent = 0;
-        for (user_id, changed_at) in users::active_password_ages(&mut conn).await? {
+        for (user_id, changed_at) in
+            users::active_password_ages(&mut Conn::from(&mut *conn)).await?
+        {
             let Some(days_before) = self.renewal.warning_due(changed_at, now) else {
                 continue;
             };
@@ -214,7 +232,7 @@ impl Accounts {
             if recorded.rows_affected() == 0 {
                 continue;
             }
-            let Some(user) = users::find_by_id(&mut conn, user_id).await? else {
+            let Some(user) = users::find_by_id(&mut Conn::from(&mut *conn), user_id).await? else {
                 continue;
             };
             self.mail_expiry_warning(&user).await?;

@@ -8,6 +8,7 @@ use oso_core::{Email, Language, PhoneNumber, RequiredText};
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
 use super::{Accounts, SignedIn};
+use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
@@ -94,7 +95,7 @@ impl Accounts {
         let phone = phone.map(|phone| phone.as_str().to_owned());
         let mut conn = self.pool.acquire().await?;
         users::update_profile(
-            &mut conn,
+            &mut Conn::from(&mut *conn),
             signed_in.user.id,
             &ProfileChange {
                 default_email: default_email.as_deref(),
@@ -105,7 +106,7 @@ impl Accounts {
             },
         )
         .await?;
-        let user = users::find_by_id(&mut conn, signed_in.user.id)
+        let user = users::find_by_id(&mut Conn::from(&mut *conn), signed_in.user.id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         drop(conn);

@@ -82,8 +82,13 @@ impl Accounts {
         let now = self.clock.now();
         let canonical = registration.email.canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        users::expire_pending(&mut tx, &canonical, now - ACTIVATION_TOKEN_LIFETIME).await?;
-        let mail = match users::find_live_by_email(&mut tx, &canonical).await? {
+        users::expire_pending(
+            &mut Conn::from(&mut *tx),
+            &canonical,
+            now - ACTIVATION_TOKEN_LIFETIME,
+        )
+        .await?;
+        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await? {
             Some(owner) if owner.is_active() => mail_limits::take_recipient(
                 &mut Conn::from(&mut *tx),
                 MailKind::AlreadyRegistered,
@@ -104,7 +109,7 @@ impl Accounts {
                     language: registration.language.code(),
                     password_hash: &password_hash,
                 };
-                let id = users::insert_pending(&mut tx, &new_user, now).await?;
+                let id = users::insert_pending(&mut Conn::from(&mut *tx), &new_user, now).await?;
                 if mail_limits::take_recipient(
                     &mut Conn::from(&mut *tx),
                     MailKind::Activation,
@@ -114,7 +119,7 @@ impl Accounts {
                 .await?
                 {
                     let issued = one_time::issue(
-                        &mut tx,
+                        &mut Conn::from(&mut *tx),
                         id,
                         Purpose::Activation,
                         now,
@@ -151,7 +156,7 @@ impl Accounts {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<AccountMail>, ServiceError> {
         let canonical = Email::canonical_of(&pending.email);
-        let (kind, purpose) = if users::is_invited(tx, pending.id).await? {
+        let (kind, purpose) = if users::is_invited(&mut Conn::from(&mut *tx), pending.id).await? {
             (MailKind::Invitation, Purpose::PasswordReset)
         } else {
             (MailKind::Activation, Purpose::Activation)
@@ -159,8 +164,14 @@ impl Accounts {
         if !mail_limits::take_recipient(&mut Conn::from(&mut *tx), kind, &canonical, now).await? {
             return Ok(None);
         }
-        let issued =
-            one_time::issue(tx, pending.id, purpose, now, ACTIVATION_TOKEN_LIFETIME).await?;
+        let issued = one_time::issue(
+            &mut Conn::from(&mut *tx),
+            pending.id,
+            purpose,
+            now,
+            ACTIVATION_TOKEN_LIFETIME,
+        )
+        .await?;
         let (to, company) = (Recipient::login_of(pending), pending.company_name.clone());
         Ok(Some(match kind {
             MailKind::Invitation => AccountMail::Invitation {
@@ -203,18 +214,23 @@ impl Accounts {
             .map_err(|_| ServiceError::TokenInvalid)?
             .canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user = users::find_live_by_email(&mut tx, &canonical).await?;
+        let user = users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await?;
         let Some(user) = user.filter(UserRow::is_pending) else {
             return Err(ServiceError::TokenInvalid);
         };
-        if users::is_invited(&mut tx, user.id).await? {
+        if users::is_invited(&mut Conn::from(&mut *tx), user.id).await? {
             return Err(ServiceError::TokenInvalid);
         }
-        let outcome =
-            one_time::redeem_code(&mut tx, Purpose::Activation, user.id, code.expose(), now)
-                .await?;
+        let outcome = one_time::redeem_code(
+            &mut Conn::from(&mut *tx),
+            Purpose::Activation,
+            user.id,
+            code.expose(),
+            now,
+        )
+        .await?;
         if outcome.is_ok() {
-            users::activate(&mut tx, user.id, now).await?;
+            users::activate(&mut Conn::from(&mut *tx), user.id, now).await?;
         }
         // A wrong code's count must be kept, so commit in every case.
         tx.commit().await?;
@@ -226,13 +242,18 @@ impl Accounts {
     pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), ServiceError> {
         let now = self.clock.now();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user_id = one_time::redeem_link(&mut tx, Purpose::Activation, link_token.expose(), now)
-            .await?
-            .map_err(token_error)?;
-        if users::is_invited(&mut tx, user_id).await? {
+        let user_id = one_time::redeem_link(
+            &mut Conn::from(&mut *tx),
+            Purpose::Activation,
+            link_token.expose(),
+            now,
+        )
+        .await?
+        .map_err(token_error)?;
+        if users::is_invited(&mut Conn::from(&mut *tx), user_id).await? {
             return Err(ServiceError::TokenInvalid);
         }
-        users::activate(&mut tx, user_id, now).await?;
+        users::activate(&mut Conn::from(&mut *tx), user_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -248,7 +269,7 @@ impl Accounts {
         let now = self.clock.now();
         let canonical = email.canonical();
         let mut tx = crate::store::begin_write(&self.pool).await?;
-        let mail = match users::find_live_by_email(&mut tx, &canonical)
+        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical)
             .await?
             .filter(UserRow::is_pending)
         {

@@ -80,7 +80,7 @@ impl Accounts {
             .await?;
         let user = {
             let mut conn = self.pool.acquire().await?;
-            users::find_live_by_email(&mut conn, &canonical).await?
+            users::find_live_by_email(&mut Conn::from(&mut *conn), &canonical).await?
         };
         // No connection is held while waiting for an argon2 turn.
         let matches = verify_password(
@@ -100,7 +100,8 @@ impl Accounts {
         let mut tx = crate::store::begin_write(&self.pool).await?;
         throttle::forgive(&mut Conn::from(&mut *tx), &reserved).await?;
         throttle::clear(&mut Conn::from(&mut *tx), &account_subject).await?;
-        let (token, expires_at) = sessions::create(&mut tx, user.id, now, self.sessions).await?;
+        let (token, expires_at) =
+            sessions::create(&mut Conn::from(&mut *tx), user.id, now, self.sessions).await?;
         tx.commit().await?;
         Ok(SessionGrant {
             token: token.expose().to_owned(),
@@ -137,10 +138,11 @@ impl Accounts {
     pub async fn authenticate(&self, token: &str) -> Result<SignedIn, ServiceError> {
         let now = self.clock.now();
         let mut conn = self.pool.acquire().await?;
-        let (session_id, user) = sessions::find_live(&mut conn, token, now, self.sessions)
-            .await?
-            .filter(|(_, user)| user.is_active())
-            .ok_or(ServiceError::Unauthenticated)?;
+        let (session_id, user) =
+            sessions::find_live(&mut Conn::from(&mut *conn), token, now, self.sessions)
+                .await?
+                .filter(|(_, user)| user.is_active())
+                .ok_or(ServiceError::Unauthenticated)?;
         let password_expired = self.renewal.is_expired(user.password_changed_at, now);
         Ok(SignedIn {
             session_id,
@@ -152,7 +154,12 @@ impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), ServiceError> {
         let mut conn = self.pool.acquire().await?;
-        sessions::revoke(&mut conn, signed_in.session_id, self.clock.now()).await?;
+        sessions::revoke(
+            &mut Conn::from(&mut *conn),
+            signed_in.session_id,
+            self.clock.now(),
+        )
+        .await?;
         Ok(())
     }
 }

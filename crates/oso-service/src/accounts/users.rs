@@ -1,66 +1,21 @@
-//! The `users` table.
+//! The `users` table: SQLite's queries here, PostgreSQL's in `oso_service_postgres::users`.
 
 use chrono::{DateTime, Utc};
+use oso_service_postgres::users as postgres;
 use sqlx::SqliteConnection;
 
-/// A login as stored.
-#[derive(Debug, Clone)]
-pub struct UserRow {
-    pub id: i64,
-    /// The stable id clients may keep (see migration `20261205000300_user_public_id`).
-    pub public_id: String,
-    pub email: String,
-    pub default_email: Option<String>,
-    pub company_name: String,
-    pub contact_name: String,
-    pub phone: Option<String>,
-    pub language: String,
-    pub password_hash: String,
-    pub password_changed_at: DateTime<Utc>,
-    pub status: LoginStatus,
-}
+use crate::database::Conn;
 
-/// Where a login stands; the names of the `users.status` CHECK list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(rename_all = "snake_case")]
-pub enum LoginStatus {
-    /// Registered or invited, not yet activated.
-    Pending,
-    Active,
-    /// "Forget me": revoked, its personal data overwritten.
-    Forgotten,
-}
-
-impl UserRow {
-    pub fn is_active(&self) -> bool {
-        self.status == LoginStatus::Active
-    }
-
-    pub fn is_pending(&self) -> bool {
-        self.status == LoginStatus::Pending
-    }
-
-    /// Where this user's e-mails go.
-    pub fn mail_address(&self) -> &str {
-        self.default_email.as_deref().unwrap_or(&self.email)
-    }
-}
-
-/// What registration stores.
-#[derive(Debug)]
-pub struct NewUser<'a> {
-    pub email: &'a str,
-    pub email_canonical: &'a str,
-    pub company_name: &'a str,
-    pub contact_name: &'a str,
-    pub language: &'a str,
-    pub password_hash: &'a str,
-}
+pub use oso_store::{LoginStatus, NewUser, ProfileChange, UserRow};
 
 pub async fn find_live_by_email(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     email_canonical: &str,
 ) -> Result<Option<UserRow>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::find_live_by_email(conn, email_canonical).await,
+    };
     sqlx::query_as!(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
@@ -74,10 +29,11 @@ pub async fn find_live_by_email(
     .await
 }
 
-pub async fn find_by_id(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn find_by_id(conn: &mut Conn<'_>, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::find_by_id(conn, id).await,
+    };
     sqlx::query_as!(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
@@ -92,10 +48,14 @@ pub async fn find_by_id(
 }
 
 pub async fn insert_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     user: &NewUser<'_>,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::insert_pending(conn, user, now).await,
+    };
     let id = sqlx::query_scalar!(
         r#"INSERT INTO users (email, email_canonical, company_name, contact_name, language,
                               password_hash, password_changed_at, status, created_at)
@@ -116,10 +76,14 @@ pub async fn insert_pending(
 
 /// Marks a pending login as an invited administrator's: it opens only through its invitation.
 pub async fn mark_invited(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::mark_invited(conn, id, now).await,
+    };
     sqlx::query!(
         "UPDATE users SET invited_at = ?2 WHERE id = ?1 AND status = 'pending'",
         id,
@@ -131,7 +95,11 @@ pub async fn mark_invited(
 }
 
 /// Whether the login was made for an invited administrator (and not by registering).
-pub async fn is_invited(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_invited(conn: &mut Conn<'_>, id: i64) -> Result<bool, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::is_invited(conn, id).await,
+    };
     let invited = sqlx::query_scalar!(
         r#"SELECT invited_at IS NOT NULL AS "invited!: bool" FROM users WHERE id = ?1"#,
         id
@@ -144,9 +112,13 @@ pub async fn is_invited(conn: &mut SqliteConnection, id: i64) -> Result<bool, sq
 /// Deletes the logins still pending that were made before `made_before` (the hourly job):
 /// their address may then be registered afresh. Their tokens go with them.
 pub async fn purge_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     made_before: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::purge_pending(conn, made_before).await,
+    };
     let deleted = sqlx::query!(
         "DELETE FROM users WHERE status = 'pending' AND created_at < ?1",
         made_before
@@ -159,10 +131,16 @@ pub async fn purge_pending(
 /// [`purge_pending`] for one address, before a registration looks at it, so an expired pending
 /// login never waits for the hourly job to free its address.
 pub async fn expire_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     email_canonical: &str,
     made_before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => {
+            return postgres::expire_pending(conn, email_canonical, made_before).await
+        }
+    };
     sqlx::query!(
         "DELETE FROM users WHERE email_canonical = ?1 AND status = 'pending' AND created_at < ?2",
         email_canonical,
@@ -173,11 +151,11 @@ pub async fn expire_pending(
     Ok(())
 }
 
-pub async fn activate(
-    conn: &mut SqliteConnection,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub async fn activate(conn: &mut Conn<'_>, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::activate(conn, id, now).await,
+    };
     sqlx::query!(
         "UPDATE users SET status = 'active', activated_at = ?2 WHERE id = ?1 AND status = 'pending'",
         id,
@@ -189,11 +167,15 @@ pub async fn activate(
 }
 
 pub async fn set_password(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     id: i64,
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::set_password(conn, id, password_hash, now).await,
+    };
     sqlx::query!(
         "UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1",
         id,
@@ -205,21 +187,15 @@ pub async fn set_password(
     Ok(())
 }
 
-/// The profile fields a user may change.
-#[derive(Debug)]
-pub struct ProfileChange<'a> {
-    pub default_email: Option<&'a str>,
-    pub company_name: &'a str,
-    pub contact_name: &'a str,
-    pub phone: Option<&'a str>,
-    pub language: &'a str,
-}
-
 pub async fn update_profile(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     id: i64,
     change: &ProfileChange<'_>,
 ) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::update_profile(conn, id, change).await,
+    };
     sqlx::query!(
         "UPDATE users SET default_email = ?2, company_name = ?3, contact_name = ?4, phone = ?5,
                           language = ?6
@@ -237,12 +213,12 @@ pub async fn update_profile(
 }
 
 /// Makes every personal datum of the user unrecognisable, irreversibly, and frees the address.
-pub async fn forget(
-    conn: &mut SqliteConnection,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub async fn forget(conn: &mut Conn<'_>, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let placeholder = format!("forgotten-{id}@forgotten.invalid");
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::forget(conn, id, &placeholder, now).await,
+    };
     sqlx::query!(
         "UPDATE users SET email = ?2, email_canonical = ?2, default_email = NULL,
                           company_name = '', contact_name = '', phone = NULL,
@@ -259,8 +235,12 @@ pub async fn forget(
 
 /// Active users with the time their password was set, for the expiry warnings.
 pub async fn active_password_ages(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
 ) -> Result<Vec<(i64, DateTime<Utc>)>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::active_password_ages(conn).await,
+    };
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", password_changed_at AS "password_changed_at: DateTime<Utc>"
            FROM users WHERE status = 'active'"#

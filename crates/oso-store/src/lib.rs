@@ -1,0 +1,11 @@
+//! The rows the OSO service's stores read, shared by both engines' SQL: `oso-service` reads them
+//! from SQLite, `oso-service-postgres` from PostgreSQL, and the rules above never see which.
+//! Rows only: no SQL (sqlx checks one crate's queries against one database) and no rules.
+
+mod one_time;
+mod sessions;
+mod users;
+
+pub use one_time::OneTimeTokenRow;
+pub use sessions::SessionRow;
+pub use users::{LoginStatus, NewUser, ProfileChange, UserRow};

@@ -1,0 +1,64 @@
+use chrono::{DateTime, Utc};
+
+/// A login as stored.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    /// The stable id clients may keep (see the SQLite migration `20261205000300_user_public_id`).
+    pub public_id: String,
+    pub email: String,
+    pub default_email: Option<String>,
+    pub company_name: String,
+    pub contact_name: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub password_hash: String,
+    pub password_changed_at: DateTime<Utc>,
+    pub status: LoginStatus,
+}
+
+/// Where a login stands; the names of the `users.status` CHECK list. Stored as text on both
+/// engines (`type_name` is PostgreSQL's; SQLite's mapping ignores it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum LoginStatus {
+    Pending,
+    Active,
+    Forgotten,
+}
+
+impl UserRow {
+    pub fn is_active(&self) -> bool {
+        self.status == LoginStatus::Active
+    }
+
+    pub fn is_pending(&self) -> bool {
+        self.status == LoginStatus::Pending
+    }
+
+    /// Where this login's mail goes: the default address when set, else the login address.
+    pub fn mail_address(&self) -> &str {
+        self.default_email.as_deref().unwrap_or(&self.email)
+    }
+}
+
+/// What registration stores.
+#[derive(Debug)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub email_canonical: &'a str,
+    pub company_name: &'a str,
+    pub contact_name: &'a str,
+    pub language: &'a str,
+    pub password_hash: &'a str,
+}
+
+/// The profile fields a user may change.
+#[derive(Debug)]
+pub struct ProfileChange<'a> {
+    pub default_email: Option<&'a str>,
+    pub company_name: &'a str,
+    pub contact_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub language: &'a str,
+}
