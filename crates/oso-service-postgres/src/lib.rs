@@ -12,6 +12,8 @@
 //! would otherwise both read the same count and both write, which SQLite's single writer rules
 //! out by itself.
 
+pub mod account_numbers;
+pub mod addresses;
 pub mod mail_limits;
 pub mod one_time_tokens;
 pub mod sessions;

@@ -6,6 +6,7 @@
 //!
 //! Stores move onto this boundary one at a time; those not moved yet take a SQLite connection.
 
+use sqlx::pool::PoolConnection;
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 /// A pool of either engine.
@@ -22,6 +23,13 @@ pub enum Tx {
     Postgres(Transaction<'static, Postgres>),
 }
 
+/// A connection taken from either engine's pool, for reads and single-statement writes.
+#[derive(Debug)]
+pub enum Pooled {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
 /// One connection of either engine (a pooled one or a transaction's), for a store function.
 #[derive(Debug)]
 pub enum Conn<'c> {
@@ -33,11 +41,27 @@ impl Database {
     /// Begins a write transaction: on SQLite with the write lock taken at once
     /// ([`crate::store::begin_write`]); on PostgreSQL an ordinary one, whose stores lock what
     /// they check before they count it.
+    pub async fn acquire(&self) -> Result<Pooled, sqlx::Error> {
+        Ok(match self {
+            Database::Sqlite(pool) => Pooled::Sqlite(pool.acquire().await?),
+            Database::Postgres(pool) => Pooled::Postgres(pool.acquire().await?),
+        })
+    }
+
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Database::Sqlite(pool) => Tx::Sqlite(crate::store::begin_write(pool).await?),
             Database::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+}
+
+impl Pooled {
+    pub fn conn(&mut self) -> Conn<'_> {
+        match self {
+            Pooled::Sqlite(conn) => Conn::Sqlite(conn),
+            Pooled::Postgres(conn) => Conn::Postgres(conn),
+        }
     }
 }
 
@@ -121,4 +145,29 @@ pub(crate) mod testing {
             _dir: None,
         }
     }
+
+    /// Runs each named `async fn(TestDatabase)` as a test on SQLite and, `#[ignore]`d in a plain
+    /// `cargo test`, on PostgreSQL: `sqlite::name` and `postgres::name`.
+    macro_rules! on_both_engines {
+        ($($test:ident),* $(,)?) => {
+            mod sqlite {
+                $(
+                    #[tokio::test]
+                    async fn $test() {
+                        super::$test($crate::database::testing::sqlite().await).await;
+                    }
+                )*
+            }
+            mod postgres {
+                $(
+                    #[tokio::test]
+                    #[ignore = "needs PostgreSQL: scripts/with-postgres.sh (make test runs it)"]
+                    async fn $test() {
+                        super::$test($crate::database::testing::postgres().await).await;
+                    }
+                )*
+            }
+        };
+    }
+    pub(crate) use on_both_engines;
 }

@@ -191,6 +191,7 @@ pub async fn start_with_clock(
     );
     let state = AppState {
         pool: pool.clone(),
+        database: crate::database::Database::Sqlite(pool.clone()),
         clock,
         accounts: accounts.clone(),
         track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),

@@ -2,10 +2,12 @@
 //! from SQLite, `oso-service-postgres` from PostgreSQL, and the rules above never see which.
 //! Rows only: no SQL (sqlx checks one crate's queries against one database) and no rules.
 
+mod addresses;
 mod one_time;
 mod sessions;
 mod users;
 
+pub use addresses::{AddressFields, AddressRow};
 pub use one_time::OneTimeTokenRow;
 pub use sessions::SessionRow;
 pub use users::{LoginStatus, NewUser, ProfileChange, UserRow};

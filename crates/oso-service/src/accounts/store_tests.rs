@@ -8,7 +8,7 @@ use oso_core::account_policy::SessionLifetime;
 use super::one_time::{self, Purpose, TokenProblem};
 use super::sessions;
 use super::users::{self, LoginStatus, NewUser};
-use crate::database::testing::{self, TestDatabase};
+use crate::database::testing::TestDatabase;
 use crate::database::Database;
 
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -276,29 +276,7 @@ async fn wrong_codes_void_a_code_and_an_expired_one_says_so(db: TestDatabase) {
     tx.commit().await.expect("commits");
 }
 
-macro_rules! on_both_engines {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $test() {
-                    super::$test(super::testing::sqlite().await).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                #[ignore = "needs PostgreSQL: scripts/with-postgres.sh (make test runs it)"]
-                async fn $test() {
-                    super::$test(super::testing::postgres().await).await;
-                }
-            )*
-        }
-    };
-}
-
-on_both_engines!(
+crate::database::testing::on_both_engines!(
     a_login_is_found_activated_and_forgotten,
     a_session_lives_is_touched_and_ends,
     a_code_is_used_once_however_many_use_it_at_once,

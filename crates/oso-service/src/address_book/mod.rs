@@ -3,3 +3,5 @@
 
 pub mod account_numbers;
 pub mod addresses;
+#[cfg(test)]
+mod store_tests;

@@ -22,7 +22,7 @@ pub async fn list(
     State(state): State<AppState>,
     Session(user): Session,
 ) -> Result<Json<Vec<SavedAccountNumber>>, ApiError> {
-    Ok(Json(account_numbers::list(&state.pool, &user).await?))
+    Ok(Json(account_numbers::list(&state.database, &user).await?))
 }
 
 /// Save an account number (nine digits) with an optional name; saving it again renames it.
@@ -35,7 +35,7 @@ pub async fn save(
     Session(user): Session,
     Body(form): Body<AccountNumberForm>,
 ) -> Result<(StatusCode, Json<SavedAccountNumber>), ApiError> {
-    let saved = account_numbers::save(state.esecure(), &user, &form).await?;
+    let saved = account_numbers::save(state.esecure(), &state.database, &user, &form).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }
 
@@ -50,7 +50,7 @@ pub async fn rename(
     Path(id): Path<i64>,
     Body(rename): Body<AccountNumberRename>,
 ) -> Result<Json<SavedAccountNumber>, ApiError> {
-    account_numbers::rename(&state.pool, &user, id, &rename)
+    account_numbers::rename(&state.database, &user, id, &rename)
         .await?
         .map(Json)
         .ok_or_else(not_found)
@@ -66,7 +66,7 @@ pub async fn remove(
     Session(user): Session,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    if account_numbers::remove(&state.pool, &user, id).await? {
+    if account_numbers::remove(&state.database, &user, id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(not_found())

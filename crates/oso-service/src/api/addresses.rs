@@ -21,7 +21,7 @@ pub async fn list(
     State(state): State<AppState>,
     Session(user): Session,
 ) -> Result<Json<Vec<SavedAddress>>, ApiError> {
-    Ok(Json(addresses::list(&state.pool, &user).await?))
+    Ok(Json(addresses::list(&state.database, &user).await?))
 }
 
 /// Save a delivery address; every refused field is named.
@@ -34,7 +34,7 @@ pub async fn add(
     Session(user): Session,
     Body(input): Body<AddressInput>,
 ) -> Result<(StatusCode, Json<SavedAddress>), ApiError> {
-    let saved = addresses::add(&state.pool, &user, &input, state.clock.now()).await?;
+    let saved = addresses::add(&state.database, &user, &input, state.clock.now()).await?;
     Ok((StatusCode::CREATED, Json(saved)))
 }
 
@@ -49,7 +49,7 @@ pub async fn replace(
     Path(id): Path<i64>,
     Body(input): Body<AddressInput>,
 ) -> Result<Json<SavedAddress>, ApiError> {
-    addresses::replace(&state.pool, &user, id, &input, state.clock.now())
+    addresses::replace(&state.database, &user, id, &input, state.clock.now())
         .await?
         .map(Json)
         .ok_or_else(not_found)
@@ -65,7 +65,7 @@ pub async fn remove(
     Session(user): Session,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    if addresses::remove(&state.pool, &user, id).await? {
+    if addresses::remove(&state.database, &user, id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(not_found())

@@ -35,6 +35,8 @@ pub use guard::AllowedHosts;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
+    /// The same database as `pool`, for the stores moved onto the engine boundary.
+    pub database: crate::database::Database,
     pub clock: Arc<dyn Clock>,
     pub accounts: crate::accounts::Accounts,
     /// The Track & Trace link template (`{tracking_number}` is replaced).

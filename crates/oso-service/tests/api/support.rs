@@ -105,6 +105,7 @@ impl TestService {
         .expect("order writer");
         let router = oso_service::api::router(
             oso_service::api::AppState {
+                database: oso_service::database::Database::Sqlite(pool.clone()),
                 pool,
                 clock,
                 accounts,
