@@ -14,6 +14,7 @@
 
 pub mod account_numbers;
 pub mod addresses;
+pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;
 pub mod sessions;

@@ -1,6 +1,7 @@
 //! Background jobs, at start and then every hour: password-expiry warnings, deleting orders
 //! past their 30-day retention, and purging what has expired of the logins (pending logins after
-//! 48 hours, tokens, sessions, throttle and mail-limit counts).
+//! 48 hours, tokens, sessions, throttle and mail-limit counts). With several instances on one
+//! database, one instance at a time runs each job ([`crate::job_lead`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +11,8 @@ use sqlx::SqlitePool;
 use tokio::sync::watch;
 
 use crate::accounts::Accounts;
+use crate::database::Database;
+use crate::job_lead::{self, Lead};
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
@@ -17,8 +20,30 @@ const EVERY: Duration = Duration::from_secs(60 * 60);
 #[derive(Debug, Clone)]
 pub struct Context {
     pub pool: SqlitePool,
+    pub database: Database,
     pub clock: Arc<dyn Clock>,
     pub accounts: Accounts,
+}
+
+/// The lead of `job` for this run, or `None` when another instance runs it now.
+async fn lead(database: &Database, job: &'static str) -> Option<Lead> {
+    match job_lead::take(database, job).await {
+        Ok(Some(lead)) => Some(lead),
+        Ok(None) => {
+            tracing::debug!(job, "another instance runs this job now");
+            None
+        }
+        Err(error) => {
+            tracing::error!(%error, job, "cannot ask for the job's lead");
+            None
+        }
+    }
+}
+
+async fn give_up(lead: Lead, job: &'static str) {
+    if let Err(error) = lead.give_up().await {
+        tracing::error!(%error, job, "cannot give up the job's lead");
+    }
 }
 
 pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
@@ -31,6 +56,9 @@ pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
                 _ = ticks.tick() => {}
                 _ = stopped.wait_for(Option::is_some) => return,
             }
+            let Some(lead) = lead(&state.database, "hourly").await else {
+                continue;
+            };
             match accounts.send_password_expiry_warnings().await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "password expiry warnings sent"),
@@ -46,6 +74,7 @@ pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
                 Ok(deleted) => tracing::info!(deleted, "orders past their retention deleted"),
                 Err(error) => tracing::error!(%error, "deleting expired orders failed"),
             }
+            give_up(lead, "hourly").await;
         }
     });
 }
@@ -60,12 +89,16 @@ pub fn spawn_demo(state: Context, every: Duration, mut stopped: watch::Receiver<
                 _ = ticks.tick() => {}
                 _ = stopped.wait_for(Option::is_some) => return,
             }
+            let Some(lead) = lead(&state.database, "demo-mover").await else {
+                continue;
+            };
             let mailer = state.accounts.mailer().clone();
             match crate::operator::demo_advance_all(&state.pool, &mailer, state.clock.now()).await {
                 Ok(0) => {}
                 Ok(moved) => tracing::info!(moved, "DEMO: orders moved along"),
                 Err(error) => tracing::error!(%error, "DEMO: moving orders failed"),
             }
+            give_up(lead, "demo-mover").await;
         }
     });
 }
