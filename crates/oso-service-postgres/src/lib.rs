@@ -17,6 +17,7 @@ pub mod addresses;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;
+pub mod orders;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod users;

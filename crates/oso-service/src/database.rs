@@ -106,16 +106,24 @@ pub(crate) mod testing {
 
     pub struct TestDatabase {
         pub database: Database,
+        /// The SQLite file, for what opens connections of its own (the order writer).
+        sqlite_file: Option<std::path::PathBuf>,
         _dir: Option<tempfile::TempDir>,
+    }
+
+    impl TestDatabase {
+        pub fn sqlite_path(&self) -> Option<&std::path::Path> {
+            self.sqlite_file.as_deref()
+        }
     }
 
     pub async fn sqlite() -> TestDatabase {
         let dir = tempfile::tempdir().expect("temp dir");
-        let pool = crate::store::open(&dir.path().join("service.sqlite3"))
-            .await
-            .expect("opens");
+        let file = dir.path().join("service.sqlite3");
+        let pool = crate::store::open(&file).await.expect("opens");
         TestDatabase {
             database: Database::Sqlite(pool),
+            sqlite_file: Some(file),
             _dir: Some(dir),
         }
     }
@@ -142,6 +150,7 @@ pub(crate) mod testing {
             .expect("opens and migrates");
         TestDatabase {
             database: Database::Postgres(pool),
+            sqlite_file: None,
             _dir: None,
         }
     }

@@ -4,10 +4,12 @@
 
 mod addresses;
 mod one_time;
+mod orders;
 mod sessions;
 mod users;
 
 pub use addresses::{AddressFields, AddressRow};
 pub use one_time::OneTimeTokenRow;
+pub use orders::NewOrderRow;
 pub use sessions::SessionRow;
 pub use users::{LoginStatus, NewUser, ProfileChange, UserRow};

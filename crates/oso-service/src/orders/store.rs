@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use oso_core::{AccountNumber, Address, AddressInput, OrderStatus};
+use oso_service_postgres::orders as postgres;
+use oso_store::{AddressFields, NewOrderRow};
 use sqlx::sqlite::SqliteConnection;
 use sqlx::SqlitePool;
 
@@ -11,6 +13,7 @@ use super::{OrderLine, OrderRequest, PlacedOrder};
 use crate::accounts::SignedIn;
 use crate::address_book::addresses::optional;
 use crate::catalogue::Translated;
+use crate::database::Conn;
 
 struct OrderRow {
     id: i64,
@@ -156,13 +159,65 @@ impl NewOrder {
     }
 }
 
-/// Inserts the order with its lines, its number and its first status on `conn`, inside the
-/// caller's transaction. `None` when the user placed an order with this key already.
-pub async fn insert_on(
-    conn: &mut SqliteConnection,
+/// [`insert_on`] for PostgreSQL: the same order, its number from the `order_numbers` sequence.
+async fn insert_on_postgres(
+    conn: &mut sqlx::PgConnection,
     order: &NewOrder,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
     let input = &order.address;
+    let year = order.created_at.format("%Y").to_string();
+    let row = NewOrderRow {
+        user_id: order.user_id,
+        idempotency_key: &order.idempotency_key,
+        account_number: order.account_number.as_str(),
+        address: AddressFields {
+            company: &input.company,
+            contact_person: &input.contact_person,
+            street: &input.street,
+            number: &input.number,
+            box_number: optional(&input.box_number),
+            postal_code: &input.postal_code,
+            city: &input.city,
+            country: &input.country,
+            phone: &input.phone,
+            email: optional(&input.email),
+            driver_note: optional(&input.driver_note),
+        },
+        ordered_by_name: &order.ordered_by_name,
+        ordered_by_email: &order.ordered_by_email,
+        created_at: order.created_at,
+        year: &year,
+    };
+    let skus: Vec<String> = order.lines.iter().map(|line| line.sku.clone()).collect();
+    let packs: Vec<i64> = order
+        .lines
+        .iter()
+        .map(|line| i64::from(line.packs))
+        .collect();
+    let Some((_, order_number)) = postgres::insert(conn, &row, &skus, &packs).await? else {
+        return Ok(None);
+    };
+    Ok(Some(PlacedOrder {
+        order_number,
+        status: OrderStatus::Received,
+        account_number: order.account_number.as_str().to_owned(),
+        address: input.clone(),
+        lines: order.lines.clone(),
+        created_at: order.created_at,
+    }))
+}
+
+/// Inserts the order with its lines, its number and its first status on `conn`, inside the
+/// caller's transaction. `None` when the user placed an order with this key already.
+pub async fn insert_on(
+    conn: &mut Conn<'_>,
+    order: &NewOrder,
+) -> Result<Option<PlacedOrder>, sqlx::Error> {
+    let input = &order.address;
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return insert_on_postgres(conn, order).await,
+    };
     let (box_number, email, note) = (
         optional(&input.box_number),
         optional(&input.email),

@@ -6,13 +6,20 @@
 //! Durability is unchanged: an order is answered only after the commit that holds it returned.
 //! One order that fails (a constraint, say) fails alone: the batch is then written again order by
 //! order, so the others are neither lost nor refused.
+//!
+//! On PostgreSQL the writer works the same way on a connection of its own, with
+//! `synchronous_commit` on: one WAL flush per batch. Several instances each have their writer;
+//! the order numbers come from the database's sequence, and a key placed on one instance is
+//! answered as placed on any other (the unique key makes the later insert wait, then do nothing).
 
+use sqlx::postgres::PgConnection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqliteSynchronous};
-use sqlx::{ConnectOptions, Connection};
+use sqlx::{ConnectOptions, Connection, PgPool};
 use tokio::sync::{mpsc, oneshot};
 
 use super::store::{self, NewOrder};
 use super::PlacedOrder;
+use crate::database::Conn;
 
 /// The most orders one transaction holds; more wait for the next commit.
 const MOST_PER_COMMIT: usize = 128;
@@ -29,6 +36,13 @@ pub enum WriteError {
 }
 
 type Outcome = Result<Option<PlacedOrder>, WriteError>;
+
+/// The writer's own connection.
+#[derive(Debug)]
+enum WriterConn {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
 
 #[derive(Debug)]
 struct Job {
@@ -50,9 +64,19 @@ impl OrderWriter {
             .synchronous(SqliteSynchronous::Full)
             .connect()
             .await?;
+        Ok(Self::spawn(WriterConn::Sqlite(conn)))
+    }
+
+    /// Opens the writer's own connection to the PostgreSQL database of `pool` and starts its task.
+    pub async fn start_postgres(pool: &PgPool) -> Result<Self, sqlx::Error> {
+        let conn = PgConnection::connect_with(&pool.connect_options()).await?;
+        Ok(Self::spawn(WriterConn::Postgres(conn)))
+    }
+
+    fn spawn(conn: WriterConn) -> Self {
         let (jobs, queue) = mpsc::channel(QUEUE);
         tokio::spawn(write_until_closed(conn, queue));
-        Ok(Self { jobs })
+        Self { jobs }
     }
 
     /// Writes `order` durably. `None` when the user placed an order with its key already.
@@ -67,7 +91,7 @@ impl OrderWriter {
     }
 }
 
-async fn write_until_closed(mut conn: SqliteConnection, mut queue: mpsc::Receiver<Job>) {
+async fn write_until_closed(mut conn: WriterConn, mut queue: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MOST_PER_COMMIT);
     while queue.recv_many(&mut batch, MOST_PER_COMMIT).await > 0 {
         let outcomes = write_batch(&mut conn, &batch).await;
@@ -76,12 +100,16 @@ async fn write_until_closed(mut conn: SqliteConnection, mut queue: mpsc::Receive
             let _ = job.answer.send(outcome);
         }
     }
-    if let Err(error) = conn.close().await {
+    let closed = match conn {
+        WriterConn::Sqlite(conn) => conn.close().await,
+        WriterConn::Postgres(conn) => conn.close().await,
+    };
+    if let Err(error) = closed {
         tracing::warn!(%error, "closing the order writer's connection");
     }
 }
 
-async fn write_batch(conn: &mut SqliteConnection, batch: &[Job]) -> Vec<Outcome> {
+async fn write_batch(conn: &mut WriterConn, batch: &[Job]) -> Vec<Outcome> {
     let size = batch.len();
     match write_together(conn, batch.iter().map(|job| &job.order)).await {
         Ok(placed) => placed.into_iter().map(Ok).collect(),
@@ -104,15 +132,26 @@ async fn write_batch(conn: &mut SqliteConnection, batch: &[Job]) -> Vec<Outcome>
 
 /// One transaction with every order in `orders`, committed (and flushed) before it returns.
 async fn write_together<'a>(
-    conn: &mut SqliteConnection,
+    conn: &mut WriterConn,
     orders: impl Iterator<Item = &'a NewOrder>,
 ) -> Result<Vec<Option<PlacedOrder>>, sqlx::Error> {
-    let mut tx = conn.begin_with(crate::store::BEGIN_WRITE).await?;
     let mut placed = Vec::new();
-    for order in orders {
-        placed.push(store::insert_on(&mut tx, order).await?);
+    match conn {
+        WriterConn::Sqlite(conn) => {
+            let mut tx = conn.begin_with(crate::store::BEGIN_WRITE).await?;
+            for order in orders {
+                placed.push(store::insert_on(&mut Conn::from(&mut *tx), order).await?);
+            }
+            tx.commit().await?;
+        }
+        WriterConn::Postgres(conn) => {
+            let mut tx = conn.begin().await?;
+            for order in orders {
+                placed.push(store::insert_on(&mut Conn::from(&mut *tx), order).await?);
+            }
+            tx.commit().await?;
+        }
     }
-    tx.commit().await?;
     Ok(placed)
 }
 
@@ -122,6 +161,8 @@ mod tests {
     use oso_core::{AccountNumber, AddressInput};
 
     use super::*;
+    use crate::database::testing::TestDatabase;
+    use crate::database::Database;
     use crate::orders::OrderLine;
 
     async fn database() -> (tempfile::TempDir, SqliteConnectOptions, i64) {
@@ -200,11 +241,13 @@ mod tests {
     #[tokio::test]
     async fn one_failing_order_in_a_batch_fails_alone_and_a_repeated_key_is_not_written_twice() {
         let (_dir, options, user) = database().await;
-        let mut conn = options
-            .clone()
-            .connect()
-            .await
-            .expect("writer's connection");
+        let mut conn = WriterConn::Sqlite(
+            options
+                .clone()
+                .connect()
+                .await
+                .expect("writer's connection"),
+        );
         let mut answers = Vec::new();
         let mut batch = Vec::new();
         for (key, sku) in [
@@ -230,6 +273,9 @@ mod tests {
         );
         assert!(matches!(&outcomes[2], Ok(None)), "{:?}", outcomes[2]);
         assert!(matches!(&outcomes[3], Ok(Some(_))), "{:?}", outcomes[3]);
+        let WriterConn::Sqlite(mut conn) = conn else {
+            panic!("the writer was given SQLite");
+        };
         let keys: Vec<String> =
             sqlx::query_scalar("SELECT idempotency_key FROM orders ORDER BY id")
                 .fetch_all(&mut conn)
@@ -275,5 +321,181 @@ mod tests {
             .write(order(1, "stopped-key-000001", "ENV-DL-50"))
             .await;
         assert!(matches!(outcome, Err(WriteError::Stopped)), "{outcome:?}");
+    }
+
+    /// A login and two catalogue items in `database`, for orders to refer to.
+    async fn login_and_items(database: &Database) -> i64 {
+        let now = Utc::now();
+        let mut pooled = database.acquire().await.expect("connects");
+        match pooled.conn() {
+            Conn::Sqlite(conn) => {
+                for (sku, position) in [("ENV-DL-50", 1), ("ENV-C4-25", 2)] {
+                    sqlx::query(
+                        "INSERT INTO catalogue_items (sku, category, definition, max_packs_per_order,
+                                                      position, updated_at)
+                         VALUES (?1, 'envelopes', '{}', 10, ?2, ?3)",
+                    )
+                    .bind(sku)
+                    .bind(position)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await
+                    .expect("item");
+                }
+                sqlx::query_scalar(
+                    "INSERT INTO users (email, email_canonical, company_name, contact_name,
+                                        language, password_hash, password_changed_at, status,
+                                        created_at)
+                     VALUES ('ann@zebra.example', 'ann@zebra.example', 'Zebra', 'Ann', 'en', 'x',
+                             ?1, 'active', ?1)
+                     RETURNING id",
+                )
+                .bind(now)
+                .fetch_one(conn)
+                .await
+                .expect("user")
+            }
+            Conn::Postgres(conn) => {
+                for (sku, position) in [("ENV-DL-50", 1_i64), ("ENV-C4-25", 2)] {
+                    sqlx::query(
+                        "INSERT INTO catalogue_items (sku, category, definition, max_packs_per_order,
+                                                      position, updated_at)
+                         VALUES ($1, 'envelopes', '{}', 10, $2, $3)",
+                    )
+                    .bind(sku)
+                    .bind(position)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await
+                    .expect("item");
+                }
+                sqlx::query_scalar(
+                    "INSERT INTO users (email, email_canonical, company_name, contact_name,
+                                        language, password_hash, password_changed_at, status,
+                                        created_at)
+                     VALUES ('ann@zebra.example', 'ann@zebra.example', 'Zebra', 'Ann', 'en', 'x',
+                             $1, 'active', $1)
+                     RETURNING id",
+                )
+                .bind(now)
+                .fetch_one(conn)
+                .await
+                .expect("user")
+            }
+        }
+    }
+
+    async fn start_writer(database: &Database, path: Option<&std::path::Path>) -> OrderWriter {
+        match database {
+            Database::Sqlite(_) => {
+                let path = path.expect("the SQLite file");
+                OrderWriter::start(&crate::store::options(path))
+                    .await
+                    .expect("writer")
+            }
+            Database::Postgres(pool) => OrderWriter::start_postgres(pool).await.expect("writer"),
+        }
+    }
+
+    /// Two service instances, each with its writer, on one database: every order is placed
+    /// through one and retried through the other, at once, as a desktop whose answer was lost
+    /// would. Each is stored once, under one number, and both answers agree it was placed.
+    async fn orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once(
+        db: TestDatabase,
+    ) {
+        let user = login_and_items(&db.database).await;
+        let first = start_writer(&db.database, db.sqlite_path()).await;
+        let second = start_writer(&db.database, db.sqlite_path()).await;
+        let mut tasks = tokio::task::JoinSet::new();
+        for index in 0..40 {
+            let key = format!("two-instances-{index:04}");
+            let (a, b) = if index % 2 == 0 {
+                (first.clone(), second.clone())
+            } else {
+                (second.clone(), first.clone())
+            };
+            let (key_a, key_b) = (key.clone(), key);
+            tasks.spawn(async move {
+                let (placed, retried) = tokio::join!(
+                    a.write(order(user, &key_a, "ENV-DL-50")),
+                    b.write(order(user, &key_b, "ENV-DL-50")),
+                );
+                let (placed, retried) = (placed.expect("written"), retried.expect("written"));
+                // Exactly one of the two inserted it; the other found the key taken.
+                assert!(
+                    placed.is_some() != retried.is_some(),
+                    "{placed:?} / {retried:?}"
+                );
+                placed.or(retried).expect("placed").order_number
+            });
+        }
+        let mut numbers = std::collections::HashSet::new();
+        while let Some(number) = tasks.join_next().await {
+            assert!(
+                numbers.insert(number.expect("the task ran")),
+                "a number given twice"
+            );
+        }
+        assert_eq!(numbers.len(), 40);
+        let mut pooled = db.database.acquire().await.expect("connects");
+        let (orders, lines): (i64, i64) = match pooled.conn() {
+            Conn::Sqlite(conn) => sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_lines)",
+            )
+            .fetch_one(conn)
+            .await
+            .expect("counts"),
+            Conn::Postgres(conn) => sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_lines)",
+            )
+            .fetch_one(conn)
+            .await
+            .expect("counts"),
+        };
+        assert_eq!((orders, lines), (40, 40));
+    }
+
+    /// The retention job may delete every order; a later order still gets a new number.
+    async fn an_order_number_is_not_given_again_after_the_orders_were_deleted(db: TestDatabase) {
+        let user = login_and_items(&db.database).await;
+        let writer = start_writer(&db.database, db.sqlite_path()).await;
+        let first = writer
+            .write(order(user, "numbered-key-00001", "ENV-C4-25"))
+            .await
+            .expect("written")
+            .expect("new");
+        let mut pooled = db.database.acquire().await.expect("connects");
+        let deleted = match pooled.conn() {
+            Conn::Sqlite(conn) => sqlx::query("DELETE FROM orders")
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected()),
+            Conn::Postgres(conn) => sqlx::query("DELETE FROM orders")
+                .execute(conn)
+                .await
+                .map(|done| done.rows_affected()),
+        };
+        assert_eq!(deleted.expect("deleted"), 1);
+        let second = writer
+            .write(order(user, "numbered-key-00002", "ENV-C4-25"))
+            .await
+            .expect("written")
+            .expect("new");
+        assert_ne!(first.order_number, second.order_number);
+        assert!(
+            second.order_number.starts_with("OSO-"),
+            "{}",
+            second.order_number
+        );
+        assert_eq!(second.order_number.len(), "OSO-2026-000002".len());
+    }
+
+    mod on_both_engines {
+        use super::*;
+
+        crate::database::testing::on_both_engines!(
+            orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once,
+            an_order_number_is_not_given_again_after_the_orders_were_deleted,
+        );
     }
 }
