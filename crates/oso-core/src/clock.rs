@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 
 /// The source of the current time.
 pub trait Clock: Send + Sync + std::fmt::Debug {
@@ -15,8 +15,10 @@ pub trait Clock: Send + Sync + std::fmt::Debug {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    /// To the microsecond: what PostgreSQL's `timestamptz` keeps, so a time the service answers
+    /// with is the time it reads back, on either engine.
     fn now(&self) -> DateTime<Utc> {
-        Utc::now()
+        Utc::now().trunc_subsecs(6)
     }
 }
 

@@ -119,9 +119,12 @@ async fn delete_orders_older_than(
         tokio::time::sleep(Duration::from_secs(10)).await;
         // The rule deletes what is 30 days old at `now`: a `now` that far ahead, less `keep`.
         let now = chrono::Utc::now() + retention - keep;
-        deleted += oso_service::orders::lifecycle::delete_expired(&pool, now)
-            .await
-            .expect("orders deleted");
+        deleted += oso_service::orders::lifecycle::delete_expired(
+            &oso_service::database::Database::Sqlite(pool.clone()),
+            now,
+        )
+        .await
+        .expect("orders deleted");
     }
     pool.close().await;
     deleted

@@ -69,7 +69,8 @@ pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
                 Ok(purged) => tracing::info!(purged, "expired logins, tokens and sessions purged"),
                 Err(error) => tracing::error!(%error, "purging expired logins failed"),
             }
-            match crate::orders::lifecycle::delete_expired(&state.pool, state.clock.now()).await {
+            match crate::orders::lifecycle::delete_expired(&state.database, state.clock.now()).await
+            {
                 Ok(0) => {}
                 Ok(deleted) => tracing::info!(deleted, "orders past their retention deleted"),
                 Err(error) => tracing::error!(%error, "deleting expired orders failed"),

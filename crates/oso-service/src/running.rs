@@ -63,7 +63,7 @@ impl RunningService {
         // Not counted: the count says what the customers see (warnings, orders gone).
         self.accounts.purge_expired().await?;
         let deleted =
-            crate::orders::lifecycle::delete_expired(&self.state.pool, self.state.clock.now())
+            crate::orders::lifecycle::delete_expired(&self.state.database, self.state.clock.now())
                 .await?;
         Ok(warned + usize::try_from(deleted).unwrap_or(usize::MAX))
     }
@@ -83,7 +83,7 @@ impl RunningService {
             user_id: None,
         };
         crate::orders::lifecycle::move_order(
-            &self.state.pool,
+            &self.state.database,
             self.accounts.mailer(),
             request,
             self.state.clock.now(),

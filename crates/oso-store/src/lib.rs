@@ -10,6 +10,8 @@ mod users;
 
 pub use addresses::{AddressFields, AddressRow};
 pub use one_time::OneTimeTokenRow;
-pub use orders::NewOrderRow;
+pub use orders::{
+    LineNameRow, NewOrderRow, OrderExtrasRow, OrderLineRow, OrderRow, ShippedMailRow,
+};
 pub use sessions::SessionRow;
 pub use users::{LoginStatus, NewUser, ProfileChange, UserRow};

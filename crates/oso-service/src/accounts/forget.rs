@@ -45,7 +45,7 @@ impl Accounts {
         sqlx::query!("DELETE FROM account_numbers WHERE user_id = ?1", user.id)
             .execute(&mut *tx)
             .await?;
-        crate::orders::anonymise_for_user(&mut tx, user.id).await?;
+        crate::orders::anonymise_for_user(&mut Conn::from(&mut *tx), user.id).await?;
         crate::esecure::forget::forget_person(&mut tx, &canonical, now).await?;
         users::forget(&mut Conn::from(&mut *tx), user.id, now).await?;
         tx.commit().await?;

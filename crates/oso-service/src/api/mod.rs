@@ -55,6 +55,7 @@ impl AppState {
     pub fn ordering(&self) -> crate::orders::Context<'_> {
         crate::orders::Context {
             pool: &self.pool,
+            database: &self.database,
             writer: &self.orders,
             accounts: &self.accounts,
             catalogue: &self.catalogue,

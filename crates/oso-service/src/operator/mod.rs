@@ -10,6 +10,7 @@ use oso_core::{LifecycleError, OrderStatus};
 use sqlx::SqlitePool;
 
 use crate::config::ServiceConfig;
+use crate::database::Database;
 use crate::mail::Mailer;
 pub use crate::orders::lifecycle::MoveError;
 use crate::orders::lifecycle::{self, Actor, Move};
@@ -174,7 +175,7 @@ pub async fn set_status(
         actor: Actor::Operator,
         user_id: None,
     };
-    lifecycle::move_order(pool, mailer, request, now).await?;
+    lifecycle::move_order(&Database::Sqlite(pool.clone()), mailer, request, now).await?;
     Ok(to)
 }
 
@@ -204,7 +205,7 @@ pub async fn demo_advance_all(
             actor: Actor::Operator,
             user_id: None,
         };
-        lifecycle::move_order(pool, mailer, request, now).await?;
+        lifecycle::move_order(&Database::Sqlite(pool.clone()), mailer, request, now).await?;
         moved += 1;
     }
     Ok(moved)

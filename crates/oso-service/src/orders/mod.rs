@@ -6,6 +6,8 @@ pub mod history;
 pub mod lifecycle;
 mod mail;
 mod store;
+#[cfg(test)]
+mod store_tests;
 mod writer;
 
 use std::sync::Arc;
@@ -27,6 +29,7 @@ pub use writer::OrderWriter;
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub pool: &'a SqlitePool,
+    pub database: &'a crate::database::Database,
     pub writer: &'a OrderWriter,
     pub accounts: &'a Accounts,
     pub catalogue: &'a CatalogueCache,
@@ -104,7 +107,7 @@ pub async fn place(
 ) -> Result<(PlacedOrder, bool), ServiceError> {
     if valid_key(&request.idempotency_key) {
         if let Some(existing) =
-            store::find_by_key(cx.pool, user.user.id, &request.idempotency_key).await?
+            store::find_by_key(cx.database, user.user.id, &request.idempotency_key).await?
         {
             return Ok((existing, false));
         }
@@ -121,7 +124,7 @@ pub async fn place(
     })?;
     let Some(order) = placed else {
         // Another request with the same key won the race: answer with its order.
-        let existing = store::find_by_key(cx.pool, user.user.id, &request.idempotency_key)
+        let existing = store::find_by_key(cx.database, user.user.id, &request.idempotency_key)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         return Ok((existing, false));
@@ -138,8 +141,13 @@ pub async fn find(
     order_number: &str,
 ) -> Result<Option<OrderDetails>, ServiceError> {
     let requester = crate::esecure::Requester::of(user);
-    let Some(order) =
-        store::find_by_number(cx.pool, user.user.id, &requester.canonical, order_number).await?
+    let Some(order) = store::find_by_number(
+        cx.database,
+        user.user.id,
+        &requester.canonical,
+        order_number,
+    )
+    .await?
     else {
         return Ok(None);
     };
@@ -150,14 +158,14 @@ pub async fn find(
         tracking_number,
         completed_at,
         ordered_by,
-    } = store::extras(cx.pool, order_number).await?;
+    } = store::extras(cx.database, order_number).await?;
     let shown = oso_core::order_lifecycle::tracking_link_shown(completed_at, cx.clock.now());
     let track_and_trace_url = tracking_number
         .as_deref()
         .filter(|_| shown)
         .map(|number| cx.track_and_trace_url.replace("{tracking_number}", number));
-    let timeline = lifecycle::timeline(cx.pool, order_number).await?;
-    let line_names = store::line_names(cx.pool, order_number).await?;
+    let timeline = lifecycle::timeline(cx.database, order_number).await?;
+    let line_names = store::line_names(cx.database, order_number).await?;
     Ok(Some(OrderDetails {
         line_names,
         order,
@@ -181,6 +189,6 @@ pub async fn cancel(
         actor: lifecycle::Actor::Customer,
         user_id: Some(user.user.id),
     };
-    lifecycle::move_order(cx.pool, cx.accounts.mailer(), request, cx.clock.now()).await?;
+    lifecycle::move_order(cx.database, cx.accounts.mailer(), request, cx.clock.now()).await?;
     Ok(())
 }

@@ -5,52 +5,17 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use oso_core::{AccountNumber, Address, AddressInput, OrderStatus};
 use oso_service_postgres::orders as postgres;
-use oso_store::{AddressFields, NewOrderRow};
+use oso_store::{AddressFields, LineNameRow, NewOrderRow, OrderExtrasRow, OrderLineRow, OrderRow};
 use sqlx::sqlite::SqliteConnection;
-use sqlx::SqlitePool;
 
 use super::{OrderLine, OrderRequest, PlacedOrder};
 use crate::accounts::SignedIn;
 use crate::address_book::addresses::optional;
 use crate::catalogue::Translated;
-use crate::database::Conn;
+use crate::database::{Conn, Database};
 
-struct OrderRow {
-    id: i64,
-    order_number: Option<String>,
-    status: OrderStatus,
-    account_number: String,
-    company: String,
-    contact_person: String,
-    street: String,
-    number: String,
-    box_number: Option<String>,
-    postal_code: String,
-    city: String,
-    country: String,
-    phone: String,
-    email: Option<String>,
-    driver_note: Option<String>,
-    created_at: DateTime<Utc>,
-}
-
-async fn with_lines(
-    conn: &mut SqliteConnection,
-    row: OrderRow,
-) -> Result<PlacedOrder, sqlx::Error> {
-    let lines = sqlx::query!(
-        r#"SELECT sku, packs AS "packs: u32" FROM order_lines WHERE order_id = ?1 ORDER BY rowid"#,
-        row.id
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|line| OrderLine {
-        sku: line.sku,
-        packs: line.packs,
-    })
-    .collect();
-    Ok(PlacedOrder {
+fn placed(row: OrderRow, lines: Vec<OrderLine>) -> PlacedOrder {
+    PlacedOrder {
         order_number: row.order_number.unwrap_or_default(),
         status: row.status,
         account_number: row.account_number,
@@ -69,26 +34,58 @@ async fn with_lines(
         },
         lines,
         created_at: row.created_at,
-    })
+    }
+}
+
+/// The order of `row` with its lines, in the order they were placed.
+async fn with_lines(conn: &mut Conn<'_>, row: OrderRow) -> Result<PlacedOrder, sqlx::Error> {
+    let lines = match conn {
+        Conn::Sqlite(conn) => {
+            // Lines stored before they were numbered read back by row id.
+            sqlx::query_as!(
+                OrderLineRow,
+                "SELECT sku, packs FROM order_lines WHERE order_id = ?1 ORDER BY line_no, rowid",
+                row.id
+            )
+            .fetch_all(&mut **conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::lines(conn, row.id).await?,
+    };
+    let lines = lines
+        .into_iter()
+        .map(|line| OrderLine {
+            sku: line.sku,
+            packs: u32::try_from(line.packs).unwrap_or(u32::MAX),
+        })
+        .collect();
+    Ok(placed(row, lines))
 }
 
 pub async fn find_by_key(
-    pool: &SqlitePool,
+    database: &Database,
     user_id: i64,
     key: &str,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    let row = sqlx::query_as!(
-        OrderRow,
-        r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus", account_number, company, contact_person, street, number,
-                  box_number, postal_code, city, country, phone, email, driver_note,
-                  created_at AS "created_at: DateTime<Utc>"
-           FROM orders WHERE user_id = ?1 AND idempotency_key = ?2"#,
-        user_id,
-        key
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let mut conn = pooled.conn();
+    let row = match &mut conn {
+        Conn::Sqlite(conn) => {
+            sqlx::query_as!(
+                OrderRow,
+                r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus",
+                          account_number, company, contact_person, street, number, box_number,
+                          postal_code, city, country, phone, email, driver_note,
+                          created_at AS "created_at: DateTime<Utc>"
+                   FROM orders WHERE user_id = ?1 AND idempotency_key = ?2"#,
+                user_id,
+                key
+            )
+            .fetch_optional(&mut **conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::find_by_key(conn, user_id, key).await?,
+    };
     match row {
         Some(row) => Ok(Some(with_lines(&mut conn, row).await?)),
         None => Ok(None),
@@ -98,27 +95,37 @@ pub async fn find_by_key(
 /// An order the user may see, as the history does: theirs, or placed with an account number
 /// they administer (`admin_canonical`, their canonical e-mail address, names them there).
 pub async fn find_by_number(
-    pool: &SqlitePool,
+    database: &Database,
     user_id: i64,
     admin_canonical: &str,
     number: &str,
 ) -> Result<Option<PlacedOrder>, sqlx::Error> {
-    let mut conn = pool.acquire().await?;
-    let row = sqlx::query_as!(
-        OrderRow,
-        r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus", account_number, company, contact_person, street, number,
-                  box_number, postal_code, city, country, phone, email, driver_note,
-                  created_at AS "created_at: DateTime<Utc>"
-           FROM orders
-           WHERE order_number = ?2
-             AND (user_id = ?1 OR account_number IN
-                  (SELECT account_number FROM account_administrators WHERE email_canonical = ?3))"#,
-        user_id,
-        number,
-        admin_canonical
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let mut conn = pooled.conn();
+    let row = match &mut conn {
+        Conn::Sqlite(conn) => {
+            sqlx::query_as!(
+                OrderRow,
+                r#"SELECT id AS "id!", order_number, status AS "status: OrderStatus",
+                          account_number, company, contact_person, street, number, box_number,
+                          postal_code, city, country, phone, email, driver_note,
+                          created_at AS "created_at: DateTime<Utc>"
+                   FROM orders
+                   WHERE order_number = ?2
+                     AND (user_id = ?1 OR account_number IN
+                          (SELECT account_number FROM account_administrators
+                           WHERE email_canonical = ?3))"#,
+                user_id,
+                number,
+                admin_canonical
+            )
+            .fetch_optional(&mut **conn)
+            .await?
+        }
+        Conn::Postgres(conn) => {
+            postgres::find_by_number(conn, user_id, admin_canonical, number).await?
+        }
+    };
     match row {
         Some(row) => Ok(Some(with_lines(&mut conn, row).await?)),
         None => Ok(None),
@@ -273,8 +280,9 @@ pub async fn insert_on(
     let lines =
         serde_json::to_string(&order.lines).map_err(|error| sqlx::Error::Encode(error.into()))?;
     sqlx::query!(
-        "INSERT INTO order_lines (order_id, sku, packs)
-         SELECT ?1, line.value ->> '$.sku', line.value ->> '$.packs' FROM json_each(?2) AS line",
+        "INSERT INTO order_lines (order_id, sku, packs, line_no)
+         SELECT ?1, line.value ->> '$.sku', line.value ->> '$.packs', line.key + 1
+         FROM json_each(?2) AS line",
         id,
         lines
     )
@@ -292,10 +300,11 @@ pub async fn insert_on(
 
 /// "Forget me" for orders: every personal column becomes unrecognisable; the lines, dates,
 /// account number and country stay for statistics.
-pub async fn anonymise_for_user(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn anonymise_for_user(conn: &mut Conn<'_>, user_id: i64) -> Result<(), sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::anonymise_for_user(conn, user_id).await,
+    };
     sqlx::query!(
         "UPDATE orders SET company = '', contact_person = '', street = '', number = '', box_number = NULL,
                            postal_code = '', city = '', phone = '', email = NULL, driver_note = NULL,
@@ -316,14 +325,22 @@ pub struct Extras {
     pub ordered_by: String,
 }
 
-pub async fn extras(pool: &SqlitePool, number: &str) -> Result<Extras, sqlx::Error> {
-    let row = sqlx::query!(
-        r#"SELECT tracking_number, completed_at AS "completed_at: DateTime<Utc>", ordered_by_name
-           FROM orders WHERE order_number = ?1"#,
-        number
-    )
-    .fetch_optional(pool)
-    .await?;
+pub async fn extras(database: &Database, number: &str) -> Result<Extras, sqlx::Error> {
+    let mut pooled = database.acquire().await?;
+    let row = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_as!(
+                OrderExtrasRow,
+                r#"SELECT tracking_number, completed_at AS "completed_at: DateTime<Utc>",
+                          ordered_by_name
+                   FROM orders WHERE order_number = ?1"#,
+                number
+            )
+            .fetch_optional(conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::extras(conn, number).await?,
+    };
     Ok(row
         .map(|row| Extras {
             tracking_number: row.tracking_number,
@@ -335,20 +352,26 @@ pub async fn extras(pool: &SqlitePool, number: &str) -> Result<Extras, sqlx::Err
 
 /// The names of an order's items in every language, by SKU; items no longer sold included.
 pub async fn line_names(
-    pool: &SqlitePool,
+    database: &Database,
     number: &str,
 ) -> Result<BTreeMap<String, Translated>, sqlx::Error> {
-    let rows = sqlx::query!(
-        r#"SELECT l.sku AS "sku!", json_extract(c.definition, '$.name.nl') AS "nl: String",
-                  json_extract(c.definition, '$.name.en') AS "en: String",
-                  json_extract(c.definition, '$.name.fr') AS "fr: String"
-           FROM order_lines l JOIN orders o ON o.id = l.order_id
-           JOIN catalogue_items c ON c.sku = l.sku
-           WHERE o.order_number = ?1"#,
-        number
-    )
-    .fetch_all(pool)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let rows =
+        match pooled.conn() {
+            Conn::Sqlite(conn) => sqlx::query_as!(
+                LineNameRow,
+                r#"SELECT l.sku AS "sku!", json_extract(c.definition, '$.name.nl') AS "nl: String",
+                          json_extract(c.definition, '$.name.en') AS "en: String",
+                          json_extract(c.definition, '$.name.fr') AS "fr: String"
+                   FROM order_lines l JOIN orders o ON o.id = l.order_id
+                   JOIN catalogue_items c ON c.sku = l.sku
+                   WHERE o.order_number = ?1"#,
+                number
+            )
+            .fetch_all(conn)
+            .await?,
+            Conn::Postgres(conn) => postgres::line_names(conn, number).await?,
+        };
     Ok(rows
         .into_iter()
         .map(|row| {

@@ -158,12 +158,9 @@ async fn write_together<'a>(
 #[cfg(test)]
 mod tests {
     use chrono::Utc;
-    use oso_core::{AccountNumber, AddressInput};
 
     use super::*;
-    use crate::database::testing::TestDatabase;
-    use crate::database::Database;
-    use crate::orders::OrderLine;
+    use crate::orders::store_tests::order;
 
     async fn database() -> (tempfile::TempDir, SqliteConnectOptions, i64) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -185,32 +182,6 @@ mod tests {
         .expect("user");
         pool.close().await;
         (dir, crate::store::options(&path), user)
-    }
-
-    fn order(user_id: i64, key: &str, sku: &str) -> NewOrder {
-        NewOrder {
-            user_id,
-            ordered_by_name: "Ann".to_owned(),
-            ordered_by_email: "ann@zebra.example".to_owned(),
-            idempotency_key: key.to_owned(),
-            account_number: AccountNumber::parse("951234567").expect("number"),
-            address: AddressInput {
-                company: "Zebra".to_owned(),
-                contact_person: "Ann".to_owned(),
-                street: "Meir".to_owned(),
-                number: "1".to_owned(),
-                postal_code: "2000".to_owned(),
-                city: "Antwerpen".to_owned(),
-                country: "BE".to_owned(),
-                phone: "+3231234567".to_owned(),
-                ..AddressInput::default()
-            },
-            lines: vec![OrderLine {
-                sku: sku.to_owned(),
-                packs: 2,
-            }],
-            created_at: Utc::now(),
-        }
     }
 
     #[tokio::test]
@@ -321,181 +292,5 @@ mod tests {
             .write(order(1, "stopped-key-000001", "ENV-DL-50"))
             .await;
         assert!(matches!(outcome, Err(WriteError::Stopped)), "{outcome:?}");
-    }
-
-    /// A login and two catalogue items in `database`, for orders to refer to.
-    async fn login_and_items(database: &Database) -> i64 {
-        let now = Utc::now();
-        let mut pooled = database.acquire().await.expect("connects");
-        match pooled.conn() {
-            Conn::Sqlite(conn) => {
-                for (sku, position) in [("ENV-DL-50", 1), ("ENV-C4-25", 2)] {
-                    sqlx::query(
-                        "INSERT INTO catalogue_items (sku, category, definition, max_packs_per_order,
-                                                      position, updated_at)
-                         VALUES (?1, 'envelopes', '{}', 10, ?2, ?3)",
-                    )
-                    .bind(sku)
-                    .bind(position)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await
-                    .expect("item");
-                }
-                sqlx::query_scalar(
-                    "INSERT INTO users (email, email_canonical, company_name, contact_name,
-                                        language, password_hash, password_changed_at, status,
-                                        created_at)
-                     VALUES ('ann@zebra.example', 'ann@zebra.example', 'Zebra', 'Ann', 'en', 'x',
-                             ?1, 'active', ?1)
-                     RETURNING id",
-                )
-                .bind(now)
-                .fetch_one(conn)
-                .await
-                .expect("user")
-            }
-            Conn::Postgres(conn) => {
-                for (sku, position) in [("ENV-DL-50", 1_i64), ("ENV-C4-25", 2)] {
-                    sqlx::query(
-                        "INSERT INTO catalogue_items (sku, category, definition, max_packs_per_order,
-                                                      position, updated_at)
-                         VALUES ($1, 'envelopes', '{}', 10, $2, $3)",
-                    )
-                    .bind(sku)
-                    .bind(position)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await
-                    .expect("item");
-                }
-                sqlx::query_scalar(
-                    "INSERT INTO users (email, email_canonical, company_name, contact_name,
-                                        language, password_hash, password_changed_at, status,
-                                        created_at)
-                     VALUES ('ann@zebra.example', 'ann@zebra.example', 'Zebra', 'Ann', 'en', 'x',
-                             $1, 'active', $1)
-                     RETURNING id",
-                )
-                .bind(now)
-                .fetch_one(conn)
-                .await
-                .expect("user")
-            }
-        }
-    }
-
-    async fn start_writer(database: &Database, path: Option<&std::path::Path>) -> OrderWriter {
-        match database {
-            Database::Sqlite(_) => {
-                let path = path.expect("the SQLite file");
-                OrderWriter::start(&crate::store::options(path))
-                    .await
-                    .expect("writer")
-            }
-            Database::Postgres(pool) => OrderWriter::start_postgres(pool).await.expect("writer"),
-        }
-    }
-
-    /// Two service instances, each with its writer, on one database: every order is placed
-    /// through one and retried through the other, at once, as a desktop whose answer was lost
-    /// would. Each is stored once, under one number, and both answers agree it was placed.
-    async fn orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once(
-        db: TestDatabase,
-    ) {
-        let user = login_and_items(&db.database).await;
-        let first = start_writer(&db.database, db.sqlite_path()).await;
-        let second = start_writer(&db.database, db.sqlite_path()).await;
-        let mut tasks = tokio::task::JoinSet::new();
-        for index in 0..40 {
-            let key = format!("two-instances-{index:04}");
-            let (a, b) = if index % 2 == 0 {
-                (first.clone(), second.clone())
-            } else {
-                (second.clone(), first.clone())
-            };
-            let (key_a, key_b) = (key.clone(), key);
-            tasks.spawn(async move {
-                let (placed, retried) = tokio::join!(
-                    a.write(order(user, &key_a, "ENV-DL-50")),
-                    b.write(order(user, &key_b, "ENV-DL-50")),
-                );
-                let (placed, retried) = (placed.expect("written"), retried.expect("written"));
-                // Exactly one of the two inserted it; the other found the key taken.
-                assert!(
-                    placed.is_some() != retried.is_some(),
-                    "{placed:?} / {retried:?}"
-                );
-                placed.or(retried).expect("placed").order_number
-            });
-        }
-        let mut numbers = std::collections::HashSet::new();
-        while let Some(number) = tasks.join_next().await {
-            assert!(
-                numbers.insert(number.expect("the task ran")),
-                "a number given twice"
-            );
-        }
-        assert_eq!(numbers.len(), 40);
-        let mut pooled = db.database.acquire().await.expect("connects");
-        let (orders, lines): (i64, i64) = match pooled.conn() {
-            Conn::Sqlite(conn) => sqlx::query_as(
-                "SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_lines)",
-            )
-            .fetch_one(conn)
-            .await
-            .expect("counts"),
-            Conn::Postgres(conn) => sqlx::query_as(
-                "SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_lines)",
-            )
-            .fetch_one(conn)
-            .await
-            .expect("counts"),
-        };
-        assert_eq!((orders, lines), (40, 40));
-    }
-
-    /// The retention job may delete every order; a later order still gets a new number.
-    async fn an_order_number_is_not_given_again_after_the_orders_were_deleted(db: TestDatabase) {
-        let user = login_and_items(&db.database).await;
-        let writer = start_writer(&db.database, db.sqlite_path()).await;
-        let first = writer
-            .write(order(user, "numbered-key-00001", "ENV-C4-25"))
-            .await
-            .expect("written")
-            .expect("new");
-        let mut pooled = db.database.acquire().await.expect("connects");
-        let deleted = match pooled.conn() {
-            Conn::Sqlite(conn) => sqlx::query("DELETE FROM orders")
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected()),
-            Conn::Postgres(conn) => sqlx::query("DELETE FROM orders")
-                .execute(conn)
-                .await
-                .map(|done| done.rows_affected()),
-        };
-        assert_eq!(deleted.expect("deleted"), 1);
-        let second = writer
-            .write(order(user, "numbered-key-00002", "ENV-C4-25"))
-            .await
-            .expect("written")
-            .expect("new");
-        assert_ne!(first.order_number, second.order_number);
-        assert!(
-            second.order_number.starts_with("OSO-"),
-            "{}",
-            second.order_number
-        );
-        assert_eq!(second.order_number.len(), "OSO-2026-000002".len());
-    }
-
-    mod on_both_engines {
-        use super::*;
-
-        crate::database::testing::on_both_engines!(
-            orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once,
-            an_order_number_is_not_given_again_after_the_orders_were_deleted,
-        );
     }
 }
