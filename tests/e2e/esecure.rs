@@ -139,11 +139,15 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
         let pool = oso_service::store::open(&service_data.path().join("oso-service.sqlite3"))
             .await
             .expect("service database");
-        oso_service::operator::tokens::create(&pool, "e2e", chrono::Utc::now())
-            .await
-            .expect("operator token")
-            .expose()
-            .to_owned()
+        oso_service::operator::tokens::create(
+            &oso_service::database::Database::Sqlite(pool.clone()),
+            "e2e",
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("operator token")
+        .expose()
+        .to_owned()
     });
 
     let (admin_data, requester_data) = (temp_data_dir(), temp_data_dir());

@@ -21,11 +21,15 @@ fn operator_token(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Pa
         let pool = oso_service::store::open(&service_dir.join("oso-service.sqlite3"))
             .await
             .expect("service database");
-        oso_service::operator::tokens::create(&pool, "e2e", chrono::Utc::now())
-            .await
-            .expect("operator token")
-            .expose()
-            .to_owned()
+        oso_service::operator::tokens::create(
+            &oso_service::database::Database::Sqlite(pool.clone()),
+            "e2e",
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("operator token")
+        .expose()
+        .to_owned()
     })
 }
 

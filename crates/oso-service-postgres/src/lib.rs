@@ -14,9 +14,11 @@
 
 pub mod account_numbers;
 pub mod addresses;
+pub mod catalogue;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;
+pub mod operator_tokens;
 pub mod orders;
 pub mod sessions;
 pub mod sign_in_failures;

@@ -237,19 +237,19 @@ async fn orders(args: OrdersArgs) -> anyhow::Result<()> {
 async fn operators(args: OperatorsArgs) -> anyhow::Result<()> {
     use oso_service::operator::tokens;
     let operator = oso_service::operator::Operator::open(&args.location.into_config()?).await?;
-    let pool = operator.pool();
+    let database = operator.database();
     let now = chrono::Utc::now();
     match args.action {
         OperatorsAction::CreateToken { name } => {
-            let token = tokens::create(pool, &name, now).await?;
+            let token = tokens::create(database, &name, now).await?;
             println!("{}", token.expose());
         }
         OperatorsAction::Revoke { name } => {
-            tokens::revoke(pool, &name, now).await?;
+            tokens::revoke(database, &name, now).await?;
             println!("{name}: revoked");
         }
         OperatorsAction::List => {
-            for row in tokens::list(pool).await? {
+            for row in tokens::list(database).await? {
                 let state = match row.revoked_at {
                     Some(at) => format!("revoked {}", at.format("%Y-%m-%d %H:%M")),
                     None => "active".to_owned(),

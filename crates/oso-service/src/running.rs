@@ -162,7 +162,8 @@ pub async fn start_with_clock(
     if let Some(max) = config.order_max_packs.filter(|max| *max > 0) {
         shipped.order_max_packs = max;
     }
-    crate::catalogue::load(&pool, &shipped, clock.now()).await?;
+    let database = crate::database::Database::Sqlite(pool.clone());
+    crate::catalogue::load(&database, &shipped, clock.now()).await?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {
@@ -191,7 +192,7 @@ pub async fn start_with_clock(
     );
     let state = AppState {
         pool: pool.clone(),
-        database: crate::database::Database::Sqlite(pool.clone()),
+        database: database.clone(),
         clock,
         accounts: accounts.clone(),
         track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),

@@ -158,7 +158,7 @@ impl FromRequestParts<AppState> for OperatorSession {
     ) -> Result<Self, Self::Rejection> {
         let unauthenticated = || ApiError::new(ErrorCode::Unauthenticated, "no operator token");
         let token = bearer(parts).ok_or_else(unauthenticated)?;
-        operator_tokens::authenticate(&state.pool, token)
+        operator_tokens::authenticate(&state.database, token)
             .await
             .map_err(|cause| ApiError::internal(&cause))?
             .map(OperatorSession)

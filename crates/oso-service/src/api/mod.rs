@@ -68,7 +68,7 @@ impl AppState {
     pub async fn catalogue(
         &self,
     ) -> Result<Arc<crate::catalogue::Catalogue>, crate::catalogue::CatalogueError> {
-        self.catalogue.current(&self.pool).await
+        self.catalogue.current(&self.database).await
     }
 }
 

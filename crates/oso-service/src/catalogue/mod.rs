@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
 pub use oso_api::catalogue::{Catalogue, Category, Item, Size, Translated};
-use sqlx::SqlitePool;
+use oso_service_postgres::catalogue as postgres;
+
+use crate::database::{Conn, Database};
 
 /// The catalogue shipped with this build.
 pub const SHIPPED: &str = include_str!("../../catalogue/catalogue.json");
@@ -54,46 +56,69 @@ pub fn parse(json: &str) -> Result<Catalogue, CatalogueError> {
 /// Stores `catalogue`: upserts its items, marks the others as no longer sold, keeps the rest.
 #[tracing::instrument(skip_all, fields(items = catalogue.items.len()), err)]
 pub async fn load(
-    pool: &SqlitePool,
+    database: &Database,
     catalogue: &Catalogue,
     now: DateTime<Utc>,
 ) -> Result<(), CatalogueError> {
-    let mut tx = crate::store::begin_write(pool).await?;
-    sqlx::query!("UPDATE catalogue_items SET sold = 0")
-        .execute(&mut *tx)
-        .await?;
-    for (position, item) in catalogue.items.iter().enumerate() {
-        let definition = serde_json::to_string(item)?;
-        let max = i64::from(item.max_packs_per_order);
-        let position = i64::try_from(position).unwrap_or(i64::MAX);
-        sqlx::query!(
-            "INSERT INTO catalogue_items (sku, category, size, definition, max_packs_per_order, sold, position, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)
-             ON CONFLICT (sku) DO UPDATE SET category = excluded.category, size = excluded.size,
-                 definition = excluded.definition, max_packs_per_order = excluded.max_packs_per_order,
-                 sold = 1, position = excluded.position, updated_at = excluded.updated_at",
-            item.sku,
-            item.category,
-            item.size,
-            definition,
-            max,
-            position,
-            now
-        )
-        .execute(&mut *tx)
-        .await?;
-    }
     let frame = serde_json::to_string(&Catalogue {
         items: Vec::new(),
         ..catalogue.clone()
     })?;
-    sqlx::query!(
-        "INSERT INTO catalogue_meta (key, value) VALUES ('frame', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        frame
-    )
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = database.begin_write().await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!("UPDATE catalogue_items SET sold = 0")
+                .execute(&mut *conn)
+                .await?;
+        }
+        Conn::Postgres(conn) => postgres::mark_all_unsold(conn).await?,
+    }
+    for (position, item) in catalogue.items.iter().enumerate() {
+        let definition = serde_json::to_string(item)?;
+        let row = postgres::ItemRow {
+            sku: &item.sku,
+            category: &item.category,
+            size: item.size.as_deref(),
+            definition: &definition,
+            max_packs_per_order: i64::from(item.max_packs_per_order),
+            position: i64::try_from(position).unwrap_or(i64::MAX),
+        };
+        match tx.conn() {
+            Conn::Sqlite(conn) => {
+                sqlx::query!(
+                    "INSERT INTO catalogue_items (sku, category, size, definition,
+                                                  max_packs_per_order, sold, position, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)
+                     ON CONFLICT (sku) DO UPDATE SET category = excluded.category,
+                         size = excluded.size, definition = excluded.definition,
+                         max_packs_per_order = excluded.max_packs_per_order, sold = 1,
+                         position = excluded.position, updated_at = excluded.updated_at",
+                    row.sku,
+                    row.category,
+                    row.size,
+                    row.definition,
+                    row.max_packs_per_order,
+                    row.position,
+                    now
+                )
+                .execute(conn)
+                .await?;
+            }
+            Conn::Postgres(conn) => postgres::upsert_item(conn, &row, now).await?,
+        }
+    }
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "INSERT INTO catalogue_meta (key, value) VALUES ('frame', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                frame
+            )
+            .execute(conn)
+            .await?;
+        }
+        Conn::Postgres(conn) => postgres::set_meta(conn, "frame", &frame).await?,
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -110,19 +135,16 @@ pub struct CatalogueCache {
 type KeptCatalogue = (String, Arc<Catalogue>);
 
 impl CatalogueCache {
-    pub async fn current(&self, pool: &SqlitePool) -> Result<Arc<Catalogue>, CatalogueError> {
+    pub async fn current(&self, database: &Database) -> Result<Arc<Catalogue>, CatalogueError> {
         // The counter is read before the catalogue: a change in between makes the copy look
         // older than it is (read again next time), never newer.
-        let version = sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = 'version'")
-            .fetch_optional(pool)
-            .await?
-            .unwrap_or_default();
+        let version = meta(database, "version").await?.unwrap_or_default();
         if let Some((seen, catalogue)) = self.lock().as_ref() {
             if *seen == version {
                 return Ok(Arc::clone(catalogue));
             }
         }
-        let catalogue = Arc::new(read_sold(pool).await?);
+        let catalogue = Arc::new(read_sold(database).await?);
         *self.lock() = Some((version, Arc::clone(&catalogue)));
         Ok(catalogue)
     }
@@ -133,19 +155,37 @@ impl CatalogueCache {
     }
 }
 
+/// A value of `catalogue_meta` (`version`, `frame`).
+async fn meta(database: &Database, key: &str) -> Result<Option<String>, sqlx::Error> {
+    let mut pooled = database.acquire().await?;
+    match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = ?1", key)
+                .fetch_optional(conn)
+                .await
+        }
+        Conn::Postgres(conn) => postgres::meta(conn, key).await,
+    }
+}
+
 /// The stored frame (limits, categories, sizes) with the sold items.
 #[tracing::instrument(skip_all, err)]
-async fn read_sold(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
-    let frame = sqlx::query_scalar!("SELECT value FROM catalogue_meta WHERE key = 'frame'")
-        .fetch_optional(pool)
+async fn read_sold(database: &Database) -> Result<Catalogue, CatalogueError> {
+    let frame = meta(database, "frame")
         .await?
         .ok_or_else(|| CatalogueError::Inconsistent("no catalogue loaded".into()))?;
     let mut catalogue: Catalogue = serde_json::from_str(&frame)?;
-    let definitions = sqlx::query_scalar!(
-        "SELECT definition FROM catalogue_items WHERE sold = 1 ORDER BY position"
-    )
-    .fetch_all(pool)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let definitions = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar!(
+                "SELECT definition FROM catalogue_items WHERE sold = 1 ORDER BY position"
+            )
+            .fetch_all(conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::sold_definitions(conn).await?,
+    };
     catalogue.items = definitions
         .iter()
         .map(|definition| serde_json::from_str(definition))
@@ -156,41 +196,77 @@ async fn read_sold(pool: &SqlitePool) -> Result<Catalogue, CatalogueError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::database::testing::TestDatabase;
 
-    #[tokio::test]
-    async fn the_kept_catalogue_is_reused_until_the_database_changes_however_it_changes() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let pool = crate::store::open(&dir.path().join("catalogue.sqlite3"))
-            .await
-            .expect("database");
+    /// What an operator's SQL might do behind the service's back.
+    async fn change_behind_the_service(
+        database: &Database,
+        sqlite: &str,
+        postgres: &str,
+        sku: &str,
+    ) {
+        let mut pooled = database.acquire().await.expect("connects");
+        match pooled.conn() {
+            Conn::Sqlite(conn) => sqlx::query(sqlite).bind(sku).execute(conn).await.map(drop),
+            Conn::Postgres(conn) => sqlx::query(postgres)
+                .bind(sku)
+                .execute(conn)
+                .await
+                .map(drop),
+        }
+        .expect("changed");
+    }
+
+    async fn the_kept_catalogue_is_reused_until_the_database_changes_however_it_changes(
+        db: TestDatabase,
+    ) {
+        let database = &db.database;
         let shipped = parse(SHIPPED).expect("catalogue");
-        load(&pool, &shipped, Utc::now()).await.expect("loaded");
+        load(database, &shipped, Utc::now()).await.expect("loaded");
+        // Loading again (another instance starting) changes nothing but the version.
+        load(database, &shipped, Utc::now())
+            .await
+            .expect("loaded again");
         let cache = CatalogueCache::default();
-        let first = cache.current(&pool).await.expect("read");
+        let first = cache.current(database).await.expect("read");
         assert_eq!(first.items.len(), shipped.items.len());
-        let again = cache.current(&pool).await.expect("kept");
+        let again = cache.current(database).await.expect("kept");
         assert!(Arc::ptr_eq(&first, &again), "unchanged: not parsed again");
 
-        // Changed behind the service's back, as an operator's SQL would.
         let gone = &shipped.items[0].sku;
-        sqlx::query("UPDATE catalogue_items SET sold = 0 WHERE sku = ?1")
-            .bind(gone)
-            .execute(&pool)
-            .await
-            .expect("unsold");
-        let after = cache.current(&pool).await.expect("read again");
+        change_behind_the_service(
+            database,
+            "UPDATE catalogue_items SET sold = 0 WHERE sku = ?1",
+            "UPDATE catalogue_items SET sold = FALSE WHERE sku = $1",
+            gone,
+        )
+        .await;
+        let after = cache.current(database).await.expect("read again");
         assert_eq!(after.items.len(), shipped.items.len() - 1);
         assert!(after.items.iter().all(|item| &item.sku != gone));
 
-        sqlx::query("UPDATE catalogue_meta SET value = json_set(value, '$.order_max_packs', 7) WHERE key = 'frame'")
-            .execute(&pool)
-            .await
-            .expect("frame changed");
+        change_behind_the_service(
+            database,
+            "UPDATE catalogue_meta SET value = json_set(value, '$.order_max_packs', 7)
+             WHERE key = 'frame' AND ?1 IS NOT NULL",
+            "UPDATE catalogue_meta SET value = jsonb_set(value::jsonb, '{order_max_packs}', '7')::text
+             WHERE key = 'frame' AND $1::text IS NOT NULL",
+            gone,
+        )
+        .await;
         assert_eq!(
-            cache.current(&pool).await.expect("frame").order_max_packs,
+            cache
+                .current(database)
+                .await
+                .expect("frame")
+                .order_max_packs,
             7
         );
     }
+
+    crate::database::testing::on_both_engines!(
+        the_kept_catalogue_is_reused_until_the_database_changes_however_it_changes,
+    );
 
     #[test]
     fn the_shipped_catalogue_is_consistent_and_large_enough() {

@@ -20,6 +20,7 @@ use crate::store;
 #[derive(Debug)]
 pub struct Operator {
     pool: SqlitePool,
+    database: Database,
     mailer: Mailer,
     links: crate::accounts::Links,
     accounts: crate::accounts::Accounts,
@@ -55,6 +56,7 @@ impl Operator {
             )),
         );
         Ok(Self {
+            database: Database::Sqlite(pool.clone()),
             pool,
             mailer,
             links,
@@ -69,6 +71,11 @@ impl Operator {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The same database as [`Operator::pool`], for the stores on the engine boundary.
+    pub fn database(&self) -> &Database {
+        &self.database
     }
 
     /// What eSecure's operator functions need, at the current time.

@@ -3,10 +3,11 @@
 //! customer's session token opens none of it.
 
 use chrono::{DateTime, Utc};
+use oso_service_postgres::operator_tokens as postgres;
 use serde::Serialize;
-use sqlx::SqlitePool;
 
 use crate::accounts::tokens;
+use crate::database::{Conn, Database};
 use oso_core::SecretString;
 
 /// Operator tokens start with this, so a leaked one is recognisable (and greppable) as such.
@@ -47,60 +48,93 @@ fn checked_name(name: &str) -> Result<&str, OperatorTokenError> {
 }
 
 /// Makes a token for `name`; the only time it is ever shown.
-#[tracing::instrument(skip(pool), err(level = "info"))]
+#[tracing::instrument(skip(database), err(level = "info"))]
 pub async fn create(
-    pool: &SqlitePool,
+    database: &Database,
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<SecretString, OperatorTokenError> {
     let name = checked_name(name)?;
     let token = SecretString::new(format!("{PREFIX}{}", tokens::new_token().expose()));
     let hash = tokens::hash(token.expose());
+    let mut tx = database.begin_write().await?;
     // A revoked name may be used again: its old row goes.
-    sqlx::query("DELETE FROM operator_tokens WHERE name = ?1 AND revoked_at IS NOT NULL")
-        .bind(name)
-        .execute(pool)
-        .await?;
-    let inserted = sqlx::query(
-        "INSERT INTO operator_tokens (name, token_hash, created_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (name) DO NOTHING",
-    )
-    .bind(name)
-    .bind(hash)
-    .bind(now)
-    .execute(pool)
-    .await?;
-    if inserted.rows_affected() == 0 {
+    let inserted = match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "DELETE FROM operator_tokens WHERE name = ?1 AND revoked_at IS NOT NULL",
+                name
+            )
+            .execute(&mut *conn)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO operator_tokens (name, token_hash, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO NOTHING",
+                name,
+                hash,
+                now
+            )
+            .execute(conn)
+            .await?
+            .rows_affected()
+                == 1
+        }
+        Conn::Postgres(conn) => {
+            postgres::delete_revoked(conn, name).await?;
+            postgres::insert(conn, name, &hash, now).await?
+        }
+    };
+    tx.commit().await?;
+    if !inserted {
         return Err(OperatorTokenError::NameTaken(name.to_owned()));
     }
     Ok(token)
 }
 
 /// Revokes `name`'s token at once.
-#[tracing::instrument(skip(pool), err(level = "info"))]
+#[tracing::instrument(skip(database), err(level = "info"))]
 pub async fn revoke(
-    pool: &SqlitePool,
+    database: &Database,
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<(), OperatorTokenError> {
-    let revoked = sqlx::query(
-        "UPDATE operator_tokens SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
-    )
-    .bind(name.trim())
-    .bind(now)
-    .execute(pool)
-    .await?;
-    if revoked.rows_affected() == 0 {
-        return Err(OperatorTokenError::UnknownName(name.trim().to_owned()));
+    let name = name.trim();
+    let mut pooled = database.acquire().await?;
+    let revoked = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "UPDATE operator_tokens SET revoked_at = ?2 WHERE name = ?1 AND revoked_at IS NULL",
+                name,
+                now
+            )
+            .execute(conn)
+            .await?
+            .rows_affected()
+                == 1
+        }
+        Conn::Postgres(conn) => postgres::revoke(conn, name, now).await?,
+    };
+    if !revoked {
+        return Err(OperatorTokenError::UnknownName(name.to_owned()));
     }
     Ok(())
 }
 
-pub async fn list(pool: &SqlitePool) -> Result<Vec<OperatorTokenRow>, sqlx::Error> {
-    let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> =
-        sqlx::query_as("SELECT name, created_at, revoked_at FROM operator_tokens ORDER BY name")
-            .fetch_all(pool)
-            .await?;
+pub async fn list(database: &Database) -> Result<Vec<OperatorTokenRow>, sqlx::Error> {
+    let mut pooled = database.acquire().await?;
+    let rows = match pooled.conn() {
+        Conn::Sqlite(conn) => sqlx::query!(
+            r#"SELECT name, created_at AS "created_at: DateTime<Utc>",
+                      revoked_at AS "revoked_at: DateTime<Utc>"
+               FROM operator_tokens ORDER BY name"#
+        )
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|row| (row.name, row.created_at, row.revoked_at))
+        .collect(),
+        Conn::Postgres(conn) => postgres::list(conn).await?,
+    };
     Ok(rows
         .into_iter()
         .map(|(name, created_at, revoked_at)| OperatorTokenRow {
@@ -113,18 +147,25 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<OperatorTokenRow>, sqlx::Erro
 
 /// The operator holding `token`, if it is a live operator token.
 pub async fn authenticate(
-    pool: &SqlitePool,
+    database: &Database,
     token: &str,
 ) -> Result<Option<OperatorIdentity>, sqlx::Error> {
     if !token.starts_with(PREFIX) {
         return Ok(None);
     }
-    let name: Option<String> = sqlx::query_scalar(
-        "SELECT name FROM operator_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
-    )
-    .bind(tokens::hash(token))
-    .fetch_optional(pool)
-    .await?;
+    let hash = tokens::hash(token);
+    let mut pooled = database.acquire().await?;
+    let name = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar!(
+                "SELECT name FROM operator_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
+                hash
+            )
+            .fetch_optional(conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::name_of(conn, &hash).await?,
+    };
     Ok(name.map(|name| OperatorIdentity { name }))
 }
 
@@ -139,4 +180,46 @@ mod tests {
         assert!(checked_name("has space").is_err());
         assert!(checked_name(&"x".repeat(65)).is_err());
     }
+
+    async fn a_token_opens_until_revoked_and_its_name_is_free_again(
+        db: crate::database::testing::TestDatabase,
+    ) {
+        let database = &db.database;
+        let now = Utc::now();
+        let token = create(database, "supplier-1", now).await.expect("made");
+        assert!(matches!(
+            create(database, " supplier-1 ", now).await,
+            Err(OperatorTokenError::NameTaken(_))
+        ));
+        let who = authenticate(database, token.expose())
+            .await
+            .expect("reads")
+            .expect("a live token");
+        assert_eq!(who.name, "supplier-1");
+        assert!(authenticate(database, "oso_op_not-a-token")
+            .await
+            .expect("reads")
+            .is_none());
+        revoke(database, "supplier-1", now).await.expect("revoked");
+        assert!(authenticate(database, token.expose())
+            .await
+            .expect("reads")
+            .is_none());
+        assert!(matches!(
+            revoke(database, "supplier-1", now).await,
+            Err(OperatorTokenError::UnknownName(_))
+        ));
+        let listed = list(database).await.expect("lists");
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].revoked_at.is_some());
+        let again = create(database, "supplier-1", now)
+            .await
+            .expect("the name is free");
+        assert_ne!(again.expose(), token.expose());
+        assert_eq!(list(database).await.expect("lists").len(), 1);
+    }
+
+    crate::database::testing::on_both_engines!(
+        a_token_opens_until_revoked_and_its_name_is_free_again,
+    );
 }

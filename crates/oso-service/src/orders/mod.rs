@@ -72,7 +72,7 @@ async fn validate(
         .ok();
     let catalogue = cx
         .catalogue
-        .current(cx.pool)
+        .current(cx.database)
         .await
         .map_err(|error| ServiceError::Internal(error.to_string()))?;
     let lines: Vec<(&str, u32)> = request

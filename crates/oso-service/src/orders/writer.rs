@@ -167,9 +167,13 @@ mod tests {
         let path = dir.path().join("orders.sqlite3");
         let pool = crate::store::open(&path).await.expect("database");
         let catalogue = crate::catalogue::parse(crate::catalogue::SHIPPED).expect("catalogue");
-        crate::catalogue::load(&pool, &catalogue, Utc::now())
-            .await
-            .expect("loaded");
+        crate::catalogue::load(
+            &crate::database::Database::Sqlite(pool.clone()),
+            &catalogue,
+            Utc::now(),
+        )
+        .await
+        .expect("loaded");
         let user: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, email_canonical, company_name, contact_name, language, password_hash,
                                 password_changed_at, status, created_at)
