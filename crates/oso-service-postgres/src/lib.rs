@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;
+pub mod operator_orders;
 pub mod operator_tokens;
 pub mod orders;
 pub mod sessions;

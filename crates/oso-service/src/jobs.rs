@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use oso_core::Clock;
-use sqlx::SqlitePool;
 use tokio::sync::watch;
 
 use crate::accounts::Accounts;
@@ -19,7 +18,6 @@ const EVERY: Duration = Duration::from_secs(60 * 60);
 /// What the jobs work on (not the HTTP layer's state: the jobs answer no request).
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub pool: SqlitePool,
     pub database: Database,
     pub clock: Arc<dyn Clock>,
     pub accounts: Accounts,
@@ -94,7 +92,9 @@ pub fn spawn_demo(state: Context, every: Duration, mut stopped: watch::Receiver<
                 continue;
             };
             let mailer = state.accounts.mailer().clone();
-            match crate::operator::demo_advance_all(&state.pool, &mailer, state.clock.now()).await {
+            match crate::operator::demo_advance_all(&state.database, &mailer, state.clock.now())
+                .await
+            {
                 Ok(0) => {}
                 Ok(moved) => tracing::info!(moved, "DEMO: orders moved along"),
                 Err(error) => tracing::error!(%error, "DEMO: moving orders failed"),

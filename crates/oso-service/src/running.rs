@@ -207,7 +207,6 @@ pub async fn start_with_clock(
     );
     let (stop, stopped) = watch::channel(None);
     let jobs = crate::jobs::Context {
-        pool: state.pool.clone(),
         database: state.database.clone(),
         clock: Arc::clone(&state.clock),
         accounts: accounts.clone(),

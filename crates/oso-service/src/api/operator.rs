@@ -37,7 +37,7 @@ pub async fn orders(
         .as_deref()
         .map(|text| parse_status("status", text))
         .transpose()?;
-    let rows = operator::list_orders(&state.pool, status)
+    let rows = operator::list_orders(&state.database, status)
         .await
         .map_err(|cause| ApiError::internal(&cause))?;
     Ok(Json(rows))
@@ -63,7 +63,7 @@ pub async fn move_order(
         .map(|text| parse_status("to", text))
         .transpose()?;
     let status = operator::set_status(
-        &state.pool,
+        &state.database,
         state.accounts.mailer(),
         &order_number,
         to,

@@ -7,10 +7,11 @@ pub mod tokens;
 use chrono::{DateTime, Utc};
 pub use oso_api::operator::OperatorRow;
 use oso_core::{LifecycleError, OrderStatus};
+use oso_service_postgres::operator_orders as postgres;
 use sqlx::SqlitePool;
 
 use crate::config::ServiceConfig;
-use crate::database::Database;
+use crate::database::{Conn, Database};
 use crate::mail::Mailer;
 pub use crate::orders::lifecycle::MoveError;
 use crate::orders::lifecycle::{self, Actor, Move};
@@ -66,7 +67,7 @@ impl Operator {
 
     /// Orders, oldest first, optionally of one status.
     pub async fn list(&self, status: Option<OrderStatus>) -> Result<Vec<OperatorRow>, sqlx::Error> {
-        list_orders(&self.pool, status).await
+        list_orders(&self.database, status).await
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -97,7 +98,7 @@ impl Operator {
         tracking_number: Option<&str>,
     ) -> Result<OrderStatus, MoveError> {
         set_status(
-            &self.pool,
+            &self.database,
             &self.mailer,
             number,
             to,
@@ -110,49 +111,34 @@ impl Operator {
 
 /// Orders, oldest first, optionally of one status.
 pub async fn list_orders(
-    pool: &SqlitePool,
+    database: &Database,
     status: Option<OrderStatus>,
 ) -> Result<Vec<OperatorRow>, sqlx::Error> {
-    let status = status.map(OrderStatus::as_str);
-    let rows = sqlx::query_as::<
-        _,
-        (
-            String,
-            DateTime<Utc>,
-            String,
-            String,
-            String,
-            Option<String>,
-        ),
-    >(
-        "SELECT order_number, created_at, status, account_number, company, tracking_number
-         FROM orders WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1) ORDER BY id",
-    )
-    .bind(status)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(order_number, created_at, status, account_number, company, tracking_number)| {
-                OperatorRow {
-                    order_number,
-                    created_at,
-                    status,
-                    account_number,
-                    company,
-                    tracking_number,
-                }
-            },
-        )
-        .collect())
+    let mut pooled = database.acquire().await?;
+    match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_as!(
+                OperatorRow,
+                r#"SELECT order_number AS "order_number!",
+                          created_at AS "created_at: DateTime<Utc>", status, account_number,
+                          company, tracking_number
+                   FROM orders
+                   WHERE order_number IS NOT NULL AND (?1 IS NULL OR status = ?1)
+                   ORDER BY id"#,
+                status
+            )
+            .fetch_all(conn)
+            .await
+        }
+        Conn::Postgres(conn) => postgres::list(conn, status).await,
+    }
 }
 
 /// Moves an order to `to`; `None` means the next status in the normal course. Answers the
 /// status the order now has.
-#[tracing::instrument(skip(pool, mailer), err(level = "info"))]
+#[tracing::instrument(skip(database, mailer), err(level = "info"))]
 pub async fn set_status(
-    pool: &SqlitePool,
+    database: &Database,
     mailer: &Mailer,
     number: &str,
     to: Option<OrderStatus>,
@@ -162,13 +148,20 @@ pub async fn set_status(
     let to = match to {
         Some(to) => to,
         None => {
-            let current: String =
-                sqlx::query_scalar("SELECT status FROM orders WHERE order_number = ?1")
-                    .bind(number)
-                    .fetch_optional(pool)
+            let mut pooled = database.acquire().await?;
+            let current = match pooled.conn() {
+                Conn::Sqlite(conn) => {
+                    sqlx::query_scalar!(
+                        r#"SELECT status AS "status: OrderStatus" FROM orders
+                           WHERE order_number = ?1"#,
+                        number
+                    )
+                    .fetch_optional(conn)
                     .await?
-                    .ok_or(MoveError::NotFound)?;
-            let current: OrderStatus = current.parse()?;
+                }
+                Conn::Postgres(conn) => postgres::status_of(conn, number).await?,
+            }
+            .ok_or(MoveError::NotFound)?;
             current.next().ok_or(LifecycleError::NotAllowed {
                 from: current,
                 to: current,
@@ -182,26 +175,37 @@ pub async fn set_status(
         actor: Actor::Operator,
         user_id: None,
     };
-    lifecycle::move_order(&Database::Sqlite(pool.clone()), mailer, request, now).await?;
+    lifecycle::move_order(database, mailer, request, now).await?;
     Ok(to)
 }
 
 /// DEMO ONLY: moves every open order one status further; shipped orders get a made-up tracking
 /// number. Returns how many moved.
 pub async fn demo_advance_all(
-    pool: &SqlitePool,
+    database: &Database,
     mailer: &Mailer,
     now: DateTime<Utc>,
 ) -> Result<usize, MoveError> {
-    let open: Vec<(String, String)> = sqlx::query_as(
-        "SELECT order_number, status FROM orders
-         WHERE order_number IS NOT NULL AND status IN ('received', 'in_progress', 'shipped')",
-    )
-    .fetch_all(pool)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let open = match pooled.conn() {
+        Conn::Sqlite(conn) => sqlx::query!(
+            r#"SELECT order_number AS "order_number!", status AS "status: OrderStatus"
+               FROM orders
+               WHERE order_number IS NOT NULL
+                 AND status IN ('received', 'in_progress', 'shipped')
+               ORDER BY id"#
+        )
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|row| (row.order_number, row.status))
+        .collect(),
+        Conn::Postgres(conn) => postgres::open(conn).await?,
+    };
+    drop(pooled);
     let mut moved = 0;
     for (number, status) in open {
-        let Some(next) = status.parse::<OrderStatus>()?.next() else {
+        let Some(next) = status.next() else {
             continue;
         };
         let tracking = format!("DEMO{}", number.replace(['O', 'S', '-'], ""));
@@ -212,7 +216,7 @@ pub async fn demo_advance_all(
             actor: Actor::Operator,
             user_id: None,
         };
-        lifecycle::move_order(&Database::Sqlite(pool.clone()), mailer, request, now).await?;
+        lifecycle::move_order(database, mailer, request, now).await?;
         moved += 1;
     }
     Ok(moved)

@@ -422,7 +422,50 @@ async fn orders_past_retention_are_deleted_and_forgotten_ones_keep_no_address(db
     );
 }
 
+/// The supplier's side: the list by status, "next status", and the demo mover.
+async fn the_supplier_lists_and_moves_orders(db: TestDatabase) {
+    let user = login_and_items(&db.database).await;
+    let writer = start_writer(&db.database, db.sqlite_path()).await;
+    for key in ["supplier-key-000001", "supplier-key-000002"] {
+        writer
+            .write(order(user, key, "ENV-DL-50"))
+            .await
+            .expect("written")
+            .expect("new");
+    }
+    let (_outbox, mailer) = mailer(&db);
+    let listed = crate::operator::list_orders(&db.database, None)
+        .await
+        .expect("lists");
+    assert_eq!(listed.len(), 2);
+    let first = listed[0].order_number.clone();
+    let moved = crate::operator::set_status(&db.database, &mailer, &first, None, None, Utc::now())
+        .await
+        .expect("moves");
+    assert_eq!(moved, OrderStatus::InProgress);
+    let received = crate::operator::list_orders(&db.database, Some(OrderStatus::Received))
+        .await
+        .expect("lists");
+    assert_eq!(received.len(), 1);
+    assert_ne!(received[0].order_number, first);
+    assert_eq!(
+        crate::operator::demo_advance_all(&db.database, &mailer, Utc::now())
+            .await
+            .expect("moves"),
+        2
+    );
+    let shipped = crate::operator::list_orders(&db.database, Some(OrderStatus::Shipped))
+        .await
+        .expect("lists");
+    assert_eq!(shipped.len(), 1);
+    assert!(shipped[0]
+        .tracking_number
+        .as_deref()
+        .is_some_and(|t| t.starts_with("DEMO")));
+}
+
 crate::database::testing::on_both_engines!(
+    the_supplier_lists_and_moves_orders,
     orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once,
     an_order_number_is_not_given_again_after_the_orders_were_deleted,
     an_order_reads_back_as_placed_with_its_lines_in_order,
