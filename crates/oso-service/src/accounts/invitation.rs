@@ -10,7 +10,6 @@ use super::one_time::{self, Purpose};
 use super::password_hash::hash_password;
 use super::users::{self, NewUser};
 use super::{tokens, Accounts};
-use crate::database::Conn;
 use crate::error::ServiceError;
 
 impl Accounts {
@@ -27,8 +26,8 @@ impl Accounts {
         let now = self.clock.now();
         // Nobody knows this password; the login opens only through the e-mailed link.
         let unusable = hash_password(&tokens::new_token()).await?;
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        if users::find_live_by_email(&mut Conn::from(&mut *tx), &email.canonical())
+        let mut tx = self.database.begin_write().await?;
+        if users::find_live_by_email(&mut tx.conn(), &email.canonical())
             .await?
             .is_some()
         {
@@ -36,7 +35,7 @@ impl Accounts {
         }
         let canonical = email.canonical();
         let id = users::insert_pending(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             &NewUser {
                 email: email.as_str(),
                 email_canonical: &canonical,
@@ -48,9 +47,9 @@ impl Accounts {
             now,
         )
         .await?;
-        users::mark_invited(&mut Conn::from(&mut *tx), id, now).await?;
+        users::mark_invited(&mut tx.conn(), id, now).await?;
         let issued = one_time::issue(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             id,
             Purpose::PasswordReset,
             now,

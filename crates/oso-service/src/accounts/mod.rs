@@ -24,7 +24,6 @@ use oso_core::account_policy::{PasswordRenewal, SessionLifetime};
 use oso_core::Clock;
 use sqlx::SqlitePool;
 
-use crate::database::Conn;
 use crate::error::ServiceError;
 use crate::mail::Mailer;
 pub use sign_in::SignedIn;
@@ -33,7 +32,9 @@ pub use users::{LoginStatus, UserRow};
 /// Everything the account flows need.
 #[derive(Debug, Clone)]
 pub struct Accounts {
+    /// For "forget me", whose eSecure part still runs on SQLite only.
     pool: SqlitePool,
+    database: crate::database::Database,
     clock: Arc<dyn Clock>,
     mailer: Mailer,
     links: Links,
@@ -75,16 +76,16 @@ impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn purge_expired(&self) -> Result<u64, ServiceError> {
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let mut tx = self.database.begin_write().await?;
         let purged = users::purge_pending(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             now - oso_core::account_policy::ACTIVATION_TOKEN_LIFETIME,
         )
         .await?
-            + one_time::purge(&mut Conn::from(&mut *tx), now).await?
-            + sessions::purge(&mut Conn::from(&mut *tx), now, self.sessions).await?
-            + throttle::purge(&mut Conn::from(&mut *tx), now).await?
-            + mail_limits::purge(&mut Conn::from(&mut *tx), now).await?;
+            + one_time::purge(&mut tx.conn(), now).await?
+            + sessions::purge(&mut tx.conn(), now, self.sessions).await?
+            + throttle::purge(&mut tx.conn(), now).await?
+            + mail_limits::purge(&mut tx.conn(), now).await?;
         tx.commit().await?;
         Ok(purged)
     }
@@ -107,6 +108,7 @@ impl Accounts {
         renewal: PasswordRenewal,
     ) -> Self {
         Self {
+            database: crate::database::Database::Sqlite(pool.clone()),
             pool,
             clock,
             mailer,

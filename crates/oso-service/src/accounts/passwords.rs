@@ -13,7 +13,6 @@ use super::password_hash::hash_password;
 use super::registration::token_error;
 use super::users::{self, UserRow};
 use super::{mail_limits, sessions, Accounts, SignedIn};
-use crate::database::Conn;
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
 use crate::mail::MailKind;
@@ -47,15 +46,10 @@ impl Accounts {
         }
         let hash = hash_password(new).await?;
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        users::set_password(&mut Conn::from(&mut *tx), user.id, &hash, now).await?;
-        sessions::revoke_all_for_user(
-            &mut Conn::from(&mut *tx),
-            user.id,
-            Some(signed_in.session_id),
-            now,
-        )
-        .await?;
+        let mut tx = self.database.begin_write().await?;
+        users::set_password(&mut tx.conn(), user.id, &hash, now).await?;
+        sessions::revoke_all_for_user(&mut tx.conn(), user.id, Some(signed_in.session_id), now)
+            .await?;
         tx.commit().await?;
         self.send_after_answer(Some(AccountMail::PasswordChanged {
             to: Recipient::login_of(user),
@@ -80,15 +74,16 @@ impl Accounts {
         };
         let now = self.clock.now();
         let canonical = email.canonical();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await? {
+        let mut tx = self.database.begin_write().await?;
+        let mail = match users::find_live_by_email(&mut tx.conn(), &canonical).await? {
             Some(pending) if pending.is_pending() => {
-                self.send_again_to_pending(&mut tx, &pending, now).await?
+                self.send_again_to_pending(&mut tx.conn(), &pending, now)
+                    .await?
             }
             user => {
                 // Counted for an unknown address too: the same write, the same answer.
                 let allowed = mail_limits::take_recipient(
-                    &mut Conn::from(&mut *tx),
+                    &mut tx.conn(),
                     MailKind::PasswordReset,
                     &canonical,
                     now,
@@ -97,7 +92,7 @@ impl Accounts {
                 match user.filter(|_| allowed) {
                     Some(user) => {
                         let issued = one_time::issue(
-                            &mut Conn::from(&mut *tx),
+                            &mut tx.conn(),
                             user.id,
                             Purpose::PasswordReset,
                             now,
@@ -133,14 +128,13 @@ impl Accounts {
             .map_err(|_| ServiceError::TokenInvalid)?
             .canonical();
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        let Some(user) = users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await?
-        else {
+        let mut tx = self.database.begin_write().await?;
+        let Some(user) = users::find_live_by_email(&mut tx.conn(), &canonical).await? else {
             return Err(ServiceError::TokenInvalid);
         };
         // A self-registered pending login holds no reset codes; an invited one, its invitation.
         let found = one_time::check_code(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             Purpose::PasswordReset,
             user.id,
             code.expose(),
@@ -162,16 +156,16 @@ impl Accounts {
         new: &SecretString,
     ) -> Result<(), ServiceError> {
         let now = self.clock.now();
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.database.acquire().await?;
         let (token_id, user_id) = one_time::check_link(
-            &mut Conn::from(&mut *conn),
+            &mut conn.conn(),
             Purpose::PasswordReset,
             link_token.expose(),
             now,
         )
         .await?
         .map_err(token_error)?;
-        let user = users::find_by_id(&mut Conn::from(&mut *conn), user_id)
+        let user = users::find_by_id(&mut conn.conn(), user_id)
             .await?
             .ok_or(ServiceError::TokenInvalid)?;
         drop(conn);
@@ -189,13 +183,13 @@ impl Accounts {
         check_policy(new, user, "new_password")?;
         let hash = hash_password(new).await?;
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        if !one_time::use_token(&mut Conn::from(&mut *tx), token_id, now).await? {
+        let mut tx = self.database.begin_write().await?;
+        if !one_time::use_token(&mut tx.conn(), token_id, now).await? {
             return Err(ServiceError::TokenInvalid);
         }
-        users::set_password(&mut Conn::from(&mut *tx), user.id, &hash, now).await?;
-        users::activate(&mut Conn::from(&mut *tx), user.id, now).await?;
-        sessions::revoke_all_for_user(&mut Conn::from(&mut *tx), user.id, None, now).await?;
+        users::set_password(&mut tx.conn(), user.id, &hash, now).await?;
+        users::activate(&mut tx.conn(), user.id, now).await?;
+        sessions::revoke_all_for_user(&mut tx.conn(), user.id, None, now).await?;
         tx.commit().await?;
         if user.is_active() {
             self.send_after_answer(Some(AccountMail::PasswordWasReset {
@@ -211,28 +205,24 @@ impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn send_password_expiry_warnings(&self) -> Result<usize, ServiceError> {
         let now = self.clock.now();
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.database.acquire().await?;
         let mut sent = 0;
-        for (user_id, changed_at) in
-            users::active_password_ages(&mut Conn::from(&mut *conn)).await?
-        {
+        for (user_id, changed_at) in users::active_password_ages(&mut conn.conn()).await? {
             let Some(days_before) = self.renewal.warning_due(changed_at, now) else {
                 continue;
             };
-            let recorded = sqlx::query!(
-                "INSERT INTO password_expiry_warnings (user_id, password_changed_at, days_before, sent_at)
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            if !users::record_expiry_warning(
+                &mut conn.conn(),
                 user_id,
                 changed_at,
                 days_before,
-                now
+                now,
             )
-            .execute(&mut *conn)
-            .await?;
-            if recorded.rows_affected() == 0 {
+            .await?
+            {
                 continue;
             }
-            let Some(user) = users::find_by_id(&mut Conn::from(&mut *conn), user_id).await? else {
+            let Some(user) = users::find_by_id(&mut conn.conn(), user_id).await? else {
                 continue;
             };
             self.mail_expiry_warning(&user).await?;

@@ -8,7 +8,6 @@ use oso_core::{Email, Language, PhoneNumber, RequiredText};
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
 use super::{Accounts, SignedIn};
-use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
@@ -93,9 +92,9 @@ impl Accounts {
                 .unwrap_or_default())
         .then(|| email.as_str().to_owned());
         let phone = phone.map(|phone| phone.as_str().to_owned());
-        let mut conn = self.pool.acquire().await?;
+        let mut conn = self.database.acquire().await?;
         users::update_profile(
-            &mut Conn::from(&mut *conn),
+            &mut conn.conn(),
             signed_in.user.id,
             &ProfileChange {
                 default_email: default_email.as_deref(),
@@ -106,7 +105,7 @@ impl Accounts {
             },
         )
         .await?;
-        let user = users::find_by_id(&mut Conn::from(&mut *conn), signed_in.user.id)
+        let user = users::find_by_id(&mut conn.conn(), signed_in.user.id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         drop(conn);

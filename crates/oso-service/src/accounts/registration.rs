@@ -81,16 +81,11 @@ impl Accounts {
         let password_hash = hash_password(&registration.password).await?;
         let now = self.clock.now();
         let canonical = registration.email.canonical();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        users::expire_pending(
-            &mut Conn::from(&mut *tx),
-            &canonical,
-            now - ACTIVATION_TOKEN_LIFETIME,
-        )
-        .await?;
-        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await? {
+        let mut tx = self.database.begin_write().await?;
+        users::expire_pending(&mut tx.conn(), &canonical, now - ACTIVATION_TOKEN_LIFETIME).await?;
+        let mail = match users::find_live_by_email(&mut tx.conn(), &canonical).await? {
             Some(owner) if owner.is_active() => mail_limits::take_recipient(
-                &mut Conn::from(&mut *tx),
+                &mut tx.conn(),
                 MailKind::AlreadyRegistered,
                 &canonical,
                 now,
@@ -99,7 +94,10 @@ impl Accounts {
             .then(|| AccountMail::AlreadyRegistered {
                 to: Recipient::at(&owner, owner.mail_address()),
             }),
-            Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
+            Some(pending) => {
+                self.send_again_to_pending(&mut tx.conn(), &pending, now)
+                    .await?
+            }
             None => {
                 let new_user = NewUser {
                     email: registration.email.as_str(),
@@ -109,9 +107,9 @@ impl Accounts {
                     language: registration.language.code(),
                     password_hash: &password_hash,
                 };
-                let id = users::insert_pending(&mut Conn::from(&mut *tx), &new_user, now).await?;
+                let id = users::insert_pending(&mut tx.conn(), &new_user, now).await?;
                 if mail_limits::take_recipient(
-                    &mut Conn::from(&mut *tx),
+                    &mut tx.conn(),
                     MailKind::Activation,
                     &canonical,
                     now,
@@ -119,7 +117,7 @@ impl Accounts {
                 .await?
                 {
                     let issued = one_time::issue(
-                        &mut Conn::from(&mut *tx),
+                        &mut tx.conn(),
                         id,
                         Purpose::Activation,
                         now,
@@ -151,27 +149,21 @@ impl Accounts {
     /// activation, or for an invited administrator the invitation. Codes sent before stay valid.
     pub(super) async fn send_again_to_pending(
         &self,
-        tx: &mut sqlx::SqliteConnection,
+        tx: &mut Conn<'_>,
         pending: &UserRow,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<AccountMail>, ServiceError> {
         let canonical = Email::canonical_of(&pending.email);
-        let (kind, purpose) = if users::is_invited(&mut Conn::from(&mut *tx), pending.id).await? {
+        let (kind, purpose) = if users::is_invited(tx, pending.id).await? {
             (MailKind::Invitation, Purpose::PasswordReset)
         } else {
             (MailKind::Activation, Purpose::Activation)
         };
-        if !mail_limits::take_recipient(&mut Conn::from(&mut *tx), kind, &canonical, now).await? {
+        if !mail_limits::take_recipient(tx, kind, &canonical, now).await? {
             return Ok(None);
         }
-        let issued = one_time::issue(
-            &mut Conn::from(&mut *tx),
-            pending.id,
-            purpose,
-            now,
-            ACTIVATION_TOKEN_LIFETIME,
-        )
-        .await?;
+        let issued =
+            one_time::issue(tx, pending.id, purpose, now, ACTIVATION_TOKEN_LIFETIME).await?;
         let (to, company) = (Recipient::login_of(pending), pending.company_name.clone());
         Ok(Some(match kind {
             MailKind::Invitation => AccountMail::Invitation {
@@ -189,9 +181,9 @@ impl Accounts {
 
     /// Counts a mail-sending request against its client's hourly budget, or refuses it.
     pub(super) async fn take_client_turn(&self, client: IpAddr) -> Result<(), ServiceError> {
-        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let mut tx = self.database.begin_write().await?;
         let now = self.clock.now();
-        let wait = mail_limits::take_client(&mut Conn::from(&mut *tx), client, now).await?;
+        let wait = mail_limits::take_client(&mut tx.conn(), client, now).await?;
         tx.commit().await?;
         match wait {
             Some(wait) => Err(ServiceError::RateLimited(
@@ -213,16 +205,16 @@ impl Accounts {
         let canonical = Email::parse(email)
             .map_err(|_| ServiceError::TokenInvalid)?
             .canonical();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        let user = users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical).await?;
+        let mut tx = self.database.begin_write().await?;
+        let user = users::find_live_by_email(&mut tx.conn(), &canonical).await?;
         let Some(user) = user.filter(UserRow::is_pending) else {
             return Err(ServiceError::TokenInvalid);
         };
-        if users::is_invited(&mut Conn::from(&mut *tx), user.id).await? {
+        if users::is_invited(&mut tx.conn(), user.id).await? {
             return Err(ServiceError::TokenInvalid);
         }
         let outcome = one_time::redeem_code(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             Purpose::Activation,
             user.id,
             code.expose(),
@@ -230,7 +222,7 @@ impl Accounts {
         )
         .await?;
         if outcome.is_ok() {
-            users::activate(&mut Conn::from(&mut *tx), user.id, now).await?;
+            users::activate(&mut tx.conn(), user.id, now).await?;
         }
         // A wrong code's count must be kept, so commit in every case.
         tx.commit().await?;
@@ -241,19 +233,19 @@ impl Accounts {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn activate_with_link(&self, link_token: &SecretString) -> Result<(), ServiceError> {
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let mut tx = self.database.begin_write().await?;
         let user_id = one_time::redeem_link(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             Purpose::Activation,
             link_token.expose(),
             now,
         )
         .await?
         .map_err(token_error)?;
-        if users::is_invited(&mut Conn::from(&mut *tx), user_id).await? {
+        if users::is_invited(&mut tx.conn(), user_id).await? {
             return Err(ServiceError::TokenInvalid);
         }
-        users::activate(&mut Conn::from(&mut *tx), user_id, now).await?;
+        users::activate(&mut tx.conn(), user_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -268,21 +260,19 @@ impl Accounts {
         };
         let now = self.clock.now();
         let canonical = email.canonical();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        let mail = match users::find_live_by_email(&mut Conn::from(&mut *tx), &canonical)
+        let mut tx = self.database.begin_write().await?;
+        let mail = match users::find_live_by_email(&mut tx.conn(), &canonical)
             .await?
             .filter(UserRow::is_pending)
         {
-            Some(pending) => self.send_again_to_pending(&mut tx, &pending, now).await?,
+            Some(pending) => {
+                self.send_again_to_pending(&mut tx.conn(), &pending, now)
+                    .await?
+            }
             None => {
                 // The same write as for a pending login: the answer takes as long.
-                mail_limits::take_recipient(
-                    &mut Conn::from(&mut *tx),
-                    MailKind::Activation,
-                    &canonical,
-                    now,
-                )
-                .await?;
+                mail_limits::take_recipient(&mut tx.conn(), MailKind::Activation, &canonical, now)
+                    .await?;
                 None
             }
         };

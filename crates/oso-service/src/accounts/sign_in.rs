@@ -7,7 +7,6 @@ use oso_core::Email;
 use super::password_hash::verify_password;
 use super::users::{self, UserRow};
 use super::{sessions, throttle, Accounts};
-use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::SecretString;
 
@@ -39,22 +38,22 @@ impl Accounts {
         &self,
         subjects: &[(&str, SignInThrottle)],
     ) -> Result<Vec<i64>, ServiceError> {
-        let mut tx = crate::store::begin_write(&self.pool).await?;
+        let mut tx = self.database.begin_write().await?;
         // Read once the write is ours: an earlier reading could be older than the failures
         // counted by the attempts that went first, and would not see them.
         let now = self.clock.now();
-        if let Some(wait) = throttle::wait(&mut Conn::from(&mut *tx), subjects, now).await? {
+        if let Some(wait) = throttle::wait(&mut tx.conn(), subjects, now).await? {
             return Err(rate_limited(wait));
         }
         let names: Vec<&str> = subjects.iter().map(|(subject, _)| *subject).collect();
-        let reserved = throttle::record_failure(&mut Conn::from(&mut *tx), &names, now).await?;
+        let reserved = throttle::record_failure(&mut tx.conn(), &names, now).await?;
         tx.commit().await?;
         Ok(reserved)
     }
 
     async fn forgive(&self, reserved: &[i64]) -> Result<(), ServiceError> {
-        let mut conn = self.pool.acquire().await?;
-        throttle::forgive(&mut Conn::from(&mut *conn), reserved).await?;
+        let mut conn = self.database.acquire().await?;
+        throttle::forgive(&mut conn.conn(), reserved).await?;
         Ok(())
     }
 
@@ -79,8 +78,8 @@ impl Accounts {
             ])
             .await?;
         let user = {
-            let mut conn = self.pool.acquire().await?;
-            users::find_live_by_email(&mut Conn::from(&mut *conn), &canonical).await?
+            let mut conn = self.database.acquire().await?;
+            users::find_live_by_email(&mut conn.conn(), &canonical).await?
         };
         // No connection is held while waiting for an argon2 turn.
         let matches = verify_password(
@@ -97,11 +96,11 @@ impl Accounts {
             return Err(ServiceError::Inactive);
         }
         let now = self.clock.now();
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        throttle::forgive(&mut Conn::from(&mut *tx), &reserved).await?;
-        throttle::clear(&mut Conn::from(&mut *tx), &account_subject).await?;
+        let mut tx = self.database.begin_write().await?;
+        throttle::forgive(&mut tx.conn(), &reserved).await?;
+        throttle::clear(&mut tx.conn(), &account_subject).await?;
         let (token, expires_at) =
-            sessions::create(&mut Conn::from(&mut *tx), user.id, now, self.sessions).await?;
+            sessions::create(&mut tx.conn(), user.id, now, self.sessions).await?;
         tx.commit().await?;
         Ok(SessionGrant {
             token: token.expose().to_owned(),
@@ -137,12 +136,11 @@ impl Accounts {
     /// The signed-in user behind a bearer token, or `Unauthenticated`.
     pub async fn authenticate(&self, token: &str) -> Result<SignedIn, ServiceError> {
         let now = self.clock.now();
-        let mut conn = self.pool.acquire().await?;
-        let (session_id, user) =
-            sessions::find_live(&mut Conn::from(&mut *conn), token, now, self.sessions)
-                .await?
-                .filter(|(_, user)| user.is_active())
-                .ok_or(ServiceError::Unauthenticated)?;
+        let mut conn = self.database.acquire().await?;
+        let (session_id, user) = sessions::find_live(&mut conn.conn(), token, now, self.sessions)
+            .await?
+            .filter(|(_, user)| user.is_active())
+            .ok_or(ServiceError::Unauthenticated)?;
         let password_expired = self.renewal.is_expired(user.password_changed_at, now);
         Ok(SignedIn {
             session_id,
@@ -153,13 +151,8 @@ impl Accounts {
 
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), ServiceError> {
-        let mut conn = self.pool.acquire().await?;
-        sessions::revoke(
-            &mut Conn::from(&mut *conn),
-            signed_in.session_id,
-            self.clock.now(),
-        )
-        .await?;
+        let mut conn = self.database.acquire().await?;
+        sessions::revoke(&mut conn.conn(), signed_in.session_id, self.clock.now()).await?;
         Ok(())
     }
 }

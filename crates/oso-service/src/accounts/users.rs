@@ -252,3 +252,33 @@ pub async fn active_password_ages(
         .map(|row| (row.id, row.password_changed_at))
         .collect())
 }
+
+/// Records that the warning `days_before` the expiry of the password set at `changed_at` goes
+/// out; `false` when it was recorded before, so each warning is mailed once however many
+/// instances run the job.
+pub async fn record_expiry_warning(
+    conn: &mut Conn<'_>,
+    user_id: i64,
+    changed_at: DateTime<Utc>,
+    days_before: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => {
+            return postgres::record_expiry_warning(conn, user_id, changed_at, days_before, now)
+                .await
+        }
+    };
+    let recorded = sqlx::query!(
+        "INSERT INTO password_expiry_warnings (user_id, password_changed_at, days_before, sent_at)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+        user_id,
+        changed_at,
+        days_before,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(recorded.rows_affected() == 1)
+}
