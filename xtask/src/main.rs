@@ -115,6 +115,22 @@ async fn sqlx_prepare() -> anyhow::Result<()> {
         .current_dir(&root))?;
     let written = std::fs::read_dir(&offline_dir)?.count();
     println!("wrote {written} query files to {}", offline_dir.display());
+    // The files are named by a hash of the query's text: a PostgreSQL query with the very text
+    // of a SQLite one shares its file, and one of the two then fails to build from it. Build
+    // once more from the files alone, as CI does, to say so here.
+    for package in ["oso-service", "oso-service-postgres"] {
+        run(Command::new(cargo())
+            .args(["clean", "-p", package])
+            .current_dir(&root))?;
+    }
+    run(Command::new(cargo())
+        .args(["check", "--workspace", "--all-targets"])
+        .env("SQLX_OFFLINE", "true")
+        .current_dir(&root))
+    .context(
+        "the prepared queries do not build offline; a PostgreSQL query with the same text as a \
+         SQLite one shares its file: name its tables with their schema (`public.`)",
+    )?;
     Ok(())
 }
 

@@ -66,3 +66,10 @@ pub async fn remove(conn: &mut PgConnection, user_id: i64, id: i64) -> Result<bo
     .await?;
     Ok(done.rows_affected() > 0)
 }
+
+pub async fn delete_for_user(conn: &mut PgConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query!("DELETE FROM account_numbers WHERE user_id = $1", user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

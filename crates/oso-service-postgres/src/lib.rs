@@ -7,6 +7,10 @@
 //! crate's against PostgreSQL, `oso-service`'s against SQLite (`cargo run -p xtask --
 //! sqlx-prepare` under `scripts/with-postgres.sh` prepares both).
 //!
+//! sqlx names a query's prepared data by a hash of its text, in one `.sqlx/` for both engines: a
+//! query here whose text is the very text of a SQLite query (one without parameters, say) names
+//! its tables with their schema (`public.`), so that the two texts differ.
+//!
 //! Writes that check before they count (mail limits, the sign-in throttle) take a transaction
 //! advisory lock on their subject first: under PostgreSQL's READ COMMITTED two transactions
 //! would otherwise both read the same count and both write, which SQLite's single writer rules
@@ -15,6 +19,8 @@
 pub mod account_numbers;
 pub mod addresses;
 pub mod catalogue;
+pub mod esecure_audit;
+pub mod esecure_forget;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;

@@ -48,6 +48,18 @@ impl Database {
         })
     }
 
+    /// On SQLite, moves what was overwritten (secure_delete) out of the write-ahead log too, so
+    /// "forget me" leaves no copy there. PostgreSQL keeps old row versions until they are
+    /// vacuumed; its autovacuum removes them.
+    pub async fn checkpoint(&self) -> Result<(), sqlx::Error> {
+        if let Database::Sqlite(pool) = self {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Database::Sqlite(pool) => Tx::Sqlite(crate::store::begin_write(pool).await?),

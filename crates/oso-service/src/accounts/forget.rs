@@ -8,7 +8,6 @@
 use oso_core::{Email, SecretString};
 
 use super::{one_time, sessions, throttle, users, Accounts, SignedIn};
-use crate::database::Conn;
 use crate::error::ServiceError;
 
 impl Accounts {
@@ -23,36 +22,25 @@ impl Accounts {
             .await?;
         let now = self.clock.now();
         let canonical = Email::canonical_of(&user.email);
-        let mut tx = crate::store::begin_write(&self.pool).await?;
-        if !crate::esecure::forget::sole_administrator_of(&mut tx, &canonical)
+        let mut tx = self.database.begin_write().await?;
+        if !crate::esecure::forget::sole_administrator_of(&mut tx.conn(), &canonical)
             .await?
             .is_empty()
         {
             return Err(ServiceError::LastAdministrator);
         }
-        sessions::delete_for_user(&mut Conn::from(&mut *tx), user.id).await?;
-        one_time::delete_for_user(&mut Conn::from(&mut *tx), user.id).await?;
-        throttle::clear(
-            &mut Conn::from(&mut *tx),
-            &throttle::account_subject(&canonical),
-        )
-        .await?;
+        sessions::delete_for_user(&mut tx.conn(), user.id).await?;
+        one_time::delete_for_user(&mut tx.conn(), user.id).await?;
+        throttle::clear(&mut tx.conn(), &throttle::account_subject(&canonical)).await?;
         // The address book holds other people's and the user's own details; saved account
         // numbers are of no use to a revoked login.
-        sqlx::query!("DELETE FROM addresses WHERE user_id = ?1", user.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query!("DELETE FROM account_numbers WHERE user_id = ?1", user.id)
-            .execute(&mut *tx)
-            .await?;
-        crate::orders::anonymise_for_user(&mut Conn::from(&mut *tx), user.id).await?;
-        crate::esecure::forget::forget_person(&mut tx, &canonical, now).await?;
-        users::forget(&mut Conn::from(&mut *tx), user.id, now).await?;
+        crate::address_book::addresses::delete_for_user(&mut tx.conn(), user.id).await?;
+        crate::address_book::account_numbers::delete_for_user(&mut tx.conn(), user.id).await?;
+        crate::orders::anonymise_for_user(&mut tx.conn(), user.id).await?;
+        crate::esecure::forget::forget_person(&mut tx.conn(), &canonical, now).await?;
+        users::forget(&mut tx.conn(), user.id, now).await?;
         tx.commit().await?;
-        // Overwritten pages (secure_delete) must also leave the write-ahead log.
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        self.database.checkpoint().await?;
         for address in [Some(user.email.as_str()), user.default_email.as_deref()]
             .into_iter()
             .flatten()

@@ -32,8 +32,6 @@ pub use users::{LoginStatus, UserRow};
 /// Everything the account flows need.
 #[derive(Debug, Clone)]
 pub struct Accounts {
-    /// For "forget me", whose eSecure part still runs on SQLite only.
-    pool: SqlitePool,
     database: crate::database::Database,
     clock: Arc<dyn Clock>,
     mailer: Mailer,
@@ -108,8 +106,7 @@ impl Accounts {
         renewal: PasswordRenewal,
     ) -> Self {
         Self {
-            database: crate::database::Database::Sqlite(pool.clone()),
-            pool,
+            database: crate::database::Database::Sqlite(pool),
             clock,
             mailer,
             links,

@@ -128,3 +128,16 @@ pub async fn remove(database: &Database, user: &SignedIn, id: i64) -> Result<boo
         Conn::Postgres(conn) => postgres::remove(conn, user.user.id, id).await?,
     })
 }
+
+/// Deletes every number the login saved ("forget me").
+pub async fn delete_for_user(conn: &mut Conn<'_>, user_id: i64) -> Result<(), sqlx::Error> {
+    match conn {
+        Conn::Sqlite(conn) => {
+            sqlx::query!("DELETE FROM account_numbers WHERE user_id = ?1", user_id)
+                .execute(&mut **conn)
+                .await?;
+            Ok(())
+        }
+        Conn::Postgres(conn) => postgres::delete_for_user(conn, user_id).await,
+    }
+}

@@ -186,7 +186,7 @@ pub async fn audit_trail(
     let account = query.account_number.as_deref().filter(|n| !n.is_empty());
     Ok(Json(
         audit::trail(
-            &state.pool,
+            &state.database,
             &Requester::of(&user),
             account,
             query.limit.unwrap_or(50),

@@ -10,6 +10,7 @@ use sqlx::SqlitePool;
 use super::context::Context;
 use super::mail::{self, WelcomeMail};
 use super::{audit, EsecureError, Requester};
+use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
@@ -160,7 +161,7 @@ pub async fn insert_administrator(
     .execute(&mut *tx)
     .await?;
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         number,
         cx.now,
         actor,
@@ -240,7 +241,7 @@ pub async fn remove_administrator(
     .execute(&mut *tx)
     .await?;
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         number,
         cx.now,
         &admin.email,
@@ -337,7 +338,7 @@ pub async fn set_domains(
         }
     );
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         number,
         cx.now,
         &admin.email,

@@ -11,6 +11,7 @@ use super::context::Context;
 use super::mail::{self, RequestMail};
 use super::{audit, may_use, EsecureError, Requester};
 use crate::accounts::{tokens, SignedIn};
+use crate::database::Conn;
 
 /// How long the Reject button in a request e-mail works.
 pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
@@ -169,7 +170,7 @@ async fn store_request(
         }
     };
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         number,
         cx.now,
         &requester.email,

@@ -11,6 +11,8 @@ pub mod forget;
 pub mod mail;
 pub mod operator;
 pub mod requests;
+#[cfg(test)]
+mod store_tests;
 
 pub use crate::error::Refusal;
 pub use access::{may_use, push_may_use, Requester};

@@ -10,6 +10,7 @@ pub use oso_api::esecure::{CustomerAccountChange, CustomerAccountForm};
 use super::accounts::{self, CustomerAccount};
 use super::context::Context;
 use super::{audit, EsecureError};
+use crate::database::Conn;
 use crate::error::ServiceError;
 
 fn parse_company(company: &str) -> Result<String, ServiceError> {
@@ -72,7 +73,15 @@ pub async fn create_account(
     } else {
         "not protected"
     };
-    audit::record(&mut tx, number, cx.now, &actor, "account_created", what).await?;
+    audit::record(
+        &mut Conn::from(&mut *tx),
+        number,
+        cx.now,
+        &actor,
+        "account_created",
+        what,
+    )
+    .await?;
     tx.commit().await?;
     for admin in &administrators {
         accounts::insert_administrator(cx, number, &company, admin, &actor).await?;
@@ -115,7 +124,7 @@ pub async fn change_account(
         "not protected"
     };
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         number,
         cx.now,
         &format!("operator:{operator}"),

@@ -13,6 +13,7 @@ use super::context::Context;
 use super::mail;
 use super::{audit, EsecureError, Requester};
 use crate::accounts::tokens;
+use crate::database::Conn;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
@@ -121,7 +122,15 @@ pub async fn decide(
         )
         .execute(&mut *tx)
         .await?;
-        audit::record(&mut tx, &number, cx.now, &admin.email, to, &email).await?;
+        audit::record(
+            &mut Conn::from(&mut *tx),
+            &number,
+            cx.now,
+            &admin.email,
+            to,
+            &email,
+        )
+        .await?;
         decided.push((number, email));
     }
     tx.commit().await?;
@@ -161,7 +170,15 @@ pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), E
     .execute(&mut *tx)
     .await?;
     let revoked = AccessRequestStatus::Revoked.as_str();
-    audit::record(&mut tx, &number, cx.now, &admin.email, revoked, &email).await?;
+    audit::record(
+        &mut Conn::from(&mut *tx),
+        &number,
+        cx.now,
+        &admin.email,
+        revoked,
+        &email,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -217,7 +234,7 @@ pub async fn add_users(
         .execute(&mut *tx)
         .await?;
         audit::record(
-            &mut tx,
+            &mut Conn::from(&mut *tx),
             number,
             cx.now,
             &admin.email,
@@ -315,7 +332,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
         return Ok(RejectLink::Decided);
     };
     audit::record(
-        &mut tx,
+        &mut Conn::from(&mut *tx),
         &request.account_number,
         cx.now,
         &admin_email,

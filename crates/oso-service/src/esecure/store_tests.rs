@@ -1,0 +1,121 @@
+//! eSecure's stores on both engines ("forget me" and the audit trail so far): each test is
+//! written once and run on SQLite always and on PostgreSQL under `scripts/with-postgres.sh`.
+
+use chrono::{TimeZone, Utc};
+
+use super::{audit, forget, Requester};
+use crate::database::testing::TestDatabase;
+use crate::database::{Conn, Database};
+
+/// Runs SQL written with literals only, which both engines read the same way.
+async fn run(database: &Database, sql: &str) {
+    let mut pooled = database.acquire().await.expect("connects");
+    match pooled.conn() {
+        Conn::Sqlite(conn) => sqlx::raw_sql(sql).execute(conn).await.map(drop),
+        Conn::Postgres(conn) => sqlx::raw_sql(sql).execute(conn).await.map(drop),
+    }
+    .expect("runs");
+}
+
+async fn count(database: &Database, sql: &str) -> i64 {
+    let mut pooled = database.acquire().await.expect("connects");
+    match pooled.conn() {
+        Conn::Sqlite(conn) => sqlx::query_scalar(sql).fetch_one(conn).await,
+        Conn::Postgres(conn) => sqlx::query_scalar(sql).fetch_one(conn).await,
+    }
+    .expect("counts")
+}
+
+const ACCOUNTS: &str = "
+    INSERT INTO customer_accounts (number, company, protected, restrict_requests, created_at)
+    VALUES ('951234567', 'Zebra', TRUE, FALSE, '2026-12-01T09:00:00Z'),
+           ('951234568', 'Zebra Gent', TRUE, FALSE, '2026-12-01T09:00:00Z');
+    INSERT INTO account_administrators (account_number, email, email_canonical, name, language, added_at)
+    VALUES ('951234567', 'Ann@Zebra.example', 'ann@zebra.example', 'Ann', 'en', '2026-12-01T09:00:00Z'),
+           ('951234567', 'bob@zebra.example', 'bob@zebra.example', 'Bob', 'nl', '2026-12-01T09:00:00Z'),
+           ('951234568', 'Ann@Zebra.example', 'ann@zebra.example', 'Ann', 'en', '2026-12-01T09:00:00Z');
+    INSERT INTO access_requests (account_number, email, email_canonical, company, status,
+                                 requested_at, decided_at, decided_by)
+    VALUES ('951234567', 'Carl@Zebra.example', 'carl@zebra.example', 'Zebra', 'approved',
+            '2026-12-02T09:00:00Z', '2026-12-02T10:00:00Z', 'ANN@zebra.example');
+    INSERT INTO esecure_audit (account_number, at, actor, action, subject)
+    VALUES ('951234567', '2026-12-02T10:00:00Z', 'ANN@zebra.example', 'approved', 'Carl@Zebra.example');
+";
+
+async fn a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_events(
+    db: TestDatabase,
+) {
+    let database = &db.database;
+    run(database, ACCOUNTS).await;
+    let now = Utc
+        .with_ymd_and_hms(2026, 12, 6, 9, 0, 0)
+        .single()
+        .expect("valid");
+    let mut tx = database.begin_write().await.expect("begins");
+    assert_eq!(
+        forget::sole_administrator_of(&mut tx.conn(), "ann@zebra.example")
+            .await
+            .expect("reads"),
+        ["951234568"],
+        "Bob also administers the first number"
+    );
+    assert!(
+        forget::sole_administrator_of(&mut tx.conn(), "bob@zebra.example")
+            .await
+            .expect("reads")
+            .is_empty()
+    );
+    forget::forget_person(&mut tx.conn(), "ann@zebra.example", now)
+        .await
+        .expect("forgets Ann");
+    forget::forget_person(&mut tx.conn(), "carl@zebra.example", now)
+        .await
+        .expect("forgets Carl");
+    tx.commit().await.expect("commits");
+
+    assert_eq!(
+        count(database, "SELECT COUNT(*) FROM account_administrators WHERE email_canonical = 'ann@zebra.example'").await,
+        0
+    );
+    assert_eq!(
+        count(database, "SELECT COUNT(*) FROM access_requests").await,
+        0,
+        "Carl's request"
+    );
+    assert_eq!(
+        count(database, "SELECT COUNT(*) FROM esecure_audit WHERE actor = 'forgotten' AND subject = 'forgotten' AND action = 'approved'").await,
+        1,
+        "the decision stands, by nobody recognisable, about nobody recognisable"
+    );
+    assert_eq!(
+        count(
+            database,
+            "SELECT COUNT(*) FROM esecure_audit WHERE action = 'administrator_removed'"
+        )
+        .await,
+        2
+    );
+    let bob = Requester {
+        email: "bob@zebra.example".to_owned(),
+        canonical: "bob@zebra.example".to_owned(),
+        domain: "zebra.example".to_owned(),
+    };
+    let trail = audit::trail(database, &bob, Some("951234567"), 50)
+        .await
+        .expect("reads");
+    assert_eq!(trail.len(), 2);
+    assert!(trail
+        .iter()
+        .all(|entry| !entry.actor.to_lowercase().contains("ann")));
+    assert!(
+        audit::trail(database, &bob, Some("951234568"), 50)
+            .await
+            .expect("reads")
+            .is_empty(),
+        "Bob does not administer that number"
+    );
+}
+
+crate::database::testing::on_both_engines!(
+    a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_events,
+);
