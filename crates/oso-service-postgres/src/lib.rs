@@ -19,6 +19,7 @@
 pub mod account_numbers;
 pub mod addresses;
 pub mod catalogue;
+pub mod esecure_accounts;
 pub mod esecure_audit;
 pub mod esecure_forget;
 pub mod job_leads;

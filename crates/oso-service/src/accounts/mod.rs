@@ -105,8 +105,25 @@ impl Accounts {
         links: Links,
         renewal: PasswordRenewal,
     ) -> Self {
+        Self::on(
+            crate::database::Database::Sqlite(pool),
+            clock,
+            mailer,
+            links,
+            renewal,
+        )
+    }
+
+    /// The logins kept in `database`, whichever engine it is.
+    pub fn on(
+        database: crate::database::Database,
+        clock: Arc<dyn Clock>,
+        mailer: Mailer,
+        links: Links,
+        renewal: PasswordRenewal,
+    ) -> Self {
         Self {
-            database: crate::database::Database::Sqlite(pool),
+            database,
             clock,
             mailer,
             links,

@@ -47,7 +47,7 @@ pub async fn administered_accounts(
     Session(user): Session,
 ) -> Result<Json<Vec<CustomerAccount>>, ApiError> {
     Ok(Json(
-        accounts::administered(&state.pool, &Requester::of(&user))
+        accounts::administered(&state.database, &Requester::of(&user))
             .await
             .map_err(internal)?,
     ))

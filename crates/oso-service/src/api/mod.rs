@@ -48,7 +48,7 @@ pub struct AppState {
 impl AppState {
     /// What eSecure's flows need, at the current time.
     pub fn esecure(&self) -> crate::esecure::Context<'_> {
-        crate::esecure::Context::new(&self.pool, &self.accounts, self.clock.now())
+        crate::esecure::Context::new(&self.pool, &self.database, &self.accounts, self.clock.now())
     }
 
     /// What the order flows need.

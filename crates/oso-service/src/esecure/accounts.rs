@@ -5,69 +5,97 @@ pub use oso_api::esecure::{Administrator, AdministratorForm, CustomerAccount, Do
 use oso_core::list_limit::MAX_DOMAINS_PER_LIST;
 use oso_core::text::{TextError, NAME_MAX_CHARS};
 use oso_core::{check_list_len, DomainName, Email, Language, RequiredText};
-use sqlx::SqlitePool;
+use oso_service_postgres::esecure_accounts as postgres;
 
 use super::context::Context;
 use super::mail::{self, WelcomeMail};
 use super::{audit, EsecureError, Requester};
-use crate::database::Conn;
+use crate::database::{Conn, Database};
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
 /// Refuses anyone but an administrator of `number`, alike for accounts that do not exist.
 pub async fn require_administrator(
-    pool: &SqlitePool,
+    database: &Database,
     admin: &Requester,
     number: &str,
 ) -> Result<(), EsecureError> {
-    let found: Option<i64> = sqlx::query_scalar!(
-        r#"SELECT 1 AS "found!: i64" FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2"#,
-        number,
-        admin.canonical,
-    )
-    .fetch_optional(pool)
-    .await?;
-    found.map(drop).ok_or(EsecureError::NotFound)
+    let mut pooled = database.acquire().await?;
+    let found = match pooled.conn() {
+        Conn::Sqlite(conn) => sqlx::query_scalar!(
+            r#"SELECT 1 AS "found!: i64" FROM account_administrators
+               WHERE account_number = ?1 AND email_canonical = ?2"#,
+            number,
+            admin.canonical,
+        )
+        .fetch_optional(conn)
+        .await?
+        .is_some(),
+        Conn::Postgres(conn) => postgres::is_administrator(conn, number, &admin.canonical).await?,
+    };
+    found.then_some(()).ok_or(EsecureError::NotFound)
 }
 
-pub async fn load(pool: &SqlitePool, number: &str) -> Result<Option<CustomerAccount>, sqlx::Error> {
-    let row = sqlx::query!(
-        r#"SELECT number, company, protected AS "protected: bool", restrict_requests AS "restrict_requests: bool"
-           FROM customer_accounts WHERE number = ?1"#,
-        number,
-    )
-    .fetch_optional(pool)
-    .await?;
-    let Some(row) = row else {
+pub async fn load(
+    database: &Database,
+    number: &str,
+) -> Result<Option<CustomerAccount>, sqlx::Error> {
+    let mut pooled = database.acquire().await?;
+    let (account, domains, administrators) = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            let account = sqlx::query!(
+                r#"SELECT number, company, protected AS "protected: bool",
+                          restrict_requests AS "restrict_requests: bool"
+                   FROM customer_accounts WHERE number = ?1"#,
+                number,
+            )
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|row| {
+                (
+                    row.number,
+                    row.company,
+                    row.protected,
+                    row.restrict_requests,
+                )
+            });
+            let domains = sqlx::query!(
+                "SELECT kind, domain FROM account_domains WHERE account_number = ?1 ORDER BY domain",
+                number,
+            )
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|row| (row.kind, row.domain))
+            .collect::<Vec<_>>();
+            let administrators = sqlx::query_as!(
+                Administrator,
+                r#"SELECT ad.email, ad.name, ad.language,
+                        EXISTS (SELECT 1 FROM users u WHERE u.email_canonical = ad.email_canonical
+                                                        AND u.status <> 'forgotten')
+                          AS "has_login!: bool"
+                 FROM account_administrators ad WHERE ad.account_number = ?1
+                 ORDER BY ad.added_at, ad.email"#,
+                number,
+            )
+            .fetch_all(conn)
+            .await?;
+            (account, domains, administrators)
+        }
+        Conn::Postgres(conn) => (
+            postgres::account(conn, number).await?,
+            postgres::domains(conn, number).await?,
+            postgres::administrators(conn, number).await?,
+        ),
+    };
+    let Some((number, company, protected, restrict_requests)) = account else {
         return Ok(None);
     };
-    let (number, company, protected, restrict_requests) = (
-        row.number,
-        row.company,
-        row.protected,
-        row.restrict_requests,
-    );
-    let domains = sqlx::query!(
-        "SELECT kind, domain FROM account_domains WHERE account_number = ?1 ORDER BY domain",
-        number,
-    )
-    .fetch_all(pool)
-    .await?;
-    let administrators = sqlx::query_as!(
-        Administrator,
-        r#"SELECT ad.email, ad.name, ad.language,
-                EXISTS (SELECT 1 FROM users u WHERE u.email_canonical = ad.email_canonical AND u.status <> 'forgotten')
-                  AS "has_login!: bool"
-         FROM account_administrators ad WHERE ad.account_number = ?1 ORDER BY ad.added_at, ad.email"#,
-        number,
-    )
-    .fetch_all(pool)
-    .await?;
     let of_kind = |kind: &str| {
         domains
             .iter()
-            .filter(|row| row.kind == kind)
-            .map(|row| row.domain.clone())
+            .filter(|(of, _)| of == kind)
+            .map(|(_, domain)| domain.clone())
             .collect()
     };
     Ok(Some(CustomerAccount {
@@ -83,18 +111,26 @@ pub async fn load(pool: &SqlitePool, number: &str) -> Result<Option<CustomerAcco
 
 /// The accounts `admin` administers.
 pub async fn administered(
-    pool: &SqlitePool,
+    database: &Database,
     admin: &Requester,
 ) -> Result<Vec<CustomerAccount>, sqlx::Error> {
-    let numbers: Vec<String> = sqlx::query_scalar!(
-        "SELECT account_number FROM account_administrators WHERE email_canonical = ?1 ORDER BY account_number",
-        admin.canonical,
-    )
-    .fetch_all(pool)
-    .await?;
+    let mut pooled = database.acquire().await?;
+    let numbers: Vec<String> = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar!(
+                "SELECT account_number FROM account_administrators WHERE email_canonical = ?1
+                 ORDER BY account_number",
+                admin.canonical,
+            )
+            .fetch_all(conn)
+            .await?
+        }
+        Conn::Postgres(conn) => postgres::administered_numbers(conn, &admin.canonical).await?,
+    };
+    drop(pooled);
     let mut accounts = Vec::with_capacity(numbers.len());
     for number in numbers {
-        if let Some(account) = load(pool, &number).await? {
+        if let Some(account) = load(database, &number).await? {
             accounts.push(account);
         }
     }
@@ -141,27 +177,39 @@ pub async fn insert_administrator(
     new: &NewAdministrator,
     actor: &str,
 ) -> Result<(), EsecureError> {
-    let mut tx = crate::store::begin_write(cx.pool).await?;
+    let mut tx = cx.database.begin_write().await?;
     let (email, canonical, language) = (
         new.email.as_str(),
         new.email.canonical(),
         new.language.code(),
     );
-    sqlx::query!(
-        "INSERT INTO account_administrators (account_number, email, email_canonical, name, language, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (account_number, email_canonical) DO UPDATE SET name = excluded.name, language = excluded.language",
-        number,
-        email,
-        canonical,
-        new.name,
-        language,
-        cx.now,
-    )
-    .execute(&mut *tx)
-    .await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "INSERT INTO account_administrators (account_number, email, email_canonical, name,
+                                                     language, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (account_number, email_canonical)
+                 DO UPDATE SET name = excluded.name, language = excluded.language",
+                number,
+                email,
+                canonical,
+                new.name,
+                language,
+                cx.now,
+            )
+            .execute(conn)
+            .await?;
+        }
+        Conn::Postgres(conn) => {
+            postgres::upsert_administrator(
+                conn, number, email, &canonical, &new.name, language, cx.now,
+            )
+            .await?;
+        }
+    }
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         actor,
@@ -197,11 +245,15 @@ pub async fn add_administrator(
     number: &str,
     form: &AdministratorForm,
 ) -> Result<CustomerAccount, EsecureError> {
-    require_administrator(cx.pool, admin, number).await?;
+    require_administrator(cx.database, admin, number).await?;
     let new = parse_administrator(form)?;
-    let account = load(cx.pool, number).await?.ok_or(EsecureError::NotFound)?;
+    let account = load(cx.database, number)
+        .await?
+        .ok_or(EsecureError::NotFound)?;
     insert_administrator(cx, number, &account.company, &new, &admin.email).await?;
-    load(cx.pool, number).await?.ok_or(EsecureError::NotFound)
+    load(cx.database, number)
+        .await?
+        .ok_or(EsecureError::NotFound)
 }
 
 /// Removes an administrator; the last one of an account stays.
@@ -211,37 +263,57 @@ pub async fn remove_administrator(
     number: &str,
     email: &str,
 ) -> Result<(), EsecureError> {
-    require_administrator(cx.pool, admin, number).await?;
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    let count: i64 = sqlx::query_scalar!(
-        r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators WHERE account_number = ?1"#,
-        number,
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    require_administrator(cx.database, admin, number).await?;
     let canonical = Email::canonical_of(email);
-    let exists: Option<i64> = sqlx::query_scalar!(
-        r#"SELECT 1 AS "found!: i64" FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2"#,
-        number,
-        canonical,
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if exists.is_none() {
+    let mut tx = cx.database.begin_write().await?;
+    let (count, exists) = match tx.conn() {
+        Conn::Sqlite(conn) => {
+            let count: i64 = sqlx::query_scalar!(
+                r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators
+                   WHERE account_number = ?1"#,
+                number,
+            )
+            .fetch_one(&mut *conn)
+            .await?;
+            let exists = sqlx::query_scalar!(
+                r#"SELECT 1 AS "found!: i64" FROM account_administrators
+                   WHERE account_number = ?1 AND email_canonical = ?2"#,
+                number,
+                canonical,
+            )
+            .fetch_optional(conn)
+            .await?
+            .is_some();
+            (count, exists)
+        }
+        Conn::Postgres(conn) => {
+            postgres::lock_account(conn, number).await?;
+            (
+                postgres::count_administrators(conn, number).await?,
+                postgres::is_administrator(conn, number, &canonical).await?,
+            )
+        }
+    };
+    if !exists {
         return Err(EsecureError::NotFound);
     }
     if count <= 1 {
         return Err(EsecureError::LastAdministrator);
     }
-    sqlx::query!(
-        "DELETE FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
-        number,
-        canonical,
-    )
-    .execute(&mut *tx)
-    .await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "DELETE FROM account_administrators WHERE account_number = ?1 AND email_canonical = ?2",
+                number,
+                canonical,
+            )
+            .execute(conn)
+            .await?;
+        }
+        Conn::Postgres(conn) => postgres::delete_administrator(conn, number, &canonical).await?,
+    }
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         &admin.email,
@@ -277,7 +349,7 @@ pub async fn set_domains(
     number: &str,
     form: &DomainsForm,
 ) -> Result<CustomerAccount, EsecureError> {
-    require_administrator(cx.pool, admin, number).await?;
+    require_administrator(cx.database, admin, number).await?;
     let mut problems = FieldErrors::new();
     for (field, list) in [
         ("authorised", &form.authorised),
@@ -293,33 +365,51 @@ pub async fn set_domains(
         problems.refuse("restricted", "required");
     }
     problems.into_result().map_err(ServiceError::from)?;
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query!(
-        "DELETE FROM account_domains WHERE account_number = ?1",
-        number
-    )
-    .execute(&mut *tx)
-    .await?;
-    for (kind, list) in [("authorised", &authorised), ("restricted", &restricted)] {
-        for domain in list {
-            let domain = domain.as_str();
+    let mut tx = cx.database.begin_write().await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
             sqlx::query!(
-                "INSERT INTO account_domains (account_number, domain, kind) VALUES (?1, ?2, ?3)",
-                number,
-                domain,
-                kind,
+                "DELETE FROM account_domains WHERE account_number = ?1",
+                number
             )
-            .execute(&mut *tx)
+            .execute(&mut *conn)
+            .await?;
+            for (kind, list) in [("authorised", &authorised), ("restricted", &restricted)] {
+                for domain in list {
+                    let domain = domain.as_str();
+                    sqlx::query!(
+                        "INSERT INTO account_domains (account_number, domain, kind)
+                         VALUES (?1, ?2, ?3)",
+                        number,
+                        domain,
+                        kind,
+                    )
+                    .execute(&mut *conn)
+                    .await?;
+                }
+            }
+            sqlx::query!(
+                "UPDATE customer_accounts SET restrict_requests = ?2 WHERE number = ?1",
+                number,
+                form.restrict_requests,
+            )
+            .execute(conn)
             .await?;
         }
+        Conn::Postgres(conn) => {
+            let lists = [
+                (
+                    "authorised",
+                    authorised.iter().map(DomainName::as_str).collect(),
+                ),
+                (
+                    "restricted",
+                    restricted.iter().map(DomainName::as_str).collect(),
+                ),
+            ];
+            postgres::replace_domains(conn, number, &lists, form.restrict_requests).await?;
+        }
     }
-    sqlx::query!(
-        "UPDATE customer_accounts SET restrict_requests = ?2 WHERE number = ?1",
-        number,
-        form.restrict_requests,
-    )
-    .execute(&mut *tx)
-    .await?;
     let list = |domains: &[DomainName]| {
         domains
             .iter()
@@ -338,7 +428,7 @@ pub async fn set_domains(
         }
     );
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         &admin.email,
@@ -347,5 +437,7 @@ pub async fn set_domains(
     )
     .await?;
     tx.commit().await?;
-    load(cx.pool, number).await?.ok_or(EsecureError::NotFound)
+    load(cx.database, number)
+        .await?
+        .ok_or(EsecureError::NotFound)
 }

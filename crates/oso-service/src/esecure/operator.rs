@@ -86,7 +86,7 @@ pub async fn create_account(
     for admin in &administrators {
         accounts::insert_administrator(cx, number, &company, admin, &actor).await?;
     }
-    accounts::load(cx.pool, number)
+    accounts::load(cx.database, number)
         .await?
         .ok_or(EsecureError::NotFound)
 }
@@ -98,7 +98,7 @@ pub async fn change_account(
     number: &str,
     change: &CustomerAccountChange,
 ) -> Result<CustomerAccount, EsecureError> {
-    let account = accounts::load(cx.pool, number)
+    let account = accounts::load(cx.database, number)
         .await?
         .ok_or(EsecureError::NotFound)?;
     let protected = change.protected.unwrap_or(account.protected);
@@ -133,7 +133,7 @@ pub async fn change_account(
     )
     .await?;
     tx.commit().await?;
-    accounts::load(cx.pool, number)
+    accounts::load(cx.database, number)
         .await?
         .ok_or(EsecureError::NotFound)
 }
@@ -145,7 +145,7 @@ pub async fn list_accounts(cx: Context<'_>) -> Result<Vec<CustomerAccount>, sqlx
             .await?;
     let mut accounts = Vec::with_capacity(numbers.len());
     for number in numbers {
-        if let Some(account) = accounts::load(cx.pool, &number).await? {
+        if let Some(account) = accounts::load(cx.database, &number).await? {
             accounts.push(account);
         }
     }

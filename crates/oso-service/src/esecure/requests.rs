@@ -190,7 +190,7 @@ pub async fn add_users(
     number: &str,
     emails: &[String],
 ) -> Result<Vec<String>, EsecureError> {
-    super::accounts::require_administrator(cx.pool, admin, number).await?;
+    super::accounts::require_administrator(cx.database, admin, number).await?;
     let mut parsed = Vec::new();
     let mut problems = FieldErrors::new();
     if emails.is_empty() {

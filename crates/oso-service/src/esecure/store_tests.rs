@@ -116,6 +116,126 @@ async fn a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_e
     );
 }
 
+/// What eSecure's flows are handed, over `database`. The SQLite pool of the context serves
+/// only the flows not yet on the engine boundary, which these tests do not call.
+struct Flows {
+    accounts: crate::accounts::Accounts,
+    unused_pool: sqlx::SqlitePool,
+    _outbox: tempfile::TempDir,
+}
+
+impl Flows {
+    async fn over(database: &Database) -> Self {
+        let outbox = tempfile::tempdir().expect("temp dir");
+        let mailer =
+            crate::mail::Mailer::outbox(outbox.path().to_owned(), "OSO <no-reply@oso.invalid>")
+                .expect("mailer");
+        let accounts = crate::accounts::Accounts::on(
+            database.clone(),
+            std::sync::Arc::new(oso_core::SystemClock),
+            mailer,
+            crate::accounts::Links::new("http://127.0.0.1"),
+            oso_core::account_policy::PasswordRenewal::default(),
+        );
+        let unused_pool = sqlx::SqlitePool::connect("sqlite::memory:")
+            .await
+            .expect("pool");
+        Self {
+            accounts,
+            unused_pool,
+            _outbox: outbox,
+        }
+    }
+
+    fn context<'a>(&'a self, database: &'a Database) -> super::Context<'a> {
+        super::Context::new(&self.unused_pool, database, &self.accounts, Utc::now())
+    }
+}
+
+fn requester(email: &str) -> Requester {
+    Requester {
+        email: email.to_owned(),
+        canonical: email.to_owned(),
+        domain: "zebra.example".to_owned(),
+    }
+}
+
+/// Two administrators remove each other at once (two instances): one removal stands, and the
+/// account keeps an administrator.
+async fn two_administrators_removing_each_other_at_once_leave_one(db: TestDatabase) {
+    let database = &db.database;
+    run(database, ACCOUNTS).await;
+    let flows = Flows::over(database).await;
+    let ann = requester("ann@zebra.example");
+    let bob = requester("bob@zebra.example");
+    let (first, second) = tokio::join!(
+        super::accounts::remove_administrator(
+            flows.context(database),
+            &ann,
+            "951234567",
+            "bob@zebra.example"
+        ),
+        super::accounts::remove_administrator(
+            flows.context(database),
+            &bob,
+            "951234567",
+            "Ann@Zebra.example"
+        ),
+    );
+    assert!(first.is_ok() != second.is_ok(), "{first:?} / {second:?}");
+    let account = super::accounts::load(database, "951234567")
+        .await
+        .expect("reads")
+        .expect("exists");
+    assert_eq!(account.administrators.len(), 1);
+}
+
+async fn an_administrator_sees_and_sets_the_domains_of_their_accounts_only(db: TestDatabase) {
+    let database = &db.database;
+    run(database, ACCOUNTS).await;
+    let flows = Flows::over(database).await;
+    let ann = requester("ann@zebra.example");
+    let carl = requester("carl@zebra.example");
+    let mine = super::accounts::administered(database, &ann)
+        .await
+        .expect("reads");
+    let numbers: Vec<_> = mine.iter().map(|account| account.number.as_str()).collect();
+    assert_eq!(numbers, ["951234567", "951234568"]);
+    assert!(mine[0].protected);
+    assert_eq!(mine[0].administrators.len(), 2);
+    assert!(super::accounts::administered(database, &carl)
+        .await
+        .expect("reads")
+        .is_empty());
+    let form = oso_api::esecure::DomainsForm {
+        authorised: vec!["zebra.example".to_owned(), "ZEBRA.example".to_owned()],
+        restricted: vec!["yak.example".to_owned()],
+        restrict_requests: true,
+    };
+    assert!(
+        super::accounts::set_domains(flows.context(database), &carl, "951234567", &form)
+            .await
+            .is_err(),
+        "not theirs"
+    );
+    let set = super::accounts::set_domains(flows.context(database), &ann, "951234567", &form)
+        .await
+        .expect("set");
+    assert_eq!(set.authorised_domains, ["zebra.example"]);
+    assert_eq!(set.restricted_domains, ["yak.example"]);
+    assert!(set.restrict_requests);
+    assert_eq!(
+        count(
+            database,
+            "SELECT COUNT(*) FROM esecure_audit WHERE action = 'domains_changed'"
+        )
+        .await,
+        1
+    );
+}
+
 crate::database::testing::on_both_engines!(
     a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_events,
+    two_administrators_removing_each_other_at_once_leave_one,
+    an_administrator_sees_and_sets_the_domains_of_their_accounts_only,
 );

@@ -83,6 +83,7 @@ impl Operator {
     pub fn esecure(&self) -> crate::esecure::Context<'_> {
         crate::esecure::Context {
             pool: &self.pool,
+            database: &self.database,
             mailer: &self.mailer,
             links: &self.links,
             accounts: &self.accounts,

@@ -41,7 +41,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// What eSecure needs, at the current time.
     fn esecure(&self) -> crate::esecure::Context<'_> {
-        crate::esecure::Context::new(self.pool, self.accounts, self.clock.now())
+        crate::esecure::Context::new(self.pool, self.database, self.accounts, self.clock.now())
     }
 }
 
