@@ -22,6 +22,7 @@ pub mod catalogue;
 pub mod esecure_accounts;
 pub mod esecure_audit;
 pub mod esecure_forget;
+pub mod esecure_operator;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;

@@ -12,6 +12,7 @@ use super::context::Context;
 use super::{audit, EsecureError};
 use crate::database::Conn;
 use crate::error::ServiceError;
+use oso_service_postgres::esecure_operator as postgres;
 
 fn parse_company(company: &str) -> Result<String, ServiceError> {
     RequiredText::parse(company, NAME_MAX_CHARS)
@@ -47,34 +48,40 @@ pub async fn create_account(
         administrators.push(parsed);
     }
     let number = number.as_str();
-    let existing_admins: i64 = sqlx::query_scalar!(
-        r#"SELECT COUNT(*) AS "count!: i64" FROM account_administrators WHERE account_number = ?1"#,
-        number,
-    )
-    .fetch_one(cx.pool)
-    .await?;
+    let existing_admins = accounts::load(cx.database, number)
+        .await?
+        .map_or(0, |account| account.administrators.len());
     if form.protected && administrators.is_empty() && existing_admins == 0 {
         return Err(ServiceError::field("administrators", "required").into());
     }
     let actor = format!("operator:{operator}");
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query!(
-        "INSERT INTO customer_accounts (number, company, protected, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (number) DO UPDATE SET company = excluded.company, protected = excluded.protected",
-        number,
-        company,
-        form.protected,
-        cx.now,
-    )
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = cx.database.begin_write().await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "INSERT INTO customer_accounts (number, company, protected, created_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (number) DO UPDATE SET company = excluded.company,
+                                                    protected = excluded.protected",
+                number,
+                company,
+                form.protected,
+                cx.now,
+            )
+            .execute(conn)
+            .await?;
+        }
+        Conn::Postgres(conn) => {
+            postgres::upsert_account(conn, number, &company, form.protected, cx.now).await?;
+        }
+    }
     let what = if form.protected {
         "protected"
     } else {
         "not protected"
     };
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         &actor,
@@ -109,22 +116,29 @@ pub async fn change_account(
         Some(company) => parse_company(company)?,
         None => account.company,
     };
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    sqlx::query!(
-        "UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1",
-        number,
-        company,
-        protected,
-    )
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = cx.database.begin_write().await?;
+    match tx.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "UPDATE customer_accounts SET company = ?2, protected = ?3 WHERE number = ?1",
+                number,
+                company,
+                protected,
+            )
+            .execute(conn)
+            .await?;
+        }
+        Conn::Postgres(conn) => {
+            postgres::change_account(conn, number, &company, protected).await?;
+        }
+    }
     let what = if protected {
         "protected"
     } else {
         "not protected"
     };
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         &format!("operator:{operator}"),
@@ -139,10 +153,16 @@ pub async fn change_account(
 }
 
 pub async fn list_accounts(cx: Context<'_>) -> Result<Vec<CustomerAccount>, sqlx::Error> {
-    let numbers: Vec<String> =
-        sqlx::query_scalar!("SELECT number FROM customer_accounts ORDER BY number")
-            .fetch_all(cx.pool)
-            .await?;
+    let mut pooled = cx.database.acquire().await?;
+    let numbers: Vec<String> = match pooled.conn() {
+        Conn::Sqlite(conn) => {
+            sqlx::query_scalar!("SELECT number FROM customer_accounts ORDER BY number")
+                .fetch_all(conn)
+                .await?
+        }
+        Conn::Postgres(conn) => postgres::numbers(conn).await?,
+    };
+    drop(pooled);
     let mut accounts = Vec::with_capacity(numbers.len());
     for number in numbers {
         if let Some(account) = accounts::load(cx.database, &number).await? {

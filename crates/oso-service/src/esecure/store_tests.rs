@@ -234,7 +234,62 @@ async fn an_administrator_sees_and_sets_the_domains_of_their_accounts_only(db: T
     );
 }
 
+/// The supplier creates a protected account with its first administrator, changes it, lists it.
+async fn the_supplier_creates_changes_and_lists_customer_accounts(db: TestDatabase) {
+    use oso_api::esecure::{AdministratorForm, CustomerAccountChange, CustomerAccountForm};
+    let database = &db.database;
+    let flows = Flows::over(database).await;
+    let mut form = CustomerAccountForm {
+        number: "951 234 569".to_owned(),
+        company: "Yak NV".to_owned(),
+        protected: true,
+        administrators: Vec::new(),
+    };
+    assert!(
+        super::operator::create_account(flows.context(database), "supplier", &form)
+            .await
+            .is_err(),
+        "a protected account needs an administrator"
+    );
+    form.administrators.push(AdministratorForm {
+        name: "Dora".to_owned(),
+        email: "Dora@Yak.example".to_owned(),
+        language: "fr".to_owned(),
+    });
+    let created = super::operator::create_account(flows.context(database), "supplier", &form)
+        .await
+        .expect("created");
+    assert_eq!(created.number, "951234569");
+    assert!(created.protected);
+    assert_eq!(created.administrators.len(), 1);
+    assert_eq!(created.administrators[0].language, "fr");
+    let change = CustomerAccountChange {
+        company: Some("Yak Gent NV".to_owned()),
+        protected: Some(false),
+    };
+    let changed =
+        super::operator::change_account(flows.context(database), "supplier", "951234569", &change)
+            .await
+            .expect("changed");
+    assert_eq!(changed.company, "Yak Gent NV");
+    assert!(!changed.protected);
+    let listed = super::operator::list_accounts(flows.context(database))
+        .await
+        .expect("lists");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        count(
+            database,
+            "SELECT COUNT(*) FROM esecure_audit WHERE actor = 'operator:supplier'"
+        )
+        .await,
+        3,
+        "created, administrator added, changed"
+    );
+}
+
 crate::database::testing::on_both_engines!(
+    the_supplier_creates_changes_and_lists_customer_accounts,
     a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_events,
     two_administrators_removing_each_other_at_once_leave_one,
     an_administrator_sees_and_sets_the_domains_of_their_accounts_only,
