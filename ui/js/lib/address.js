@@ -6,7 +6,7 @@
 // forms, the draft, the refusal labels and the details under an address follow from it.
 
 import { element } from "./dom.js";
-import { COUNTRY_GROUPS, countryName, streetLine } from "./countries.js";
+import { COUNTRY_GROUPS, addressLine, countryName, streetLine } from "./countries.js";
 import { field, say } from "./forms.js";
 import { t } from "./i18n.js";
 
@@ -162,10 +162,6 @@ export const ADDRESS_LABELS = Object.fromEntries(
 
 // --- Showing an address ------------------------------------------------------------------------
 
-function line(...content) {
-  return element("span", { class: "address-line" }, content);
-}
-
 /**
  * The address's lines: company (unless the caller shows it as a heading), contact person, street
  * and number in the country's order, postal code and city, country. Empty lines are left out.
@@ -175,10 +171,10 @@ export function addressLines(address, { company = true, tag = "p" } = {}) {
   const cityLine = `${address.postal_code ?? ""} ${address.city ?? ""}`.trim();
   return element(tag, { class: "address-lines" }, [
     company ? element("strong", { class: "address-line", text: address.company ?? "" }) : null,
-    address.contact_person ? line(address.contact_person) : null,
+    address.contact_person ? addressLine(address.contact_person) : null,
     streetLine(address),
-    cityLine ? line(cityLine) : null,
-    address.country ? line(countryName(address.country)) : null,
+    cityLine ? addressLine(cityLine) : null,
+    address.country ? addressLine(countryName(address.country)) : null,
   ]);
 }
 

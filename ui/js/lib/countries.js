@@ -66,7 +66,7 @@ export function countryName(code) {
 }
 
 /** Street and number in the order the address's country writes them. */
-export function streetAndNumber(address) {
+function streetAndNumber(address) {
   return NUMBER_FIRST.has(address.country)
     ? `${address.number} ${address.street}`
     : `${address.street} ${address.number}`;
