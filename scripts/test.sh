@@ -18,10 +18,13 @@ echo "== unit and integration tests, with the crash and cuts fault suites small"
 # The fault suites tests/fault_suites (targets fault_crash and fault_cuts) run small under a
 # plain `cargo test`: 5 kills, 50 cut orders; each fails on any lost, duplicated or corrupt result.
 cargo test --workspace --locked
-echo "== the service's PostgreSQL schema and stores, on a private PostgreSQL (scripts/with-postgres.sh)"
-# The tests that need PostgreSQL are #[ignore]d in a plain `cargo test`; here they run: the schema
-# against the SQLite one, and every store on the boundary with the same tests as on SQLite.
-scripts/with-postgres.sh cargo test -p oso-service --locked --lib --test postgres_schema -- --ignored
+echo "== the service on PostgreSQL: its stores, schema and whole API suite, two instances on one database"
+# The tests that need PostgreSQL are #[ignore]d in a plain `cargo test`; here they run on a
+# private cluster (scripts/with-postgres.sh): the stores' tests on both engines and the schema
+# check, then the API suite above again with every service on a PostgreSQL database of its own
+# (OSO_TEST_API_ON_POSTGRES), with the two-instance tests that SQLite's pass ignores.
+scripts/with-postgres.sh bash -c 'cargo test -p oso-service --locked --lib --test postgres_schema -- --ignored &&
+  OSO_TEST_API_ON_POSTGRES=1 cargo test -p oso-service --locked --test api -- --include-ignored'
 echo "== benchmark harnesses at a tiny size, the load suite small (the figures come from \`make bench\`)"
 # The load suite (oso-service's bench load) runs 5 s under `cargo test` and fails on any error.
 OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked

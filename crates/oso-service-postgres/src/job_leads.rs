@@ -14,6 +14,17 @@ pub async fn try_take(conn: &mut PgConnection, job: &str) -> Result<bool, sqlx::
     Ok(taken)
 }
 
+/// Takes the lead of `job` for this connection's session, waiting while another session holds it.
+pub async fn take_waiting(conn: &mut PgConnection, job: &str) -> Result<(), sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"SELECT true AS "taken!" FROM pg_advisory_lock(hashtextextended($1, 1))"#,
+        job
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn give_up(conn: &mut PgConnection, job: &str) -> Result<(), sqlx::Error> {
     sqlx::query_scalar!(
         r#"SELECT pg_advisory_unlock(hashtextextended($1, 1)) AS "released!""#,

@@ -23,6 +23,7 @@ pub mod esecure_accounts;
 pub mod esecure_audit;
 pub mod esecure_forget;
 pub mod esecure_operator;
+pub mod esecure_requests;
 pub mod job_leads;
 pub mod mail_limits;
 pub mod one_time_tokens;
@@ -61,6 +62,15 @@ pub async fn open(options: PgConnectOptions, max_connections: u32) -> Result<PgP
         .map_err(OpenError::Connect)?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// The newest migration applied: proof that the database answers and is the expected schema.
+pub async fn schema_version(pool: &PgPool) -> Result<i64, sqlx::Error> {
+    let version =
+        sqlx::query_scalar!("SELECT MAX(version) FROM public._sqlx_migrations WHERE success")
+            .fetch_one(pool)
+            .await?;
+    Ok(version.unwrap_or(0))
 }
 
 /// Holds other transactions that ask for the same `subject` until this one ends.

@@ -20,6 +20,11 @@ pub async fn failures_since(
     .await
 }
 
+/// Holds off other transactions that check `subject` until this one ends.
+pub async fn hold(conn: &mut PgConnection, subject: &str) -> Result<(), sqlx::Error> {
+    crate::lock_subject(conn, subject).await
+}
+
 /// Counts a failure of `subject`; answers its row, to take it back.
 pub async fn record(
     conn: &mut PgConnection,

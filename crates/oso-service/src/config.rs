@@ -24,8 +24,12 @@ pub const DEFAULT_PORT: u16 = 8480;
 pub struct ServiceConfig {
     /// Address and port to listen on. Port 0 picks a free port (the embedded service does this).
     pub listen: SocketAddr,
-    /// Holds the database and the outbox.
+    /// Holds the SQLite database (unless `database_url` names PostgreSQL) and the outbox.
     pub data_dir: PathBuf,
+    /// A PostgreSQL database (`postgres://USER[:PASSWORD]@HOST:PORT/DB`) shared by several
+    /// instances; without it, SQLite in the data directory. Kept as a secret: it may hold a
+    /// password.
+    pub database_url: Option<oso_core::SecretString>,
     /// The base of links in e-mails (activation, password reset), as users' browsers reach the
     /// service, e.g. `https://oso.example.com`. Default: the address the service listens on.
     pub public_url: Option<String>,
@@ -108,6 +112,7 @@ impl Default for ServiceConfig {
         Self {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, DEFAULT_PORT)),
             data_dir: default_data_dir(),
+            database_url: None,
             public_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
             smtp: None,
@@ -171,6 +176,16 @@ mod tests {
         let config = ServiceConfig::from_toml_str("listen = \"0.0.0.0:9000\"").expect("valid");
         assert_eq!(config.listen, "0.0.0.0:9000".parse().expect("address"));
         assert_eq!(config.data_dir, default_data_dir());
+    }
+
+    #[test]
+    fn a_database_url_in_the_file_is_read_and_never_shown_in_logs() {
+        let config =
+            ServiceConfig::from_toml_str("database_url = \"postgres://oso:hunter2@db:5432/oso\"")
+                .expect("parses");
+        let url = config.database_url.as_ref().expect("a URL");
+        assert_eq!(url.expose(), "postgres://oso:hunter2@db:5432/oso");
+        assert!(!format!("{config:?}").contains("hunter2"));
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //! Stores move onto this boundary one at a time; those not moved yet take a SQLite connection.
 
 use sqlx::pool::PoolConnection;
+use sqlx::postgres::PgConnectOptions;
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use crate::config::ServiceConfig;
+use crate::store::StoreError;
 
 /// A pool of either engine.
 #[derive(Debug, Clone)]
@@ -37,10 +41,58 @@ pub enum Conn<'c> {
     Postgres(&'c mut PgConnection),
 }
 
+/// Connections a PostgreSQL pool keeps per instance (the order writer has one more of its own).
+pub const POSTGRES_CONNECTIONS: u32 = 16;
+
 impl Database {
-    /// Begins a write transaction: on SQLite with the write lock taken at once
-    /// ([`crate::store::begin_write`]); on PostgreSQL an ordinary one, whose stores lock what
-    /// they check before they count it.
+    /// The database `config` names: PostgreSQL at `database_url`, or else the SQLite file in the
+    /// data directory; opened and migrated.
+    pub async fn open(config: &ServiceConfig) -> Result<Database, StoreError> {
+        match &config.database_url {
+            Some(url) => {
+                let options: PgConnectOptions = url.expose().parse().map_err(StoreError::Url)?;
+                let pool = oso_service_postgres::open(options, POSTGRES_CONNECTIONS).await?;
+                Ok(Database::Postgres(pool))
+            }
+            None => Ok(Database::Sqlite(
+                crate::store::open(&config.database_path()).await?,
+            )),
+        }
+    }
+
+    /// Where the database is, for logs: the SQLite file, or PostgreSQL's host, port and
+    /// database (never its user or password).
+    pub fn describe(&self) -> String {
+        match self {
+            Database::Sqlite(pool) => pool.connect_options().get_filename().display().to_string(),
+            Database::Postgres(pool) => {
+                let options = pool.connect_options();
+                format!(
+                    "postgresql://{}:{}/{}",
+                    options.get_host(),
+                    options.get_port(),
+                    options.get_database().unwrap_or_default()
+                )
+            }
+        }
+    }
+
+    /// The newest migration applied: proof that the database answers and is the expected schema.
+    pub async fn schema_version(&self) -> Result<i64, StoreError> {
+        match self {
+            Database::Sqlite(pool) => crate::store::schema_version(pool).await,
+            Database::Postgres(pool) => Ok(oso_service_postgres::schema_version(pool).await?),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Database::Sqlite(pool) => pool.close().await,
+            Database::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// A connection from the pool, for reads and single-statement writes.
     pub async fn acquire(&self) -> Result<Pooled, sqlx::Error> {
         Ok(match self {
             Database::Sqlite(pool) => Pooled::Sqlite(pool.acquire().await?),
@@ -60,6 +112,9 @@ impl Database {
         Ok(())
     }
 
+    /// Begins a write transaction: on SQLite with the write lock taken at once
+    /// ([`crate::store::begin_write`]); on PostgreSQL an ordinary one, whose stores lock what
+    /// they check before they count it.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Database::Sqlite(pool) => Tx::Sqlite(crate::store::begin_write(pool).await?),
@@ -90,6 +145,35 @@ impl Tx {
             Tx::Sqlite(tx) => tx.commit().await,
             Tx::Postgres(tx) => tx.commit().await,
         }
+    }
+}
+
+/// What the engines write differently in the SQL built at run time (the history, its export),
+/// whose text is otherwise the same for both.
+pub trait Dialect: sqlx::Database {
+    /// `column` as it sorts regardless of case.
+    fn without_case(column: &str) -> String;
+    /// The text at `path` (`["name", "nl"]`) in the JSON text of `column`.
+    fn json_text(column: &str, path: &[&str]) -> String;
+}
+
+impl Dialect for Sqlite {
+    fn without_case(column: &str) -> String {
+        format!("{column} COLLATE NOCASE")
+    }
+
+    fn json_text(column: &str, path: &[&str]) -> String {
+        format!("json_extract({column}, '$.{}')", path.join("."))
+    }
+}
+
+impl Dialect for Postgres {
+    fn without_case(column: &str) -> String {
+        format!("lower({column})")
+    }
+
+    fn json_text(column: &str, path: &[&str]) -> String {
+        format!("({column}::jsonb #>> '{{{}}}')", path.join(","))
     }
 }
 

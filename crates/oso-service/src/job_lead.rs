@@ -34,6 +34,20 @@ pub async fn take(database: &Database, job: &'static str) -> Result<Option<Lead>
     }
 }
 
+/// The lead of `job`, once the instance holding it now (if any) has given it up.
+pub async fn wait_for(database: &Database, job: &'static str) -> Result<Lead, sqlx::Error> {
+    match database {
+        Database::Sqlite(_) => Ok(Lead { held: None }),
+        Database::Postgres(pool) => {
+            let mut conn = pool.acquire().await?;
+            postgres::take_waiting(&mut conn, job).await?;
+            Ok(Lead {
+                held: Some((conn, job)),
+            })
+        }
+    }
+}
+
 impl Lead {
     /// Lets another instance lead the next run.
     pub async fn give_up(mut self) -> Result<(), sqlx::Error> {

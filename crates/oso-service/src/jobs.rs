@@ -44,8 +44,56 @@ async fn give_up(lead: Lead, job: &'static str) {
     }
 }
 
+/// What one run of the hourly jobs did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HourlyWork {
+    /// Password expiry warnings sent.
+    pub warned: usize,
+    /// Expired logins, tokens, sessions and counts purged.
+    pub purged: u64,
+    /// Orders past their retention deleted.
+    pub deleted: u64,
+}
+
+/// The hourly jobs, once, under their lead: warnings, purges, deletions. A failing job is
+/// logged and the others still run (one broken row must not keep orders past their retention).
+async fn run_hourly_led(state: &Context, lead: Lead) -> HourlyWork {
+    let mut work = HourlyWork::default();
+    match state.accounts.send_password_expiry_warnings().await {
+        Ok(0) => {}
+        Ok(sent) => {
+            work.warned = sent;
+            tracing::info!(sent, "password expiry warnings sent");
+        }
+        Err(error) => tracing::error!(%error, "password expiry warnings failed"),
+    }
+    match state.accounts.purge_expired().await {
+        Ok(0) => {}
+        Ok(purged) => {
+            work.purged = purged;
+            tracing::info!(purged, "expired logins, tokens and sessions purged");
+        }
+        Err(error) => tracing::error!(%error, "purging expired logins failed"),
+    }
+    match crate::orders::lifecycle::delete_expired(&state.database, state.clock.now()).await {
+        Ok(0) => {}
+        Ok(deleted) => {
+            work.deleted = deleted;
+            tracing::info!(deleted, "orders past their retention deleted");
+        }
+        Err(error) => tracing::error!(%error, "deleting expired orders failed"),
+    }
+    give_up(lead, "hourly").await;
+    work
+}
+
+/// The hourly jobs now (an operator, a test), after any run another instance has begun.
+pub async fn run_hourly_now(state: &Context) -> Result<HourlyWork, sqlx::Error> {
+    let lead = job_lead::wait_for(&state.database, "hourly").await?;
+    Ok(run_hourly_led(state, lead).await)
+}
+
 pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
-    let accounts: Accounts = state.accounts.clone();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -54,26 +102,10 @@ pub fn spawn(state: Context, mut stopped: watch::Receiver<Option<Duration>>) {
                 _ = ticks.tick() => {}
                 _ = stopped.wait_for(Option::is_some) => return,
             }
-            let Some(lead) = lead(&state.database, "hourly").await else {
-                continue;
-            };
-            match accounts.send_password_expiry_warnings().await {
-                Ok(0) => {}
-                Ok(sent) => tracing::info!(sent, "password expiry warnings sent"),
-                Err(error) => tracing::error!(%error, "password expiry warnings failed"),
+            // Another instance running them now does this hour's work.
+            if let Some(lead) = lead(&state.database, "hourly").await {
+                run_hourly_led(&state, lead).await;
             }
-            match accounts.purge_expired().await {
-                Ok(0) => {}
-                Ok(purged) => tracing::info!(purged, "expired logins, tokens and sessions purged"),
-                Err(error) => tracing::error!(%error, "purging expired logins failed"),
-            }
-            match crate::orders::lifecycle::delete_expired(&state.database, state.clock.now()).await
-            {
-                Ok(0) => {}
-                Ok(deleted) => tracing::info!(deleted, "orders past their retention deleted"),
-                Err(error) => tracing::error!(%error, "deleting expired orders failed"),
-            }
-            give_up(lead, "hourly").await;
         }
     });
 }

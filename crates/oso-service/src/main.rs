@@ -131,6 +131,15 @@ struct ServeArgs {
     /// [default: the OS data directory, e.g. ~/.local/share/oso-service].
     #[arg(long, env = "OSO_SERVICE_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// A PostgreSQL database shared by several instances (postgres://USER@HOST:PORT/DB)
+    /// [default: SQLite in the data directory].
+    #[arg(
+        long,
+        env = "OSO_SERVICE_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
     /// Base URL of links in e-mails, as browsers reach this service (e.g.
     /// https://oso.example.com) [default: http://<listen address>].
     #[arg(long, env = "OSO_SERVICE_PUBLIC_URL", value_name = "URL")]
@@ -161,6 +170,9 @@ impl ServeArgs {
         }
         if let Some(data_dir) = self.data_dir {
             config.data_dir = data_dir;
+        }
+        if let Some(url) = self.database_url {
+            config.database_url = Some(oso_core::SecretString::new(url));
         }
         if let Some(public_url) = self.public_url {
             config.public_url = Some(public_url);

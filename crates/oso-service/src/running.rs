@@ -15,6 +15,7 @@ use oso_core::account_policy::PasswordRenewal;
 use crate::accounts::{Accounts, Links};
 use crate::api::{self, AppState};
 use crate::config::ServiceConfig;
+use crate::database::Database;
 use crate::mail::Mailer;
 use crate::start_error::StartError;
 use crate::store;
@@ -28,6 +29,7 @@ pub struct RunningService {
     outbox_dir: PathBuf,
     accounts: Accounts,
     state: AppState,
+    jobs: crate::jobs::Context,
     /// Set to how long the service may still wait for promised e-mail when it should stop.
     stop: Option<watch::Sender<Option<Duration>>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
@@ -41,6 +43,11 @@ impl RunningService {
 
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The database this instance serves from.
+    pub fn database(&self) -> &Database {
+        &self.state.database
     }
 
     pub fn data_dir(&self) -> &std::path::Path {
@@ -57,15 +64,12 @@ impl RunningService {
         self.accounts.mailer().promised_mail_sent().await;
     }
 
-    /// Runs the background jobs once now (they also run hourly): for tests and operators.
+    /// Runs the hourly jobs once now, after any run another instance has begun: for tests and
+    /// operators. How many warnings went out and orders were deleted (what customers see; purges
+    /// are not counted).
     pub async fn run_background_jobs(&self) -> Result<usize, crate::error::ServiceError> {
-        let warned = self.accounts.send_password_expiry_warnings().await?;
-        // Not counted: the count says what the customers see (warnings, orders gone).
-        self.accounts.purge_expired().await?;
-        let deleted =
-            crate::orders::lifecycle::delete_expired(&self.state.database, self.state.clock.now())
-                .await?;
-        Ok(warned + usize::try_from(deleted).unwrap_or(usize::MAX))
+        let work = crate::jobs::run_hourly_now(&self.jobs).await?;
+        Ok(work.warned + usize::try_from(work.deleted).unwrap_or(usize::MAX))
     }
 
     /// Moves an order as the supplier (operator API, `oso-service orders …`).
@@ -157,12 +161,11 @@ pub async fn start_with_clock(
                 source,
             })?;
     }
-    let pool = store::open(&config.database_path()).await?;
+    let database = Database::open(&config).await?;
     let mut shipped = crate::catalogue::parse(crate::catalogue::SHIPPED)?;
     if let Some(max) = config.order_max_packs.filter(|max| *max > 0) {
         shipped.order_max_packs = max;
     }
-    let database = crate::database::Database::Sqlite(pool.clone());
     crate::catalogue::load(&database, &shipped, clock.now()).await?;
     let listener = TcpListener::bind(config.listen)
         .await
@@ -183,21 +186,20 @@ pub async fn start_with_clock(
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{address}"));
-    let accounts = Accounts::new(
-        pool.clone(),
+    let accounts = Accounts::on(
+        database.clone(),
         Arc::clone(&clock),
         mailer,
         Links::new(&public_url),
         PasswordRenewal::every_days(i64::from(config.password_max_age_days)),
     );
     let state = AppState {
-        pool: pool.clone(),
         database: database.clone(),
         clock,
         accounts: accounts.clone(),
         track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),
         catalogue: crate::catalogue::CatalogueCache::default(),
-        orders: crate::orders::OrderWriter::start(&store::options(&config.database_path()))
+        orders: crate::orders::OrderWriter::start_on(&database)
             .await
             .map_err(store::StoreError::from)?,
     };
@@ -212,6 +214,7 @@ pub async fn start_with_clock(
         accounts: accounts.clone(),
     };
     crate::jobs::spawn(jobs.clone(), stopped.clone());
+    let running_jobs = jobs.clone();
     if let Some(seconds) = config
         .demo_advance_orders_every_seconds
         .filter(|seconds| *seconds > 0)
@@ -248,20 +251,21 @@ pub async fn start_with_clock(
         {
             tracing::warn!(?mail_grace, "stopping with e-mail still unsent");
         }
-        pool.close().await;
+        database.close().await;
         tracing::info!("service stopped");
         served
     });
 
     tracing::info!(
         url = %format!("http://{address}"),
-        database = %config.database_path().display(),
+        database = %state.database.describe(),
         outbox = %outbox_dir.display(),
         "service started"
     );
     Ok(RunningService {
         accounts,
         state,
+        jobs: running_jobs,
         address,
         data_dir: config.data_dir,
         outbox_dir,

@@ -17,6 +17,10 @@ pub enum StoreError {
     },
     #[error("cannot migrate the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the database URL is not a PostgreSQL URL: {0}")]
+    Url(#[source] sqlx::Error),
+    #[error(transparent)]
+    Postgres(#[from] oso_service_postgres::OpenError),
     #[error(transparent)]
     Query(#[from] sqlx::Error),
 }

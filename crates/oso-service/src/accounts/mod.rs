@@ -16,13 +16,12 @@ mod sign_in;
 mod store_tests;
 mod throttle;
 pub mod tokens;
-mod users;
+pub(crate) mod users;
 
 use std::sync::Arc;
 
 use oso_core::account_policy::{PasswordRenewal, SessionLifetime};
 use oso_core::Clock;
-use sqlx::SqlitePool;
 
 use crate::error::ServiceError;
 use crate::mail::Mailer;
@@ -96,22 +95,6 @@ impl Accounts {
     /// The mailer every flow of the service sends through.
     pub fn mailer(&self) -> &Mailer {
         &self.mailer
-    }
-
-    pub fn new(
-        pool: SqlitePool,
-        clock: Arc<dyn Clock>,
-        mailer: Mailer,
-        links: Links,
-        renewal: PasswordRenewal,
-    ) -> Self {
-        Self::on(
-            crate::database::Database::Sqlite(pool),
-            clock,
-            mailer,
-            links,
-            renewal,
-        )
     }
 
     /// The logins kept in `database`, whichever engine it is.

@@ -39,13 +39,14 @@ impl Accounts {
         subjects: &[(&str, SignInThrottle)],
     ) -> Result<Vec<i64>, ServiceError> {
         let mut tx = self.database.begin_write().await?;
-        // Read once the write is ours: an earlier reading could be older than the failures
+        let names: Vec<&str> = subjects.iter().map(|(subject, _)| *subject).collect();
+        throttle::hold(&mut tx.conn(), &names).await?;
+        // Read once the subjects are ours: an earlier reading could be older than the failures
         // counted by the attempts that went first, and would not see them.
         let now = self.clock.now();
         if let Some(wait) = throttle::wait(&mut tx.conn(), subjects, now).await? {
             return Err(rate_limited(wait));
         }
-        let names: Vec<&str> = subjects.iter().map(|(subject, _)| *subject).collect();
         let reserved = throttle::record_failure(&mut tx.conn(), &names, now).await?;
         tx.commit().await?;
         Ok(reserved)

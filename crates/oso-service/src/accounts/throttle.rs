@@ -45,6 +45,19 @@ async fn failures_since(
     }
 }
 
+/// Holds off the other attempts on `subjects` until this write transaction ends: on PostgreSQL
+/// a lock per subject, in the order given; SQLite's write transaction already holds them off.
+/// Take it before reading the time the attempt is judged at: an attempt that read the time
+/// first and then waited here would judge the failures counted meanwhile as still to come.
+pub async fn hold(conn: &mut Conn<'_>, subjects: &[&str]) -> Result<(), sqlx::Error> {
+    if let Conn::Postgres(conn) = conn {
+        for subject in subjects {
+            postgres::hold(conn, subject).await?;
+        }
+    }
+    Ok(())
+}
+
 /// The longest wait any of the subjects imposes now, if any.
 pub async fn wait(
     conn: &mut Conn<'_>,

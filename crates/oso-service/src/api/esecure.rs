@@ -29,9 +29,10 @@ pub async fn summary(
     State(state): State<AppState>,
     Session(user): Session,
 ) -> Result<Json<Summary>, ApiError> {
-    let (administrator, open_requests) = requests::open_count(&state.pool, &Requester::of(&user))
-        .await
-        .map_err(internal)?;
+    let (administrator, open_requests) =
+        requests::open_count(&state.database, &Requester::of(&user))
+            .await
+            .map_err(internal)?;
     Ok(Json(Summary {
         administrator,
         open_requests,
@@ -70,7 +71,7 @@ pub async fn list_requests(
     };
     let account = query.account_number.as_deref().filter(|n| !n.is_empty());
     Ok(Json(
-        requests::list(&state.pool, &Requester::of(&user), status, account).await?,
+        requests::list(&state.database, &Requester::of(&user), status, account).await?,
     ))
 }
 
@@ -205,7 +206,7 @@ pub async fn my_requests(
     Session(user): Session,
 ) -> Result<Json<Vec<AccessRequest>>, ApiError> {
     Ok(Json(
-        requests::mine(&state.pool, &Requester::of(&user))
+        requests::mine(&state.database, &Requester::of(&user))
             .await
             .map_err(internal)?,
     ))

@@ -6,7 +6,6 @@ use axum::Json;
 pub use oso_api::health::{DatabaseHealth, Health, HealthStatus};
 
 use super::AppState;
-use crate::store;
 
 /// Service and database health.
 #[utoipa::path(
@@ -21,7 +20,7 @@ use crate::store;
 )]
 #[tracing::instrument(skip(state))]
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let schema_version = match store::schema_version(&state.pool).await {
+    let schema_version = match state.database.schema_version().await {
         Ok(version) => Some(version),
         Err(error) => {
             tracing::warn!(%error, "database health check failed");

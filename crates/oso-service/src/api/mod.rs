@@ -21,7 +21,6 @@ use axum::http::{HeaderName, Request};
 use axum::routing::get;
 use axum::{Json, Router};
 use oso_core::Clock;
-use sqlx::SqlitePool;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
@@ -34,8 +33,6 @@ pub use guard::AllowedHosts;
 /// What every handler may use.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
-    /// The same database as `pool`, for the stores moved onto the engine boundary.
     pub database: crate::database::Database,
     pub clock: Arc<dyn Clock>,
     pub accounts: crate::accounts::Accounts,
@@ -48,13 +45,12 @@ pub struct AppState {
 impl AppState {
     /// What eSecure's flows need, at the current time.
     pub fn esecure(&self) -> crate::esecure::Context<'_> {
-        crate::esecure::Context::new(&self.pool, &self.database, &self.accounts, self.clock.now())
+        crate::esecure::Context::new(&self.database, &self.accounts, self.clock.now())
     }
 
     /// What the order flows need.
     pub fn ordering(&self) -> crate::orders::Context<'_> {
         crate::orders::Context {
-            pool: &self.pool,
             database: &self.database,
             writer: &self.orders,
             accounts: &self.accounts,

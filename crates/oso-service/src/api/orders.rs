@@ -71,7 +71,7 @@ pub async fn history(
     Session(user): Session,
     Params(query): Params<HistoryQuery>,
 ) -> Result<Json<HistoryPage>, ApiError> {
-    Ok(Json(history::page(&state.pool, &user, &query).await?))
+    Ok(Json(history::page(&state.database, &user, &query).await?))
 }
 
 /// Every order the history shows with these filters, in its order, with lines and delivery
@@ -84,7 +84,7 @@ pub async fn export(
     Session(user): Session,
     Params(query): Params<ExportQuery>,
 ) -> Result<Json<HistoryExport>, ApiError> {
-    Ok(Json(export::export(&state.pool, &user, &query).await?))
+    Ok(Json(export::export(&state.database, &user, &query).await?))
 }
 
 /// The account numbers the history can be filtered on: those of the orders it shows and those
@@ -96,5 +96,7 @@ pub async fn history_account_numbers(
     State(state): State<AppState>,
     Session(user): Session,
 ) -> Result<Json<Vec<HistoryAccountNumber>>, ApiError> {
-    Ok(Json(history::account_numbers(&state.pool, &user).await?))
+    Ok(Json(
+        history::account_numbers(&state.database, &user).await?,
+    ))
 }

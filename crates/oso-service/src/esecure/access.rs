@@ -1,16 +1,17 @@
 //! The one decision of eSecure: may this user use this account number? Saving it, choosing it in
 //! the wizard, placing an order and seeing its history all ask here, either through
 //! [`may_use`] or, where SQL selects many orders at once, through [`push_may_use`]; both are the
-//! same SQL, so they cannot disagree.
+//! same SQL, on either engine, so they cannot disagree.
 //!
 //! A user may use a number that no protected customer account has, or when they are one of its
 //! administrators, an approved user, or their e-mail domain is on its authorised list.
 
 use chrono::{DateTime, Utc};
 use oso_core::Email;
-use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
+use sqlx::{Encode, Postgres, QueryBuilder, Sqlite, Type};
 
 use crate::accounts::SignedIn;
+use crate::database::Database;
 
 /// Who asks, as eSecure names people: by canonical e-mail address and its domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,47 +43,70 @@ impl Requester {
     }
 }
 
-/// Appends the condition "the requester may use the number in column `number_column`".
+/// Appends the condition "the requester may use the number in column `number_column`", in the
+/// SQL both engines read alike.
 ///
 /// Written as "not one of the numbers forbidden to the requester": that set does not depend on
-/// the row, so SQLite computes it once per query instead of four lookups per order (the history
-/// scans thousands).
-pub fn push_may_use<'a>(
-    builder: &mut QueryBuilder<'a, Sqlite>,
+/// the row, so the database computes it once per query instead of four lookups per order (the
+/// history scans thousands).
+pub fn push_may_use<'a, DB>(
+    builder: &mut QueryBuilder<'a, DB>,
     number_column: &str,
     requester: &'a Requester,
-) {
+) where
+    DB: sqlx::Database,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
     builder
         .push(format!(
-            "{number_column} NOT IN (SELECT ca.number FROM customer_accounts ca WHERE ca.protected = 1
+            "{number_column} NOT IN (SELECT ca.number FROM customer_accounts ca WHERE ca.protected
                AND ca.number NOT IN (SELECT account_number FROM account_administrators WHERE email_canonical = "
         ))
-        .push_bind(&requester.canonical)
+        .push_bind(requester.canonical.as_str())
         .push(
             ") AND ca.number NOT IN (SELECT account_number FROM access_requests WHERE status = 'approved' AND email_canonical = ",
         )
-        .push_bind(&requester.canonical)
+        .push_bind(requester.canonical.as_str())
         .push(
             ") AND ca.number NOT IN (SELECT account_number FROM account_domains WHERE kind = 'authorised' AND domain = ",
         )
-        .push_bind(&requester.domain)
+        .push_bind(requester.domain.as_str())
         .push("))");
 }
 
 /// Whether `requester` may use `number` now.
-pub async fn may_use<'e>(
-    executor: impl SqliteExecutor<'e>,
+pub async fn may_use(
+    database: &Database,
     requester: &Requester,
     number: &str,
 ) -> Result<bool, sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new("SELECT CASE WHEN ");
-    push_may_use(&mut query, "asked.number", requester);
-    query
-        .push(" THEN 1 ELSE 0 END FROM (SELECT ")
-        .push_bind(number)
-        .push(" AS number) asked");
-    let allowed: i64 = query.build_query_scalar().fetch_one(executor).await?;
-    Ok(allowed == 1)
+    fn asked<'a, DB>(requester: &'a Requester, number: &'a str) -> QueryBuilder<'a, DB>
+    where
+        DB: sqlx::Database,
+        &'a str: Encode<'a, DB> + Type<DB>,
+    {
+        let mut query = QueryBuilder::<DB>::new("SELECT ");
+        push_may_use(&mut query, "asked.number", requester);
+        query
+            .push(" AS allowed FROM (SELECT ")
+            .push_bind(number)
+            .push(" AS number) asked");
+        query
+    }
+    match database {
+        Database::Sqlite(pool) => {
+            asked::<Sqlite>(requester, number)
+                .build_query_scalar()
+                .fetch_one(pool)
+                .await
+        }
+        Database::Postgres(pool) => {
+            asked::<Postgres>(requester, number)
+                .build_query_scalar()
+                .fetch_one(pool)
+                .await
+        }
+    }
 }
 
 /// The state of a requester's request for a number, when there is one.

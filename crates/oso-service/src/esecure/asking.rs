@@ -9,9 +9,9 @@ use oso_core::{AccessRequestStatus, Language};
 
 use super::context::Context;
 use super::mail::{self, RequestMail};
+use super::request_store as store;
 use super::{audit, may_use, EsecureError, Requester};
 use crate::accounts::{tokens, SignedIn};
-use crate::database::Conn;
 
 /// How long the Reject button in a request e-mail works.
 pub const REJECT_LINK_LIFETIME: Duration = Duration::days(14);
@@ -25,7 +25,7 @@ pub async fn ask_to_use(
     number: &str,
 ) -> Result<(), EsecureError> {
     let requester = Requester::of(user);
-    if may_use(cx.pool, &requester, number).await? {
+    if may_use(cx.database, &requester, number).await? {
         return Ok(());
     }
     let refused_by_domain = refused_by_domain(cx, &requester, number).await?;
@@ -81,23 +81,8 @@ async fn refused_by_domain(
     requester: &Requester,
     number: &str,
 ) -> Result<bool, sqlx::Error> {
-    let restricted: Option<bool> = sqlx::query_scalar!(
-        r#"SELECT restrict_requests AS "restrict_requests: bool" FROM customer_accounts WHERE number = ?1"#,
-        number,
-    )
-    .fetch_optional(cx.pool)
-    .await?;
-    if restricted != Some(true) {
-        return Ok(false);
-    }
-    let listed: Option<String> = sqlx::query_scalar!(
-        "SELECT domain FROM account_domains WHERE account_number = ?1 AND kind = 'restricted' AND domain = ?2",
-        number,
-        requester.domain,
-    )
-    .fetch_optional(cx.pool)
-    .await?;
-    Ok(listed.is_none())
+    let mut pooled = cx.database.acquire().await?;
+    store::refused_by_domain(&mut pooled.conn(), number, &requester.domain).await
 }
 
 /// The requester's earlier request for `number`: its id and status.
@@ -106,15 +91,8 @@ async fn earlier_request(
     requester: &Requester,
     number: &str,
 ) -> Result<Option<(i64, AccessRequestStatus)>, sqlx::Error> {
-    Ok(sqlx::query!(
-        r#"SELECT id AS "id!", status AS "status: AccessRequestStatus"
-           FROM access_requests WHERE account_number = ?1 AND email_canonical = ?2"#,
-        number,
-        requester.canonical,
-    )
-    .fetch_optional(cx.pool)
-    .await?
-    .map(|row| (row.id, row.status)))
+    let mut pooled = cx.database.acquire().await?;
+    store::earlier(&mut pooled.conn(), number, &requester.canonical).await
 }
 
 /// A request e-mail to one administrator, made with its Reject link in the transaction.
@@ -135,42 +113,27 @@ async fn store_request(
     number: &str,
     ask: Ask,
 ) -> Result<Vec<AdministratorMail>, EsecureError> {
-    let mut tx = crate::store::begin_write(cx.pool).await?;
+    let mut tx = cx.database.begin_write().await?;
     let id = match ask {
         Ask::Reopen(id) => {
-            let reopened = sqlx::query!(
-                "UPDATE access_requests SET status = 'pending', requested_at = ?2, company = ?3,
-                        decided_at = NULL, decided_by = NULL
-                 WHERE id = ?1 AND status = 'revoked'",
-                id,
-                cx.now,
-                company,
-            )
-            .execute(&mut *tx)
-            .await?;
-            if reopened.rows_affected() == 0 {
+            if !store::reopen(&mut tx.conn(), id, cx.now, company).await? {
                 return Err(EsecureError::ApprovalPending);
             }
             id
         }
-        Ask::New => {
-            let inserted: Option<i64> = sqlx::query_scalar!(
-                r#"INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
-                 VALUES (?1, ?2, ?3, ?4, 'pending', ?5)
-                 ON CONFLICT (account_number, email_canonical) DO NOTHING RETURNING id AS "id!""#,
-                number,
-                requester.email,
-                requester.canonical,
-                company,
-                cx.now,
-            )
-            .fetch_optional(&mut *tx)
-            .await?;
-            inserted.ok_or(EsecureError::ApprovalPending)?
-        }
+        Ask::New => store::insert_pending(
+            &mut tx.conn(),
+            number,
+            &requester.email,
+            &requester.canonical,
+            company,
+            cx.now,
+        )
+        .await?
+        .ok_or(EsecureError::ApprovalPending)?,
     };
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         number,
         cx.now,
         &requester.email,
@@ -178,30 +141,22 @@ async fn store_request(
         &requester.email,
     )
     .await?;
-    let admins = sqlx::query!(
-        "SELECT email, language FROM account_administrators WHERE account_number = ?1",
-        number,
-    )
-    .fetch_all(&mut *tx)
-    .await?;
+    let admins = store::administrators_to_mail(&mut tx.conn(), number).await?;
     let mut mails = Vec::with_capacity(admins.len());
-    for admin in admins {
+    for (email, language) in admins {
         let token = tokens::new_token();
-        let (token_hash, expires_at) =
-            (tokens::hash(token.expose()), cx.now + REJECT_LINK_LIFETIME);
-        sqlx::query!(
-            "INSERT INTO access_request_tokens (token_hash, request_id, admin_email, expires_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            token_hash,
+        let expires_at = cx.now + REJECT_LINK_LIFETIME;
+        store::insert_reject_link(
+            &mut tx.conn(),
+            &tokens::hash(token.expose()),
             id,
-            admin.email,
+            &email,
             expires_at,
         )
-        .execute(&mut *tx)
         .await?;
         mails.push(AdministratorMail {
-            email: admin.email,
-            language: admin.language,
+            email,
+            language,
             reject_url: cx.links.esecure_reject(token.expose()),
         });
     }

@@ -2,7 +2,6 @@
 //! operator commands, placing an order) each build one.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 use crate::accounts::{Accounts, Links};
 use crate::database::Database;
@@ -11,8 +10,6 @@ use crate::mail::Mailer;
 /// What eSecure needs to act: the database, the mail and its links, and the time.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    pub pool: &'a SqlitePool,
-    /// The same database as `pool`, for the stores on the engine boundary.
     pub database: &'a Database,
     pub mailer: &'a Mailer,
     pub links: &'a Links,
@@ -23,14 +20,8 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// With the mailer and links of `accounts`, at `now`.
-    pub fn new(
-        pool: &'a SqlitePool,
-        database: &'a Database,
-        accounts: &'a Accounts,
-        now: DateTime<Utc>,
-    ) -> Self {
+    pub fn new(database: &'a Database, accounts: &'a Accounts, now: DateTime<Utc>) -> Self {
         Self {
-            pool,
             database,
             mailer: accounts.mailer(),
             links: accounts.links(),

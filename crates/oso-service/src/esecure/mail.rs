@@ -5,8 +5,9 @@
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 use oso_core::{AccountNumber, Email, Language};
-use sqlx::SqlitePool;
 
+use crate::accounts::users;
+use crate::database::Database;
 use crate::mail::templates::Composer;
 use crate::mail::{MailKind, Mailer};
 
@@ -60,29 +61,26 @@ pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
 }
 
 /// The language of the login with `email`, or English for an address without one.
-pub async fn language_of(pool: &SqlitePool, canonical_email: &str) -> Language {
-    let language: Option<String> = sqlx::query_scalar!(
-        "SELECT language FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
-        canonical_email,
-    )
-    .fetch_optional(pool)
-    .await
-    .ok()
-    .flatten();
-    language
-        .and_then(|code| code.parse().ok())
+pub async fn language_of(database: &Database, canonical_email: &str) -> Language {
+    let user = match database.acquire().await {
+        Ok(mut pooled) => users::find_live_by_email(&mut pooled.conn(), canonical_email).await,
+        Err(error) => Err(error),
+    };
+    user.ok()
+        .flatten()
+        .and_then(|user| user.language.parse().ok())
         .unwrap_or(Language::FALLBACK)
 }
 
 /// Tells the requester the administrators approved or rejected them.
 pub async fn send_decision(
-    pool: &SqlitePool,
+    database: &Database,
     mailer: &Mailer,
     requester_email: &str,
     account_number: &str,
     approved: bool,
 ) {
-    let language = language_of(pool, &Email::canonical_of(requester_email)).await;
+    let language = language_of(database, &Email::canonical_of(requester_email)).await;
     let account = [("account", FluentValue::from(masked(account_number)))];
     let (subject, body) = if approved {
         (

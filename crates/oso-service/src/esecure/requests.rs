@@ -2,24 +2,23 @@
 //! the account's administrators (in the app, or rejected from the e-mail's page), revoked, or
 //! made approved at once when an administrator adds users.
 
-use chrono::{DateTime, Utc};
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
 use oso_core::{check_list_len, AccessRequestStatus, Email};
-use sqlx::SqlitePool;
 
 pub use oso_api::esecure::{AccessRequest, Decision};
 
 use super::context::Context;
 use super::mail;
+use super::request_store as store;
 use super::{audit, EsecureError, Requester};
 use crate::accounts::tokens;
-use crate::database::Conn;
+use crate::database::Database;
 use crate::error::ServiceError;
 use oso_core::FieldErrors;
 
 /// The requests of the accounts `admin` administers, newest first.
 pub async fn list(
-    pool: &SqlitePool,
+    database: &Database,
     admin: &Requester,
     status: Option<&str>,
     account_number: Option<&str>,
@@ -29,51 +28,27 @@ pub async fn list(
         .transpose()
         .map_err(|_| ServiceError::field("status", "unknown_status"))?
         .map(AccessRequestStatus::as_str);
-    Ok(sqlx::query_as!(
-        AccessRequest,
-        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
-         FROM access_requests r
-         WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
-           AND (?2 IS NULL OR r.status = ?2) AND (?3 IS NULL OR r.account_number = ?3)
-         ORDER BY r.requested_at DESC, r.id DESC LIMIT 1000"#,
-        admin.canonical,
-        status,
-        account_number,
-    )
-    .fetch_all(pool)
-    .await?)
+    let mut pooled = database.acquire().await?;
+    Ok(store::list(&mut pooled.conn(), &admin.canonical, status, account_number).await?)
 }
 
 /// The requester's own requests.
 pub async fn mine(
-    pool: &SqlitePool,
+    database: &Database,
     requester: &Requester,
 ) -> Result<Vec<AccessRequest>, sqlx::Error> {
-    sqlx::query_as!(
-        AccessRequest,
-        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
-         FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC"#,
-        requester.canonical,
-    )
-    .fetch_all(pool)
-    .await
+    let mut pooled = database.acquire().await?;
+    store::mine(&mut pooled.conn(), &requester.canonical).await
 }
 
 /// How many requests wait for `admin`, and whether they administer any account.
-pub async fn open_count(pool: &SqlitePool, admin: &Requester) -> Result<(bool, i64), sqlx::Error> {
-    let counts = sqlx::query!(
-        r#"SELECT (SELECT COUNT(*) FROM account_administrators WHERE email_canonical = ?1) AS "accounts!: i64",
-                (SELECT COUNT(*) FROM access_requests r WHERE r.status = 'pending' AND r.account_number IN
-                    (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)) AS "open!: i64""#,
-        admin.canonical,
-    )
-    .fetch_one(pool)
-    .await?;
-    Ok((counts.accounts > 0, counts.open))
+pub async fn open_count(
+    database: &Database,
+    admin: &Requester,
+) -> Result<(bool, i64), sqlx::Error> {
+    let mut pooled = database.acquire().await?;
+    let (accounts, open) = store::open_count(&mut pooled.conn(), &admin.canonical).await?;
+    Ok((accounts > 0, open))
 }
 
 /// Approves or rejects requests at once, all or none: every id must be a request of an account
@@ -92,42 +67,24 @@ pub async fn decide(
     if let Err(too_many) = check_list_len(ids.len(), MAX_DECISIONS_AT_ONCE) {
         return Err(ServiceError::field("ids", too_many.field_code()).into());
     }
-    let mut tx = crate::store::begin_write(cx.pool).await?;
+    let mut tx = cx.database.begin_write().await?;
     let mut decided = Vec::new();
     for id in ids {
-        let row = sqlx::query!(
-            r#"SELECT account_number, email, status AS "status: AccessRequestStatus"
-               FROM access_requests r WHERE r.id = ?1
-               AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)"#,
-            id,
-            admin.canonical,
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
         let Some((number, email, status)) =
-            row.map(|row| (row.account_number, row.email, row.status))
+            store::administered_for_update(&mut tx.conn(), *id, &admin.canonical).await?
         else {
             return Err(EsecureError::NotFound);
         };
         let Some(to) = status.after(decision) else {
             return Err(ServiceError::field("ids", "already_decided").into());
         };
-        let to = to.as_str();
-        sqlx::query!(
-            "UPDATE access_requests SET status = ?2, decided_at = ?3, decided_by = ?4 WHERE id = ?1",
-            id,
-            to,
-            cx.now,
-            admin.email,
-        )
-        .execute(&mut *tx)
-        .await?;
+        store::set_status(&mut tx.conn(), *id, to, cx.now, &admin.email).await?;
         audit::record(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             &number,
             cx.now,
             &admin.email,
-            to,
+            to.as_str(),
             &email,
         )
         .await?;
@@ -136,7 +93,7 @@ pub async fn decide(
     tx.commit().await?;
     for (number, email) in &decided {
         mail::send_decision(
-            cx.pool,
+            cx.database,
             cx.mailer,
             email,
             number,
@@ -149,33 +106,20 @@ pub async fn decide(
 
 /// Takes an approved user's access away at once.
 pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), EsecureError> {
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    let row = sqlx::query!(
-        "SELECT account_number, email FROM access_requests r WHERE r.id = ?1 AND r.status = 'approved'
-           AND r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?2)",
-        id,
-        admin.canonical,
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (number, email) = row
-        .map(|row| (row.account_number, row.email))
-        .ok_or(EsecureError::NotFound)?;
-    sqlx::query!(
-        "UPDATE access_requests SET status = 'revoked', decided_at = ?2, decided_by = ?3 WHERE id = ?1",
-        id,
-        cx.now,
-        admin.email,
-    )
-    .execute(&mut *tx)
-    .await?;
-    let revoked = AccessRequestStatus::Revoked.as_str();
+    let mut tx = cx.database.begin_write().await?;
+    let Some((number, email, AccessRequestStatus::Approved)) =
+        store::administered_for_update(&mut tx.conn(), id, &admin.canonical).await?
+    else {
+        return Err(EsecureError::NotFound);
+    };
+    let revoked = AccessRequestStatus::Revoked;
+    store::set_status(&mut tx.conn(), id, revoked, cx.now, &admin.email).await?;
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         &number,
         cx.now,
         &admin.email,
-        revoked,
+        revoked.as_str(),
         &email,
     )
     .await?;
@@ -209,32 +153,25 @@ pub async fn add_users(
         }
     }
     problems.into_result().map_err(ServiceError::from)?;
-    let mut tx = crate::store::begin_write(cx.pool).await?;
+    let mut tx = cx.database.begin_write().await?;
     for email in &parsed {
         let canonical = email.canonical();
-        let company: Option<String> = sqlx::query_scalar!(
-            "SELECT company_name FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'",
-            canonical,
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (address, company) = (email.as_str(), company.unwrap_or_default());
-        sqlx::query!(
-            "INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at, decided_at, decided_by)
-             VALUES (?1, ?2, ?3, ?4, 'approved', ?5, ?5, ?6)
-             ON CONFLICT (account_number, email_canonical) DO UPDATE SET
-                status = 'approved', decided_at = excluded.decided_at, decided_by = excluded.decided_by",
+        let company = crate::accounts::users::find_live_by_email(&mut tx.conn(), &canonical)
+            .await?
+            .map(|user| user.company_name)
+            .unwrap_or_default();
+        store::approve(
+            &mut tx.conn(),
             number,
-            address,
-            canonical,
-            company,
+            email.as_str(),
+            &canonical,
+            &company,
             cx.now,
-            admin.email,
+            &admin.email,
         )
-        .execute(&mut *tx)
         .await?;
         audit::record(
-            &mut Conn::from(&mut *tx),
+            &mut tx.conn(),
             number,
             cx.now,
             &admin.email,
@@ -260,32 +197,15 @@ pub enum RejectLink {
 
 /// Reads a Reject link without acting on it (a GET, which mail scanners make too).
 pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink, sqlx::Error> {
-    let token_hash = tokens::hash(token);
-    let row = sqlx::query!(
-        r#"SELECT request_id, expires_at AS "expires_at: DateTime<Utc>", used_at AS "used_at: DateTime<Utc>"
-           FROM access_request_tokens WHERE token_hash = ?1"#,
-        token_hash,
-    )
-    .fetch_optional(cx.pool)
-    .await?
-    .map(|row| (row.request_id, row.expires_at, row.used_at));
-    let Some((id, expires_at, used_at)) = row else {
+    let mut pooled = cx.database.acquire().await?;
+    let link = store::reject_link(&mut pooled.conn(), &tokens::hash(token)).await?;
+    let Some((id, expires_at, used_at)) = link else {
         return Ok(RejectLink::Invalid);
     };
     if used_at.is_some() || expires_at <= cx.now {
         return Ok(RejectLink::Invalid);
     }
-    let request: Option<AccessRequest> = sqlx::query_as!(
-        AccessRequest,
-        r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
-         FROM access_requests WHERE id = ?1"#,
-        id,
-    )
-    .fetch_optional(cx.pool)
-    .await?;
-    Ok(match request {
+    Ok(match store::request(&mut pooled.conn(), id).await? {
         Some(request) if request.status == AccessRequestStatus::Pending => {
             RejectLink::Open(request)
         }
@@ -297,42 +217,19 @@ pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink
 /// Rejects through a Reject link (its form's POST): single use, and only while pending.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, EsecureError> {
-    let mut tx = crate::store::begin_write(cx.pool).await?;
-    let token_hash = tokens::hash(token);
-    let used = sqlx::query!(
-        r#"UPDATE access_request_tokens SET used_at = ?2
-         WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2
-         RETURNING request_id AS "request_id!", admin_email AS "admin_email!""#,
-        token_hash,
-        cx.now,
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .map(|row| (row.request_id, row.admin_email));
+    let mut tx = cx.database.begin_write().await?;
+    let used = store::use_reject_link(&mut tx.conn(), &tokens::hash(token), cx.now).await?;
     let Some((id, admin_email)) = used else {
         return Ok(RejectLink::Invalid);
     };
     // The administrator may have been removed since the mail went out.
-    let request: Option<AccessRequest> = sqlx::query_as!(
-        AccessRequest,
-        r#"UPDATE access_requests SET status = 'rejected', decided_at = ?2, decided_by = ?3
-         WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM account_administrators ad
-               WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower(?3))
-         RETURNING id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
-                status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?""#,
-        id,
-        cx.now,
-        admin_email,
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
+    let request = store::reject_pending(&mut tx.conn(), id, cx.now, &admin_email).await?;
     let Some(request) = request else {
         tx.commit().await?;
         return Ok(RejectLink::Decided);
     };
     audit::record(
-        &mut Conn::from(&mut *tx),
+        &mut tx.conn(),
         &request.account_number,
         cx.now,
         &admin_email,
@@ -342,7 +239,7 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
     .await?;
     tx.commit().await?;
     mail::send_decision(
-        cx.pool,
+        cx.database,
         cx.mailer,
         &request.email,
         &request.account_number,

@@ -116,11 +116,9 @@ async fn a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_e
     );
 }
 
-/// What eSecure's flows are handed, over `database`. The SQLite pool of the context serves
-/// only the flows not yet on the engine boundary, which these tests do not call.
+/// What eSecure's flows are handed, over `database`.
 struct Flows {
     accounts: crate::accounts::Accounts,
-    unused_pool: sqlx::SqlitePool,
     _outbox: tempfile::TempDir,
 }
 
@@ -137,18 +135,14 @@ impl Flows {
             crate::accounts::Links::new("http://127.0.0.1"),
             oso_core::account_policy::PasswordRenewal::default(),
         );
-        let unused_pool = sqlx::SqlitePool::connect("sqlite::memory:")
-            .await
-            .expect("pool");
         Self {
             accounts,
-            unused_pool,
             _outbox: outbox,
         }
     }
 
     fn context<'a>(&'a self, database: &'a Database) -> super::Context<'a> {
-        super::Context::new(&self.unused_pool, database, &self.accounts, Utc::now())
+        super::Context::new(database, &self.accounts, Utc::now())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The supplier's side for operators and scripts: the operator API (`/api/v1/operator/…`, with a
-//! token from [`tokens`]) and `oso-service orders …`, which works on a service's data directory
-//! directly (safe beside a running service: SQLite WAL). Both call the same functions here.
+//! token from [`tokens`]) and `oso-service orders …`, which works on a service's database
+//! directly (safe beside running instances: SQLite's WAL, PostgreSQL's row locks). Both call the
+//! same functions here.
 
 pub mod tokens;
 
@@ -8,7 +9,6 @@ use chrono::{DateTime, Utc};
 pub use oso_api::operator::OperatorRow;
 use oso_core::{LifecycleError, OrderStatus};
 use oso_service_postgres::operator_orders as postgres;
-use sqlx::SqlitePool;
 
 use crate::config::ServiceConfig;
 use crate::database::{Conn, Database};
@@ -16,11 +16,9 @@ use crate::mail::Mailer;
 pub use crate::orders::lifecycle::MoveError;
 use crate::orders::lifecycle::{self, Actor, Move};
 use crate::start_error::StartError;
-use crate::store;
 
 #[derive(Debug)]
 pub struct Operator {
-    pool: SqlitePool,
     database: Database,
     mailer: Mailer,
     links: crate::accounts::Links,
@@ -29,7 +27,7 @@ pub struct Operator {
 
 impl Operator {
     pub async fn open(config: &ServiceConfig) -> Result<Self, StartError> {
-        let pool = store::open(&config.database_path()).await?;
+        let database = Database::open(config).await?;
         let mailer = match &config.smtp {
             Some(smtp) => Mailer::smtp(smtp, &config.mail_from)?,
             None => {
@@ -47,8 +45,8 @@ impl Operator {
             .clone()
             .unwrap_or_else(|| format!("http://{}", config.listen));
         let links = crate::accounts::Links::new(&public_url);
-        let accounts = crate::accounts::Accounts::new(
-            pool.clone(),
+        let accounts = crate::accounts::Accounts::on(
+            database.clone(),
             std::sync::Arc::new(oso_core::SystemClock),
             mailer.clone(),
             links.clone(),
@@ -57,8 +55,7 @@ impl Operator {
             )),
         );
         Ok(Self {
-            database: Database::Sqlite(pool.clone()),
-            pool,
+            database,
             mailer,
             links,
             accounts,
@@ -70,11 +67,6 @@ impl Operator {
         list_orders(&self.database, status).await
     }
 
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
-    }
-
-    /// The same database as [`Operator::pool`], for the stores on the engine boundary.
     pub fn database(&self) -> &Database {
         &self.database
     }
@@ -82,7 +74,6 @@ impl Operator {
     /// What eSecure's operator functions need, at the current time.
     pub fn esecure(&self) -> crate::esecure::Context<'_> {
         crate::esecure::Context {
-            pool: &self.pool,
             database: &self.database,
             mailer: &self.mailer,
             links: &self.links,

@@ -6,13 +6,14 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use oso_core::OrderStatus;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Encode, Postgres, QueryBuilder, Sqlite, Type};
 
 pub use oso_api::orders::{ExportQuery, ExportedLine, ExportedOrder, HistoryExport};
 
 use super::history::{self, HistoryQuery};
 use crate::accounts::SignedIn;
 use crate::catalogue::Translated;
+use crate::database::{Database, Dialect};
 use crate::error::ServiceError;
 use crate::esecure::Requester;
 
@@ -73,7 +74,7 @@ struct LineRow {
 
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn export(
-    pool: &SqlitePool,
+    database: &Database,
     user: &SignedIn,
     query: &ExportQuery,
 ) -> Result<HistoryExport, ServiceError> {
@@ -87,33 +88,22 @@ pub async fn export(
     };
     history::check_filters(&filters)?;
     let requester = Requester::of(user);
-    let mut rows = QueryBuilder::<Sqlite>::new(
-        "SELECT o.id AS id, o.order_number AS order_number, o.created_at AS created_at,
-                o.status AS status, o.account_number AS account_number, o.company AS company,
-                o.contact_person AS contact_person, o.street AS street, o.number AS number,
-                o.box_number AS box_number, o.postal_code AS postal_code, o.city AS city,
-                o.country AS country, o.ordered_by_name AS ordered_by,
-                o.tracking_number AS tracking_number",
-    );
-    history::visible_to(&mut rows, user, &requester, &filters);
-    history::order_by(&mut rows, &filters);
-    rows.push(" LIMIT ").push_bind(EXPORT_MAX_ORDERS + 1);
-    let mut orders = rows.build_query_as::<OrderRow>().fetch_all(pool).await?;
+    let (mut orders, lines): (Vec<OrderRow>, Vec<LineRow>) = match database {
+        Database::Sqlite(pool) => {
+            let (mut orders, mut lines) = export_queries::<Sqlite>(user, &requester, &filters);
+            let orders = orders.build_query_as().fetch_all(pool).await?;
+            (orders, lines.build_query_as().fetch_all(pool).await?)
+        }
+        Database::Postgres(pool) => {
+            let (mut orders, mut lines) = export_queries::<Postgres>(user, &requester, &filters);
+            let orders = orders.build_query_as().fetch_all(pool).await?;
+            (orders, lines.build_query_as().fetch_all(pool).await?)
+        }
+    };
     let truncated = orders.len() as i64 > EXPORT_MAX_ORDERS;
     orders.truncate(EXPORT_MAX_ORDERS as usize);
-
-    let mut lines = QueryBuilder::<Sqlite>::new(
-        "SELECT l.order_id AS order_id, l.sku AS sku, l.packs AS packs,
-                json_extract(c.definition, '$.name.nl') AS name_nl,
-                json_extract(c.definition, '$.name.en') AS name_en,
-                json_extract(c.definition, '$.name.fr') AS name_fr
-         FROM order_lines l JOIN catalogue_items c ON c.sku = l.sku
-         WHERE l.order_id IN (SELECT o.id",
-    );
-    history::visible_to(&mut lines, user, &requester, &filters);
-    lines.push(") ORDER BY l.order_id, c.position");
     let mut by_order: HashMap<i64, Vec<ExportedLine>> = HashMap::new();
-    for line in lines.build_query_as::<LineRow>().fetch_all(pool).await? {
+    for line in lines {
         let exported = ExportedLine {
             name: Translated::or_sku(&line.sku, line.name_nl, line.name_en, line.name_fr),
             sku: line.sku,
@@ -129,4 +119,42 @@ pub async fn export(
         })
         .collect();
     Ok(HistoryExport { orders, truncated })
+}
+
+/// The visible orders the filters select (one more than exported, to tell a cut), and their lines.
+fn export_queries<'a, DB>(
+    user: &SignedIn,
+    requester: &'a Requester,
+    filters: &'a HistoryQuery,
+) -> (QueryBuilder<'a, DB>, QueryBuilder<'a, DB>)
+where
+    DB: Dialect,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
+    let mut orders = QueryBuilder::<DB>::new(
+        "SELECT o.id AS id, o.order_number AS order_number, o.created_at AS created_at,
+                o.status AS status, o.account_number AS account_number, o.company AS company,
+                o.contact_person AS contact_person, o.street AS street, o.number AS number,
+                o.box_number AS box_number, o.postal_code AS postal_code, o.city AS city,
+                o.country AS country, o.ordered_by_name AS ordered_by,
+                o.tracking_number AS tracking_number",
+    );
+    history::visible_to(&mut orders, user, requester, filters);
+    history::order_by(&mut orders, filters);
+    orders.push(" LIMIT ").push_bind(EXPORT_MAX_ORDERS + 1);
+
+    let name = |language| DB::json_text("c.definition", &["name", language]);
+    let mut lines = QueryBuilder::<DB>::new(format!(
+        "SELECT l.order_id AS order_id, l.sku AS sku, l.packs AS packs,
+                {} AS name_nl, {} AS name_en, {} AS name_fr
+         FROM order_lines l JOIN catalogue_items c ON c.sku = l.sku
+         WHERE l.order_id IN (SELECT o.id",
+        name("nl"),
+        name("en"),
+        name("fr"),
+    ));
+    history::visible_to(&mut lines, user, requester, filters);
+    lines.push(") ORDER BY l.order_id, c.position");
+    (orders, lines)
 }

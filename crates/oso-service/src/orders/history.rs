@@ -6,43 +6,48 @@
 
 use chrono::{DateTime, Utc};
 use oso_core::OrderStatus;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Encode, Postgres, QueryBuilder, Sqlite, Type};
 
 pub use oso_api::orders::{
     Direction, HistoryAccountNumber, HistoryPage, HistoryQuery, HistoryRow, SortColumn,
 };
 
 use crate::accounts::SignedIn;
+use crate::database::{Database, Dialect};
 use crate::error::ServiceError;
 use crate::esecure::{push_may_use, Requester};
 
 /// The SQL a sort column orders by (whitelisted: never text from the request).
-fn sort_sql(column: SortColumn) -> &'static str {
+fn sort_sql<DB: Dialect>(column: SortColumn) -> String {
     match column {
-        SortColumn::OrderNumber => "o.id",
-        SortColumn::CreatedAt => "o.created_at",
-        SortColumn::Status => "o.status",
-        SortColumn::AccountNumber => "o.account_number",
-        SortColumn::Company => "o.company COLLATE NOCASE",
+        SortColumn::OrderNumber => "o.id".to_owned(),
+        SortColumn::CreatedAt => "o.created_at".to_owned(),
+        SortColumn::Status => "o.status".to_owned(),
+        SortColumn::AccountNumber => "o.account_number".to_owned(),
+        SortColumn::Company => DB::without_case("o.company"),
     }
 }
 
 /// The orders `user` sees: placed by them, or placed by anyone with a number they administer;
 /// in either case with a number eSecure lets them use now. The saved numbers play no part: any
 /// login may save any unprotected number, so they say nothing about whose orders are whose.
-pub(super) fn visible_to<'a>(
-    builder: &mut QueryBuilder<'a, Sqlite>,
+pub(super) fn visible_to<'a, DB>(
+    builder: &mut QueryBuilder<'a, DB>,
     user: &SignedIn,
     requester: &'a Requester,
     query: &'a HistoryQuery,
-) {
+) where
+    DB: sqlx::Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
     builder
         .push(" FROM orders o WHERE (o.user_id = ")
         .push_bind(user.user.id)
         .push(
             " OR o.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ",
         )
-        .push_bind(&requester.canonical)
+        .push_bind(requester.canonical.as_str())
         .push(")) AND ");
     push_may_use(builder, "o.account_number", requester);
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
@@ -67,7 +72,7 @@ pub(super) fn check_filters(query: &HistoryQuery) -> Result<(), ServiceError> {
     Ok(())
 }
 
-pub(super) fn order_by(builder: &mut QueryBuilder<'_, Sqlite>, query: &HistoryQuery) {
+pub(super) fn order_by<DB: Dialect>(builder: &mut QueryBuilder<'_, DB>, query: &HistoryQuery) {
     let direction = match query.direction {
         Direction::Asc => "ASC",
         Direction::Desc => "DESC",
@@ -75,39 +80,31 @@ pub(super) fn order_by(builder: &mut QueryBuilder<'_, Sqlite>, query: &HistoryQu
     // The id breaks ties, so paging is stable whatever the sort.
     builder.push(format!(
         " ORDER BY {} {direction}, o.id {direction}",
-        sort_sql(query.sort)
+        sort_sql::<DB>(query.sort)
     ));
 }
 
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
-    pool: &SqlitePool,
+    database: &Database,
     user: &SignedIn,
     query: &HistoryQuery,
 ) -> Result<HistoryPage, ServiceError> {
     check_filters(query)?;
     let requester = Requester::of(user);
-    let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
-    let offset = i64::from(query.offset.unwrap_or(0));
-
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
-    visible_to(&mut count, user, &requester, query);
-    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
-
-    let mut rows = QueryBuilder::<Sqlite>::new(
-        "SELECT o.order_number AS order_number, o.created_at AS created_at, o.status AS status,
-                o.account_number AS account_number, o.company AS company",
-    );
-    visible_to(&mut rows, user, &requester, query);
-    order_by(&mut rows, query);
-    rows.push(" LIMIT ")
-        .push_bind(limit)
-        .push(" OFFSET ")
-        .push_bind(offset);
+    let (total, rows): (i64, Vec<PageRow>) = match database {
+        Database::Sqlite(pool) => {
+            let (mut count, mut rows) = page_queries::<Sqlite>(user, &requester, query);
+            let total = count.build_query_scalar().fetch_one(pool).await?;
+            (total, rows.build_query_as().fetch_all(pool).await?)
+        }
+        Database::Postgres(pool) => {
+            let (mut count, mut rows) = page_queries::<Postgres>(user, &requester, query);
+            let total = count.build_query_scalar().fetch_one(pool).await?;
+            (total, rows.build_query_as().fetch_all(pool).await?)
+        }
+    };
     let orders = rows
-        .build_query_as::<(String, DateTime<Utc>, OrderStatus, String, String)>()
-        .fetch_all(pool)
-        .await?
         .into_iter()
         .map(
             |(order_number, created_at, status, account_number, company)| HistoryRow {
@@ -122,33 +119,88 @@ pub async fn page(
     Ok(HistoryPage { total, orders })
 }
 
+/// The row of a history page as read.
+type PageRow = (String, DateTime<Utc>, OrderStatus, String, String);
+
+/// The count of the orders `query` shows, and the page of them it asks for.
+fn page_queries<'a, DB>(
+    user: &SignedIn,
+    requester: &'a Requester,
+    query: &'a HistoryQuery,
+) -> (QueryBuilder<'a, DB>, QueryBuilder<'a, DB>)
+where
+    DB: Dialect,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
+    let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
+    let offset = i64::from(query.offset.unwrap_or(0));
+    let mut count = QueryBuilder::<DB>::new("SELECT COUNT(*)");
+    visible_to(&mut count, user, requester, query);
+    let mut rows = QueryBuilder::<DB>::new(
+        "SELECT o.order_number AS order_number, o.created_at AS created_at, o.status AS status,
+                o.account_number AS account_number, o.company AS company",
+    );
+    visible_to(&mut rows, user, requester, query);
+    order_by(&mut rows, query);
+    rows.push(" LIMIT ")
+        .push_bind(limit)
+        .push(" OFFSET ")
+        .push_bind(offset);
+    (count, rows)
+}
+
 /// The numbers the history's filter offers: those of the orders the history shows, and those
 /// the user administers, in number order. A number that is only saved is not one of them.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn account_numbers(
-    pool: &SqlitePool,
+    database: &Database,
     user: &SignedIn,
 ) -> Result<Vec<HistoryAccountNumber>, ServiceError> {
     let requester = Requester::of(user);
     let everything = HistoryQuery::default();
-    let mut query = QueryBuilder::<Sqlite>::new(
-        "SELECT shown.number AS number, COALESCE(saved.name, '') AS name
-         FROM (SELECT o.account_number AS number",
-    );
-    visible_to(&mut query, user, &requester, &everything);
-    query
-        .push(" UNION SELECT account_number FROM account_administrators WHERE email_canonical = ")
-        .push_bind(&requester.canonical)
-        .push(") shown LEFT JOIN account_numbers saved ON saved.user_id = ")
-        .push_bind(user.user.id)
-        .push(" AND saved.number = shown.number ORDER BY shown.number");
-    Ok(query
-        .build_query_as::<(String, String)>()
-        .fetch_all(pool)
-        .await?
+    let rows: Vec<(String, String)> = match database {
+        Database::Sqlite(pool) => {
+            numbers_query::<Sqlite>(user, &requester, &everything)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?
+        }
+        Database::Postgres(pool) => {
+            numbers_query::<Postgres>(user, &requester, &everything)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    Ok(rows
         .into_iter()
         .map(|(number, name)| HistoryAccountNumber { number, name })
         .collect())
+}
+
+fn numbers_query<'a, DB>(
+    user: &SignedIn,
+    requester: &'a Requester,
+    everything: &'a HistoryQuery,
+) -> QueryBuilder<'a, DB>
+where
+    DB: sqlx::Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
+    let mut query = QueryBuilder::<DB>::new(
+        "SELECT shown.number AS number, COALESCE(saved.name, '') AS name
+         FROM (SELECT o.account_number AS number",
+    );
+    visible_to(&mut query, user, requester, everything);
+    query
+        .push(" UNION SELECT account_number FROM account_administrators WHERE email_canonical = ")
+        .push_bind(requester.canonical.as_str())
+        .push(") shown LEFT JOIN account_numbers saved ON saved.user_id = ")
+        .push_bind(user.user.id)
+        .push(" AND saved.number = shown.number ORDER BY shown.number");
+    query
 }
 
 #[cfg(test)]
@@ -178,7 +230,7 @@ mod tests {
         }
     }
 
-    async fn plan(pool: &SqlitePool, mut query: QueryBuilder<'_, Sqlite>) -> String {
+    async fn plan(pool: &sqlx::SqlitePool, mut query: QueryBuilder<'_, Sqlite>) -> String {
         let rows: Vec<(i64, i64, i64, String)> =
             query.build_query_as().fetch_all(pool).await.expect("plan");
         rows.into_iter()

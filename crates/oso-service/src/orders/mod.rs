@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 pub use oso_api::orders::{OrderDetails, OrderLine, OrderRequest, PlacedOrder};
 use oso_core::{check_order_lines, AccountNumber, Address, Clock, FieldErrors, Sold};
-use sqlx::SqlitePool;
 
 use crate::accounts::{Accounts, SignedIn};
 use crate::catalogue::{Catalogue, CatalogueCache};
@@ -28,7 +27,6 @@ pub use writer::OrderWriter;
 /// catalogue, the clock and the Track & Trace link template.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    pub pool: &'a SqlitePool,
     pub database: &'a crate::database::Database,
     pub writer: &'a OrderWriter,
     pub accounts: &'a Accounts,
@@ -41,7 +39,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// What eSecure needs, at the current time.
     fn esecure(&self) -> crate::esecure::Context<'_> {
-        crate::esecure::Context::new(self.pool, self.database, self.accounts, self.clock.now())
+        crate::esecure::Context::new(self.database, self.accounts, self.clock.now())
     }
 }
 
@@ -151,7 +149,7 @@ pub async fn find(
     else {
         return Ok(None);
     };
-    if !crate::esecure::may_use(cx.pool, &requester, &order.account_number).await? {
+    if !crate::esecure::may_use(cx.database, &requester, &order.account_number).await? {
         return Ok(None);
     }
     let store::Extras {

@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::store::{self, NewOrder};
 use super::PlacedOrder;
-use crate::database::Conn;
+use crate::database::{Conn, Database};
 
 /// The most orders one transaction holds; more wait for the next commit.
 const MOST_PER_COMMIT: usize = 128;
@@ -65,6 +65,14 @@ impl OrderWriter {
             .connect()
             .await?;
         Ok(Self::spawn(WriterConn::Sqlite(conn)))
+    }
+
+    /// Opens the writer's own connection to `database`, whichever engine, and starts its task.
+    pub async fn start_on(database: &Database) -> Result<Self, sqlx::Error> {
+        match database {
+            Database::Sqlite(pool) => Self::start(&pool.connect_options()).await,
+            Database::Postgres(pool) => Self::start_postgres(pool).await,
+        }
     }
 
     /// Opens the writer's own connection to the PostgreSQL database of `pool` and starts its task.

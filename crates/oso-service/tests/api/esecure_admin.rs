@@ -312,9 +312,8 @@ async fn the_operator_protects_an_account_only_with_an_administrator_and_the_cli
     .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oso-service"))
-        .args(["customer-accounts", "--data-dir"])
-        .arg(service.data_dir())
+    let output = service
+        .command("customer-accounts")
         .args([
             "add",
             NUMBER,

@@ -127,17 +127,16 @@ async fn a_forgotten_administrator_is_no_administrator_and_leaves_no_trace() {
     assert_eq!(status, StatusCode::OK);
     placed_order(&service, &ann, "forget-admin-0001").await;
     assert!(
-        !crate::support::files_containing(service.data_dir(), &["anneliese"]).is_empty(),
+        !service.stored_copies_of(&["anneliese"]).await.is_empty(),
         "the scan below finds what is there"
     );
 
     let (status, body) = forget(&service, &ann).await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
 
-    let leaks = crate::support::files_containing(
-        service.data_dir(),
-        &["anneliese", "oppenheim", "Quixotic", "32470554433"],
-    );
+    let leaks = service
+        .stored_copies_of(&["anneliese", "oppenheim", "Quixotic", "32470554433"])
+        .await;
     assert!(leaks.is_empty(), "personal data left in {leaks:?}");
     let (_, accounts) = call(
         &service,

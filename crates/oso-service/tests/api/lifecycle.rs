@@ -189,16 +189,8 @@ async fn the_operator_command_lists_and_moves_orders_beside_a_running_service() 
     let service = spawn_service_with_clock(&clock).await;
     let token = active_user(&service, "ann@zebra.example").await;
     let number = placed_order(&service, &token, "lifecycle-cli-0001").await;
-    let data_dir = service.data_dir().to_owned();
     let run = |args: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_oso-service"))
-            .arg("orders")
-            .arg("--data-dir")
-            .arg(&data_dir)
-            .args(args)
-            .env("OSO_LOG", "warn")
-            .output()
-            .expect("runs");
+        let output = service.command("orders").args(args).output().expect("runs");
         assert!(
             output.status.success(),
             "{}",
@@ -238,7 +230,7 @@ async fn the_demo_setting_moves_orders_by_itself_and_is_off_by_default() {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = oso_service::ServiceConfig {
         demo_advance_orders_every_seconds: Some(1),
-        ..oso_service::ServiceConfig::embedded(dir.path())
+        ..crate::support::config(dir.path()).await
     };
     let running = oso_service::start(config).await.expect("starts");
     let service = TestService::wrap(running, dir.path().to_owned());

@@ -129,7 +129,7 @@ async fn asking_a_reset_or_an_activation_answers_at_once_and_alike_while_the_mai
     let dir = tempfile::tempdir().expect("dir");
     known_addresses(dir.path()).await;
     let hanging = SmtpSink::start_greeting_after(Wait::from_secs(3600)).await;
-    let mut config = oso_service::ServiceConfig::embedded(dir.path());
+    let mut config = crate::support::config(dir.path()).await;
     config.smtp = Some(loopback_smtp(hanging.port));
     let running = oso_service::start(config).await.expect("starts");
     let service = TestService::wrap(running, dir.path().to_owned());
@@ -155,7 +155,7 @@ async fn a_failing_mail_server_never_turns_a_reset_or_an_activation_into_an_erro
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
-    let mut config = oso_service::ServiceConfig::embedded(dir.path());
+    let mut config = crate::support::config(dir.path()).await;
     config.smtp = Some(loopback_smtp(closed_port));
     let running = oso_service::start(config).await.expect("starts");
     let service = TestService::wrap(running, dir.path().to_owned());
@@ -235,22 +235,14 @@ async fn the_hourly_job_purges_expired_tokens_and_sessions() {
     clock.advance(Duration::days(91));
     service.run_jobs().await;
 
-    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
-        .await
-        .expect("opens");
     for table in [
         "one_time_tokens",
         "sessions",
         "sign_in_failures",
         "mail_limit_events",
     ] {
-        let left: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(&pool)
-            .await
-            .expect("counts");
-        assert_eq!(left, 0, "{table}");
+        assert_eq!(service.count_rows(table).await, 0, "{table}");
     }
-    drop(pool);
     assert_eq!(
         service
             .send(Method::GET, "/api/v1/me", &token, None)
@@ -269,14 +261,14 @@ async fn the_hourly_job_purges_expired_tokens_and_sessions() {
 
 fn accounts_on(
     dir: &std::path::Path,
-    pool: sqlx::SqlitePool,
+    database: oso_service::database::Database,
     clock: &oso_core::ManualClock,
 ) -> oso_service::accounts::Accounts {
     let mailer =
         oso_service::mail::Mailer::outbox(dir.to_owned(), oso_service::config::DEFAULT_MAIL_FROM)
             .expect("mailer");
-    oso_service::accounts::Accounts::new(
-        pool,
+    oso_service::accounts::Accounts::on(
+        database,
         std::sync::Arc::new(clock.clone()),
         mailer,
         oso_service::accounts::Links::new("http://127.0.0.1"),
@@ -297,11 +289,9 @@ fn form(email: &str) -> oso_api::accounts::RegistrationForm {
 #[tokio::test]
 async fn one_client_relaying_mail_to_many_mailboxes_is_stopped_after_twenty_requests_an_hour() {
     let dir = tempfile::tempdir().expect("dir");
-    let pool = oso_service::store::open(&dir.path().join("db.sqlite3"))
-        .await
-        .expect("opens");
+    let database = crate::support::database_in(dir.path()).await;
     let clock = test_clock();
-    let accounts = accounts_on(dir.path(), pool, &clock);
+    let accounts = accounts_on(dir.path(), database, &clock);
     let attacker: std::net::IpAddr = "203.0.113.9".parse().expect("ip");
     let office: std::net::IpAddr = "198.51.100.4".parse().expect("ip");
 
@@ -344,11 +334,9 @@ async fn one_client_relaying_mail_to_many_mailboxes_is_stopped_after_twenty_requ
 #[tokio::test]
 async fn requests_from_this_machine_are_limited_per_mailbox_only() {
     let dir = tempfile::tempdir().expect("dir");
-    let pool = oso_service::store::open(&dir.path().join("db.sqlite3"))
-        .await
-        .expect("opens");
+    let database = crate::support::database_in(dir.path()).await;
     let clock = test_clock();
-    let accounts = accounts_on(dir.path(), pool, &clock);
+    let accounts = accounts_on(dir.path(), database, &clock);
     let local: std::net::IpAddr = "127.0.0.1".parse().expect("ip");
 
     for colleague in 0..25 {

@@ -23,6 +23,7 @@ mod smtp_sink;
 mod support;
 mod takeover;
 mod throttle;
+mod two_instances;
 mod user_ids;
 
 use reqwest::StatusCode;
@@ -206,18 +207,16 @@ async fn a_shut_down_service_stops_answering_and_a_restart_keeps_its_database() 
     let service = TestService::in_dir(dir.path().to_owned()).await;
     let url = service.url("/api/v1/health");
     let client = service.client.clone();
-    let created_at = |dir: std::path::PathBuf| async move {
-        let pool = oso_service::store::open(&dir.join("oso-service.sqlite3"))
-            .await
-            .expect("opens");
-        let value: String =
-            sqlx::query_scalar("SELECT value FROM service_meta WHERE key = 'created_at'")
-                .fetch_one(&pool)
-                .await
-                .expect("created_at");
+    async fn created_at(service: &TestService) -> String {
+        let (value,): (String,) = service
+            .fetch_one(
+                "SELECT value FROM service_meta WHERE key = $1",
+                "created_at",
+            )
+            .await;
         value
-    };
-    let before = created_at(dir.path().to_owned()).await;
+    }
+    let before = created_at(&service).await;
 
     service.shutdown().await;
 
@@ -230,23 +229,36 @@ async fn a_shut_down_service_stops_answering_and_a_restart_keeps_its_database() 
         restarted.get("/api/v1/health").await.status(),
         StatusCode::OK
     );
-    assert_eq!(created_at(dir.path().to_owned()).await, before);
+    assert_eq!(created_at(&restarted).await, before);
 }
 
 #[tokio::test]
 async fn the_database_and_the_outbox_are_created_in_the_data_dir() {
     let service = spawn_service().await;
 
-    assert!(service.data_dir().join("oso-service.sqlite3").is_file());
+    // On PostgreSQL the database is elsewhere: no SQLite file may appear beside the outbox.
+    assert_eq!(
+        service.data_dir().join("oso-service.sqlite3").is_file(),
+        !crate::support::on_postgres()
+    );
     assert!(service.data_dir().join("outbox").is_dir());
 }
 
 #[tokio::test]
 async fn the_database_is_opened_in_wal_mode_with_foreign_keys_and_a_small_page_cache() {
     let service = spawn_service().await;
-    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
-        .await
-        .expect("opens beside the running service");
+    let pool = match service.database() {
+        oso_service::database::Database::Sqlite(pool) => pool.clone(),
+        oso_service::database::Database::Postgres(pool) => {
+            // PostgreSQL's counterpart: every commit waits for the disk.
+            let durable: String = sqlx::query_scalar("SHOW synchronous_commit")
+                .fetch_one(pool)
+                .await
+                .expect("setting");
+            assert_eq!(durable, "on");
+            return;
+        }
+    };
 
     let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&pool)
@@ -276,7 +288,7 @@ async fn starting_on_an_address_in_use_fails_with_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = oso_service::ServiceConfig {
         listen: service.address,
-        ..oso_service::ServiceConfig::embedded(dir.path())
+        ..crate::support::config(dir.path()).await
     };
 
     let error = oso_service::start(config)

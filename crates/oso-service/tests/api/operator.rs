@@ -9,12 +9,9 @@ use crate::support::{spawn_service, TestService};
 
 /// Runs `oso-service operators …` on the service's data directory and answers its output.
 fn operators(service: &TestService, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_oso-service"))
-        .arg("operators")
-        .arg("--data-dir")
-        .arg(service.data_dir())
+    service
+        .command("operators")
         .args(args)
-        .env("OSO_LOG", "warn")
         .output()
         .expect("runs")
 }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::accounts::active_user;
 use crate::support::{spawn_service, TestService};
 
-fn address() -> Value {
+pub(crate) fn address() -> Value {
     json!({"company": "Zebra Parcels BV", "contact_person": "Ann Peeters", "street": "Meir",
            "number": "12", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
            "phone": "03 123 45 67"})
@@ -21,13 +21,13 @@ async fn catalogue(service: &TestService) -> Value {
         .expect("catalogue")
 }
 
-async fn place(service: &TestService, token: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn place(service: &TestService, token: &str, body: Value) -> reqwest::Response {
     service
         .send(Method::POST, "/api/v1/orders", token, Some(body))
         .await
 }
 
-fn order(key: &str, lines: Value) -> Value {
+pub(crate) fn order(key: &str, lines: Value) -> Value {
     json!({"idempotency_key": key, "account_number": "951234567", "address": address(), "lines": lines})
 }
 
@@ -286,7 +286,7 @@ async fn the_whole_order_maximum_is_a_service_setting() {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = oso_service::ServiceConfig {
         order_max_packs: Some(3),
-        ..oso_service::ServiceConfig::embedded(dir.path())
+        ..crate::support::config(dir.path()).await
     };
     let running = oso_service::start(config).await.expect("starts");
     let catalogue: Value = reqwest::get(format!("{}/api/v1/catalogue", running.url()))
@@ -304,13 +304,18 @@ async fn an_order_whose_client_went_away_before_the_answer_is_still_placed_and_c
     let service = spawn_service().await;
     let token = active_user(&service, "ann@zebra.example").await;
     // Holding the write lock keeps the order waiting in the service while its client goes away.
-    let database = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
+    let lock = service
+        .database()
+        .begin_write()
         .await
-        .expect("opens");
-    let lock = database
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .expect("write lock");
+        .expect("a transaction");
+    let mut lock = lock;
+    if let oso_service::database::Tx::Postgres(tx) = &mut lock {
+        sqlx::query("LOCK TABLE orders IN EXCLUSIVE MODE")
+            .execute(&mut **tx)
+            .await
+            .expect("the orders locked");
+    }
     let body = order(
         "client-gone-0001-aaaa",
         json!([{"sku": "ENV-DL-50", "packs": 1}]),
@@ -332,7 +337,7 @@ async fn an_order_whose_client_went_away_before_the_answer_is_still_placed_and_c
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     drop(client);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    lock.rollback().await.expect("lock released");
+    drop(lock);
 
     let mut confirmed = false;
     for _ in 0..100 {

@@ -329,33 +329,27 @@ async fn forgetting_a_user_revokes_the_login_and_leaves_no_personal_data() {
         code_of(sign_in(&service, email, PASSWORD).await).await,
         "invalid_credentials"
     );
-    let leaks = crate::support::files_containing(
-        service.data_dir(),
-        &[
+    let leaks = service
+        .stored_copies_of(&[
             "quentin",
             "uniquename",
             "rarecompany",
             "Xylophone",
             "Zarathustra",
             "32470987654",
-        ],
-    );
+        ])
+        .await;
     assert!(leaks.is_empty(), "personal data left in {leaks:?}");
 
     // The anonymous part of the order stays for statistics.
-    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
-        .await
-        .expect("opens");
-    let kept: (String, String, i64) = sqlx::query_as(
-        "SELECT o.account_number, o.country, l.packs FROM orders o JOIN order_lines l ON l.order_id = o.id
-         WHERE o.order_number = ?1",
-    )
-    .bind(placed["order_number"].as_str().expect("number"))
-    .fetch_one(&pool)
-    .await
-    .expect("the order is still there");
+    let kept: (String, String, i64) = service
+        .fetch_one(
+            "SELECT o.account_number, o.country, l.packs FROM orders o JOIN order_lines l ON l.order_id = o.id
+             WHERE o.order_number = $1",
+            placed["order_number"].as_str().expect("number"),
+        )
+        .await;
     assert_eq!(kept, ("951234567".to_owned(), "BE".to_owned(), 1));
-    drop(pool);
 
     // The audit trail keeps its events, with the person made unrecognisable.
     let (_, trail) =

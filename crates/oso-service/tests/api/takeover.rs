@@ -250,15 +250,11 @@ async fn a_login_still_pending_after_48_hours_is_purged_and_the_address_may_regi
     clock.advance(Duration::hours(48) + Duration::minutes(1));
     service.run_jobs().await;
 
-    let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
-        .await
-        .expect("opens");
-    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(&pool)
-        .await
-        .expect("counts");
-    assert_eq!(pending, 0, "the abandoned pending login is gone");
-    drop(pool);
+    assert_eq!(
+        service.count_rows("users").await,
+        0,
+        "the abandoned pending login is gone"
+    );
     register(&service, "ann@zebra.example").await;
     service.mail_settled().await;
     let code = service.code_from_newest("activation");
