@@ -119,9 +119,10 @@ enum OrdersAction {
 
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
-    /// TOML configuration file; its keys are the long options below with `_` for `-`, plus
-    /// `mail_from` and an `[smtp]` table (host, port, security = starttls|tls|none, username,
-    /// password) to send e-mail by SMTP instead of writing it to the outbox.
+    /// TOML configuration file; its keys are the long options below with `_` for `-`
+    /// (`trusted_proxies` a list for --trusted-proxy), plus `mail_from` and an `[smtp]` table
+    /// (host, port, security = starttls|tls|none, username, password) to send e-mail by SMTP
+    /// instead of writing it to the outbox.
     #[arg(long, env = "OSO_SERVICE_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Address and port to listen on [default: 127.0.0.1:8480].
