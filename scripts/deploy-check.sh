@@ -35,7 +35,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-if "$binary" serve --help | grep -q -- '--database-url'; then
+# (grep reads it all: with -q it could stop early and fail the pipe under pipefail)
+if "$binary" serve --help | grep -- '--database-url' >/dev/null; then
   engine=postgres
   if [ -z "${OSO_TEST_DATABASE_URL:-}" ]; then
     exec scripts/with-postgres.sh "$PWD/scripts/deploy-check.sh" "$binary"
