@@ -28,7 +28,7 @@ CARGO_AUDIT_VERSION=0.22.2
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
 test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
-               python3-aiosmtpd python3-venv desktop-file-utils binutils postgresql)
+               python3-aiosmtpd python3-venv desktop-file-utils binutils postgresql nginx)
 
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")

@@ -25,6 +25,10 @@ echo "== the service on PostgreSQL: its stores, schema and whole API suite, two 
 # (OSO_TEST_API_ON_POSTGRES), with the two-instance tests that SQLite's pass ignores.
 scripts/with-postgres.sh bash -c 'cargo test -p oso-service --locked --lib --test postgres_schema -- --ignored &&
   OSO_TEST_API_ON_POSTGRES=1 cargo test -p oso-service --locked --test api -- --include-ignored'
+echo "== the deployment sample (deploy/): two instances on PostgreSQL behind nginx with TLS"
+# Follows deploy/ as the README's deployment section does, on private ports and directories.
+cargo build -p oso-service --bin oso-service --locked
+scripts/deploy-check.sh
 echo "== benchmark harnesses at a tiny size, the load suite small (the figures come from \`make bench\`)"
 # The load suite (oso-service's bench load) runs 5 s under `cargo test` and fails on any error.
 OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 cargo test --workspace --bench '*' --locked

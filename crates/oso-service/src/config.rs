@@ -4,7 +4,7 @@
 //! variables (`OSO_SERVICE_*`), command-line flags. The binary applies the last two through clap;
 //! [`ServiceConfig::from_toml_file`] does the first two.
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -46,6 +46,10 @@ pub struct ServiceConfig {
     /// DEMO ONLY: every this many seconds, move every open order one status further (shipping
     /// with a made-up tracking number). Off unless set; never set it for real customers.
     pub demo_advance_orders_every_seconds: Option<u64>,
+    /// Reverse proxies (e.g. nginx on 127.0.0.1) whose `X-Forwarded-For` names the client for
+    /// the sign-in throttle and the registration limits. Empty by default: the header is then
+    /// ignored, since any client can send it.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 pub const DEFAULT_TRACK_AND_TRACE_URL: &str =
@@ -120,6 +124,7 @@ impl Default for ServiceConfig {
             order_max_packs: None,
             track_and_trace_url: DEFAULT_TRACK_AND_TRACE_URL.to_owned(),
             demo_advance_orders_every_seconds: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -186,6 +191,28 @@ mod tests {
         let url = config.database_url.as_ref().expect("a URL");
         assert_eq!(url.expose(), "postgres://oso:hunter2@db:5432/oso");
         assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn no_proxy_is_trusted_unless_the_file_names_one() {
+        let default = ServiceConfig::from_toml_str("").expect("valid");
+        let named = ServiceConfig::from_toml_str("trusted_proxies = [\"127.0.0.1\", \"::1\"]")
+            .expect("valid");
+
+        assert!(default.trusted_proxies.is_empty());
+        assert_eq!(
+            named.trusted_proxies,
+            [
+                IpAddr::from(Ipv4Addr::LOCALHOST),
+                IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_trusted_proxy_that_is_not_an_address_is_refused() {
+        assert!(ServiceConfig::from_toml_str("trusted_proxies = [\"nginx.local\"]").is_err());
+        assert!(ServiceConfig::from_toml_str("trusted_proxies = [\"10.0.0.0/8\"]").is_err());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `oso-service`: the OSO service as a standalone server for many desktops.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -119,9 +119,10 @@ enum OrdersAction {
 
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
-    /// TOML configuration file; its keys are the long options below with `_` for `-`, plus
-    /// `mail_from` and an `[smtp]` table (host, port, security = starttls|tls|none, username,
-    /// password) to send e-mail by SMTP instead of writing it to the outbox.
+    /// TOML configuration file; its keys are the long options below with `_` for `-`
+    /// (`trusted_proxies` a list for --trusted-proxy), plus `mail_from` and an `[smtp]` table
+    /// (host, port, security = starttls|tls|none, username, password) to send e-mail by SMTP
+    /// instead of writing it to the outbox.
     #[arg(long, env = "OSO_SERVICE_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Address and port to listen on [default: 127.0.0.1:8480].
@@ -157,6 +158,16 @@ struct ServeArgs {
     /// Days after which a password must be renewed [default: 60].
     #[arg(long, env = "OSO_SERVICE_PASSWORD_MAX_AGE_DAYS", value_name = "DAYS")]
     password_max_age_days: Option<u32>,
+    /// A reverse proxy (e.g. nginx on 127.0.0.1) whose X-Forwarded-For header names the client
+    /// for the sign-in throttle and the registration limits; repeat for more (the variable:
+    /// comma-separated). From any other peer the header is ignored [default: none].
+    #[arg(
+        long = "trusted-proxy",
+        env = "OSO_SERVICE_TRUSTED_PROXIES",
+        value_name = "IP",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<IpAddr>,
 }
 
 impl ServeArgs {
@@ -186,13 +197,19 @@ impl ServeArgs {
         if let Some(days) = self.password_max_age_days {
             config.password_max_age_days = days;
         }
+        if !self.trusted_proxies.is_empty() {
+            config.trusted_proxies = self.trusted_proxies;
+        }
         Ok(config)
     }
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // Logs go to stderr: stdout carries what a command answers (a token, a list), which
+    // scripts read.
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             EnvFilter::try_from_env("OSO_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
         )
@@ -446,5 +463,57 @@ impl StopSignals {
         {
             let _ = tokio::signal::ctrl_c().await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve_config(args: &[&str]) -> ServiceConfig {
+        let cli = Cli::try_parse_from(["oso-service", "serve"].iter().chain(args))
+            .expect("valid arguments");
+        match cli.command {
+            Command::Serve(args) => args.into_config().expect("a configuration"),
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn trusted_proxies_are_named_by_a_repeated_flag_or_a_comma_separated_list() {
+        let repeated = serve_config(&["--trusted-proxy", "127.0.0.1", "--trusted-proxy", "::1"]);
+        let listed = serve_config(&["--trusted-proxy", "127.0.0.1,::1"]);
+
+        let expected: Vec<IpAddr> =
+            vec!["127.0.0.1".parse().expect("ip"), "::1".parse().expect("ip")];
+        assert_eq!(repeated.trusted_proxies, expected);
+        assert_eq!(listed.trusted_proxies, expected);
+    }
+
+    #[test]
+    fn trusted_proxies_on_the_command_line_replace_those_of_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("service.toml");
+        std::fs::write(&file, "trusted_proxies = [\"10.0.0.2\"]\n").expect("written");
+        let file = file.to_str().expect("a UTF-8 path");
+
+        let from_file = serve_config(&["--config", file]);
+        let from_flag = serve_config(&["--config", file, "--trusted-proxy", "10.0.0.3"]);
+
+        assert_eq!(
+            from_file.trusted_proxies,
+            ["10.0.0.2".parse::<IpAddr>().expect("ip")]
+        );
+        assert_eq!(
+            from_flag.trusted_proxies,
+            ["10.0.0.3".parse::<IpAddr>().expect("ip")]
+        );
+    }
+
+    #[test]
+    fn a_trusted_proxy_that_is_not_an_address_is_refused() {
+        let refused = Cli::try_parse_from(["oso-service", "serve", "--trusted-proxy", "nginx"]);
+
+        assert!(refused.is_err());
     }
 }

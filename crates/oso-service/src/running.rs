@@ -206,6 +206,7 @@ pub async fn start_with_clock(
     let router = api::router(
         state.clone(),
         api::AllowedHosts::for_listener(address, config.public_url.as_deref()),
+        api::TrustedProxies::new(config.trusted_proxies.iter().copied()),
     );
     let (stop, stopped) = watch::channel(None);
     let jobs = crate::jobs::Context {
@@ -260,6 +261,7 @@ pub async fn start_with_clock(
         url = %format!("http://{address}"),
         database = %state.database.describe(),
         outbox = %outbox_dir.display(),
+        trusted_proxies = ?config.trusted_proxies,
         "service started"
     );
     Ok(RunningService {

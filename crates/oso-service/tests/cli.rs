@@ -20,6 +20,8 @@ fn serve_help_documents_every_option() {
         "--config",
         "OSO_SERVICE_LISTEN",
         "OSO_SERVICE_DATA_DIR",
+        "--trusted-proxy",
+        "OSO_SERVICE_TRUSTED_PROXIES",
     ] {
         assert!(
             help.contains(option),
@@ -90,6 +92,37 @@ fn serve_listens_where_told_keeps_its_files_in_the_data_dir_and_stops_on_sigterm
     assert!(killed.success());
     let status = child.wait().expect("exits");
     assert!(status.success(), "a graceful stop exits 0, got {status}");
+}
+
+#[test]
+fn serve_takes_its_trusted_proxies_from_a_comma_separated_variable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(BINARY)
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("OSO_SERVICE_TRUSTED_PROXIES", "127.0.0.1,::1")
+        .env("OSO_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut said = String::new();
+    for _ in 0..20 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("logs its start");
+        said.push_str(&line);
+        if line.contains("service started") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+
+    assert!(
+        said.contains("trusted_proxies=[127.0.0.1, ::1]"),
+        "the start-up log names the trusted proxies:\n{said}"
+    );
 }
 
 #[test]

@@ -1,12 +1,11 @@
 //! Registration, activation, sign-in, passwords, profile and "forget me" over HTTP.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 
 use super::extract::{AnySession, Body, Session};
+use super::ClientAddress;
 use super::{ApiError, AppState, ErrorBody};
 use oso_api::accounts::{
     ActivationCode, Credentials, EmailOnly, LinkPasswordReset, LinkToken, PasswordChange,
@@ -20,10 +19,10 @@ use oso_api::accounts::{
               (status = 429, body = ErrorBody)))]
 pub async fn register(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Body(form): Body<RegistrationForm>,
 ) -> Result<StatusCode, ApiError> {
-    state.accounts.register(form, client.ip()).await?;
+    state.accounts.register(form, client).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -60,12 +59,12 @@ pub async fn activate_with_link(
     responses((status = 202, description = "Sent when the address has a pending login"), (status = 429, body = ErrorBody)))]
 pub async fn resend_activation(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Body(body): Body<EmailOnly>,
 ) -> Result<StatusCode, ApiError> {
     state
         .accounts
-        .resend_activation(&body.email, client.ip())
+        .resend_activation(&body.email, client)
         .await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -76,12 +75,12 @@ pub async fn resend_activation(
     responses((status = 201, body = SessionGrant), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn sign_in(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Body(body): Body<Credentials>,
 ) -> Result<(StatusCode, Json<SessionGrant>), ApiError> {
     let grant = state
         .accounts
-        .sign_in(&body.email, &body.password, &client.ip().to_string())
+        .sign_in(&body.email, &body.password, &client.to_string())
         .await?;
     Ok((StatusCode::CREATED, Json(grant)))
 }
@@ -157,12 +156,12 @@ pub async fn forget(
     responses((status = 202, description = "Sent when the address has a login"), (status = 429, body = ErrorBody)))]
 pub async fn request_password_reset(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Body(body): Body<EmailOnly>,
 ) -> Result<StatusCode, ApiError> {
     state
         .accounts
-        .request_password_reset(&body.email, client.ip())
+        .request_password_reset(&body.email, client)
         .await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -5,6 +5,7 @@ pub mod account_numbers;
 pub mod accounts;
 pub mod addresses;
 pub mod catalogue;
+mod client_address;
 pub mod error;
 pub mod esecure;
 mod esecure_page;
@@ -27,6 +28,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub use client_address::{ClientAddress, TrustedProxies};
 pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use guard::AllowedHosts;
 
@@ -163,8 +165,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The whole service: the API, the pages it serves, and (see [`guard`]) the hosts it answers.
-pub fn router(state: AppState, hosts: AllowedHosts) -> Router {
+/// The whole service: the API, the pages it serves, (see [`guard`]) the hosts it answers, and
+/// (see [`client_address`]) the proxies whose word on the client's address it takes.
+pub fn router(state: AppState, hosts: AllowedHosts, proxies: TrustedProxies) -> Router {
     let (v1_routes, _) = v1();
     let document = Arc::new(openapi());
     let v1_routes = v1_routes
@@ -184,6 +187,7 @@ pub fn router(state: AppState, hosts: AllowedHosts) -> Router {
         .merge(esecure_page::routes())
         .fallback(error::not_found)
         .with_state(state)
+        .layer(axum::Extension(proxies))
         .layer(axum::middleware::from_fn(run_to_the_end))
         .layer(axum::middleware::from_fn_with_state(hosts, guard::guard))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

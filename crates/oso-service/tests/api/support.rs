@@ -195,6 +195,7 @@ impl TestService {
                 orders,
             },
             oso_service::api::AllowedHosts::any(),
+            oso_service::api::TrustedProxies::none(),
         );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -1,11 +1,13 @@
 //! Issue 17, finding 6: the per-login budget of wrong passwords holds under concurrency, and
 //! wrong current passwords (password change, "forget me", profile e-mail) spend it as well.
+//! Issue 19: behind a trusted proxy each client has its own budget, which `X-Forwarded-For`
+//! cannot escape.
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::accounts::{active_user, code_of, sign_in, PASSWORD};
-use crate::support::spawn_service;
+use crate::support::{spawn_service, TestService};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sixteen_concurrent_wrong_passwords_get_at_most_five_verifications() {
@@ -129,4 +131,88 @@ async fn wrong_current_passwords_for_a_new_profile_email_spend_the_sign_in_budge
         .send(Method::PUT, "/api/v1/me", &token, Some(profile(PASSWORD)))
         .await;
     assert_eq!(code_of(sixth).await, "rate_limited");
+}
+
+/// A sign-in whose request says it was forwarded for `forwarded_for`.
+async fn sign_in_forwarded_for(
+    service: &TestService,
+    forwarded_for: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    service
+        .client
+        .post(service.url("/api/v1/sessions"))
+        .header("X-Forwarded-For", forwarded_for)
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .expect("the service answers")
+}
+
+/// The 20 failures the per-client rule allows, each for another unknown account so that no
+/// account's own budget is spent.
+async fn fail_twenty_times(service: &TestService, forwarded_for: impl Fn(usize) -> String) {
+    for attempt in 0..20 {
+        let guess = format!("user{attempt}@elsewhere.example");
+        assert_eq!(
+            code_of(
+                sign_in_forwarded_for(service, &forwarded_for(attempt), &guess, "some password")
+                    .await
+            )
+            .await,
+            "invalid_credentials",
+            "attempt {attempt}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_a_new_forwarded_address_per_try_does_not_escape_the_throttle() {
+    let service = spawn_service().await;
+    active_user(&service, "ann@zebra.example").await;
+
+    fail_twenty_times(&service, |attempt| format!("203.0.113.{attempt}")).await;
+
+    let limited =
+        sign_in_forwarded_for(&service, "198.51.100.9", "ann@zebra.example", PASSWORD).await;
+    assert_eq!(code_of(limited).await, "rate_limited");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_throttle() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = oso_service::ServiceConfig {
+        trusted_proxies: vec![std::net::Ipv4Addr::LOCALHOST.into()],
+        ..oso_service::ServiceConfig::embedded(dir.path())
+    };
+    let running = oso_service::start(config)
+        .await
+        .expect("the service starts");
+    let service = TestService::wrap(running, dir.path().to_owned());
+    active_user(&service, "ann@zebra.example").await;
+
+    fail_twenty_times(&service, |_| "203.0.113.7".to_owned()).await;
+
+    let elsewhere =
+        sign_in_forwarded_for(&service, "198.51.100.9", "ann@zebra.example", PASSWORD).await;
+    assert_eq!(
+        elsewhere.status(),
+        StatusCode::CREATED,
+        "another client is not slowed down"
+    );
+    let same = sign_in_forwarded_for(&service, "203.0.113.7", "ann@zebra.example", PASSWORD).await;
+    assert_eq!(code_of(same).await, "rate_limited");
+    let spoofed = sign_in_forwarded_for(
+        &service,
+        "198.51.100.9, 203.0.113.7",
+        "ann@zebra.example",
+        PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        code_of(spoofed).await,
+        "rate_limited",
+        "an address the client put left of its own is not believed"
+    );
 }
