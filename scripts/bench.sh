@@ -50,6 +50,8 @@ cargo build -q --release --locked -p oso -p oso-bench-empty-window --bin oso --b
 
 section "Sign-in against one argon2id verification" cargo bench -q -p oso-service --bench login --locked
 section "Order placement, 1/8/64 clients, mail over SMTP and to the outbox, against raw SQLite inserts" cargo bench -q -p oso-service --bench order_placement --locked
+section "The shared service on PostgreSQL: order placement by one and two instances against raw inserts, history first page at 100,000 orders against the raw query" \
+  scripts/with-postgres.sh cargo bench -q -p oso-service --bench postgres --locked
 section "Catalogue search per keystroke at 2,000 items" cargo bench -q --bench catalogue_search --locked
 section "History first page at 10,000 orders against raw SQLite" cargo bench -q --bench history_page --locked
 section "Draft save against a raw upsert of the same durability" cargo bench -q --bench draft_save --locked

@@ -12,9 +12,7 @@
 # with a token made by the CLI from an instance's configuration.
 #   scripts/deploy-check.sh [PATH-TO-oso-service]   (default: ${CARGO_TARGET_DIR:-target}/debug/)
 # It installs nothing: it needs nginx, openssl, curl, python3 with Debian's python3-aiosmtpd,
-# and PostgreSQL (Debian's postgresql). A binary without --database-url (before PostgreSQL
-# came to `serve`) runs each instance on SQLite in its own data directory: then the sign-up and
-# the order go through nginx to one instance while the other is stopped, and the check says so.
+# and PostgreSQL (Debian's postgresql); `make test` installs them and runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -35,14 +33,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
-# (grep reads it all: with -q it could stop early and fail the pipe under pipefail)
-if "$binary" serve --help | grep -- '--database-url' >/dev/null; then
-  engine=postgres
-  if [ -z "${OSO_TEST_DATABASE_URL:-}" ]; then
-    exec scripts/with-postgres.sh "$PWD/scripts/deploy-check.sh" "$binary"
-  fi
-else
-  engine=sqlite
+if [ -z "${OSO_TEST_DATABASE_URL:-}" ]; then
+  exec scripts/with-postgres.sh "$PWD/scripts/deploy-check.sh" "$binary"
 fi
 
 sample=deploy
@@ -120,14 +112,10 @@ step "an SMTP server on 127.0.0.1:$smtp_port, every mail into $dir/maildir"
   "$dir/maildir" > "$dir/smtp.log" 2>&1 &
 pids+=($!)
 
-if [ $engine = postgres ]; then
-  database=oso_deploy_check_$$
-  step "a database $database on the private PostgreSQL"
-  psql "$OSO_TEST_DATABASE_URL" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $database" >/dev/null
-  database_line="database_url = \"${OSO_TEST_DATABASE_URL%/*}/$database\""
-else
-  echo "!! $binary has no --database-url: each instance runs on SQLite in its own data directory" >&2
-fi
+database=oso_deploy_check_$$
+step "a database $database on the private PostgreSQL"
+psql "$OSO_TEST_DATABASE_URL" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $database" >/dev/null
+database_line="database_url = \"${OSO_TEST_DATABASE_URL%/*}/$database\""
 
 # An instance's configuration: the sample's, with this run's port, directory, database and SMTP
 # server (no TLS and no login: it is on this machine).
@@ -140,11 +128,7 @@ for n in 1 2; do
       -e "s#^security = .*#security = \"none\"#" \
       -e "/^username = /d" -e "/^password = /d" \
       $sample/oso/instance-$n.toml > "$config"
-  if [ $engine = postgres ]; then
-    sed -i "s#^database_url = .*#$database_line#" "$config"
-  else
-    sed -i "/^database_url = /d" "$config"
-  fi
+  sed -i "s#^database_url = .*#$database_line#" "$config"
   grep -q '^\[smtp\]$' "$config" || fail "the sample instance-$n.toml sends no mail by SMTP"
   grep -q '^trusted_proxies = \["127.0.0.1"\]$' "$config" || fail "instance-$n.toml does not trust nginx"
 done
@@ -173,7 +157,7 @@ stop_instance() { # n
 }
 declare -a instance_pids
 for n in 1 2; do
-  step "instance $n on 127.0.0.1:${ports[n - 1]} ($engine)"
+  step "instance $n on 127.0.0.1:${ports[n - 1]}"
   start_instance $n
 done
 
@@ -277,15 +261,11 @@ for _ in 1 2 3 4; do
   api GET /api/v1/health
   expect 200 "health with one instance stopped"
 done
-if [ $engine = postgres ]; then
-  start_instance 2
-  before_restart=$(upstreams_seen "${ports[1]}")
-  # nginx skips an instance for fail_timeout after a failed connection (10 s in the sample,
-  # 1 s here): after it, both instances take requests again, turn about.
-  sleep 1.2
-else
-  echo "!! (SQLite: instance 2 stays stopped, its database is not instance 1's)" >&2
-fi
+start_instance 2
+before_restart=$(upstreams_seen "${ports[1]}")
+# nginx skips an instance for fail_timeout after a failed connection (10 s in the sample, 1 s
+# here): after it, both instances take requests again, turn about.
+sleep 1.2
 
 email="ann.$$@zebra.example"
 password="tall giraffe eats blue kites"
@@ -355,10 +335,6 @@ for _ in $(seq 100); do
 done
 [ "$mails" -ge 2 ] || fail "$mails mails reached the SMTP server, expected the activation and the order's confirmation"
 
-if [ $engine = postgres ]; then
-  [ "$(upstreams_seen "${ports[1]}")" -gt "$before_restart" ] ||
-    fail "nginx sent instance 2 nothing after its restart"
-  echo "deploy-check passed on PostgreSQL in $((SECONDS - started)) s"
-else
-  echo "deploy-check passed in $((SECONDS - started)) s, on SQLite: one instance did the sign-up and the order"
-fi
+[ "$(upstreams_seen "${ports[1]}")" -gt "$before_restart" ] ||
+  fail "nginx sent instance 2 nothing after its restart"
+echo "deploy-check passed on PostgreSQL in $((SECONDS - started)) s"

@@ -22,9 +22,11 @@ echo "== the service on PostgreSQL: its stores, schema and whole API suite, two 
 # The tests that need PostgreSQL are #[ignore]d in a plain `cargo test`; here they run on a
 # private cluster (scripts/with-postgres.sh): the stores' tests on both engines and the schema
 # check, then the API suite above again with every service on a PostgreSQL database of its own
-# (OSO_TEST_API_ON_POSTGRES), with the two-instance tests that SQLite's pass ignores.
+# (OSO_TEST_API_ON_POSTGRES), with the two-instance tests that SQLite's pass ignores, and the
+# PostgreSQL benchmark's harness at a tiny size.
 scripts/with-postgres.sh bash -c 'cargo test -p oso-service --locked --lib --test postgres_schema -- --ignored &&
-  OSO_TEST_API_ON_POSTGRES=1 cargo test -p oso-service --locked --test api -- --include-ignored'
+  OSO_TEST_API_ON_POSTGRES=1 cargo test -p oso-service --locked --test api -- --include-ignored &&
+  OSO_BENCH_ROUNDS=2 OSO_BENCH_ORDERS=20 OSO_BENCH_HISTORY_ORDERS=500 cargo test -p oso-service --locked --bench postgres'
 echo "== the deployment sample (deploy/): two instances on PostgreSQL behind nginx with TLS"
 # Follows deploy/ as the README's deployment section does, on private ports and directories.
 cargo build -p oso-service --bin oso-service --locked
