@@ -294,13 +294,14 @@ async fn placement(cluster: &str, dir: &std::path::Path) {
         let by_one = place_orders("one", one.clone(), &tokens, clients, orders).await;
         let by_two = place_orders("two", both.clone(), &tokens, clients, orders).await;
         let pool = raw.clone();
-        let baseline = run_clients(clients, orders, move |_, index| {
-            let pool = pool.clone();
-            async move {
-                raw_insert(&pool, user, &format!("raw-{clients:02}-{index:08}"), index).await
-            }
-        })
-        .await;
+        let baseline =
+            run_clients(clients, orders, move |_, index| {
+                let pool = pool.clone();
+                async move {
+                    raw_insert(&pool, user, &format!("raw-{clients:02}-{index:08}"), index).await
+                }
+            })
+            .await;
         for (count, served) in [(1, by_one), (2, by_two)] {
             println!(
                 "{clients:>8} {count:>10} {:>14.0} {:>7.2} ms {:>7.2} ms {:>14.0} {:>7.2} ms {:>7.2} ms {:>7.0}%",
@@ -330,7 +331,11 @@ async fn placement(cluster: &str, dir: &std::path::Path) {
         sink.accepted(),
         6 * orders
     );
-    assert_eq!(numbers, 6 * orders as i64, "every order once, one number each");
+    assert_eq!(
+        numbers,
+        6 * orders as i64,
+        "every order once, one number each"
+    );
     assert_eq!(sink.accepted(), 6 * orders, "every confirmation sent");
     println!(
         "targets: service throughput ≥ 50 % of raw at 64 clients, p99 < 50 ms (one and two instances)"
@@ -380,7 +385,10 @@ async fn seed_history(pool: &PgPool, count: usize) -> i64 {
     .execute(pool)
     .await
     .expect("customer accounts");
-    sqlx::query("ANALYZE").execute(pool).await.expect("analyzed");
+    sqlx::query("ANALYZE")
+        .execute(pool)
+        .await
+        .expect("analyzed");
     user
 }
 
@@ -411,8 +419,13 @@ async fn raw_page(pool: &PgPool, user: i64, requester: &Requester, order: &str) 
     page.push(format!(
         " ORDER BY {order} DESC, o.id DESC LIMIT 25 OFFSET 0"
     ));
-    let rows: Vec<(String, chrono::DateTime<chrono::Utc>, String, String, String)> =
-        page.build_query_as().fetch_all(pool).await.expect("page");
+    let rows: Vec<(
+        String,
+        chrono::DateTime<chrono::Utc>,
+        String,
+        String,
+        String,
+    )> = page.build_query_as().fetch_all(pool).await.expect("page");
     assert!(total > 0);
     rows.len()
 }
@@ -462,7 +475,10 @@ async fn history(cluster: &str, dir: &std::path::Path) {
             assert_eq!(fetch().await, 25.min(orders));
             served.push(start.elapsed());
             let start = Instant::now();
-            assert_eq!(raw_page(&raw, user, &requester, order).await, 25.min(orders));
+            assert_eq!(
+                raw_page(&raw, user, &requester, order).await,
+                25.min(orders)
+            );
             baseline.push(start.elapsed());
         }
         let (s50, s99) = (
