@@ -155,6 +155,13 @@ pub trait Dialect: sqlx::Database {
     fn without_case(column: &str) -> String;
     /// The text at `path` (`["name", "nl"]`) in the JSON text of `column`.
     fn json_text(column: &str, path: &[&str]) -> String;
+    /// The start of "`column` is one of the values of a subquery", which the caller writes and
+    /// then closes with [`Dialect::ONE_OF_END`].
+    fn one_of(column: &str) -> String;
+    const ONE_OF_END: &'static str;
+    /// Ends a subquery that the planner must run on its own rather than merge into the query
+    /// around it: a LIMIT/OFFSET that changes nothing.
+    const KEEP_APART: &'static str;
 }
 
 impl Dialect for Sqlite {
@@ -165,6 +172,12 @@ impl Dialect for Sqlite {
     fn json_text(column: &str, path: &[&str]) -> String {
         format!("json_extract({column}, '$.{}')", path.join("."))
     }
+
+    fn one_of(column: &str) -> String {
+        format!("{column} IN (")
+    }
+    const ONE_OF_END: &'static str = ")";
+    const KEEP_APART: &'static str = " LIMIT -1 OFFSET 0";
 }
 
 impl Dialect for Postgres {
@@ -175,6 +188,15 @@ impl Dialect for Postgres {
     fn json_text(column: &str, path: &[&str]) -> String {
         format!("({column}::jsonb #>> '{{{}}}')", path.join(","))
     }
+
+    /// As an array computed once: `x = ANY (ARRAY(…))` is a condition an index can answer, so
+    /// `a = 1 OR x = ANY (…)` reads two indexes (a bitmap OR) where `x IN (…)` read every row
+    /// (the history at 100,000 orders: 27 ms against 0.9 ms).
+    fn one_of(column: &str) -> String {
+        format!("{column} = ANY (ARRAY(")
+    }
+    const ONE_OF_END: &'static str = "))";
+    const KEEP_APART: &'static str = " OFFSET 0";
 }
 
 impl<'c> From<&'c mut SqliteConnection> for Conn<'c> {

@@ -37,18 +37,20 @@ pub(super) fn visible_to<'a, DB>(
     requester: &'a Requester,
     query: &'a HistoryQuery,
 ) where
-    DB: sqlx::Database,
+    DB: Dialect,
     i64: Encode<'a, DB> + Type<DB>,
     &'a str: Encode<'a, DB> + Type<DB>,
 {
     builder
         .push(" FROM orders o WHERE (o.user_id = ")
         .push_bind(user.user.id)
-        .push(
-            " OR o.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ",
-        )
+        .push(format!(
+            " OR {}SELECT account_number FROM account_administrators WHERE email_canonical = ",
+            DB::one_of("o.account_number")
+        ))
         .push_bind(requester.canonical.as_str())
-        .push(")) AND ");
+        .push(DB::ONE_OF_END)
+        .push(") AND ");
     push_may_use(builder, "o.account_number", requester);
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
         builder.push(" AND o.status = ").push_bind(status);
@@ -84,6 +86,12 @@ pub(super) fn order_by<DB: Dialect>(builder: &mut QueryBuilder<'_, DB>, query: &
     ));
 }
 
+/// Up to this many visible orders, PostgreSQL reads a page by finding them all through the
+/// indexes of login and number and sorting them; beyond it, along the sort column's index.
+/// Left to itself the planner walks the sort's index for the few orders of one login among many
+/// (70 ms at 100,000 orders, where finding and sorting its 100 takes 1 ms).
+const FIND_THEN_SORT_UP_TO: i64 = 5_000;
+
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
     database: &Database,
@@ -94,13 +102,20 @@ pub async fn page(
     let requester = Requester::of(user);
     let (total, rows): (i64, Vec<PageRow>) = match database {
         Database::Sqlite(pool) => {
-            let (mut count, mut rows) = page_queries::<Sqlite>(user, &requester, query);
-            let total = count.build_query_scalar().fetch_one(pool).await?;
+            let total = count_query::<Sqlite>(user, &requester, query)
+                .build_query_scalar()
+                .fetch_one(pool)
+                .await?;
+            let mut rows = rows_query::<Sqlite>(user, &requester, query, false);
             (total, rows.build_query_as().fetch_all(pool).await?)
         }
         Database::Postgres(pool) => {
-            let (mut count, mut rows) = page_queries::<Postgres>(user, &requester, query);
-            let total = count.build_query_scalar().fetch_one(pool).await?;
+            let total = count_query::<Postgres>(user, &requester, query)
+                .build_query_scalar()
+                .fetch_one(pool)
+                .await?;
+            let find_then_sort = total <= FIND_THEN_SORT_UP_TO;
+            let mut rows = rows_query::<Postgres>(user, &requester, query, find_then_sort);
             (total, rows.build_query_as().fetch_all(pool).await?)
         }
     };
@@ -122,12 +137,31 @@ pub async fn page(
 /// The row of a history page as read.
 type PageRow = (String, DateTime<Utc>, OrderStatus, String, String);
 
-/// The count of the orders `query` shows, and the page of them it asks for.
-fn page_queries<'a, DB>(
+/// How many orders `query` shows.
+pub(super) fn count_query<'a, DB>(
     user: &SignedIn,
     requester: &'a Requester,
     query: &'a HistoryQuery,
-) -> (QueryBuilder<'a, DB>, QueryBuilder<'a, DB>)
+) -> QueryBuilder<'a, DB>
+where
+    DB: Dialect,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
+    let mut count = QueryBuilder::<DB>::new("SELECT COUNT(*)");
+    visible_to(&mut count, user, requester, query);
+    count
+}
+
+/// The page of orders `query` asks for. `find_then_sort` selects the visible orders in a
+/// subquery the planner may not merge into the sort ([`Dialect::KEEP_APART`]), so they are found through
+/// the indexes of their conditions and then sorted (see [`FIND_THEN_SORT_UP_TO`]).
+pub(super) fn rows_query<'a, DB>(
+    user: &SignedIn,
+    requester: &'a Requester,
+    query: &'a HistoryQuery,
+    find_then_sort: bool,
+) -> QueryBuilder<'a, DB>
 where
     DB: Dialect,
     i64: Encode<'a, DB> + Type<DB>,
@@ -135,19 +169,22 @@ where
 {
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
     let offset = i64::from(query.offset.unwrap_or(0));
-    let mut count = QueryBuilder::<DB>::new("SELECT COUNT(*)");
-    visible_to(&mut count, user, requester, query);
-    let mut rows = QueryBuilder::<DB>::new(
-        "SELECT o.order_number AS order_number, o.created_at AS created_at, o.status AS status,
-                o.account_number AS account_number, o.company AS company",
-    );
-    visible_to(&mut rows, user, requester, query);
+    const COLUMNS: &str = "o.order_number AS order_number, o.created_at AS created_at, \
+         o.status AS status, o.account_number AS account_number, o.company AS company";
+    let mut rows = QueryBuilder::<DB>::new(format!("SELECT {COLUMNS}"));
+    if find_then_sort {
+        rows.push(format!(" FROM (SELECT o.id AS id, {COLUMNS}"));
+        visible_to(&mut rows, user, requester, query);
+        rows.push(DB::KEEP_APART).push(") o");
+    } else {
+        visible_to(&mut rows, user, requester, query);
+    }
     order_by(&mut rows, query);
     rows.push(" LIMIT ")
         .push_bind(limit)
         .push(" OFFSET ")
         .push_bind(offset);
-    (count, rows)
+    rows
 }
 
 /// The numbers the history's filter offers: those of the orders the history shows, and those
@@ -185,7 +222,7 @@ fn numbers_query<'a, DB>(
     everything: &'a HistoryQuery,
 ) -> QueryBuilder<'a, DB>
 where
-    DB: sqlx::Database,
+    DB: Dialect,
     i64: Encode<'a, DB> + Type<DB>,
     &'a str: Encode<'a, DB> + Type<DB>,
 {
