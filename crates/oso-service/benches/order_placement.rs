@@ -10,29 +10,20 @@
 //! `cargo bench -p oso-service --bench order_placement`; `OSO_BENCH_ORDERS` sets the orders per
 //! run (default 1000).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use oso_service::{RunningService, ServiceConfig};
 use serde_json::json;
 use sqlx::SqlitePool;
 
+mod placement;
 #[path = "../tests/support/smtp_sink.rs"]
 mod smtp_sink;
 
+use placement::{order_body, run_clients, Run, SKUS};
+
 const PASSWORD: &str = "tall giraffe eats blue kites";
-const SKUS: [&str; 3] = ["ENV-DL-50", "ENV-C5-50", "ENV-C4-25"];
-
-fn percentile(samples: &mut [Duration], fraction: f64) -> Duration {
-    samples.sort();
-    samples[((samples.len() as f64 - 1.0) * fraction).round() as usize]
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
 async fn signed_in(
     http: &reqwest::Client,
     url: &str,
@@ -65,56 +56,6 @@ async fn signed_in(
         .await
         .expect("grant");
     grant["token"].as_str().expect("token").to_owned()
-}
-
-fn order_body(key: &str, index: usize) -> serde_json::Value {
-    json!({"idempotency_key": key, "account_number": "951234567",
-        "address": {"company": format!("Zebra {index}"), "contact_person": "Ann", "street": "Meir", "number": "1",
-                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
-        "lines": [{"sku": SKUS[index % 3], "packs": 1 + index % 5}, {"sku": SKUS[(index + 1) % 3], "packs": 1}]})
-}
-
-struct Run {
-    throughput: f64,
-    p50: f64,
-    p99: f64,
-}
-
-async fn run_clients<F, Fut>(clients: usize, orders: usize, work: F) -> Run
-where
-    F: Fn(usize, usize) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = ()> + Send,
-{
-    let next = Arc::new(AtomicUsize::new(0));
-    let work = Arc::new(work);
-    let start = Instant::now();
-    let mut tasks = Vec::new();
-    for client in 0..clients {
-        let (next, work) = (Arc::clone(&next), Arc::clone(&work));
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                if index >= orders {
-                    break;
-                }
-                let began = Instant::now();
-                work(client, index).await;
-                latencies.push(began.elapsed());
-            }
-            latencies
-        }));
-    }
-    let mut latencies = Vec::new();
-    for task in tasks {
-        latencies.extend(task.await.expect("client"));
-    }
-    let elapsed = start.elapsed();
-    Run {
-        throughput: orders as f64 / elapsed.as_secs_f64(),
-        p50: ms(percentile(&mut latencies, 0.5)),
-        p99: ms(percentile(&mut latencies, 0.99)),
-    }
 }
 
 /// The rows the service writes for an order, written directly, durably.
