@@ -103,16 +103,18 @@ fn serve_takes_its_trusted_proxies_from_a_comma_separated_variable() {
         .env("OSO_SERVICE_TRUSTED_PROXIES", "127.0.0.1,::1")
         .env("OSO_LOG", "info")
         .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("starts");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    // The log goes to stderr (stdout carries what a command answers).
+    let mut log = BufReader::new(child.stderr.take().expect("stderr"));
     let mut said = String::new();
     for _ in 0..20 {
         let mut line = String::new();
-        stdout.read_line(&mut line).expect("logs its start");
+        let read = log.read_line(&mut line).expect("logs its start");
         said.push_str(&line);
-        if line.contains("service started") {
+        if read == 0 || line.contains("service started") {
             break;
         }
     }
