@@ -395,8 +395,10 @@ async fn raw_page(pool: &PgPool, user: i64, requester: &Requester, order: &str) 
 }
 
 async fn history(cluster: &str, dir: &std::path::Path, logins: usize) {
-    let orders = env_number("OSO_BENCH_HISTORY_ORDERS", 100_000);
+    let orders = env_number("OSO_BENCH_HISTORY_ORDERS", 100_000).max(1);
     let rounds = env_number("OSO_BENCH_ROUNDS", 200);
+    // Every login has an order, however small the run (the harness in `make test`).
+    let logins = logins.clamp(1, orders);
     let name = format!("bench_history_{logins}_{}", std::process::id());
     let url = new_database(cluster, &name).await;
     let setup = dir.join(format!("{name}-setup"));
