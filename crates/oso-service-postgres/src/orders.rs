@@ -11,6 +11,10 @@ use sqlx::PgConnection;
 /// answers its id and number, or `None` when the user placed an order with this key already.
 /// Numbers come from the `order_numbers` sequence, so no two instances ever hand out the same
 /// one; a key that turns out to be taken leaves a gap, which a sequence may.
+///
+/// One statement for the three tables (data-modifying CTEs): the order writer sends it once per
+/// order, instead of three round trips. The lines' and status's references to the new order are
+/// checked at the statement's end, when the order is there; a taken key inserts nothing at all.
 pub async fn insert(
     conn: &mut PgConnection,
     order: &NewOrderRow<'_>,
@@ -19,14 +23,23 @@ pub async fn insert(
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
     let a = &order.address;
     let inserted = sqlx::query!(
-        r#"INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person,
-                               street, number, box_number, postal_code, city, country, phone,
-                               email, driver_note, ordered_by_name, ordered_by_email, created_at,
-                               order_number)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                   'OSO-' || $18::text || '-' || lpad(nextval('order_numbers')::text, 6, '0'))
-           ON CONFLICT (user_id, idempotency_key) DO NOTHING
-           RETURNING id, order_number AS "order_number!""#,
+        r#"WITH placed AS (
+               INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person,
+                                   street, number, box_number, postal_code, city, country, phone,
+                                   email, driver_note, ordered_by_name, ordered_by_email, created_at,
+                                   order_number)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                       'OSO-' || $18::text || '-' || lpad(nextval('order_numbers')::text, 6, '0'))
+               ON CONFLICT (user_id, idempotency_key) DO NOTHING
+               RETURNING id, order_number),
+           first_status AS (
+               INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
+               SELECT id, 'received', $17, 'customer' FROM placed),
+           lines AS (
+               INSERT INTO order_lines (order_id, sku, packs, line_no)
+               SELECT placed.id, line.sku, line.packs, line.line_no
+               FROM placed, UNNEST($19::text[], $20::bigint[]) WITH ORDINALITY AS line (sku, packs, line_no))
+           SELECT id AS "id!", order_number AS "order_number!" FROM placed"#,
         order.user_id,
         order.idempotency_key,
         order.account_number,
@@ -44,33 +57,13 @@ pub async fn insert(
         order.ordered_by_name,
         order.ordered_by_email,
         order.created_at,
-        order.year
-    )
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(inserted) = inserted else {
-        return Ok(None);
-    };
-    sqlx::query!(
-        "INSERT INTO order_status_changes (order_id, status, changed_at, changed_by)
-         VALUES ($1, 'received', $2, 'customer')",
-        inserted.id,
-        order.created_at
-    )
-    .execute(&mut *conn)
-    .await?;
-    // All lines in one statement, as on SQLite.
-    sqlx::query!(
-        "INSERT INTO order_lines (order_id, sku, packs, line_no)
-         SELECT $1, line.sku, line.packs, line.line_no
-         FROM UNNEST($2::text[], $3::bigint[]) WITH ORDINALITY AS line (sku, packs, line_no)",
-        inserted.id,
+        order.year,
         skus,
         packs
     )
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(Some((inserted.id, inserted.order_number)))
+    Ok(inserted.map(|row| (row.id, row.order_number)))
 }
 
 /// The order the user placed with `key`, if any.
