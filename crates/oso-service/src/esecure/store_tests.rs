@@ -282,8 +282,62 @@ async fn the_supplier_creates_changes_and_lists_customer_accounts(db: TestDataba
     );
 }
 
+/// Two administrators approve one pending request at once (two instances): one approval
+/// stands, the other is told it came too late, and the trail records one.
+async fn two_administrators_deciding_one_request_at_once_decide_it_once(db: TestDatabase) {
+    let database = &db.database;
+    run(database, ACCOUNTS).await;
+    let flows = Flows::over(database).await;
+    let ann = requester("ann@zebra.example");
+    let bob = requester("bob@zebra.example");
+    // Several rounds: a race lost without the lock shows in some of them, not in every one.
+    for round in 0..10 {
+        let email = format!("dirk{round}@other.example");
+        run(
+            database,
+            &format!(
+                "INSERT INTO access_requests (account_number, email, email_canonical, company, status, requested_at)
+                 VALUES ('951234567', '{email}', '{email}', 'Other', 'pending', '2026-12-03T09:00:00Z')"
+            ),
+        )
+        .await;
+        let id = count(
+            database,
+            &format!("SELECT id FROM access_requests WHERE email_canonical = '{email}'"),
+        )
+        .await;
+        let ids = [id];
+        let (first, second) = tokio::join!(
+            super::requests::decide(
+                flows.context(database),
+                &ann,
+                &ids,
+                super::requests::Decision::Approve
+            ),
+            super::requests::decide(
+                flows.context(database),
+                &bob,
+                &ids,
+                super::requests::Decision::Approve
+            ),
+        );
+        assert!(first.is_ok() != second.is_ok(), "{first:?} / {second:?}");
+        let late = first.err().or(second.err()).expect("one came too late");
+        assert!(format!("{late:?}").contains("already_decided"), "{late:?}");
+        assert_eq!(
+            count(
+                database,
+                &format!("SELECT COUNT(*) FROM esecure_audit WHERE subject = '{email}'"),
+            )
+            .await,
+            1
+        );
+    }
+}
+
 crate::database::testing::on_both_engines!(
     the_supplier_creates_changes_and_lists_customer_accounts,
+    two_administrators_deciding_one_request_at_once_decide_it_once,
     a_forgotten_person_leaves_every_esecure_table_and_the_trail_keeps_the_events,
     two_administrators_removing_each_other_at_once_leave_one,
     an_administrator_sees_and_sets_the_domains_of_their_accounts_only,
