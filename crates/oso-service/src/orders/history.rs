@@ -246,12 +246,18 @@ mod tests {
 
     use super::*;
     use crate::accounts::UserRow;
+    use crate::database::testing::TestDatabase;
+    use crate::orders::store_tests::{login_and_items, order, start_writer};
 
     fn signed_in() -> SignedIn {
+        signed_in_as(1)
+    }
+
+    fn signed_in_as(id: i64) -> SignedIn {
         SignedIn {
             session_id: 1,
             user: UserRow {
-                id: 1,
+                id,
                 public_id: "0123456789abcdef0123456789abcdef".to_owned(),
                 email: "ann@zebra.example".to_owned(),
                 default_email: None,
@@ -319,4 +325,70 @@ mod tests {
             }
         }
     }
+
+    /// The history reads a page either way (found then sorted, or along the sort's index, see
+    /// `history::FIND_THEN_SORT_UP_TO`); both ways give the same page for every sort.
+    async fn a_history_page_is_the_same_found_then_sorted_or_read_along_the_sort(db: TestDatabase) {
+        let user = login_and_items(&db.database).await;
+        let writer = start_writer(&db.database, db.sqlite_path()).await;
+        for (index, company) in ["delta", "Alpha", "charlie", "Bravo", "echo", "alpha"]
+            .into_iter()
+            .enumerate()
+        {
+            let mut placed = order(user, &format!("history-both-ways-{index:04}"), "ENV-DL-50");
+            placed.address.company = company.to_owned();
+            writer.write(placed).await.expect("placed").expect("new");
+        }
+        let signed_in = signed_in_as(user);
+        let requester = Requester::of(&signed_in);
+        type Row = (String, DateTime<Utc>, OrderStatus, String, String);
+        for sort in [
+            SortColumn::OrderNumber,
+            SortColumn::CreatedAt,
+            SortColumn::Status,
+            SortColumn::AccountNumber,
+            SortColumn::Company,
+        ] {
+            for direction in [Direction::Asc, Direction::Desc] {
+                let query = HistoryQuery {
+                    sort,
+                    direction,
+                    limit: Some(4),
+                    offset: Some(1),
+                    ..HistoryQuery::default()
+                };
+                let mut pages: Vec<Vec<Row>> = Vec::new();
+                for find_then_sort in [false, true] {
+                    pages.push(match &db.database {
+                        Database::Sqlite(pool) => rows_query::<sqlx::Sqlite>(
+                            &signed_in,
+                            &requester,
+                            &query,
+                            find_then_sort,
+                        )
+                        .build_query_as()
+                        .fetch_all(pool)
+                        .await
+                        .expect("a page"),
+                        Database::Postgres(pool) => rows_query::<sqlx::Postgres>(
+                            &signed_in,
+                            &requester,
+                            &query,
+                            find_then_sort,
+                        )
+                        .build_query_as()
+                        .fetch_all(pool)
+                        .await
+                        .expect("a page"),
+                    });
+                }
+                assert_eq!(pages[0].len(), 4, "{sort:?} {direction:?}");
+                assert_eq!(pages[0], pages[1], "{sort:?} {direction:?}");
+            }
+        }
+    }
+
+    crate::database::testing::on_both_engines!(
+        a_history_page_is_the_same_found_then_sorted_or_read_along_the_sort
+    );
 }

@@ -41,7 +41,7 @@ pub(super) fn order(user_id: i64, key: &str, sku: &str) -> NewOrder {
 }
 
 /// A login and two catalogue items in `database`, for orders to refer to.
-async fn login_and_items(database: &Database) -> i64 {
+pub(super) async fn login_and_items(database: &Database) -> i64 {
     let now = Utc::now();
     let mut pooled = database.acquire().await.expect("connects");
     match pooled.conn() {
@@ -102,7 +102,10 @@ async fn login_and_items(database: &Database) -> i64 {
     }
 }
 
-async fn start_writer(database: &Database, path: Option<&std::path::Path>) -> OrderWriter {
+pub(super) async fn start_writer(
+    database: &Database,
+    path: Option<&std::path::Path>,
+) -> OrderWriter {
     match database {
         Database::Sqlite(_) => {
             let path = path.expect("the SQLite file");
@@ -464,86 +467,8 @@ async fn the_supplier_lists_and_moves_orders(db: TestDatabase) {
         .is_some_and(|t| t.starts_with("DEMO")));
 }
 
-/// The history reads a page either way (found then sorted, or along the sort's index, see
-/// `history::FIND_THEN_SORT_UP_TO`); both ways give the same page for every sort.
-async fn a_history_page_is_the_same_found_then_sorted_or_read_along_the_sort(db: TestDatabase) {
-    use oso_api::orders::{Direction, HistoryQuery, SortColumn};
-
-    use super::history::rows_query;
-    use crate::esecure::Requester;
-
-    let user = login_and_items(&db.database).await;
-    let writer = start_writer(&db.database, db.sqlite_path()).await;
-    for (index, company) in ["delta", "Alpha", "charlie", "Bravo", "echo", "alpha"]
-        .into_iter()
-        .enumerate()
-    {
-        let mut placed = order(user, &format!("history-both-ways-{index:04}"), "ENV-DL-50");
-        placed.address.company = company.to_owned();
-        writer.write(placed).await.expect("placed").expect("new");
-    }
-    let signed_in = crate::accounts::SignedIn {
-        session_id: 1,
-        user: crate::accounts::UserRow {
-            id: user,
-            public_id: "0123456789abcdef0123456789abcdef".to_owned(),
-            email: "ann@zebra.example".to_owned(),
-            default_email: None,
-            company_name: "Zebra".to_owned(),
-            contact_name: "Ann".to_owned(),
-            phone: None,
-            language: "en".to_owned(),
-            password_hash: "x".to_owned(),
-            password_changed_at: Utc::now(),
-            status: crate::accounts::LoginStatus::Active,
-        },
-        password_expired: false,
-    };
-    let requester = Requester::of(&signed_in);
-    type Row = (String, chrono::DateTime<Utc>, OrderStatus, String, String);
-    for sort in [
-        SortColumn::OrderNumber,
-        SortColumn::CreatedAt,
-        SortColumn::Status,
-        SortColumn::AccountNumber,
-        SortColumn::Company,
-    ] {
-        for direction in [Direction::Asc, Direction::Desc] {
-            let query = HistoryQuery {
-                sort,
-                direction,
-                limit: Some(4),
-                offset: Some(1),
-                ..HistoryQuery::default()
-            };
-            let mut pages: Vec<Vec<Row>> = Vec::new();
-            for find_then_sort in [false, true] {
-                pages.push(match &db.database {
-                    Database::Sqlite(pool) => {
-                        rows_query::<sqlx::Sqlite>(&signed_in, &requester, &query, find_then_sort)
-                            .build_query_as()
-                            .fetch_all(pool)
-                            .await
-                            .expect("a page")
-                    }
-                    Database::Postgres(pool) => {
-                        rows_query::<sqlx::Postgres>(&signed_in, &requester, &query, find_then_sort)
-                            .build_query_as()
-                            .fetch_all(pool)
-                            .await
-                            .expect("a page")
-                    }
-                });
-            }
-            assert_eq!(pages[0].len(), 4, "{sort:?} {direction:?}");
-            assert_eq!(pages[0], pages[1], "{sort:?} {direction:?}");
-        }
-    }
-}
-
 crate::database::testing::on_both_engines!(
     the_supplier_lists_and_moves_orders,
-    a_history_page_is_the_same_found_then_sorted_or_read_along_the_sort,
     orders_placed_through_two_instances_and_retried_on_the_other_are_stored_once,
     an_order_number_is_not_given_again_after_the_orders_were_deleted,
     an_order_reads_back_as_placed_with_its_lines_in_order,
