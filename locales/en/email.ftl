@@ -17,6 +17,9 @@ email-reset-body = We received a request to choose a new password for your OSO l
 email-reset-button = Choose a new password
 email-reset-code = Or type this code in the OSO app:
 email-reset-expiry = The link and the code are valid for 1 hour. If you did not ask for this, ignore this e-mail: your password stays as it is.
+email-no-password-subject = Your OSO login has no password
+email-no-password-body = We received a request to choose a new password for your OSO login. Your login has no OSO password: you sign in with your { $provider } account, with "Log in via { $provider }" on the sign-in screen of OSO. If you have forgotten that password, ask { $provider } for a new one.
+email-no-password-ignore = If you did not ask for this, ignore this e-mail: nothing has changed.
 
 email-invitation-subject = Choose your OSO password
 email-invitation-body = You were made an administrator of the OSO customer account of { $company }. Choose a password to open your OSO login.

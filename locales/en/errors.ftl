@@ -50,3 +50,14 @@ error-approval_rejected = The administrators of this account number have not app
 error-access_refused = This account number only accepts requests from its company's own e-mail addresses.
 error-last_administrator = An account number keeps at least one administrator. Add another administrator first.
 error-misdirected_request = This service does not answer for the address that was used. Open OSO itself, or the link from your e-mail exactly as it was sent.
+
+## Signing in with the carrier account (OpenID Connect)
+error-external_provider_unreachable = The sign-in service of your carrier account cannot be reached right now. Try again in a moment, or log in with your OSO e-mail and password.
+error-external_code_refused = The sign-in expired or was already used. Start again with the button.
+error-external_token_invalid = The answer of your carrier account's sign-in service could not be trusted, so you were not signed in. Start again; if it keeps happening, tell your OSO administrator.
+error-external_clock_skew = The clock of this service and that of the sign-in service differ by more than two minutes, so you were not signed in. Tell your OSO administrator.
+error-external_email_unverified = Your carrier account's e-mail address has not been verified yet. Verify it there first, then try again; or log in with your OSO e-mail and password.
+error-no_password = This login has no OSO password: you sign in with your carrier account, so there is no password to change or renew.
+error-external_cancelled = The sign-in was cancelled in the browser. You are not signed in.
+error-external_state_mismatch = The browser returned an answer that does not belong to this sign-in, so it was ignored. Start again with the button.
+error-external_timed_out = No answer came from the browser within 5 minutes. Start again with the button.

@@ -17,6 +17,9 @@ email-reset-body = Nous avons reçu une demande pour choisir un nouveau mot de p
 email-reset-button = Choisir un nouveau mot de passe
 email-reset-code = Ou saisissez ce code dans l'application OSO :
 email-reset-expiry = Le lien et le code sont valables 1 heure. Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.
+email-no-password-subject = Votre login OSO n'a pas de mot de passe
+email-no-password-body = Nous avons reçu une demande de nouveau mot de passe pour votre login OSO. Votre login n'a pas de mot de passe OSO : vous vous connectez avec votre compte { $provider }, par « Connexion via { $provider } » sur l'écran de connexion d'OSO. Si vous avez oublié ce mot de passe, demandez-en un nouveau à { $provider }.
+email-no-password-ignore = Si vous n'avez rien demandé, ignorez cet e-mail : rien n'a changé.
 
 email-invitation-subject = Choisissez votre mot de passe OSO
 email-invitation-body = Vous êtes désormais administrateur du compte client OSO de { $company }. Choisissez un mot de passe pour ouvrir votre identifiant OSO.

@@ -50,3 +50,14 @@ error-approval_rejected = Les administrateurs de ce numéro de compte ne vous on
 error-access_refused = Ce numéro de compte n'accepte que les demandes provenant des adresses e-mail de sa propre société.
 error-last_administrator = Un numéro de compte garde au moins un administrateur. Ajoutez d'abord un autre administrateur.
 error-misdirected_request = Ce service ne répond pas à l'adresse utilisée. Ouvrez OSO lui-même, ou le lien de votre e-mail tel qu'il a été envoyé.
+
+## Signing in with the carrier account (OpenID Connect)
+error-external_provider_unreachable = Le service de connexion de votre compte transporteur est injoignable pour le moment. Réessayez dans un instant, ou connectez-vous avec votre e-mail et votre mot de passe OSO.
+error-external_code_refused = La connexion a expiré ou a déjà été utilisée. Recommencez avec le bouton.
+error-external_token_invalid = La réponse du service de connexion de votre compte transporteur n'était pas fiable : vous n'êtes pas connecté. Recommencez ; si cela se répète, prévenez votre administrateur OSO.
+error-external_clock_skew = L'horloge de ce service et celle du service de connexion diffèrent de plus de deux minutes : vous n'êtes pas connecté. Prévenez votre administrateur OSO.
+error-external_email_unverified = L'adresse e-mail de votre compte transporteur n'a pas encore été vérifiée. Vérifiez-la d'abord là-bas, puis réessayez ; ou connectez-vous avec votre e-mail et votre mot de passe OSO.
+error-no_password = Cet identifiant n'a pas de mot de passe OSO : vous vous connectez avec votre compte transporteur, il n'y a donc pas de mot de passe à changer ou à renouveler.
+error-external_cancelled = La connexion a été annulée dans le navigateur. Vous n'êtes pas connecté.
+error-external_state_mismatch = Le navigateur a renvoyé une réponse qui n'appartient pas à cette connexion ; elle a été ignorée. Recommencez avec le bouton.
+error-external_timed_out = Aucune réponse du navigateur en 5 minutes. Recommencez avec le bouton.

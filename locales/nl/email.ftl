@@ -17,6 +17,9 @@ email-reset-body = We ontvingen een aanvraag om een nieuw wachtwoord te kiezen v
 email-reset-button = Een nieuw wachtwoord kiezen
 email-reset-code = Of typ deze code in de OSO-app:
 email-reset-expiry = De link en de code zijn 1 uur geldig. Hebt u dit niet gevraagd, negeer dan deze e-mail: uw wachtwoord blijft ongewijzigd.
+email-no-password-subject = Uw OSO-login heeft geen wachtwoord
+email-no-password-body = We ontvingen een vraag om een nieuw wachtwoord te kiezen voor uw OSO-login. Uw login heeft geen OSO-wachtwoord: u meldt zich aan met uw { $provider }-account, via "Login via { $provider }" op het aanmeldscherm van OSO. Bent u dat wachtwoord vergeten, vraag dan een nieuw aan bij { $provider }.
+email-no-password-ignore = Hebt u dit niet gevraagd, negeer dan deze e-mail: er is niets gewijzigd.
 
 email-invitation-subject = Kies uw OSO-wachtwoord
 email-invitation-body = U werd beheerder van de OSO-klantenrekening van { $company }. Kies een wachtwoord om uw OSO-login te openen.

@@ -50,3 +50,14 @@ error-approval_rejected = De beheerders van dit klantnummer hebben u niet goedge
 error-access_refused = Dit klantnummer aanvaardt alleen aanvragen van e-mailadressen van het eigen bedrijf.
 error-last_administrator = Een klantnummer houdt minstens één beheerder. Voeg eerst een andere beheerder toe.
 error-misdirected_request = Deze dienst antwoordt niet op het gebruikte adres. Open OSO zelf, of de link uit uw e-mail precies zoals die verstuurd is.
+
+## Signing in with the carrier account (OpenID Connect)
+error-external_provider_unreachable = De aanmeldservice van uw vervoerdersaccount is nu niet bereikbaar. Probeer het zo opnieuw, of meld u aan met uw OSO-e-mailadres en wachtwoord.
+error-external_code_refused = De aanmelding is verlopen of al gebruikt. Begin opnieuw met de knop.
+error-external_token_invalid = Het antwoord van de aanmeldservice van uw vervoerdersaccount was niet te vertrouwen, dus u bent niet aangemeld. Begin opnieuw; gebeurt het steeds, meld het dan aan uw OSO-beheerder.
+error-external_clock_skew = De klok van deze dienst en die van de aanmeldservice verschillen meer dan twee minuten, dus u bent niet aangemeld. Meld het aan uw OSO-beheerder.
+error-external_email_unverified = Het e-mailadres van uw vervoerdersaccount is nog niet bevestigd. Bevestig het daar eerst en probeer het dan opnieuw; of meld u aan met uw OSO-e-mailadres en wachtwoord.
+error-no_password = Deze login heeft geen OSO-wachtwoord: u meldt zich aan met uw vervoerdersaccount, dus er is geen wachtwoord om te wijzigen of te vernieuwen.
+error-external_cancelled = De aanmelding is in de browser geannuleerd. U bent niet aangemeld.
+error-external_state_mismatch = De browser gaf een antwoord dat niet bij deze aanmelding hoort; het is genegeerd. Begin opnieuw met de knop.
+error-external_timed_out = Er kwam binnen 5 minuten geen antwoord van de browser. Begin opnieuw met de knop.

@@ -123,6 +123,11 @@ pub struct Profile {
     /// Read-only: the password has expired (by the service's clock) and must be renewed first.
     #[serde(default)]
     pub password_expired: bool,
+    /// Read-only: whether the login has an OSO password. One made by signing in with the
+    /// carrier's account (`/sessions/oidc`) has none: password change, renewal and reset do
+    /// not apply to it.
+    #[serde(default = "has_password_by_default")]
+    pub has_password: bool,
     /// Write-only, and needed only when `email` changes: the current password. The service never
     /// fills it in, so it is never in an answer; a client sends it when it has one.
     #[serde(
@@ -135,6 +140,10 @@ pub struct Profile {
     // of the API description of its own, not part of moving the type.
     #[cfg_attr(feature = "openapi", schema(ignore))]
     pub current_password: Option<SecretString>,
+}
+
+fn has_password_by_default() -> bool {
+    true
 }
 
 /// What a successful sign-in hands out. The token is shown once; only its hash is kept.
@@ -179,6 +188,7 @@ mod tests {
             user_id: String::new(),
             password_expires_at: None,
             password_expired: false,
+            has_password: true,
             current_password: None,
         };
         let json = serde_json::to_value(&profile).expect("serialises");

@@ -51,10 +51,26 @@ pub enum ErrorCode {
     /// The request was addressed to a host name this service does not answer for (a loopback
     /// service answers only its own address, `localhost` and its public URL's host).
     MisdirectedRequest,
+    /// Signing in with the carrier's account: its identity provider could not be reached (or
+    /// answered nonsense); password sign-in still works.
+    ExternalProviderUnreachable,
+    /// The provider refused the sign-in's code: it expired, was used already, or belongs to
+    /// another sign-in. Starting again fixes it.
+    ExternalCodeRefused,
+    /// The provider's ID token did not pass the checks (signature, issuer, audience, nonce).
+    ExternalTokenInvalid,
+    /// The provider's clock and this service's differ by more than two minutes.
+    ExternalClockSkew,
+    /// The provider has not verified the person's e-mail address, which OSO logins (and
+    /// eSecure's decisions) are known by.
+    ExternalEmailUnverified,
+    /// The login has no OSO password (it signs in with the carrier's account): password change
+    /// and renewal do not apply.
+    NoPassword,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::BadRequest,
         ErrorCode::ValidationFailed,
         ErrorCode::Unauthenticated,
@@ -76,6 +92,12 @@ impl ErrorCode {
         ErrorCode::AccessRefused,
         ErrorCode::LastAdministrator,
         ErrorCode::MisdirectedRequest,
+        ErrorCode::ExternalProviderUnreachable,
+        ErrorCode::ExternalCodeRefused,
+        ErrorCode::ExternalTokenInvalid,
+        ErrorCode::ExternalClockSkew,
+        ErrorCode::ExternalEmailUnverified,
+        ErrorCode::NoPassword,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +123,12 @@ impl ErrorCode {
             ErrorCode::AccessRefused => "access_refused",
             ErrorCode::LastAdministrator => "last_administrator",
             ErrorCode::MisdirectedRequest => "misdirected_request",
+            ErrorCode::ExternalProviderUnreachable => "external_provider_unreachable",
+            ErrorCode::ExternalCodeRefused => "external_code_refused",
+            ErrorCode::ExternalTokenInvalid => "external_token_invalid",
+            ErrorCode::ExternalClockSkew => "external_clock_skew",
+            ErrorCode::ExternalEmailUnverified => "external_email_unverified",
+            ErrorCode::NoPassword => "no_password",
         }
     }
 
@@ -128,6 +156,11 @@ impl ErrorCode {
             }
             ErrorCode::LastAdministrator => 409,
             ErrorCode::MisdirectedRequest => 421,
+            ErrorCode::ExternalProviderUnreachable => 502,
+            ErrorCode::ExternalCodeRefused
+            | ErrorCode::ExternalTokenInvalid
+            | ErrorCode::ExternalClockSkew => 400,
+            ErrorCode::ExternalEmailUnverified | ErrorCode::NoPassword => 409,
         }
     }
 }

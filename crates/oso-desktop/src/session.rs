@@ -134,6 +134,7 @@ impl From<ProfileView> for Profile {
             user_id: String::new(),
             password_expires_at: None,
             password_expired: false,
+            has_password: true,
             current_password: None,
         }
     }

@@ -53,6 +53,29 @@ pub async fn insert_pending(
     .await
 }
 
+/// A login made active at once: one whose address the carrier's provider verified.
+pub async fn insert_active(
+    conn: &mut PgConnection,
+    user: &NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        "INSERT INTO users (email, email_canonical, company_name, contact_name, language,
+                            password_hash, password_changed_at, status, created_at, activated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $7, $7)
+         RETURNING id",
+        user.email,
+        user.email_canonical,
+        user.company_name,
+        user.contact_name,
+        user.language,
+        user.password_hash,
+        now
+    )
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn mark_invited(
     conn: &mut PgConnection,
     id: i64,
@@ -183,9 +206,12 @@ pub async fn forget(
 pub async fn active_password_ages(
     conn: &mut PgConnection,
 ) -> Result<Vec<(i64, DateTime<Utc>)>, sqlx::Error> {
-    let rows = sqlx::query!("SELECT id, password_changed_at FROM users WHERE status = 'active'")
-        .fetch_all(conn)
-        .await?;
+    let rows = sqlx::query!(
+        "SELECT id, password_changed_at FROM users
+         WHERE status = 'active' AND password_hash <> ''"
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(rows
         .into_iter()
         .map(|row| (row.id, row.password_changed_at))

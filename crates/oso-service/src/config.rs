@@ -50,6 +50,39 @@ pub struct ServiceConfig {
     /// the sign-in throttle and the registration limits. Empty by default: the header is then
     /// ignored, since any client can send it.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Signing in with the carrier's existing account (OpenID Connect); without it the login
+    /// card offers only OSO's own e-mail and password.
+    pub oidc: Option<OidcConfig>,
+}
+
+/// The carrier's OpenID provider, with OSO registered there as a native public client whose
+/// redirect is `http://127.0.0.1/callback` on any port (RFC 8252).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcConfig {
+    /// The issuer, e.g. `https://login.example.com/realms/carrier`; its discovery document is
+    /// `<issuer>/.well-known/openid-configuration`.
+    pub issuer: String,
+    pub client_id: String,
+    /// Only for a provider that registered OSO as a confidential client; a native app's client
+    /// is normally public (PKCE protects the code instead).
+    pub client_secret: Option<oso_core::SecretString>,
+    /// The provider's name on the button: "Log in via MyDHL+".
+    #[serde(default = "default_oidc_display_name")]
+    pub display_name: String,
+    /// `openid` is always asked for; `email` is needed (logins are known by their address).
+    #[serde(default = "default_oidc_scopes")]
+    pub scopes: Vec<String>,
+}
+
+pub const DEFAULT_OIDC_DISPLAY_NAME: &str = "MyDHL+";
+
+fn default_oidc_display_name() -> String {
+    DEFAULT_OIDC_DISPLAY_NAME.to_owned()
+}
+
+pub fn default_oidc_scopes() -> Vec<String> {
+    ["openid", "email", "profile"].map(str::to_owned).to_vec()
 }
 
 pub const DEFAULT_TRACK_AND_TRACE_URL: &str =
@@ -125,6 +158,7 @@ impl Default for ServiceConfig {
             track_and_trace_url: DEFAULT_TRACK_AND_TRACE_URL.to_owned(),
             demo_advance_orders_every_seconds: None,
             trusted_proxies: Vec::new(),
+            oidc: None,
         }
     }
 }

@@ -46,6 +46,15 @@ pub enum ServiceError {
     /// be left with nobody to decide its requests.
     #[error("the only administrator of a protected account number")]
     LastAdministrator,
+    /// Signing in with the carrier's account failed (see [`ExternalError`]).
+    #[error("sign-in with the carrier's account: {0}")]
+    External(#[from] crate::external_sign_in::ExternalError),
+    /// The login has no OSO password (it signs in with the carrier's account).
+    #[error("the login has no password")]
+    NoPassword,
+    /// The request conflicts with what is stored (the reason is for the log).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     /// eSecure refused the use of an account number; `field` names where it was given.
     #[error("eSecure refused the account number: {refusal:?}")]
     Access {

@@ -3,6 +3,8 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
+mod oidc_args;
+
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use oso_service::esecure::accounts::AdministratorForm;
@@ -168,6 +170,8 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<IpAddr>,
+    #[command(flatten)]
+    oidc: oidc_args::OidcArgs,
 }
 
 impl ServeArgs {
@@ -200,6 +204,7 @@ impl ServeArgs {
         if !self.trusted_proxies.is_empty() {
             config.trusted_proxies = self.trusted_proxies;
         }
+        config.oidc = self.oidc.apply(config.oidc.take())?;
         Ok(config)
     }
 }

@@ -193,10 +193,16 @@ pub async fn start_with_clock(
         Links::new(&public_url),
         PasswordRenewal::every_days(i64::from(config.password_max_age_days)),
     );
+    let accounts = match &config.oidc {
+        Some(oidc) => accounts.with_sign_in_provider(&oidc.display_name),
+        None => accounts,
+    };
+    let external = crate::external_sign_in::Provider::new(config.oidc.clone(), Arc::clone(&clock));
     let state = AppState {
         database: database.clone(),
         clock,
         accounts: accounts.clone(),
+        external,
         track_and_trace_url: Arc::from(config.track_and_trace_url.as_str()),
         catalogue: crate::catalogue::CatalogueCache::default(),
         orders: crate::orders::OrderWriter::start_on(&database)

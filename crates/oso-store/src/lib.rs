@@ -3,15 +3,17 @@
 //! Rows only: no SQL (sqlx checks one crate's queries against one database) and no rules.
 
 mod addresses;
+mod external;
 mod one_time;
 mod orders;
 mod sessions;
 mod users;
 
 pub use addresses::{AddressFields, AddressRow};
+pub use external::ExternalTicketRow;
 pub use one_time::OneTimeTokenRow;
 pub use orders::{
     LineNameRow, NewOrderRow, OrderExtrasRow, OrderLineRow, OrderRow, ShippedMailRow,
 };
 pub use sessions::SessionRow;
-pub use users::{LoginStatus, NewUser, ProfileChange, UserRow};
+pub use users::{LoginStatus, NewUser, ProfileChange, UserRow, NO_PASSWORD};

@@ -27,7 +27,17 @@ pub enum LoginStatus {
     Forgotten,
 }
 
+/// The `password_hash` of a login that has no OSO password: it signs in only through the
+/// carrier's account (OpenID Connect). No password verifies against it.
+pub const NO_PASSWORD: &str = "";
+
 impl UserRow {
+    /// Whether this login has an OSO password; one made by signing in with the carrier's account
+    /// has none, so password change, renewal and reset do not apply to it.
+    pub fn has_password(&self) -> bool {
+        self.password_hash != NO_PASSWORD
+    }
+
     pub fn is_active(&self) -> bool {
         self.status == LoginStatus::Active
     }

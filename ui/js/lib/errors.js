@@ -29,6 +29,15 @@ const ERRORS = {
   access_refused: () => t("error-access_refused"),
   last_administrator: () => t("error-last_administrator"),
   misdirected_request: () => t("error-misdirected_request"),
+  external_provider_unreachable: () => t("error-external_provider_unreachable"),
+  external_code_refused: () => t("error-external_code_refused"),
+  external_token_invalid: () => t("error-external_token_invalid"),
+  external_clock_skew: () => t("error-external_clock_skew"),
+  external_email_unverified: () => t("error-external_email_unverified"),
+  no_password: () => t("error-no_password"),
+  external_cancelled: () => t("error-external_cancelled"),
+  external_state_mismatch: () => t("error-external_state_mismatch"),
+  external_timed_out: () => t("error-external_timed_out"),
 };
 
 /** eSecure's answers about an account number this user may not (yet) use. */

@@ -56,6 +56,11 @@ pub(super) enum AccountMail {
         to: Recipient,
         issued: IssuedToken,
     },
+    /// The answer to "forgot password" for a login that signs in with the carrier's account:
+    /// there is no OSO password to reset.
+    NoPasswordToReset {
+        to: Recipient,
+    },
     PasswordChanged {
         to: Recipient,
         login: String,
@@ -135,6 +140,18 @@ impl Accounts {
                     .paragraph("email-reset-code", &[])
                     .code(issued.code.expose())
                     .paragraph("email-reset-expiry", &[])
+                    .finish();
+                (MailKind::PasswordReset, to, content)
+            }
+            AccountMail::NoPasswordToReset { to } => {
+                let provider = [("provider", arg(&self.sign_in_provider))];
+                let content = Composer::new(to.language, "email-no-password-subject", &[])
+                    .paragraph(
+                        "email-greeting",
+                        &[("name", FluentValue::from(to.name.clone()))],
+                    )
+                    .paragraph("email-no-password-body", &provider)
+                    .paragraph("email-no-password-ignore", &[])
                     .finish();
                 (MailKind::PasswordReset, to, content)
             }

@@ -7,7 +7,7 @@
 
 use oso_core::{Email, SecretString};
 
-use super::{one_time, sessions, throttle, users, Accounts, SignedIn};
+use super::{identities, one_time, sessions, throttle, users, Accounts, SignedIn};
 use crate::error::ServiceError;
 
 impl Accounts {
@@ -18,8 +18,12 @@ impl Accounts {
         password: &SecretString,
     ) -> Result<(), ServiceError> {
         let user = &signed_in.user;
-        self.verify_current_password(user, password, "password")
-            .await?;
+        // A login without a password (it signs in with the carrier's account) confirms with its
+        // session alone: there is nothing else to ask for.
+        if user.has_password() {
+            self.verify_current_password(user, password, "password")
+                .await?;
+        }
         let now = self.clock.now();
         let canonical = Email::canonical_of(&user.email);
         let mut tx = self.database.begin_write().await?;
@@ -30,6 +34,9 @@ impl Accounts {
             return Err(ServiceError::LastAdministrator);
         }
         sessions::delete_for_user(&mut tx.conn(), user.id).await?;
+        // The provider's person no longer signs in to this login (a new first sign-in would make
+        // a new, unrelated one).
+        identities::delete_for_user(&mut tx.conn(), user.id).await?;
         one_time::delete_for_user(&mut tx.conn(), user.id).await?;
         throttle::clear(&mut tx.conn(), &throttle::account_subject(&canonical)).await?;
         // The address book holds other people's and the user's own details; saved account

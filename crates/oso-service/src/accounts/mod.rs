@@ -2,7 +2,9 @@
 //! renewal), the profile, and "forget me". Handlers in `api/` are thin shells over [`Accounts`].
 
 mod account_mail;
+pub mod external;
 mod forget;
+mod identities;
 mod invitation;
 pub mod mail_limits;
 mod one_time;
@@ -37,6 +39,8 @@ pub struct Accounts {
     links: Links,
     renewal: PasswordRenewal,
     sessions: SessionLifetime,
+    /// The carrier's sign-in by name ("MyDHL+"), for mails to logins without a password.
+    sign_in_provider: String,
 }
 
 /// Builds the https links put in e-mails, to pages the service itself serves.
@@ -82,7 +86,8 @@ impl Accounts {
             + one_time::purge(&mut tx.conn(), now).await?
             + sessions::purge(&mut tx.conn(), now, self.sessions).await?
             + throttle::purge(&mut tx.conn(), now).await?
-            + mail_limits::purge(&mut tx.conn(), now).await?;
+            + mail_limits::purge(&mut tx.conn(), now).await?
+            + identities::purge_tickets(&mut tx.conn(), now).await?;
         tx.commit().await?;
         Ok(purged)
     }
@@ -112,6 +117,14 @@ impl Accounts {
             links,
             renewal,
             sessions: SessionLifetime::default(),
+            sign_in_provider: crate::config::DEFAULT_OIDC_DISPLAY_NAME.to_owned(),
         }
+    }
+
+    /// Names the carrier's sign-in (the button's "MyDHL+") in mails to logins without a
+    /// password.
+    pub fn with_sign_in_provider(mut self, display_name: &str) -> Self {
+        display_name.clone_into(&mut self.sign_in_provider);
+        self
     }
 }

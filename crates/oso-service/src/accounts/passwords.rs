@@ -90,6 +90,9 @@ impl Accounts {
                 )
                 .await?;
                 match user.filter(|_| allowed) {
+                    Some(user) if !user.has_password() => Some(AccountMail::NoPasswordToReset {
+                        to: Recipient::login_of(&user),
+                    }),
                     Some(user) => {
                         let issued = one_time::issue(
                             &mut tx.conn(),

@@ -22,8 +22,11 @@ impl Accounts {
             language: user.language.clone(),
             login_email: user.email.clone(),
             user_id: user.public_id.clone(),
-            password_expires_at: Some(self.renewal.expires_at(user.password_changed_at)),
+            password_expires_at: user
+                .has_password()
+                .then(|| self.renewal.expires_at(user.password_changed_at)),
             password_expired: signed_in.password_expired,
+            has_password: user.has_password(),
             current_password: None,
         }
     }

@@ -34,7 +34,7 @@ impl Accounts {
     /// Checks the waits of `subjects` and, when none applies, counts this attempt as a failure
     /// of each, in one write: of many concurrent attempts no more get through than the rules
     /// allow. Returns the failures to take back when the password turns out right.
-    async fn reserve_attempt(
+    pub(super) async fn reserve_attempt(
         &self,
         subjects: &[(&str, SignInThrottle)],
     ) -> Result<Vec<i64>, ServiceError> {
@@ -52,7 +52,7 @@ impl Accounts {
         Ok(reserved)
     }
 
-    async fn forgive(&self, reserved: &[i64]) -> Result<(), ServiceError> {
+    pub(super) async fn forgive(&self, reserved: &[i64]) -> Result<(), ServiceError> {
         let mut conn = self.database.acquire().await?;
         throttle::forgive(&mut conn.conn(), reserved).await?;
         Ok(())
@@ -82,10 +82,13 @@ impl Accounts {
             let mut conn = self.database.acquire().await?;
             users::find_live_by_email(&mut conn.conn(), &canonical).await?
         };
-        // No connection is held while waiting for an argon2 turn.
+        // No connection is held while waiting for an argon2 turn. A login without a password
+        // (it signs in with the carrier's account) is checked like an unknown address.
         let matches = verify_password(
             password,
-            user.as_ref().map(|user| user.password_hash.clone()),
+            user.as_ref()
+                .filter(|user| user.has_password())
+                .map(|user| user.password_hash.clone()),
         )
         .await?;
         let Some(user) = user.filter(|_| matches) else {
@@ -106,7 +109,7 @@ impl Accounts {
         Ok(SessionGrant {
             token: token.expose().to_owned(),
             expires_at,
-            password_expired: self.renewal.is_expired(user.password_changed_at, now),
+            password_expired: self.password_expired(&user, now),
             user_id: user.public_id,
         })
     }
@@ -121,6 +124,9 @@ impl Accounts {
         password: &SecretString,
         field: &str,
     ) -> Result<(), ServiceError> {
+        if !user.has_password() {
+            return Err(ServiceError::NoPassword);
+        }
         if password.expose().is_empty() {
             return Err(ServiceError::field(field, "required"));
         }
@@ -142,12 +148,22 @@ impl Accounts {
             .await?
             .filter(|(_, user)| user.is_active())
             .ok_or(ServiceError::Unauthenticated)?;
-        let password_expired = self.renewal.is_expired(user.password_changed_at, now);
+        let password_expired = self.password_expired(&user, now);
         Ok(SignedIn {
             session_id,
             user,
             password_expired,
         })
+    }
+
+    /// Whether the login's password is older than the renewal period; a login without one
+    /// (it signs in with the carrier's account) has nothing to renew.
+    pub(super) fn password_expired(
+        &self,
+        user: &UserRow,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> bool {
+        user.has_password() && self.renewal.is_expired(user.password_changed_at, now)
     }
 
     #[tracing::instrument(skip_all, err(level = "info"))]

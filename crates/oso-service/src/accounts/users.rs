@@ -74,6 +74,35 @@ pub async fn insert_pending(
     Ok(id)
 }
 
+/// A login made active at once: one whose address the carrier's provider verified.
+pub async fn insert_active(
+    conn: &mut Conn<'_>,
+    user: &NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::insert_active(conn, user, now).await,
+    };
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO users (email, email_canonical, company_name, contact_name, language,
+                              password_hash, password_changed_at, status, created_at,
+                              activated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', ?7, ?7)
+           RETURNING id AS "id!""#,
+        user.email,
+        user.email_canonical,
+        user.company_name,
+        user.contact_name,
+        user.language,
+        user.password_hash,
+        now
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
 /// Marks a pending login as an invited administrator's: it opens only through its invitation.
 pub async fn mark_invited(
     conn: &mut Conn<'_>,
@@ -243,7 +272,7 @@ pub async fn active_password_ages(
     };
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", password_changed_at AS "password_changed_at: DateTime<Utc>"
-           FROM users WHERE status = 'active'"#
+           FROM users WHERE status = 'active' AND password_hash <> ''"#
     )
     .fetch_all(conn)
     .await?;

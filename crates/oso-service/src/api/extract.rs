@@ -10,6 +10,7 @@ use super::{ApiError, AppState, ErrorCode};
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
 use crate::esecure::{EsecureError, Refusal};
+use crate::external_sign_in::ExternalError;
 use crate::operator::tokens::{self as operator_tokens, OperatorIdentity};
 
 /// `axum::Json`, but a body that cannot be read answers `bad_request` in the error shape.
@@ -141,7 +142,48 @@ impl From<ServiceError> for ApiError {
                 tracing::error!(%cause, "internal error");
                 ApiError::new(ErrorCode::Internal, "internal error")
             }
+            ServiceError::External(external) => external.into(),
+            ServiceError::NoPassword => ApiError::new(
+                ErrorCode::NoPassword,
+                "this login signs in with the carrier's account and has no password",
+            ),
+            ServiceError::Conflict(reason) => ApiError::new(ErrorCode::Conflict, reason),
         }
+    }
+}
+
+impl From<ExternalError> for ApiError {
+    fn from(error: ExternalError) -> Self {
+        // The provider's own words go to the log, not to the client.
+        tracing::info!(%error, "sign-in with the carrier's account refused");
+        let (code, message) = match error {
+            ExternalError::NotConfigured => (
+                ErrorCode::NotFound,
+                "signing in with the carrier's account is not configured",
+            ),
+            ExternalError::Unreachable(_) => (
+                ErrorCode::ExternalProviderUnreachable,
+                "the identity provider cannot be reached",
+            ),
+            ExternalError::CodeRefused(_) => (
+                ErrorCode::ExternalCodeRefused,
+                "the identity provider refused the code (expired or used)",
+            ),
+            ExternalError::TokenInvalid(_) => (
+                ErrorCode::ExternalTokenInvalid,
+                "the ID token did not pass the checks",
+            ),
+            ExternalError::ClockSkew(_) => (
+                ErrorCode::ExternalClockSkew,
+                "the identity provider's clock differs by more than two minutes",
+            ),
+            ExternalError::EmailUnverified => (
+                ErrorCode::ExternalEmailUnverified,
+                "the identity provider has not verified the e-mail address",
+            ),
+            ExternalError::Field { field, code } => return ApiError::field(field, code),
+        };
+        ApiError::new(code, message)
     }
 }
 

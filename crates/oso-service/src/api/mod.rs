@@ -9,6 +9,7 @@ mod client_address;
 pub mod error;
 pub mod esecure;
 mod esecure_page;
+pub mod external_sign_in;
 mod extract;
 mod guard;
 pub mod health;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub database: crate::database::Database,
     pub clock: Arc<dyn Clock>,
     pub accounts: crate::accounts::Accounts,
+    /// The carrier's OpenID provider, when configured.
+    pub external: crate::external_sign_in::Provider,
     /// The Track & Trace link template (`{tracking_number}` is replaced).
     pub track_and_trace_url: Arc<str>,
     pub catalogue: crate::catalogue::CatalogueCache,
@@ -115,6 +118,9 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(accounts::resend_activation))
         .routes(routes!(accounts::sign_in))
         .routes(routes!(accounts::sign_out))
+        .routes(routes!(external_sign_in::offer, external_sign_in::redeem))
+        .routes(routes!(external_sign_in::register))
+        .routes(routes!(external_sign_in::link))
         .routes(routes!(accounts::profile, accounts::update_profile))
         .routes(routes!(accounts::change_password))
         .routes(routes!(accounts::forget))

@@ -15,6 +15,11 @@ mod lifecycle;
 mod list_caps;
 mod mail_limits;
 mod notices;
+// Each test binary uses a part of the provider's driver.
+#[allow(dead_code)]
+#[path = "../support/oidc_provider.rs"]
+mod oidc_provider;
+mod oidc_sign_in;
 mod operator;
 mod orders;
 mod passwords_and_profile;

@@ -129,6 +129,29 @@ pub async fn spawn_service_with_clock(clock: &oso_core::ManualClock) -> TestServ
     }
 }
 
+/// A service that offers "Log in via MyDHL+" with the provider at `issuer` as `client_id`.
+pub async fn spawn_service_with_oidc(
+    clock: &oso_core::ManualClock,
+    issuer: &str,
+    client_id: &str,
+) -> TestService {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let mut config = config(temp.path()).await;
+    config.oidc = Some(oso_service::config::OidcConfig {
+        issuer: issuer.to_owned(),
+        client_id: client_id.to_owned(),
+        client_secret: None,
+        display_name: oso_service::config::DEFAULT_OIDC_DISPLAY_NAME.to_owned(),
+        scopes: oso_service::config::default_oidc_scopes(),
+    });
+    let running = oso_service::start_with_clock(config, Arc::new(clock.clone()))
+        .await
+        .expect("the service starts");
+    let mut service = TestService::wrap(running, temp.path().to_owned());
+    service._temp = Some(temp);
+    service
+}
+
 impl TestService {
     /// A test handle on a service started by the test itself (with a special configuration).
     pub fn wrap(running: RunningService, data_dir: PathBuf) -> Self {
@@ -188,6 +211,7 @@ impl TestService {
         let router = oso_service::api::router(
             oso_service::api::AppState {
                 database,
+                external: oso_service::external_sign_in::Provider::new(None, Arc::clone(&clock)),
                 clock,
                 accounts,
                 track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
