@@ -147,9 +147,7 @@ impl Provider {
             .ok_or_else(|| ExternalError::TokenInvalid("the answer has no ID token".into()))?;
         let nonce = Nonce::new(nonce.to_owned());
         let now = self.clock.now();
-        let checked = id_token
-            .claims(&verifier(&client, now), &nonce)
-            .map(Clone::clone);
+        let checked = id_token.claims(&verifier(&client, now), &nonce).cloned();
         let claims = match checked {
             Err(ClaimsVerificationError::SignatureVerification(
                 SignatureVerificationError::NoMatchingKey,
@@ -159,7 +157,7 @@ impl Provider {
                 let metadata = self.metadata(true).await?;
                 let client = client_for(config, &metadata);
                 let refreshed = verifier(&client, now);
-                let claims = id_token.claims(&refreshed, &nonce).map(Clone::clone);
+                let claims = id_token.claims(&refreshed, &nonce).cloned();
                 claims.map_err(refusal)?
             }
             other => other.map_err(refusal)?,
