@@ -15,8 +15,9 @@ use crate::secret_field;
 pub struct ExternalSignInOffer {
     /// The button's name for the provider, e.g. `MyDHL+`.
     pub display_name: String,
-    /// Where the browser goes (from the provider's discovery document).
-    pub authorization_endpoint: String,
+    /// Where the browser goes (from the provider's discovery document); absent while the
+    /// provider cannot be reached, when starting a sign-in can only say so.
+    pub authorization_endpoint: Option<String>,
     pub client_id: String,
     /// The scopes to ask for, `openid` first.
     pub scopes: Vec<String>,

@@ -10,6 +10,7 @@ pub mod client;
 pub mod connection_status;
 pub mod local;
 pub mod offline;
+pub mod oidc_browser;
 pub mod ordering;
 pub mod outbound;
 pub mod owner;

@@ -18,6 +18,19 @@ pub struct Grant {
     pub user: UserId,
 }
 
+impl Grant {
+    /// The service's answer, its token a secret at once.
+    pub(super) fn from_answer(grant: SessionGrant) -> Result<Self, ClientError> {
+        let user = UserId::parse(&grant.user_id)
+            .map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))?;
+        Ok(Grant {
+            token: SecretString::new(grant.token),
+            password_expired: grant.password_expired,
+            user,
+        })
+    }
+}
+
 const NO_BODY: Option<&()> = None;
 
 impl ServiceClient {
@@ -68,15 +81,7 @@ impl ServiceClient {
         let response = self
             .call(Method::POST, "sessions", None, Some(&body))
             .await?;
-        // The token becomes a secret at once.
-        let grant: SessionGrant = decode(response).await?;
-        let user = UserId::parse(&grant.user_id)
-            .map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))?;
-        Ok(Grant {
-            token: SecretString::new(grant.token),
-            password_expired: grant.password_expired,
-            user,
-        })
+        Grant::from_answer(decode(response).await?)
     }
 
     pub async fn sign_out(&self, token: &SecretString) -> Result<(), ClientError> {

@@ -4,9 +4,12 @@
 mod accounts;
 mod address_book;
 pub mod esecure;
+mod oidc;
 mod orders;
 mod path;
 
+pub use accounts::Grant;
+pub use oidc::OidcAnswer;
 pub use path::ApiPath;
 
 use std::time::Duration;

@@ -15,8 +15,7 @@ use oso_api::external_sign_in::{
 /// What the login card needs to offer "Log in via …"; `not_found` when it is not configured.
 #[utoipa::path(get, path = "/sessions/oidc", tag = "sessions",
     operation_id = "external_sign_in_offer",
-    responses((status = 200, body = ExternalSignInOffer), (status = 404, body = ErrorBody),
-              (status = 502, description = "The provider cannot be reached (`external_provider_unreachable`)", body = ErrorBody)))]
+    responses((status = 200, body = ExternalSignInOffer), (status = 404, body = ErrorBody)))]
 pub async fn offer(State(state): State<AppState>) -> Result<Json<ExternalSignInOffer>, ApiError> {
     Ok(Json(state.external.offer().await?))
 }

@@ -66,7 +66,14 @@ impl Provider {
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn offer(&self) -> Result<ExternalSignInOffer, ExternalError> {
         let config = self.config()?;
-        let metadata = self.metadata(false).await?;
+        // The button shows even while the provider is away; starting a sign-in then says so.
+        let authorization_endpoint = match self.metadata(false).await {
+            Ok(metadata) => Some(metadata.authorization_endpoint().url().to_string()),
+            Err(error) => {
+                tracing::warn!(%error, "the provider's discovery document is out of reach");
+                None
+            }
+        };
         let mut scopes = vec!["openid".to_owned()];
         scopes.extend(
             config
@@ -77,7 +84,7 @@ impl Provider {
         );
         Ok(ExternalSignInOffer {
             display_name: config.display_name.clone(),
-            authorization_endpoint: metadata.authorization_endpoint().url().to_string(),
+            authorization_endpoint,
             client_id: config.client_id.clone(),
             scopes,
         })
