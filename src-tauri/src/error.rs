@@ -14,7 +14,19 @@ pub const UNREACHABLE: &str = "unreachable";
 pub const LOCAL_STORE: &str = "local_store";
 /// The session autostart entry could not be written or removed.
 pub const AUTOSTART: &str = "autostart_failed";
-pub const DESKTOP_CODES: [&str; 3] = [UNREACHABLE, LOCAL_STORE, AUTOSTART];
+/// "Log in via …": cancelled (in the browser or the app), an answer for another sign-in, or no
+/// answer from the browser within 5 minutes.
+pub const OIDC_CANCELLED: &str = "external_cancelled";
+pub const OIDC_STATE_MISMATCH: &str = "external_state_mismatch";
+pub const OIDC_TIMED_OUT: &str = "external_timed_out";
+pub const DESKTOP_CODES: [&str; 6] = [
+    UNREACHABLE,
+    LOCAL_STORE,
+    AUTOSTART,
+    OIDC_CANCELLED,
+    OIDC_STATE_MISMATCH,
+    OIDC_TIMED_OUT,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommandError {

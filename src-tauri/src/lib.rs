@@ -52,10 +52,12 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         .manage(app_links::PendingLink::default())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(esecure::EsecureWatch::default())
         .manage(launch)
         .manage(startup::Readiness::default())
         .manage(commands::history_export::LastExport::default())
+        .manage(commands::oidc::OidcSignIn::default())
         .setup(|app| {
             let beginning = startup::begin(app.handle())?;
             // The window before the state: the web view starts and loads the page while the
@@ -91,6 +93,11 @@ pub fn run() {
             commands::session::auth_resend_activation,
             commands::session::auth_login,
             commands::session::auth_logout,
+            commands::oidc::oidc_offer,
+            commands::oidc::oidc_sign_in,
+            commands::oidc::oidc_cancel,
+            commands::oidc::oidc_register,
+            commands::oidc::oidc_link,
             commands::session::auth_request_password_reset,
             commands::session::auth_reset_password,
             commands::app_links::app_link_take,

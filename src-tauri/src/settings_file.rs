@@ -19,6 +19,9 @@ pub struct SettingsFile {
     /// then cross the network unencrypted. Off unless set; the app warns while it is on.
     #[serde(default)]
     pub allow_insecure_service: bool,
+    /// `[oidc]`: the carrier's OpenID provider for the embedded service's "Log in via …" (the
+    /// same keys as the service's own `[oidc]`). A shared service has its own configuration.
+    pub oidc: Option<oso_service::config::OidcConfig>,
 }
 
 /// The setting that accepts an unencrypted service on another machine, as the user types it.

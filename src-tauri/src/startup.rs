@@ -103,8 +103,12 @@ pub fn refusal_to_show(app: &AppHandle, error: &anyhow::Error) -> Option<Command
 /// it, so a stable port keeps them working after a restart. Taken → any free port.
 const EMBEDDED_PORT: u16 = 48_480;
 
-async fn start_embedded(paths: &AppPaths) -> anyhow::Result<RunningService> {
+async fn start_embedded(
+    paths: &AppPaths,
+    oidc: Option<oso_service::config::OidcConfig>,
+) -> anyhow::Result<RunningService> {
     let mut config = ServiceConfig::embedded(paths.embedded_service_dir());
+    config.oidc = oidc;
     // DEMO ONLY: lets someone trying the app see orders move without a supplier.
     config.demo_advance_orders_every_seconds =
         std::env::var("OSO_DEMO_ADVANCE_ORDERS_EVERY_SECONDS")
@@ -147,8 +151,8 @@ pub fn begin(app: &AppHandle) -> anyhow::Result<Beginning> {
 pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
     let Beginning { paths, log_guard } = beginning;
     let locales = Arc::new(Locales::load()?);
-    let target = SettingsFile::load(&paths.settings_file())?
-        .service_target(std::env::var(SERVICE_URL_ENV).ok())?;
+    let settings = SettingsFile::load(&paths.settings_file())?;
+    let target = settings.service_target(std::env::var(SERVICE_URL_ENV).ok())?;
     let insecure = target.is_insecure();
     if insecure {
         tracing::warn!(
@@ -164,7 +168,12 @@ pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
                 (url, None)
             }
             ServiceTarget::Embedded => {
-                let service = start_embedded(&paths).await?;
+                if settings.oidc.is_some() {
+                    tracing::info!(
+                        "the embedded service offers Log in via the configured provider"
+                    );
+                }
+                let service = start_embedded(&paths, settings.oidc).await?;
                 tracing::info!(
                     url = %service.url(),
                     outbox = %service.outbox_dir().display(),

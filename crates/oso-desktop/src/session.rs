@@ -108,6 +108,15 @@ pub struct ProfileView {
     pub contact_name: String,
     pub phone: Option<String>,
     pub language: String,
+    /// False for a login that signs in with the carrier's account only: the UI then offers no
+    /// password change and asks for no password to confirm.
+    #[serde(default = "has_password_by_default")]
+    pub has_password: bool,
+}
+
+/// Offline copies written before logins without a password existed had one.
+fn has_password_by_default() -> bool {
+    true
 }
 
 impl From<Profile> for ProfileView {
@@ -118,6 +127,7 @@ impl From<Profile> for ProfileView {
             contact_name: profile.contact_name,
             phone: profile.phone,
             language: profile.language,
+            has_password: profile.has_password,
         }
     }
 }
@@ -134,7 +144,7 @@ impl From<ProfileView> for Profile {
             user_id: String::new(),
             password_expires_at: None,
             password_expired: false,
-            has_password: true,
+            has_password: view.has_password,
             current_password: None,
         }
     }

@@ -220,6 +220,7 @@ pub async fn order_cancel(
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn open_tracking_link(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     order_number: String,
 ) -> Result<(), CommandError> {
@@ -231,7 +232,6 @@ pub async fn open_tracking_link(
         .ok_or_else(|| {
             CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "no tracking link")
         })?;
-    crate::browser::open(&url).map_err(|error| {
-        CommandError::new(oso_api::ErrorCode::Internal.as_str(), error.to_string())
-    })
+    crate::browser::open(&app, &url)
+        .map_err(|error| CommandError::new(oso_api::ErrorCode::Internal.as_str(), error))
 }

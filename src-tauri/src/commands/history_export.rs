@@ -109,11 +109,14 @@ pub async fn history_export(
 /// Opens the last exported file with the desktop's program for CSV files.
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn history_export_open(last: State<'_, LastExport>) -> Result<(), CommandError> {
+pub async fn history_export_open(
+    app: tauri::AppHandle,
+    last: State<'_, LastExport>,
+) -> Result<(), CommandError> {
     let path = last.0.lock().map_err(internal)?.clone().ok_or_else(|| {
         CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "nothing exported")
     })?;
-    crate::browser::open(&path.display().to_string()).map_err(internal)
+    crate::browser::open_file(&app, &path.display().to_string()).map_err(internal)
 }
 
 #[cfg(test)]

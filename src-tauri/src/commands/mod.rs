@@ -11,6 +11,7 @@ pub mod esecure;
 pub mod history;
 pub mod history_export;
 pub mod l10n;
+pub mod oidc;
 pub mod profile;
 pub mod reorder;
 pub mod session;

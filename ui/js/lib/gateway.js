@@ -33,6 +33,14 @@ export const authResendActivation = (email) => invoke("auth_resend_activation", 
 export const authLogin = (email, password, staySignedIn) =>
   invoke("auth_login", { email, password, stay_signed_in: staySignedIn });
 export const authLogout = () => invoke("auth_logout");
+
+// "Log in via …" (the carrier's account): the browser, then maybe one form.
+export const oidcOffer = () => invoke("oidc_offer");
+export const oidcSignIn = (staySignedIn) => invoke("oidc_sign_in", { stay_signed_in: staySignedIn });
+export const oidcCancel = () => invoke("oidc_cancel");
+export const oidcRegister = (companyName, contactName, language) =>
+  invoke("oidc_register", { company_name: companyName, contact_name: contactName, language });
+export const oidcLink = (password) => invoke("oidc_link", { password });
 export const authRequestPasswordReset = (email) => invoke("auth_request_password_reset", { email });
 export const authResetPassword = (email, code, newPassword) =>
   invoke("auth_reset_password", { email, code, new_password: newPassword });
