@@ -70,3 +70,21 @@ auth-link-activating = Activating your account with the link from the e-mail…
 auth-reset-link-intro = You opened the link from the e-mail. Choose a new password for your login.
 auth-reset-link-new = Link expired or used? Ask for a new e-mail
 app-link-sign-out-first = You opened a link from an OSO e-mail while you are logged in. Log out, then open the link again.
+
+## "Log in via …": the carrier's account (OpenID Connect)
+auth-oidc-or = or
+auth-oidc-start = Log in via { $provider }
+auth-oidc-waiting = Finish logging in with { $provider } in your browser. OSO waits for it up to 5 minutes.
+auth-oidc-cancel = Cancel
+auth-oidc-register-title = One more step
+auth-oidc-register-intro = You logged in with { $provider } as { $email }. This is your first time in OSO: tell us which company you order for. You will not need an OSO password.
+auth-oidc-register-submit = Create my login
+auth-oidc-link-title = Link your logins
+auth-oidc-link-intro = An OSO login with the address { $email } already exists. Enter its OSO password once to link it to your { $provider } account; afterwards both ways log you in.
+auth-oidc-link-submit = Link and log in
+auth-oidc-step-lost = That step took too long or was already done. Start again with "Log in via { $provider }".
+auth-forgot-oidc-note = Do you log in via { $provider }? Then your login has no OSO password to reset: use the "Log in via { $provider }" button instead.
+oidc-return-done-title = Back to OSO
+oidc-return-done-text = You can close this tab and return to OSO, which takes it from here.
+oidc-return-failed-title = Logging in did not finish
+oidc-return-failed-text = Return to OSO to see why and to try again.

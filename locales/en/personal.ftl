@@ -47,3 +47,6 @@ personal-autostart-help = OSO then opens by itself at the start of your session.
 personal-autostart-on = OSO will start when you log in to this computer.
 personal-autostart-off = OSO will no longer start by itself.
 personal-autostart-unsupported = This system does not let OSO start with your session.
+
+personal-password-none = Your login has no OSO password: you log in via your carrier account. Password changes and the 60-day renewal do not apply; your carrier account's own password is changed there.
+personal-email-from-provider = OSO sends order and account e-mails to this address, the one of your carrier account. A new address is confirmed with an OSO password, which your login does not have, so it stays this one.

@@ -70,3 +70,21 @@ auth-link-activating = Activation de votre compte avec le lien de l'e-mail…
 auth-reset-link-intro = Vous avez ouvert le lien de l'e-mail. Choisissez un nouveau mot de passe pour votre identifiant.
 auth-reset-link-new = Lien expiré ou déjà utilisé ? Demandez un nouvel e-mail
 app-link-sign-out-first = Vous avez ouvert un lien d'un e-mail OSO alors que vous êtes connecté. Déconnectez-vous, puis ouvrez à nouveau le lien.
+
+## « Connexion via … » : le compte chez le transporteur (OpenID Connect)
+auth-oidc-or = ou
+auth-oidc-start = Connexion via { $provider }
+auth-oidc-waiting = Terminez la connexion à { $provider } dans votre navigateur. OSO l'attend jusqu'à 5 minutes.
+auth-oidc-cancel = Annuler
+auth-oidc-register-title = Encore une étape
+auth-oidc-register-intro = Vous êtes connecté via { $provider } en tant que { $email }. C'est votre première visite dans OSO : pour quelle entreprise commandez-vous ? Vous n'aurez pas besoin de mot de passe OSO.
+auth-oidc-register-submit = Créer mon identifiant
+auth-oidc-link-title = Relier vos identifiants
+auth-oidc-link-intro = Un identifiant OSO avec l'adresse { $email } existe déjà. Saisissez une fois son mot de passe OSO pour le relier à votre compte { $provider } ; ensuite, les deux façons vous connectent.
+auth-oidc-link-submit = Relier et se connecter
+auth-oidc-step-lost = Cette étape a pris trop de temps ou a déjà été faite. Recommencez avec « Connexion via { $provider } ».
+auth-forgot-oidc-note = Vous vous connectez via { $provider } ? Votre identifiant n'a alors pas de mot de passe OSO à réinitialiser : utilisez le bouton « Connexion via { $provider } ».
+oidc-return-done-title = Retour à OSO
+oidc-return-done-text = Vous pouvez fermer cet onglet et retourner à OSO, qui s'occupe de la suite.
+oidc-return-failed-title = La connexion n'a pas abouti
+oidc-return-failed-text = Retournez à OSO pour voir pourquoi et réessayer.

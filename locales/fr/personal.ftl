@@ -47,3 +47,6 @@ personal-autostart-help = OSO s'ouvre alors tout seul au début de votre session
 personal-autostart-on = OSO démarrera quand vous ouvrirez une session sur cet ordinateur.
 personal-autostart-off = OSO ne démarrera plus tout seul.
 personal-autostart-unsupported = Ce système ne permet pas à OSO de démarrer avec votre session.
+
+personal-password-none = Votre identifiant n'a pas de mot de passe OSO : vous vous connectez via votre compte chez le transporteur. Le changement de mot de passe et le renouvellement tous les 60 jours ne s'appliquent pas ; le mot de passe de ce compte se change là-bas.
+personal-email-from-provider = OSO envoie les e-mails de commande et de compte à cette adresse, celle de votre compte chez le transporteur. Une nouvelle adresse se confirme avec un mot de passe OSO, que votre identifiant n'a pas ; elle reste donc celle-ci.

@@ -70,3 +70,21 @@ auth-link-activating = Uw account wordt geactiveerd met de link uit de e-mail…
 auth-reset-link-intro = U opende de link uit de e-mail. Kies een nieuw wachtwoord voor uw login.
 auth-reset-link-new = Link verlopen of al gebruikt? Vraag een nieuwe e-mail aan
 app-link-sign-out-first = U opende een link uit een OSO-e-mail terwijl u ingelogd bent. Log uit en open de link opnieuw.
+
+## "Login via …": het account bij de vervoerder (OpenID Connect)
+auth-oidc-or = of
+auth-oidc-start = Login via { $provider }
+auth-oidc-waiting = Rond het inloggen bij { $provider } af in uw browser. OSO wacht er tot 5 minuten op.
+auth-oidc-cancel = Annuleren
+auth-oidc-register-title = Nog één stap
+auth-oidc-register-intro = U bent ingelogd via { $provider } als { $email }. Het is uw eerste keer in OSO: voor welk bedrijf bestelt u? U hebt geen OSO-wachtwoord nodig.
+auth-oidc-register-submit = Mijn login aanmaken
+auth-oidc-link-title = Uw logins koppelen
+auth-oidc-link-intro = Er bestaat al een OSO-login met het adres { $email }. Geef één keer het OSO-wachtwoord ervan om die aan uw { $provider }-account te koppelen; daarna kunt u op beide manieren inloggen.
+auth-oidc-link-submit = Koppelen en inloggen
+auth-oidc-step-lost = Die stap duurde te lang of is al gedaan. Begin opnieuw met "Login via { $provider }".
+auth-forgot-oidc-note = Logt u in via { $provider }? Dan heeft uw login geen OSO-wachtwoord om te herstellen: gebruik de knop "Login via { $provider }".
+oidc-return-done-title = Terug naar OSO
+oidc-return-done-text = U kunt dit tabblad sluiten en terugkeren naar OSO, dat het verder afhandelt.
+oidc-return-failed-title = Inloggen is niet afgerond
+oidc-return-failed-text = Keer terug naar OSO om te zien waarom en om het opnieuw te proberen.

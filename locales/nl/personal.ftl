@@ -47,3 +47,6 @@ personal-autostart-help = OSO opent dan vanzelf bij het begin van uw sessie. Sta
 personal-autostart-on = OSO start voortaan wanneer u op deze computer aanmeldt.
 personal-autostart-off = OSO start niet langer vanzelf.
 personal-autostart-unsupported = Op dit systeem kan OSO niet met uw sessie mee starten.
+
+personal-password-none = Uw login heeft geen OSO-wachtwoord: u logt in via uw account bij de vervoerder. Wachtwoord wijzigen en de vernieuwing om de 60 dagen zijn niet van toepassing; het wachtwoord van dat account wijzigt u daar.
+personal-email-from-provider = OSO stuurt bestel- en account-e-mails naar dit adres, dat van uw account bij de vervoerder. Een nieuw adres bevestigt u met een OSO-wachtwoord, dat uw login niet heeft; het blijft dus dit adres.

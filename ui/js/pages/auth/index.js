@@ -8,6 +8,7 @@ import { onSessionChange } from "../../lib/session.js";
 import { goToPage } from "../../lib/router.js";
 import { showView, startViewSwitches } from "./views.js";
 import { startLogin } from "./login.js";
+import { startOidc } from "./oidc.js";
 import { startRegistration } from "./register.js";
 import { startRecovery } from "./recovery.js";
 import { startExpired } from "./expired.js";
@@ -68,6 +69,7 @@ function followSession(session, previous, context) {
 export function startAuth() {
   startViewSwitches();
   startLogin();
+  startOidc();
   startRegistration();
   startRecovery();
   startExpired();

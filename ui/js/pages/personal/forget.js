@@ -7,8 +7,13 @@ import { connectForm, field, required, resetForm, showStatus, value } from "../.
 import { CONFIRM_MESSAGES } from "../../lib/errors.js";
 import { applySession, onSessionChange } from "../../lib/session.js";
 
+// A login without an OSO password confirms with the box alone (its session is the proof).
+function requiredWhenShown(input) {
+  return input.closest(".field").hidden ? null : required(input);
+}
+
 const FIELDS = {
-  password: field("forget-password", [required]),
+  password: field("forget-password", [requiredWhenShown]),
   confirm: field("forget-confirm", [required], CONFIRM_MESSAGES),
 };
 
@@ -30,5 +35,6 @@ export function startForgetMe() {
   });
   onSessionChange((session) => {
     if (session.state !== "signed_in") resetForm(form);
+    document.getElementById("forget-password-field").hidden = session.profile?.has_password === false;
   });
 }

@@ -86,7 +86,8 @@ export const markup = `
       </section>
 
       <section class="tab-panel panel-card" role="tabpanel" id="personal-panel-password" aria-labelledby="personal-tab-password" hidden>
-        <p class="panel-intro" data-i18n="personal-password-intro"></p>
+        <p class="panel-intro" id="password-intro" data-i18n="personal-password-intro"></p>
+        <p class="panel-intro" id="password-none" data-i18n="personal-password-none" hidden></p>
         <form id="password-form" class="form" aria-labelledby="personal-tab-password" novalidate>
           <div class="field">
             <label class="field-label" for="password-current">
@@ -128,7 +129,7 @@ export const markup = `
             <button type="submit" class="button button-primary" id="password-submit" data-i18n="personal-password-submit"></button>
           </div>
         </form>
-        <p class="panel-hint" data-i18n="personal-password-forgot"></p>
+        <p class="panel-hint" id="password-forgot-hint" data-i18n="personal-password-forgot"></p>
       </section>
 
       <section class="tab-panel panel-card panel-card-danger" role="tabpanel" id="personal-panel-forget" aria-labelledby="personal-tab-forget" hidden>
@@ -141,7 +142,7 @@ export const markup = `
           <li class="consequence-final" data-i18n="personal-forget-final"></li>
         </ul>
         <form id="forget-form" class="form" aria-labelledby="personal-tab-forget" novalidate>
-          <div class="field">
+          <div class="field" id="forget-password-field">
             <label class="field-label" for="forget-password">
               <span data-i18n="personal-forget-password"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
             </label>

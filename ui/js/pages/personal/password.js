@@ -27,5 +27,11 @@ export function startPasswordChange() {
   });
   onSessionChange((session) => {
     if (session.state !== "signed_in") resetForm(form);
+    // A login that signs in with the carrier's account has no OSO password to change.
+    const none = session.profile?.has_password === false;
+    form.hidden = none;
+    document.getElementById("password-intro").hidden = none;
+    document.getElementById("password-forgot-hint").hidden = none;
+    document.getElementById("password-none").hidden = !none;
   });
 }

@@ -52,7 +52,15 @@ function followEmail() {
 function fill(profile) {
   if (!profile) return;
   savedEmail = profile.email ?? "";
-  document.getElementById("profile-email").value = profile.email ?? "";
+  const email = document.getElementById("profile-email");
+  email.value = profile.email ?? "";
+  // A login without an OSO password has its address from the carrier's account: changing it
+  // here would need a password it does not have.
+  const fromProvider = profile.has_password === false;
+  email.readOnly = fromProvider;
+  const help = document.getElementById("profile-email-help");
+  help.dataset.i18n = fromProvider ? "personal-email-from-provider" : "personal-email-help";
+  help.textContent = t(help.dataset.i18n);
   document.getElementById("profile-company").value = profile.company_name ?? "";
   document.getElementById("profile-contact").value = profile.contact_name ?? "";
   document.getElementById("profile-phone").value = profile.phone ?? "";
