@@ -12,7 +12,7 @@ const PASSWORD: &str = "tall giraffe eats blue kites";
 const NEW_PASSWORD: &str = "purple otters swim north";
 const RESET_PASSWORD: &str = "green lanterns at dawn";
 
-fn wait_for_mode(app: &RunningApp, mode: &str) {
+pub(crate) fn wait_for_mode(app: &RunningApp, mode: &str) {
     app.ui().wait_until(&format!("the {mode} mode"), || {
         app.ui()
             .execute("return document.body.dataset.session;", vec![])
@@ -20,19 +20,19 @@ fn wait_for_mode(app: &RunningApp, mode: &str) {
     });
 }
 
-fn wait_for_view(app: &RunningApp, view: &str) {
+pub(crate) fn wait_for_view(app: &RunningApp, view: &str) {
     app.ui()
         .find(&format!("[data-auth-view='{view}']:not([hidden])"));
 }
 
-fn wait_for_some_text(app: &RunningApp, css: &str) -> String {
+pub(crate) fn wait_for_some_text(app: &RunningApp, css: &str) -> String {
     app.ui().wait_until(&format!("text in {css}"), || {
         let text = app.ui().text_of(css);
         Ok((!text.is_empty()).then_some(text))
     })
 }
 
-fn log_in(app: &RunningApp, email: &str, password: &str) {
+pub(crate) fn log_in(app: &RunningApp, email: &str, password: &str) {
     let ui = app.ui();
     ui.type_into("#login-email", email);
     ui.type_into("#login-password", password);

@@ -9,6 +9,11 @@ mod desktop;
 mod esecure;
 mod history;
 mod insecure_service;
+mod oidc;
+// The provider's driver is shared with the API tests, which use other parts of it.
+#[allow(dead_code)]
+#[path = "../../crates/oso-service/tests/support/oidc_provider.rs"]
+mod oidc_provider;
 mod ordering;
 mod ownership;
 mod processes;
