@@ -137,6 +137,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_oidc_table_is_read_for_the_embedded_service() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(
+            &path,
+            "[oidc]\nissuer = \"https://login.example.com\"\nclient_id = \"oso-desktop\"\n",
+        )
+        .expect("written");
+
+        let settings = SettingsFile::load(&path).expect("valid");
+
+        let oidc = settings.oidc.expect("configured");
+        assert_eq!(oidc.issuer, "https://login.example.com");
+        assert_eq!(oidc.display_name, "MyDHL+");
+    }
+
+    #[test]
     fn with_no_url_anywhere_the_service_is_embedded() {
         let target = SettingsFile::default().service_target(None).expect("valid");
         assert_eq!(target, ServiceTarget::Embedded);

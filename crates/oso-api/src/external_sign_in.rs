@@ -9,6 +9,14 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::SessionGrant;
 use crate::secret_field;
 
+/// Whether the login card offers "Log in via …": `provider` is absent when the service has no
+/// OpenID provider configured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExternalSignInOffers {
+    pub provider: Option<ExternalSignInOffer>,
+}
+
 /// What the login card needs to offer "Log in via …" and to send the browser to the provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

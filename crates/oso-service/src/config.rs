@@ -250,6 +250,25 @@ mod tests {
     }
 
     #[test]
+    fn an_oidc_table_needs_only_issuer_and_client_id_and_keeps_its_secret_out_of_logs() {
+        let config = ServiceConfig::from_toml_str(
+            "[oidc]\nissuer = \"https://login.example.com\"\nclient_id = \"oso\"\n\
+             client_secret = \"hunter2\"",
+        )
+        .expect("valid");
+        let oidc = config.oidc.as_ref().expect("configured");
+
+        assert_eq!(oidc.display_name, "MyDHL+");
+        assert_eq!(oidc.scopes, ["openid", "email", "profile"]);
+        assert!(!format!("{config:?}").contains("hunter2"));
+        assert!(ServiceConfig::from_toml_str("")
+            .expect("valid")
+            .oidc
+            .is_none());
+        assert!(ServiceConfig::from_toml_str("[oidc]\nissuer = \"https://x\"").is_err());
+    }
+
+    #[test]
     fn an_unknown_key_is_refused_rather_than_ignored() {
         assert!(ServiceConfig::from_toml_str("port = 9000").is_err());
     }

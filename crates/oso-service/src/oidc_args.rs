@@ -75,3 +75,82 @@ impl OidcArgs {
             && self.oidc_scopes.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Options {
+        #[command(flatten)]
+        oidc: OidcArgs,
+    }
+
+    fn parse(args: &[&str]) -> OidcArgs {
+        Options::try_parse_from(std::iter::once("serve").chain(args.iter().copied()))
+            .expect("parses")
+            .oidc
+    }
+
+    fn from_file() -> OidcConfig {
+        OidcConfig {
+            issuer: "https://file.example".into(),
+            client_id: "from-file".into(),
+            client_secret: None,
+            display_name: "Carrier".into(),
+            scopes: default_oidc_scopes(),
+        }
+    }
+
+    #[test]
+    fn nothing_given_leaves_the_button_off() {
+        assert_eq!(parse(&[]).apply(None).expect("valid"), None);
+    }
+
+    #[test]
+    fn an_issuer_and_a_client_id_turn_it_on_with_the_defaults() {
+        let config = parse(&[
+            "--oidc-issuer",
+            "https://login.example",
+            "--oidc-client-id",
+            "oso",
+        ])
+        .apply(None)
+        .expect("valid")
+        .expect("on");
+
+        assert_eq!(config.issuer, "https://login.example");
+        assert_eq!(config.display_name, "MyDHL+");
+        assert_eq!(config.scopes, ["openid", "email", "profile"]);
+    }
+
+    #[test]
+    fn flags_win_over_the_file_key_by_key() {
+        let config = parse(&[
+            "--oidc-display-name",
+            "MyDHL+",
+            "--oidc-scopes",
+            "openid,email",
+        ])
+        .apply(Some(from_file()))
+        .expect("valid")
+        .expect("on");
+
+        assert_eq!(config.issuer, "https://file.example");
+        assert_eq!(config.client_id, "from-file");
+        assert_eq!(config.display_name, "MyDHL+");
+        assert_eq!(config.scopes, ["openid", "email"]);
+    }
+
+    #[test]
+    fn half_a_configuration_is_refused() {
+        assert!(parse(&["--oidc-issuer", "https://login.example"])
+            .apply(None)
+            .is_err());
+        assert!(parse(&["--oidc-display-name", "MyDHL+"])
+            .apply(None)
+            .is_err());
+    }
+}

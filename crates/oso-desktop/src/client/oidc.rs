@@ -1,9 +1,10 @@
 //! "Log in via …" at the service: what it offers, and the code the browser brought back.
 
 use oso_api::external_sign_in::{
-    ExternalCodeRedemption, ExternalLink, ExternalRegistration, ExternalSignIn, ExternalSignInOffer,
+    ExternalCodeRedemption, ExternalLink, ExternalRegistration, ExternalSignIn,
+    ExternalSignInOffer, ExternalSignInOffers,
 };
-use oso_api::ErrorCode;
+
 use oso_core::SecretString;
 use reqwest::Method;
 
@@ -34,11 +35,10 @@ pub enum OidcAnswer {
 impl ServiceClient {
     /// The service's "Log in via …", or `None` when it has no provider configured.
     pub async fn oidc_offer(&self) -> Result<Option<ExternalSignInOffer>, ClientError> {
-        match self.call(Method::GET, "sessions/oidc", None, NO_BODY).await {
-            Ok(response) => decode(response).await.map(Some),
-            Err(ClientError::Refused(body)) if body.code == ErrorCode::NotFound => Ok(None),
-            Err(other) => Err(other),
-        }
+        let response = self
+            .call(Method::GET, "sessions/oidc", None, NO_BODY)
+            .await?;
+        Ok(decode::<ExternalSignInOffers>(response).await?.provider)
     }
 
     pub async fn oidc_redeem(

@@ -9,15 +9,18 @@ use super::ClientAddress;
 use super::{ApiError, AppState, ErrorBody};
 use oso_api::accounts::SessionGrant;
 use oso_api::external_sign_in::{
-    ExternalCodeRedemption, ExternalLink, ExternalRegistration, ExternalSignIn, ExternalSignInOffer,
+    ExternalCodeRedemption, ExternalLink, ExternalRegistration, ExternalSignIn,
+    ExternalSignInOffers,
 };
 
-/// What the login card needs to offer "Log in via …"; `not_found` when it is not configured.
+/// What the login card needs to offer "Log in via …": no provider when none is configured.
 #[utoipa::path(get, path = "/sessions/oidc", tag = "sessions",
     operation_id = "external_sign_in_offer",
-    responses((status = 200, body = ExternalSignInOffer), (status = 404, body = ErrorBody)))]
-pub async fn offer(State(state): State<AppState>) -> Result<Json<ExternalSignInOffer>, ApiError> {
-    Ok(Json(state.external.offer().await?))
+    responses((status = 200, body = ExternalSignInOffers)))]
+pub async fn offer(State(state): State<AppState>) -> Json<ExternalSignInOffers> {
+    Json(ExternalSignInOffers {
+        provider: state.external.offer().await,
+    })
 }
 
 /// Redeem the code the browser brought back: a session, or the ticket of a first sign-in's last

@@ -62,10 +62,11 @@ impl Provider {
         self.config.as_deref().ok_or(ExternalError::NotConfigured)
     }
 
-    /// What the login card needs: the button's name and where to send the browser.
-    #[tracing::instrument(skip_all, err(level = "info"))]
-    pub async fn offer(&self) -> Result<ExternalSignInOffer, ExternalError> {
-        let config = self.config()?;
+    /// What the login card needs: the button's name and where to send the browser; `None`
+    /// when no provider is configured.
+    #[tracing::instrument(skip_all)]
+    pub async fn offer(&self) -> Option<ExternalSignInOffer> {
+        let config = self.config.as_deref()?;
         // The button shows even while the provider is away; starting a sign-in then says so.
         let authorization_endpoint = match self.metadata(false).await {
             Ok(metadata) => Some(metadata.authorization_endpoint().url().to_string()),
@@ -82,7 +83,7 @@ impl Provider {
                 .filter(|scope| scope.as_str() != "openid")
                 .cloned(),
         );
-        Ok(ExternalSignInOffer {
+        Some(ExternalSignInOffer {
             display_name: config.display_name.clone(),
             authorization_endpoint,
             client_id: config.client_id.clone(),
