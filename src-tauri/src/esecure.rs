@@ -1,5 +1,6 @@
-//! eSecure on this desktop: the summary followed in the background (every 3 s for an
-//! administrator, every 30 s otherwise), the tray's count, a notification when a new request
+//! eSecure on this desktop: the summary followed in the background (looked at again when the
+//! events stream says something moved; only while the stream is down every 3 s for an
+//! administrator and every 30 s otherwise), the tray's count, a notification when a new request
 //! arrives, and whether closing the window keeps OSO in the tray.
 
 use std::collections::BTreeSet;
@@ -17,7 +18,8 @@ use crate::state::AppState;
 use crate::tray::{self, TrayMenu, TrayTexts};
 use oso_desktop::client::esecure::{AccessRequest, Summary};
 
-/// An administrator hears of a new request within seconds (the brief allows five).
+/// While the events stream is down, an administrator still hears of a new request within
+/// seconds (the brief allows five).
 pub const ADMINISTRATOR_EVERY: Duration = Duration::from_secs(3);
 /// Someone who administers nothing only needs to learn, now and then, that this changed.
 pub const OTHERS_EVERY: Duration = Duration::from_secs(30);
@@ -54,6 +56,8 @@ pub struct EsecureWatch {
     wake: Notify,
     /// Read by the window's close handler, which cannot wait for anything.
     hide_on_close: AtomicBool,
+    /// The events stream is open: the watch looks when it is told to, never on a timer.
+    pushed: AtomicBool,
 }
 
 impl EsecureWatch {
@@ -70,11 +74,23 @@ impl EsecureWatch {
         self.hide_on_close.load(Ordering::Relaxed)
     }
 
-    fn every(&self) -> Duration {
-        if lock(&self.status).administrator {
-            ADMINISTRATOR_EVERY
+    /// The events stream opened or broke.
+    pub fn set_pushed(&self, pushed: bool) {
+        let was = self.pushed.swap(pushed, Ordering::AcqRel);
+        if was && !pushed {
+            // Back to polling at once, not after the wait of the push.
+            self.wake();
+        }
+    }
+
+    /// How long to wait for a wake before looking anyway: never while the stream is open.
+    fn every(&self) -> Option<Duration> {
+        if self.pushed.load(Ordering::Acquire) {
+            None
+        } else if lock(&self.status).administrator {
+            Some(ADMINISTRATOR_EVERY)
         } else {
-            OTHERS_EVERY
+            Some(OTHERS_EVERY)
         }
     }
 }
@@ -285,11 +301,18 @@ pub fn start(app: &AppHandle) {
             let watch = handle.state::<EsecureWatch>();
             let every = watch.every();
             tokio::select! {
-                () = tokio::time::sleep(every) => {}
+                () = sleep_or_never(every) => {}
                 () = watch.wake.notified() => {}
             }
         }
     });
+}
+
+async fn sleep_or_never(every: Option<Duration>) {
+    match every {
+        Some(every) => tokio::time::sleep(every).await,
+        None => std::future::pending().await,
+    }
 }
 
 #[cfg(test)]

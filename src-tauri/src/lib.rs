@@ -14,6 +14,7 @@ mod l10n;
 mod logging;
 mod outbound;
 mod paths;
+mod push;
 mod settings_file;
 mod startup;
 mod state;
@@ -180,6 +181,7 @@ fn prepare_in_background(
                 app.manage(state);
                 connection::spawn_monitor(app.clone());
                 esecure::start(&app);
+                push::start(&app);
                 app.state::<startup::Readiness>().set_ready();
             }
             Err(error) => {

@@ -11,6 +11,7 @@ pub mod address_book;
 pub mod catalogue;
 pub mod error;
 pub mod esecure;
+pub mod events;
 pub mod external_sign_in;
 pub mod health;
 pub mod operator;

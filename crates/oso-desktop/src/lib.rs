@@ -8,6 +8,7 @@ pub mod approval_retry;
 pub mod catalogue;
 pub mod client;
 pub mod connection_status;
+pub mod events;
 pub mod local;
 pub mod offline;
 pub mod oidc_browser;

@@ -24,6 +24,7 @@ pub mod esecure_audit;
 pub mod esecure_forget;
 pub mod esecure_operator;
 pub mod esecure_requests;
+pub mod events;
 pub mod external_identities;
 pub mod job_leads;
 pub mod mail_limits;

@@ -12,6 +12,7 @@ pub mod config;
 pub mod database;
 pub mod error;
 pub mod esecure;
+pub mod events;
 pub mod external_sign_in;
 pub mod job_lead;
 mod jobs;

@@ -208,6 +208,7 @@ pub async fn start_with_clock(
         orders: crate::orders::OrderWriter::start_on(&database)
             .await
             .map_err(store::StoreError::from)?,
+        events: crate::events::EventHub::start(database.clone()),
     };
     let router = api::router(
         state.clone(),

@@ -3,6 +3,7 @@
 //! Rows only: no SQL (sqlx checks one crate's queries against one database) and no rules.
 
 mod addresses;
+mod events;
 mod external;
 mod one_time;
 mod orders;
@@ -10,6 +11,7 @@ mod sessions;
 mod users;
 
 pub use addresses::{AddressFields, AddressRow};
+pub use events::StoredEvent;
 pub use external::ExternalTicketRow;
 pub use one_time::OneTimeTokenRow;
 pub use orders::{

@@ -24,6 +24,8 @@ use serde::Serialize;
 #[derive(Debug, Clone)]
 pub struct ServiceClient {
     http: reqwest::Client,
+    /// For the events stream: no overall time limit (the stream watches its keep-alives).
+    streaming: reqwest::Client,
     base: Url,
 }
 
@@ -47,7 +49,21 @@ impl ServiceClient {
             .user_agent(concat!("oso-desktop/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(ClientError::Build)?;
-        Ok(Self { http, base })
+        let streaming = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(3))
+            .user_agent(concat!("oso-desktop/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(ClientError::Build)?;
+        Ok(Self {
+            http,
+            streaming,
+            base,
+        })
+    }
+
+    /// The HTTP client of long-lived streams (`GET /events`).
+    pub fn streaming_http(&self) -> &reqwest::Client {
+        &self.streaming
     }
 
     pub fn base_url(&self) -> &Url {

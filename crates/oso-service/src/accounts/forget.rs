@@ -37,6 +37,7 @@ impl Accounts {
         // The provider's person no longer signs in to this login (a new first sign-in would make
         // a new, unrelated one).
         identities::delete_for_user(&mut tx.conn(), user.id).await?;
+        crate::events::delete_for_user(&mut tx.conn(), user.id).await?;
         one_time::delete_for_user(&mut tx.conn(), user.id).await?;
         throttle::clear(&mut tx.conn(), &throttle::account_subject(&canonical)).await?;
         // The address book holds other people's and the user's own details; saved account

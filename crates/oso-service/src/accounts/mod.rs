@@ -87,7 +87,8 @@ impl Accounts {
             + sessions::purge(&mut tx.conn(), now, self.sessions).await?
             + throttle::purge(&mut tx.conn(), now).await?
             + mail_limits::purge(&mut tx.conn(), now).await?
-            + identities::purge_tickets(&mut tx.conn(), now).await?;
+            + identities::purge_tickets(&mut tx.conn(), now).await?
+            + crate::events::purge(&mut tx.conn(), now - crate::events::KEPT_FOR).await?;
         tx.commit().await?;
         Ok(purged)
     }

@@ -168,8 +168,13 @@ impl Accounts {
 
     #[tracing::instrument(skip_all, err(level = "info"))]
     pub async fn sign_out(&self, signed_in: &SignedIn) -> Result<(), ServiceError> {
-        let mut conn = self.database.acquire().await?;
-        sessions::revoke(&mut conn.conn(), signed_in.session_id, self.clock.now()).await?;
+        let now = self.clock.now();
+        let mut tx = self.database.begin_write().await?;
+        sessions::revoke(&mut tx.conn(), signed_in.session_id, now).await?;
+        // The login's open streams look at their sessions now, not at their next check.
+        crate::events::record::session_ended(&mut tx.conn(), signed_in.user.id, now).await?;
+        tx.commit().await?;
+        crate::events::poke();
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ mod client_address;
 pub mod error;
 pub mod esecure;
 mod esecure_page;
+pub mod events;
 pub mod external_sign_in;
 mod extract;
 mod guard;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub track_and_trace_url: Arc<str>,
     pub catalogue: crate::catalogue::CatalogueCache,
     pub orders: crate::orders::OrderWriter,
+    /// New events for this instance's streams (`GET /events`).
+    pub events: crate::events::EventHub,
 }
 
 impl AppState {
@@ -138,6 +141,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orders::get))
         .routes(routes!(orders::cancel))
         .routes(routes!(esecure::summary))
+        .routes(routes!(events::stream))
         .routes(routes!(esecure::administered_accounts))
         .routes(routes!(esecure::list_requests))
         .routes(routes!(esecure::decide))

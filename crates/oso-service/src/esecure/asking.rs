@@ -141,6 +141,13 @@ async fn store_request(
         &requester.email,
     )
     .await?;
+    let news = oso_api::events::AccessRequestEvent {
+        request_id: id,
+        account_number: number.to_owned(),
+        email: requester.email.clone(),
+        company: company.to_owned(),
+    };
+    crate::events::record::access_request(&mut tx.conn(), &news, cx.now).await?;
     let admins = store::administrators_to_mail(&mut tx.conn(), number).await?;
     let mut mails = Vec::with_capacity(admins.len());
     for (email, language) in admins {
@@ -161,6 +168,7 @@ async fn store_request(
         });
     }
     tx.commit().await?;
+    crate::events::poke();
     Ok(mails)
 }
 

@@ -14,6 +14,7 @@ use super::{audit, EsecureError, Requester};
 use crate::accounts::tokens;
 use crate::database::Database;
 use crate::error::ServiceError;
+use crate::events::record;
 use oso_core::FieldErrors;
 
 /// The requests of the accounts `admin` administers, newest first.
@@ -88,9 +89,19 @@ pub async fn decide(
             &email,
         )
         .await?;
+        record::request_decided(
+            &mut tx.conn(),
+            Some(*id),
+            &number,
+            &Email::canonical_of(&email),
+            to,
+            cx.now,
+        )
+        .await?;
         decided.push((number, email));
     }
     tx.commit().await?;
+    crate::events::poke();
     for (number, email) in &decided {
         mail::send_decision(
             cx.database,
@@ -123,7 +134,17 @@ pub async fn revoke(cx: Context<'_>, admin: &Requester, id: i64) -> Result<(), E
         &email,
     )
     .await?;
+    record::request_decided(
+        &mut tx.conn(),
+        Some(id),
+        &number,
+        &Email::canonical_of(&email),
+        revoked,
+        cx.now,
+    )
+    .await?;
     tx.commit().await?;
+    crate::events::poke();
     Ok(())
 }
 
@@ -179,8 +200,18 @@ pub async fn add_users(
             email.as_str(),
         )
         .await?;
+        record::request_decided(
+            &mut tx.conn(),
+            None,
+            number,
+            &canonical,
+            AccessRequestStatus::Approved,
+            cx.now,
+        )
+        .await?;
     }
     tx.commit().await?;
+    crate::events::poke();
     Ok(parsed
         .iter()
         .map(|email| email.as_str().to_owned())
@@ -237,7 +268,17 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
         &request.email,
     )
     .await?;
+    record::request_decided(
+        &mut tx.conn(),
+        Some(request.id),
+        &request.account_number,
+        &Email::canonical_of(&request.email),
+        AccessRequestStatus::Rejected,
+        cx.now,
+    )
+    .await?;
     tx.commit().await?;
+    crate::events::poke();
     mail::send_decision(
         cx.database,
         cx.mailer,

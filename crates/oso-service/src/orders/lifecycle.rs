@@ -96,7 +96,7 @@ pub async fn move_order(
         user_id,
     } = request;
     let mut tx = database.begin_write().await?;
-    let (id, from, _) = current(&mut tx, number)
+    let (id, from, owner) = current(&mut tx, number)
         .await?
         .filter(|(_, _, owner)| user_id.is_none_or(|user| user == *owner))
         .ok_or(MoveError::NotFound)?;
@@ -135,7 +135,9 @@ pub async fn move_order(
             postgres::record_move(conn, id, to, tracking, completed_at, by, now).await?;
         }
     }
+    crate::events::record::order_status(&mut tx.conn(), owner, number, to, now).await?;
     tx.commit().await?;
+    crate::events::poke();
     if to == OrderStatus::Shipped {
         if let Err(error) = mail_shipped(database, mailer, id).await {
             // The status stands; the mail is logged as lost rather than undoing the move.

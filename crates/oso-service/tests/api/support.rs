@@ -210,12 +210,13 @@ impl TestService {
             .expect("order writer");
         let router = oso_service::api::router(
             oso_service::api::AppState {
-                database,
+                database: database.clone(),
                 external: oso_service::external_sign_in::Provider::new(None, Arc::clone(&clock)),
                 clock,
                 accounts,
                 track_and_trace_url: Arc::from(oso_service::config::DEFAULT_TRACK_AND_TRACE_URL),
                 catalogue: oso_service::catalogue::CatalogueCache::default(),
+                events: oso_service::events::EventHub::start(database.clone()),
                 orders,
             },
             oso_service::api::AllowedHosts::any(),
