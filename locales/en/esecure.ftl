@@ -128,6 +128,8 @@ esecure-my-status-revoked = Access revoked
 ## Tray and notifications (shown by the desktop, outside the window)
 tray-open = Open OSO
 tray-quit = Quit
+tray-kept-for-approval-title = OSO keeps running in the tray
+tray-kept-for-approval-body = Your order waits for approval and is sent as soon as it comes. Open OSO again from the tray icon.
 tray-esecure-none = eSecure: no open requests
 tray-esecure-one = eSecure: 1 open request
 tray-esecure-other = eSecure: { $count } open requests

@@ -144,5 +144,11 @@ order-draft-withdraw = Withdraw
 order-esecure-approval_rejected = The administrators of account number { $number } rejected your request to use it.
 order-esecure-access_refused = Account number { $number } only accepts requests from addresses at domains its administrators chose.
 order-result-approval-title = Waiting for approval
-order-result-approval-text = The administrators of account number { $number } were asked to approve you. Your order waits on this computer and is sent as soon as they approve; you may close OSO meanwhile.
+order-result-approval-text = The administrators of account number { $number } were asked to approve you. Your order waits on this computer and is sent the moment they approve. Until then OSO stays in the tray when you close its window; if you quit OSO, the order is sent when OSO next starts.
 order-sent-approval-refused = An order waiting for approval was refused: { $reason }
+
+## What became of an order that waited for eSecure approval (a desktop notification)
+order-approved-notification-title = Order placed
+order-approved-notification-body = Your order { $number } for account number { $account } was approved and placed.
+order-refused-notification-title = Order not placed
+order-refused-notification-body = Your order for account number { $account } was not approved, so it was not placed. OSO shows why under New order.

@@ -128,6 +128,8 @@ esecure-my-status-revoked = Accès retiré
 ## Zone de notification et notifications (hors de la fenêtre)
 tray-open = Ouvrir OSO
 tray-quit = Quitter
+tray-kept-for-approval-title = OSO reste actif dans la zone de notification
+tray-kept-for-approval-body = Votre commande attend une approbation et sera envoyée dès qu'elle arrive. Rouvrez OSO depuis son icône dans la zone de notification.
 tray-esecure-none = eSecure : aucune demande en attente
 tray-esecure-one = eSecure : 1 demande en attente
 tray-esecure-other = eSecure : { $count } demandes en attente

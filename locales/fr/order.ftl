@@ -144,5 +144,11 @@ order-draft-withdraw = Retirer
 order-esecure-approval_rejected = Les administrateurs du numéro de compte { $number } ont refusé votre demande de l'utiliser.
 order-esecure-access_refused = Le numéro de compte { $number } n'accepte que les demandes d'adresses des domaines choisis par ses administrateurs.
 order-result-approval-title = En attente d'approbation
-order-result-approval-text = Les administrateurs du numéro de compte { $number } ont été invités à vous approuver. Votre commande attend sur cet ordinateur et sera envoyée dès leur approbation ; vous pouvez fermer OSO entre-temps.
+order-result-approval-text = Les administrateurs du numéro de compte { $number } ont été invités à vous approuver. Votre commande attend sur cet ordinateur et sera envoyée dès leur approbation. D'ici là, OSO reste dans la zone de notification quand vous fermez sa fenêtre ; si vous quittez OSO, la commande sera envoyée au prochain démarrage d'OSO.
 order-sent-approval-refused = Une commande en attente d'approbation a été refusée : { $reason }
+
+## Ce qu'il est advenu d'une commande qui attendait l'approbation eSecure (une notification)
+order-approved-notification-title = Commande passée
+order-approved-notification-body = Votre commande { $number } pour le numéro de compte { $account } a été approuvée et passée.
+order-refused-notification-title = Commande non passée
+order-refused-notification-body = Votre commande pour le numéro de compte { $account } n'a pas été approuvée et n'a donc pas été passée. OSO indique pourquoi sous Nouvelle commande.

@@ -128,6 +128,8 @@ esecure-my-status-revoked = Toegang ingetrokken
 ## Systeemvak en meldingen (buiten het venster)
 tray-open = OSO openen
 tray-quit = Afsluiten
+tray-kept-for-approval-title = OSO blijft actief in het systeemvak
+tray-kept-for-approval-body = Uw bestelling wacht op goedkeuring en wordt verzonden zodra die er is. Open OSO opnieuw via het pictogram in het systeemvak.
 tray-esecure-none = eSecure: geen openstaande aanvragen
 tray-esecure-one = eSecure: 1 openstaande aanvraag
 tray-esecure-other = eSecure: { $count } openstaande aanvragen

@@ -144,5 +144,11 @@ order-draft-withdraw = Intrekken
 order-esecure-approval_rejected = De beheerders van klantnummer { $number } hebben uw aanvraag om het te gebruiken geweigerd.
 order-esecure-access_refused = Klantnummer { $number } aanvaardt alleen aanvragen van adressen bij domeinen die de beheerders kozen.
 order-result-approval-title = Wacht op goedkeuring
-order-result-approval-text = De beheerders van klantnummer { $number } is gevraagd u goed te keuren. Uw bestelling wacht op deze computer en wordt verzonden zodra zij goedkeuren; u mag OSO intussen sluiten.
+order-result-approval-text = De beheerders van klantnummer { $number } is gevraagd u goed te keuren. Uw bestelling wacht op deze computer en wordt verzonden zodra zij goedkeuren. Tot dan blijft OSO in het systeemvak als u het venster sluit; sluit u OSO af, dan wordt de bestelling verzonden bij de volgende start van OSO.
 order-sent-approval-refused = Een bestelling die op goedkeuring wachtte, is geweigerd: { $reason }
+
+## Wat er werd van een bestelling die op eSecure-goedkeuring wachtte (een bureaubladmelding)
+order-approved-notification-title = Bestelling geplaatst
+order-approved-notification-body = Uw bestelling { $number } voor klantnummer { $account } werd goedgekeurd en geplaatst.
+order-refused-notification-title = Bestelling niet geplaatst
+order-refused-notification-body = Uw bestelling voor klantnummer { $account } werd niet goedgekeurd en dus niet geplaatst. OSO toont waarom onder Nieuwe bestelling.

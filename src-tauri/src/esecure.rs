@@ -42,6 +42,11 @@ pub struct WatchStatus {
     pub last_notification: Option<String>,
     /// The user's choice, or the default (on for administrators).
     pub keep_in_tray: bool,
+    /// Orders on this computer wait for an eSecure approval (OSO stays in the tray for them).
+    pub orders_awaiting_approval: bool,
+    /// Notifications of what became of orders that waited for approval, and the last one.
+    pub order_notices: u32,
+    pub last_order_notice: Option<String>,
     #[serde(skip)]
     known: BTreeSet<i64>,
     /// The first summary after signing in only sets what is known: old requests are no news.
@@ -58,6 +63,9 @@ pub struct EsecureWatch {
     hide_on_close: AtomicBool,
     /// The events stream is open: the watch looks when it is told to, never on a timer.
     pushed: AtomicBool,
+    /// The notice shown the first time the window closes into the tray for waiting orders.
+    tray_notice: Mutex<(String, String)>,
+    tray_notice_shown: AtomicBool,
 }
 
 impl EsecureWatch {
@@ -72,6 +80,26 @@ impl EsecureWatch {
 
     pub fn hide_on_close(&self) -> bool {
         self.hide_on_close.load(Ordering::Relaxed)
+    }
+
+    /// The notice to show as the window closes into the tray, the first time it does so for
+    /// orders waiting for approval (an administrator chose the tray and needs none).
+    pub fn closing_notice(&self) -> Option<(String, String)> {
+        let status = lock(&self.status);
+        let for_orders =
+            status.orders_awaiting_approval && !(status.administrator && status.keep_in_tray);
+        drop(status);
+        if !for_orders || self.tray_notice_shown.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        Some(lock(&self.tray_notice).clone())
+    }
+
+    /// A notification about an order that waited for approval was shown.
+    pub fn record_order_notice(&self, text: String) {
+        let mut status = lock(&self.status);
+        status.order_notices += 1;
+        status.last_order_notice = Some(text);
     }
 
     /// The events stream opened or broke.
@@ -173,6 +201,26 @@ fn group(number: &str) -> String {
     }
 }
 
+/// Whether the signed-in login has orders on this computer waiting for an eSecure approval.
+async fn awaiting_approval(state: &AppState) -> bool {
+    let Some(me) = state.session.signed_in_as().await else {
+        return false;
+    };
+    state.local.drafts(&me.user).await.is_ok_and(|drafts| {
+        drafts
+            .iter()
+            .any(|draft| draft.state == oso_core::DraftState::Approval)
+    })
+}
+
+fn say_in(state: &AppState, language: Language, id: &str) -> String {
+    state
+        .locales
+        .catalogue(language)
+        .format(id, &[])
+        .unwrap_or_else(|| id.to_owned())
+}
+
 async fn language(state: &AppState) -> Language {
     match state.local.ui_language().await {
         Ok(Some(chosen)) => chosen,
@@ -196,12 +244,21 @@ pub async fn refresh(app: &AppHandle) {
     if let Some(menu) = tray {
         menu.update(&texts, status.tray_enabled);
     }
+    // An order waiting for approval is sent only while OSO runs: closing the window keeps it
+    // in the tray until then (what the order page promises).
+    status.orders_awaiting_approval = awaiting_approval(&state).await;
     // Hiding is only safe when the tray can bring the window back.
     watch.hide_on_close.store(
-        status.tray_shown && status.administrator && status.keep_in_tray,
+        status.tray_shown
+            && ((status.administrator && status.keep_in_tray) || status.orders_awaiting_approval),
         Ordering::Relaxed,
     );
+    *lock(&watch.tray_notice) = (
+        say_in(&state, language, "tray-kept-for-approval-title"),
+        say_in(&state, language, "tray-kept-for-approval-body"),
+    );
     let mut kept = lock(&watch.status);
+    kept.orders_awaiting_approval = status.orders_awaiting_approval;
     kept.keep_in_tray = status.keep_in_tray;
     kept.tray_label = status.tray_label;
     kept.tray_enabled = status.tray_enabled;

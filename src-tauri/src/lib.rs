@@ -73,8 +73,12 @@ pub fn run() {
             // An administrator who keeps OSO in the tray closes the window, not OSO: requests
             // keep arriving as notifications, and the tray brings the window back.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.state::<esecure::EsecureWatch>().hide_on_close() {
+                let watch = window.state::<esecure::EsecureWatch>();
+                if watch.hide_on_close() {
                     api.prevent_close();
+                    if let Some((title, body)) = watch.closing_notice() {
+                        tray::notify(window.app_handle(), &title, &body);
+                    }
                     if let Err(error) = window.hide() {
                         tracing::warn!(%error, "cannot hide the window");
                     }

@@ -6,12 +6,12 @@
 use oso_core::DraftState;
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
 
 use crate::error::CommandError;
 use crate::state::AppState;
 use oso_desktop::ordering::Draft;
-use oso_desktop::outbound::send_queued;
+use oso_desktop::outbound::{send_queued_with_news, ApprovalNews};
 use oso_desktop::owner::UserId;
 
 /// The event that tells the UI the queue changed; its payload is the list of queued orders.
@@ -61,6 +61,8 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
     };
     match all {
         Ok(all) => {
+            // Waiting for approval or not any more: whether closing keeps OSO in the tray.
+            crate::esecure::refresh(app).await;
             let queued: Vec<_> = all
                 .into_iter()
                 .filter(|draft| draft.state != DraftState::Editing)
@@ -73,16 +75,63 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
     }
 }
 
-/// Sends every waiting order (called when the service answers), and every ~10 s the ones
-/// waiting for approval; tells the UI when the queue changed. Returns how many changed state.
+/// Sends every waiting order (called when the service answers), and the ones waiting for
+/// approval when a decision arrived (or every ~10 s while the events stream is down); tells the
+/// UI when the queue changed, and the user, by a desktop notification, what became of an order
+/// that waited for approval. Returns how many changed state.
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
     let Some(me) = state.session.signed_in_as().await else {
         return 0;
     };
-    let changed = send_queued(&state.client, &state.local, &me, &state.approval_retry).await;
+    let (changed, news) =
+        send_queued_with_news(&state.client, &state.local, &me, &state.approval_retry).await;
     if changed > 0 {
         tracing::info!(changed, "queued orders sent or decided");
         notify_outbound(app, state).await;
     }
+    for news in news {
+        tell_of_approval(app, state, &news).await;
+    }
     changed
+}
+
+/// "Your order … was approved and placed" or "… was not approved", in the display language.
+async fn tell_of_approval(app: &AppHandle, state: &AppState, news: &ApprovalNews) {
+    let language = match state.local.ui_language().await {
+        Ok(Some(chosen)) => chosen,
+        _ => crate::l10n::os_language(),
+    };
+    let catalogue = state.locales.catalogue(language);
+    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
+        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
+    };
+    let (title, body) = match news {
+        ApprovalNews::Placed {
+            order_number,
+            account_number,
+        } => (
+            say("order-approved-notification-title", &[]),
+            say(
+                "order-approved-notification-body",
+                &[
+                    ("number", order_number.clone().into()),
+                    ("account", account_number.clone().into()),
+                ],
+            ),
+        ),
+        ApprovalNews::Refused { account_number } => (
+            say("order-refused-notification-title", &[]),
+            say(
+                "order-refused-notification-body",
+                &[("account", account_number.clone().into())],
+            ),
+        ),
+    };
+    tracing::info!(
+        ?news,
+        "telling the user what became of an order that waited for approval"
+    );
+    crate::tray::notify(app, &title, &body);
+    app.state::<crate::esecure::EsecureWatch>()
+        .record_order_notice(body);
 }

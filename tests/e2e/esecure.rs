@@ -217,6 +217,17 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     reject_through_the_mail(&outbox);
     let refused = wait_for_state(&requester, &first["id"], "refused");
     assert_eq!(refused["refusal"]["code"], "approval_rejected", "{refused}");
+    requester
+        .ui()
+        .wait_until("the requester told of the refusal", || {
+            let told = status(&requester);
+            Ok((told["order_notices"] == 1
+                && told["last_order_notice"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("not approved"))
+            .then_some(()))
+        });
     requester.ui().wait_until("the refusal in the queue", || {
         Ok(requester
             .ui()
@@ -269,8 +280,24 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     });
     admin.screenshot("approved");
     let accepted = wait_for_state(&requester, &second["id"], "accepted");
-    assert!(accepted["order_number"].as_str().is_some(), "{accepted}");
-    std::thread::sleep(std::time::Duration::from_secs(12)); // one more retry round, which must not order again
+    let order_number = accepted["order_number"]
+        .as_str()
+        .expect("placed")
+        .to_owned();
+    // The requester is told, with the number, by a desktop notification (after the one that
+    // told of the rejection above).
+    requester
+        .ui()
+        .wait_until("the requester's notification", || {
+            let told = status(&requester);
+            Ok((told["order_notices"] == 2
+                && told["last_order_notice"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains(&order_number))
+            .then_some(()))
+        });
+    std::thread::sleep(std::time::Duration::from_secs(12)); // as long as the old retry round, which must not order again
     let history = requester
         .invoke("history_list", json!({ "account_number": APPROVED_NUMBER }))
         .expect("history");

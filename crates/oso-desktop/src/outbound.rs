@@ -11,6 +11,18 @@ use crate::local::LocalStore;
 use crate::ordering::{self, Draft, Sent};
 use crate::session::SignedInAs;
 
+/// What became of orders that waited for an eSecure approval, for their owner to be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApprovalNews {
+    /// Approved, and now placed as `order_number`.
+    Placed {
+        order_number: String,
+        account_number: String,
+    },
+    /// Refused for good (rejected, or the account takes no requests from this domain).
+    Refused { account_number: String },
+}
+
 /// Sends the queue of the login `me`, oldest first, up to the first order the service cannot
 /// take now: every waiting order, and the ones waiting for approval when `approval_retry` says
 /// they are due. Other logins' orders wait for their owner's session. Returns how many changed
@@ -21,14 +33,27 @@ pub async fn send_queued(
     me: &SignedInAs,
     approval_retry: &ApprovalRetry,
 ) -> usize {
+    send_queued_with_news(client, local, me, approval_retry)
+        .await
+        .0
+}
+
+/// As [`send_queued`], with what became of the orders that waited for an approval.
+pub async fn send_queued_with_news(
+    client: &ServiceClient,
+    local: &LocalStore,
+    me: &SignedInAs,
+    approval_retry: &ApprovalRetry,
+) -> (usize, Vec<ApprovalNews>) {
     let Ok(drafts) = local.drafts(&me.user).await else {
-        return 0;
+        return (0, Vec::new());
     };
     let approvals_due = drafts
         .iter()
         .any(|draft| draft.state == DraftState::Approval)
         && approval_retry.due(Instant::now());
     let mut changed = 0;
+    let mut news = Vec::new();
     // Oldest first: orders go out in the order they were confirmed.
     for stored in drafts.into_iter().rev().filter(|draft| {
         draft.state == DraftState::Waiting || (approvals_due && draft.state == DraftState::Approval)
@@ -40,11 +65,25 @@ pub async fn send_queued(
         match ordering::send(client, local, me, &stored.id, &draft, awaiting).await {
             Ok(Sent::Waiting) => break,
             Ok(Sent::AwaitingApproval) if awaiting => {}
-            Ok(_) => changed += 1,
+            Ok(sent) => {
+                changed += 1;
+                if awaiting {
+                    match sent {
+                        Sent::Accepted(order_number) => news.push(ApprovalNews::Placed {
+                            order_number,
+                            account_number: draft.account_number.clone(),
+                        }),
+                        Sent::Refused(_) => news.push(ApprovalNews::Refused {
+                            account_number: draft.account_number.clone(),
+                        }),
+                        Sent::Waiting | Sent::AwaitingApproval => {}
+                    }
+                }
+            }
             Err(error) => tracing::warn!(%error, "cannot record a sent order"),
         }
     }
-    changed
+    (changed, news)
 }
 
 #[cfg(test)]
