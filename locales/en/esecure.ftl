@@ -14,7 +14,7 @@ esecure-tab-domains = Domains
 esecure-tab-audit = Audit trail
 
 ## Authorised users: requests and decisions
-esecure-requests-intro = Someone who wants to order on one of your account numbers has to be approved first. Tick the requests and approve or reject them together.
+esecure-requests-intro = Someone who wants to order on one of your account numbers has to be approved first. Approve or reject each request on its row, or tick several and decide them together.
 esecure-filter-status = Show
 esecure-filter-account = Account number
 esecure-status-pending = Open requests
@@ -41,6 +41,17 @@ esecure-approved-one = 1 request approved.
 esecure-approved-other = { $count } requests approved.
 esecure-rejected-one = 1 request rejected.
 esecure-rejected-other = { $count } requests rejected.
+esecure-approve-row = Approve { $email }
+esecure-reject-row = Reject { $email }
+esecure-rejecting = Being rejected…
+esecure-reject-question-one = Reject 1 request? The requester is told by e-mail.
+esecure-reject-question-other = Reject { $count } requests? The requesters are told by e-mail.
+esecure-undo-text-one = 1 request will be rejected in a few seconds.
+esecure-undo-text-other = { $count } requests will be rejected in a few seconds.
+esecure-undo = Undo
+esecure-undone = Nothing was rejected: the requests are open again.
+esecure-add = Add
+esecure-keyboard-hint = Keyboard: on a request's row, A approves it and R rejects it.
 esecure-revoke = Revoke
 esecure-revoke-question = Revoke access for { $email }? They can no longer order on account number { $number }.
 esecure-revoke-confirm = Revoke access

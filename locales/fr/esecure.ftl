@@ -14,7 +14,7 @@ esecure-tab-domains = Domaines
 esecure-tab-audit = Journal
 
 ## Utilisateurs autorisés : demandes et décisions
-esecure-requests-intro = Quiconque veut commander sur l'un de vos numéros de compte doit d'abord être approuvé. Cochez les demandes et approuvez-les ou refusez-les ensemble.
+esecure-requests-intro = Quiconque veut commander sur l'un de vos numéros de compte doit d'abord être approuvé. Approuvez ou refusez chaque demande sur sa ligne, ou cochez-en plusieurs et décidez-les ensemble.
 esecure-filter-status = Afficher
 esecure-filter-account = Numéro de compte
 esecure-status-pending = Demandes en attente
@@ -41,6 +41,17 @@ esecure-approved-one = 1 demande approuvée.
 esecure-approved-other = { $count } demandes approuvées.
 esecure-rejected-one = 1 demande refusée.
 esecure-rejected-other = { $count } demandes refusées.
+esecure-approve-row = Approuver { $email }
+esecure-reject-row = Refuser { $email }
+esecure-rejecting = Refus en cours…
+esecure-reject-question-one = Refuser 1 demande ? Le demandeur est prévenu par e-mail.
+esecure-reject-question-other = Refuser { $count } demandes ? Les demandeurs sont prévenus par e-mail.
+esecure-undo-text-one = 1 demande sera refusée dans quelques secondes.
+esecure-undo-text-other = { $count } demandes seront refusées dans quelques secondes.
+esecure-undo = Annuler le refus
+esecure-undone = Rien n'a été refusé : les demandes sont de nouveau ouvertes.
+esecure-add = Ajouter
+esecure-keyboard-hint = Clavier : sur la ligne d'une demande, A l'approuve et R la refuse.
 esecure-revoke = Retirer l'accès
 esecure-revoke-question = Retirer l'accès de { $email } ? Cette personne ne pourra plus commander sur le numéro de compte { $number }.
 esecure-revoke-confirm = Retirer l'accès

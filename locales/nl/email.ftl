@@ -51,12 +51,12 @@ email-shipped-body = Uw bestelling { $number } is verzonden. Het trackingnummer 
 ## eSecure
 email-esecure-request-subject = Goedkeuring gevraagd voor klantnummer { $account }
 email-esecure-request-body = { $email } van { $company } vroeg op { $time } om uw klantnummer { $account } te gebruiken.
-email-esecure-request-reject = Weigeren
+email-esecure-request-reject = Afwijzen
 email-esecure-request-approve-hint = Om de aanvraag goed te keuren, logt u in in de OSO-app en opent u eSecure. Als u niets doet, kan de gebruiker het klantnummer niet gebruiken.
 email-esecure-approved-subject = U mag klantnummer { $account } gebruiken
 email-esecure-approved-body = De beheerders van klantnummer { $account } hebben uw aanvraag goedgekeurd. Bestellingen die op hun goedkeuring wachtten, worden nu verstuurd.
-email-esecure-rejected-subject = Uw aanvraag voor klantnummer { $account } is geweigerd
-email-esecure-rejected-body = De beheerders van klantnummer { $account } hebben uw aanvraag om het te gebruiken geweigerd. Bestellingen met dit klantnummer worden niet verstuurd. Neem contact op met het bedrijf van het klantnummer als u denkt dat dit een vergissing is.
+email-esecure-rejected-subject = Uw aanvraag voor klantnummer { $account } is afgewezen
+email-esecure-rejected-body = De beheerders van klantnummer { $account } hebben uw aanvraag om het te gebruiken afgewezen. Bestellingen met dit klantnummer worden niet verstuurd. Neem contact op met het bedrijf van het klantnummer als u denkt dat dit een vergissing is.
 email-esecure-administrator-subject = U bent beheerder van klantnummer { $account }
 email-esecure-administrator-body = { $by } heeft u in OSO beheerder gemaakt van klantnummer { $account } ({ $company }). U beslist wie dit klantnummer mag gebruiken: u krijgt een e-mail bij elke aanvraag en u keurt aanvragen goed of af op de eSecure-pagina van de OSO-app.
 email-esecure-administrator-no-login = Er is een OSO-login voor dit adres klaargezet. Kies binnen 48 uur het wachtwoord met de knop hieronder en log dan in in de OSO-app om aanvragen goed te keuren.

@@ -42,7 +42,7 @@ field-error-same_as_current = Kies een wachtwoord dat verschilt van het huidige.
 
 ## eSecure
 field-error-approval_pending = De beheerders is gevraagd u goed te keuren (eSecure). U kan het gebruiken zodra zij dat doen.
-field-error-approval_rejected = De beheerders hebben uw aanvraag om het te gebruiken geweigerd (eSecure).
+field-error-approval_rejected = De beheerders hebben uw aanvraag om het te gebruiken afgewezen (eSecure).
 field-error-access_refused = Het aanvaardt alleen aanvragen van adressen bij domeinen die de beheerders kozen (eSecure).
 field-error-invalid_domain = Vul een domein in, zoals zebra.example.
 error-approval_pending = Dit klantnummer is beveiligd met eSecure. De beheerders is gevraagd u goed te keuren; u krijgt hun antwoord per e-mail.

@@ -25,7 +25,7 @@ page-order-history-intro = De bestellingen die u plaatste, en alle bestellingen 
 page-personal-data-intro = Beheer uw profiel, wijzig uw wachtwoord, vraag om vergeten te worden of kies hoe OSO op deze computer start.
 page-account-numbers-intro = Voeg klantnummers toe of verwijder ze voor nieuwe bestellingen. Een klantnummer bewaren of verwijderen verandert nooit welke bestellingen uw bestelgeschiedenis toont.
 page-address-book-intro = Bewaar de leveradressen die u gebruikt, om ze snel te kiezen bij een bestelling. Een adres verwijderen verandert niets aan uw bestelgeschiedenis.
-page-esecure-intro = Keur goed of weiger wie de klantnummers mag gebruiken die u beheert, en voeg gemachtigde gebruikers en beheerders toe.
+page-esecure-intro = Keur goed of wijs af wie de klantnummers mag gebruiken die u beheert, en voeg gemachtigde gebruikers en beheerders toe.
 
 ## Connection to the service
 connection-checking = Verbinden…

@@ -21,11 +21,11 @@ web-error-common_password = Dit wachtwoord komt te vaak voor. Kies een ander.
 web-error-password_like_identity = Het wachtwoord mag niet uw e-mailadres of bedrijfsnaam zijn.
 
 ## eSecure: the page behind the Reject button
-web-esecure-reject-title = Deze aanvraag weigeren?
+web-esecure-reject-title = Deze aanvraag afwijzen?
 web-esecure-reject-intro = { $email } van { $company } vroeg op { $time } om klantnummer { $account } te gebruiken.
-web-esecure-reject-button = Aanvraag weigeren
+web-esecure-reject-button = Aanvraag afwijzen
 web-esecure-reject-approve-hint = Om ze toch goed te keuren, logt u in in de OSO-app en opent u eSecure.
-web-esecure-rejected-title = Aanvraag geweigerd
+web-esecure-rejected-title = Aanvraag afgewezen
 web-esecure-rejected-text = { $email } mag klantnummer { $account } niet gebruiken. De aanvrager is per e-mail verwittigd.
 web-esecure-decided-title = Al beslist
 web-esecure-decided-text = Over deze aanvraag is al beslist. De eSecure-pagina van de OSO-app toont elke beslissing.

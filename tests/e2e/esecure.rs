@@ -270,7 +270,35 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     admin.ui().find(&row);
     press(&admin, &format!("{row} .esecure-check"));
     admin.screenshot("request-ticked");
-    press(&admin, "#esecure-approve");
+    // The bulk Reject asks once; cancelled, nothing happens.
+    press(&admin, "#esecure-reject");
+    admin.ui().find("#esecure-reject-confirm:not([hidden])");
+    assert!(admin
+        .ui()
+        .text_of("#esecure-reject-confirm-text")
+        .contains("Reject 1 request?"));
+    admin.screenshot("bulk-reject-asks");
+    press(&admin, "#esecure-reject-confirm-no");
+    admin.ui().find("#esecure-reject-confirm[hidden]");
+    // The row's own Reject waits 10 seconds under an Undo; undone, the request is open again.
+    press(&admin, &format!("{row} [data-action='reject-one']"));
+    admin.ui().find("#esecure-undo:not([hidden])");
+    admin.screenshot("reject-undo");
+    press(&admin, "#esecure-undo-button");
+    admin.ui().find("#esecure-undo[hidden]");
+    admin
+        .ui()
+        .find(&format!("{row} [data-action='approve-one']"));
+    // A on the focused row approves it, as its Approve button does.
+    let focused = admin.ui().execute(
+        "const row = document.querySelector(arguments[0]); row.focus(); return document.activeElement === row;",
+        vec![json!(row)],
+    );
+    assert_eq!(focused, Ok(json!(true)));
+    admin.ui().execute(
+        "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));",
+        vec![],
+    ).expect("a key");
     admin.ui().wait_until("the approval to be confirmed", || {
         Ok(admin
             .ui()
@@ -304,7 +332,10 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert_eq!(history["total"], 1, "exactly one order: {history}");
 
     // A user the administrator adds orders without a request.
-    press(&admin, "#esecure-tab-add-users");
+    // "Toevoegen" beside the requests opens adding users, as the guide's steps say.
+    press(&admin, "#esecure-tab-requests");
+    press(&admin, "#esecure-requests-add");
+    admin.ui().find("#esecure-panel-add-users:not([hidden])");
     press(
         &admin,
         &format!("#esecure-users-account option[value='{ADDED_NUMBER}']"),

@@ -142,7 +142,7 @@ async function saveKeepInTray(box) {
 
 export function startEsecure() {
   tabs = startTabs(byId("esecure-tabs"));
-  startRequests({ changed });
+  startRequests({ changed, addUsers: () => tabs.select("esecure-tab-add-users") });
   startUsers({ added: changed });
   startAdministrators({ changed });
   startDomains();

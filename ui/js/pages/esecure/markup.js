@@ -64,6 +64,18 @@ export const markup = `
             <span class="esecure-selected" id="esecure-selected" aria-live="polite"></span>
             <button type="button" class="button button-primary button-compact" id="esecure-approve" disabled data-i18n="esecure-approve"></button>
             <button type="button" class="button button-danger button-compact" id="esecure-reject" disabled data-i18n="esecure-reject"></button>
+            <button type="button" class="button button-secondary button-compact esecure-add" id="esecure-requests-add" data-i18n="esecure-add"></button>
+          </div>
+          <div class="item-confirm esecure-reject-confirm" id="esecure-reject-confirm" role="group" hidden>
+            <p class="item-confirm-text" id="esecure-reject-confirm-text"></p>
+            <div class="item-actions">
+              <button type="button" class="button button-danger button-compact" id="esecure-reject-confirm-yes" data-i18n="esecure-reject"></button>
+              <button type="button" class="button button-secondary button-compact" id="esecure-reject-confirm-no" data-i18n="esecure-cancel"></button>
+            </div>
+          </div>
+          <div class="esecure-undo" id="esecure-undo" role="status" aria-live="polite" hidden>
+            <span id="esecure-undo-text"></span>
+            <button type="button" class="button button-secondary button-compact" id="esecure-undo-button" data-i18n="esecure-undo"></button>
           </div>
           <p id="esecure-requests-status" class="form-status" role="status" aria-live="polite"></p>
           <div class="history-table-wrap">
@@ -82,6 +94,7 @@ export const markup = `
             <p class="list-state list-loading" id="esecure-requests-loading" hidden data-i18n="esecure-loading"></p>
             <p class="list-state list-empty" id="esecure-requests-empty" hidden></p>
           </div>
+          <p class="panel-hint" id="esecure-keyboard-hint" data-i18n="esecure-keyboard-hint"></p>
         </section>
 
         <section class="tab-panel panel-card esecure-panel" role="tabpanel" id="esecure-panel-add-users" aria-labelledby="esecure-tab-add-users" hidden>

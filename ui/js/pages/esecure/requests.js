@@ -1,6 +1,9 @@
 // "Geautoriseerde gebruikers": the requests to use the administered account numbers. Open ones
-// have a check box each; Approve and Reject decide every checked one at once. An approved user
-// has a Revoke button that asks in place first. Filters: status and account number.
+// have a check box and their own Approve and Reject ("Goedkeuren" / "Afwijzen", as the guide
+// words it; the keys A and R on the focused row do the same); the bulk buttons decide every
+// checked one at once, and a bulk Reject asks once. A rejection waits 10 seconds under an Undo
+// before it is sent. An approved user has a Revoke button that asks in place first. Filters:
+// status and account number. "Toevoegen" opens adding users, as the guide's steps say.
 
 import { esecureDecide, esecureRequests, esecureRevoke } from "../../lib/gateway.js";
 import { t } from "../../lib/i18n.js";
@@ -22,6 +25,10 @@ const DECIDED = {
   reject: { one: "esecure-rejected-one", other: "esecure-rejected-other" },
 };
 const SELECTED = { one: "esecure-selected-one", other: "esecure-selected-other" };
+const REJECT_QUESTION = { one: "esecure-reject-question-one", other: "esecure-reject-question-other" };
+const UNDO_TEXT = { one: "esecure-undo-text-one", other: "esecure-undo-text-other" };
+/** How long a rejection can be taken back before it is sent. */
+const UNDO_FOR_MS = 10_000;
 
 const byId = (id) => document.getElementById(id);
 /** The requests shown, newest first; null until read. */
@@ -31,7 +38,9 @@ const checked = new Set();
 let confirming = null;
 const ticket = latestRequest();
 let busy = false;
-let hooks = { changed: () => {} };
+let hooks = { changed: () => {}, addUsers: () => {} };
+/** A rejection waiting out its Undo: `{ ids, timer }`, or null. */
+let rejecting = null;
 
 function announce(message, tone) {
   const status = byId("esecure-requests-status");
@@ -39,8 +48,12 @@ function announce(message, tone) {
   say(status, message, tone);
 }
 
+function isRejecting(id) {
+  return rejecting?.ids.includes(id) ?? false;
+}
+
 function checkBox(request) {
-  if (request.status !== "pending") return null;
+  if (request.status !== "pending" || isRejecting(request.id)) return null;
   return element("input", {
     type: "checkbox",
     class: "esecure-check",
@@ -78,6 +91,34 @@ function revokeButton(request) {
   });
 }
 
+/** A pending request's own Approve and Reject, or what happens to it while a Reject waits. */
+function rowDecisions(request) {
+  if (request.status !== "pending") return null;
+  if (isRejecting(request.id)) {
+    return element("span", { class: "esecure-rejecting", "data-i18n": "esecure-rejecting" });
+  }
+  return element("span", { class: "esecure-row-actions" }, [
+    element("button", {
+      type: "button",
+      class: "button button-primary button-compact",
+      "data-action": "approve-one",
+      "data-id": request.id,
+      "aria-label": t("esecure-approve-row", { email: request.email }),
+      "data-i18n": "esecure-approve",
+      disabled: busy,
+    }),
+    element("button", {
+      type: "button",
+      class: "button button-danger button-compact",
+      "data-action": "reject-one",
+      "data-id": request.id,
+      "aria-label": t("esecure-reject-row", { email: request.email }),
+      "data-i18n": "esecure-reject",
+      disabled: busy,
+    }),
+  ]);
+}
+
 function statusCell(request) {
   const parts = [element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUS_LABELS[request.status] ?? STATUS_LABELS.pending })];
   if (request.decided_at) {
@@ -85,11 +126,21 @@ function statusCell(request) {
     parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decided_at)}${by}` }));
   }
   parts.push(revokeButton(request));
+  parts.push(rowDecisions(request));
   return element("td", { "data-column": "status", class: "esecure-status" }, parts);
 }
 
 function rowsFor(request) {
-  const main = element("tr", { class: "esecure-request", "data-id": request.id, "data-email": request.email, "data-status": request.status }, [
+  const decidable = request.status === "pending" && !isRejecting(request.id);
+  const main = element("tr", {
+    class: "esecure-request",
+    "data-id": request.id,
+    "data-email": request.email,
+    "data-status": request.status,
+    // The keys A and R act on the focused row.
+    tabindex: decidable ? "0" : null,
+    "aria-keyshortcuts": decidable ? "A R" : null,
+  }, [
     element("td", { class: "esecure-check-column" }, [checkBox(request)]),
     element("td", { "data-column": "email" }, [
       element("span", { class: "esecure-email", text: request.email }),
@@ -103,7 +154,9 @@ function rowsFor(request) {
 }
 
 function pendingIds() {
-  return (requests ?? []).filter((request) => request.status === "pending").map((request) => request.id);
+  return (requests ?? [])
+    .filter((request) => request.status === "pending" && !isRejecting(request.id))
+    .map((request) => request.id);
 }
 
 function renderBulk() {
@@ -114,7 +167,14 @@ function renderBulk() {
   all.indeterminate = checked.size > 0 && !all.checked;
   byId("esecure-selected").textContent = checked.size ? counted(SELECTED, checked.size) : "";
   for (const id of ["esecure-approve", "esecure-reject"]) byId(id).disabled = checked.size === 0 || busy;
-  byId("esecure-bulk").hidden = requests !== null && pending.length === 0 && checked.size === 0;
+  byId("esecure-keyboard-hint").hidden = pending.length === 0;
+}
+
+function renderUndo() {
+  const bar = byId("esecure-undo");
+  bar.hidden = rejecting === null;
+  const count = rejecting?.ids.length ?? 0;
+  say(byId("esecure-undo-text"), count ? () => counted(UNDO_TEXT, count) : null);
 }
 
 export function renderRequests() {
@@ -152,16 +212,14 @@ export async function loadRequests() {
   }
 }
 
-async function decide(decision) {
-  if (busy || checked.size === 0) return;
-  const ids = [...checked];
-  const button = byId(decision === "approve" ? "esecure-approve" : "esecure-reject");
+/** Sends a decision on `ids` now; `focusAfter` is where the focus goes once the list is back. */
+async function send(ids, decision, button, focusAfter) {
   busy = true;
-  button.classList.add("is-busy");
-  renderBulk();
+  button?.classList.add("is-busy");
+  renderRequests();
   try {
     const decided = await esecureDecide(ids, decision);
-    checked.clear();
+    for (const id of ids) checked.delete(id);
     const count = typeof decided === "number" ? decided : ids.length;
     announce(() => counted(DECIDED[decision], count), "success");
     hooks.changed();
@@ -169,10 +227,69 @@ async function decide(decision) {
     announce(errorMessage(readError(error)), "error");
   } finally {
     busy = false;
-    button.classList.remove("is-busy");
+    button?.classList.remove("is-busy");
     await loadRequests();
-    byId("esecure-select-all").focus();
+    focusAfter?.();
   }
+}
+
+/** The bulk Approve: every checked request, at once. */
+function approveChecked() {
+  if (busy || checked.size === 0) return;
+  send([...checked], "approve", byId("esecure-approve"), () => byId("esecure-select-all").focus());
+}
+
+/** The bulk Reject asks once first, naming how many. */
+function askToRejectChecked() {
+  if (busy || checked.size === 0) return;
+  const count = checked.size;
+  say(byId("esecure-reject-confirm-text"), () => counted(REJECT_QUESTION, count));
+  byId("esecure-reject-confirm").hidden = false;
+  byId("esecure-reject-confirm-yes").focus();
+}
+
+function closeRejectQuestion() {
+  byId("esecure-reject-confirm").hidden = true;
+  say(byId("esecure-reject-confirm-text"), null);
+}
+
+/** A rejection is sent after 10 seconds unless taken back; one waiting already goes now. */
+function rejectLater(ids) {
+  flushRejection();
+  for (const id of ids) checked.delete(id);
+  rejecting = { ids, timer: setTimeout(flushRejection, UNDO_FOR_MS) };
+  say(byId("esecure-requests-status"), null);
+  renderRequests();
+  renderUndo();
+  byId("esecure-undo-button").focus();
+}
+
+/** Sends the waiting rejection now (its time is up, or another one comes, or the page goes). */
+function flushRejection() {
+  if (rejecting === null) return;
+  const { ids, timer } = rejecting;
+  clearTimeout(timer);
+  rejecting = null;
+  renderUndo();
+  send(ids, "reject", null, () => byId("esecure-filter-status").focus());
+}
+
+function undoRejection() {
+  if (rejecting === null) return;
+  clearTimeout(rejecting.timer);
+  const first = rejecting.ids[0];
+  rejecting = null;
+  renderUndo();
+  renderRequests();
+  announce(() => t("esecure-undone"), "info");
+  byId("esecure-requests-rows").querySelector(`tr[data-id="${first}"]`)?.focus();
+}
+
+/** One row's Approve (its button, or A on the row). */
+function approveOne(id) {
+  if (busy || isRejecting(id)) return;
+  const row = () => byId("esecure-requests-rows").querySelector("tr[tabindex='0']") ?? byId("esecure-filter-status");
+  send([id], "approve", null, () => row().focus());
 }
 
 async function revoke(id, button) {
@@ -196,6 +313,9 @@ async function revoke(id, button) {
 }
 
 export function forgetRequests() {
+  // Leaving (signing out) sends a rejection that was waiting out its Undo.
+  flushRejection();
+  closeRejectQuestion();
   ticket.forget();
   requests = null;
   checked.clear();
@@ -223,8 +343,23 @@ export function startRequests(callbacks) {
     }
     renderBulk();
   });
-  byId("esecure-approve").addEventListener("click", () => decide("approve"));
-  byId("esecure-reject").addEventListener("click", () => decide("reject"));
+  byId("esecure-approve").addEventListener("click", approveChecked);
+  byId("esecure-reject").addEventListener("click", askToRejectChecked);
+  byId("esecure-reject-confirm-yes").addEventListener("click", () => {
+    closeRejectQuestion();
+    rejectLater([...checked]);
+  });
+  byId("esecure-reject-confirm-no").addEventListener("click", () => {
+    closeRejectQuestion();
+    byId("esecure-reject").focus();
+  });
+  byId("esecure-reject-confirm").addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    closeRejectQuestion();
+    byId("esecure-reject").focus();
+  });
+  byId("esecure-undo-button").addEventListener("click", undoRejection);
+  byId("esecure-requests-add").addEventListener("click", () => hooks.addUsers());
 
   const rows = byId("esecure-requests-rows");
   rows.addEventListener("change", (event) => {
@@ -247,9 +382,26 @@ export function startRequests(callbacks) {
       rows.querySelector(`tr[data-id="${id}"] [data-action="${focus}"]`)?.focus();
     } else if (action === "confirm-revoke") {
       revoke(id, button);
+    } else if (action === "approve-one") {
+      approveOne(id);
+    } else if (action === "reject-one") {
+      rejectLater([id]);
     }
   });
   rows.addEventListener("keydown", (event) => {
+    const row = event.target.closest?.("tr.esecure-request[tabindex='0']");
+    const typing = event.target.matches?.("input:not([type=checkbox]), textarea, select");
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (row && !typing && plain && (event.key === "a" || event.key === "A")) {
+      event.preventDefault();
+      approveOne(Number(row.dataset.id));
+      return;
+    }
+    if (row && !typing && plain && (event.key === "r" || event.key === "R")) {
+      event.preventDefault();
+      rejectLater([Number(row.dataset.id)]);
+      return;
+    }
     if (event.key !== "Escape" || confirming === null) return;
     const id = confirming;
     confirming = null;
