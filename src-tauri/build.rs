@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "auth_request_password_reset",
     "auth_reset_password",
     "app_link_take",
+    "esecure_link_take",
     "auth_activate_link",
     "auth_reset_password_link",
     "autostart_get",

@@ -51,8 +51,9 @@ email-shipped-body = Your order { $number } has been shipped. Its tracking numbe
 ## eSecure
 email-esecure-request-subject = Approval requested for account number { $account }
 email-esecure-request-body = { $email } of { $company } asked on { $time } to use your account number { $account }.
+email-esecure-request-open = Open in OSO
 email-esecure-request-reject = Reject
-email-esecure-request-approve-hint = To approve the request, sign in to the OSO app and open eSecure. If you do nothing, the user cannot use the account number.
+email-esecure-request-approve-hint = "Open in OSO" shows the request in the OSO app, where you approve or reject it (or open eSecure in OSO). If you do nothing, the user cannot use the account number.
 email-esecure-approved-subject = You may use account number { $account }
 email-esecure-approved-body = The administrators of account number { $account } have approved your request. Orders waiting for their approval are now sent.
 email-esecure-rejected-subject = Your request for account number { $account } was rejected

@@ -51,8 +51,9 @@ email-shipped-body = Uw bestelling { $number } is verzonden. Het trackingnummer 
 ## eSecure
 email-esecure-request-subject = Goedkeuring gevraagd voor klantnummer { $account }
 email-esecure-request-body = { $email } van { $company } vroeg op { $time } om uw klantnummer { $account } te gebruiken.
+email-esecure-request-open = Openen in OSO
 email-esecure-request-reject = Afwijzen
-email-esecure-request-approve-hint = Om de aanvraag goed te keuren, logt u in in de OSO-app en opent u eSecure. Als u niets doet, kan de gebruiker het klantnummer niet gebruiken.
+email-esecure-request-approve-hint = "Openen in OSO" toont de aanvraag in de OSO-app, waar u ze goedkeurt of afwijst (of open eSecure in OSO). Doet u niets, dan kan de gebruiker het klantnummer niet gebruiken.
 email-esecure-approved-subject = U mag klantnummer { $account } gebruiken
 email-esecure-approved-body = De beheerders van klantnummer { $account } hebben uw aanvraag goedgekeurd. Bestellingen die op hun goedkeuring wachtten, worden nu verstuurd.
 email-esecure-rejected-subject = Uw aanvraag voor klantnummer { $account } is afgewezen

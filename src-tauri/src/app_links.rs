@@ -17,6 +17,42 @@ use tauri_plugin_deep_link::DeepLinkExt;
 
 /// Tells the UI that a link is waiting; it asks which kind with `app_link_take`.
 pub const EVENT: &str = "app-link";
+/// Tells the UI that a request link (`oso://esecure/requests/<id>`) is waiting; it takes the id
+/// with `esecure_link_take` once someone is signed in.
+pub const REQUEST_EVENT: &str = "esecure-request-link";
+
+/// `oso://esecure/requests/<id>`: an eSecure request to show (from its e-mail or its Reject
+/// page). No secret: the service shows a request only to the administrators of its account.
+pub fn request_link(url: &Url) -> Option<i64> {
+    if url.scheme() != "oso" || url.host_str()? != "esecure" {
+        return None;
+    }
+    let id = url.path().strip_prefix("/requests/")?.trim_end_matches('/');
+    if id.is_empty() || id.len() > 18 || !id.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    id.parse().ok().filter(|id| *id > 0)
+}
+
+/// The newest request link not yet shown.
+#[derive(Debug, Default)]
+pub struct PendingRequestLink(Mutex<Option<i64>>);
+
+impl PendingRequestLink {
+    pub fn offer(&self, id: i64) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(id);
+    }
+
+    pub fn take(&self) -> Option<i64> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -116,6 +152,15 @@ impl PendingLink {
 }
 
 fn receive(app: &AppHandle, urls: &[Url]) {
+    if let Some(id) = urls.iter().rev().find_map(request_link) {
+        tracing::info!(id, "received a link to an eSecure request");
+        app.state::<PendingRequestLink>().offer(id);
+        crate::window::focus_main(app);
+        if let Err(error) = app.emit(REQUEST_EVENT, ()) {
+            tracing::warn!(%error, "cannot tell the window about the request link");
+        }
+        return;
+    }
     // The desktop passes one URL per launch; the newest of ours wins.
     let Some(link) = urls.iter().rev().find_map(AppLink::parse) else {
         if !urls.is_empty() {
@@ -161,6 +206,20 @@ mod tests {
 
     fn parse(text: &str) -> Option<AppLink> {
         AppLink::parse(&Url::parse(text).expect("a URL"))
+    }
+
+    #[test]
+    fn a_request_link_carries_its_id_and_nothing_else_passes() {
+        let id = |text: &str| request_link(&Url::parse(text).expect("url"));
+        assert_eq!(id("oso://esecure/requests/42"), Some(42));
+        assert_eq!(id("oso://esecure/requests/42/"), Some(42));
+        assert_eq!(id("oso://esecure/requests/0"), None);
+        assert_eq!(id("oso://esecure/requests/-3"), None);
+        assert_eq!(id("oso://esecure/requests/4a"), None);
+        assert_eq!(id("oso://esecure/requests/"), None);
+        assert_eq!(id("oso://esecure/requests/99999999999999999999"), None);
+        assert_eq!(id("oso://activate/requests/42"), None);
+        assert_eq!(id("https://esecure/requests/42"), None);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn run() {
     let app = builder
         .plugin(tauri_plugin_deep_link::init())
         .manage(app_links::PendingLink::default())
+        .manage(app_links::PendingRequestLink::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .manage(esecure::EsecureWatch::default())
@@ -106,6 +107,7 @@ pub fn run() {
             commands::session::auth_request_password_reset,
             commands::session::auth_reset_password,
             commands::app_links::app_link_take,
+            commands::app_links::esecure_link_take,
             commands::app_links::auth_activate_link,
             commands::app_links::auth_reset_password_link,
             commands::autostart::autostart_get,

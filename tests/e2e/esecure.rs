@@ -73,7 +73,7 @@ fn status(app: &RunningApp) -> Value {
 fn link_in_request_mail(outbox: &std::path::Path, path: &str) -> String {
     let mails = oso_service::mail::outbox::read_mails(outbox, "esecure-request").expect("outbox");
     let mail = mails.last().expect("a request mail");
-    let link = regex::Regex::new(r#"https?://[^\s"<>]+"#).expect("regex");
+    let link = regex::Regex::new(r#"(https?|oso)://[^\s"<>]+"#).expect("regex");
     let found = link
         .find_iter(mail)
         .map(|found| found.as_str().to_owned())
@@ -268,6 +268,21 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     assert_eq!(second["outcome"]["state"], "approval", "{second}");
     let row = format!("#esecure-requests-rows tr[data-email='{REQUESTER}'][data-status='pending']");
     admin.ui().find(&row);
+    // The request e-mail's "Open in OSO" shows that very request in the running app.
+    let open_in_app = link_in_request_mail(&outbox, "oso://esecure/requests/");
+    crate::app::open_link(admin_data.path(), &open_in_app);
+    let linked = format!("{row}[data-linked='true']");
+    admin.ui().find(&linked);
+    admin.ui().wait_until("the linked request focused", || {
+        admin
+            .ui()
+            .execute(
+                "return document.activeElement === document.querySelector(arguments[0]);",
+                vec![json!(linked)],
+            )
+            .map(|focused| focused.as_bool().filter(|focused| *focused))
+    });
+    admin.screenshot("opened-from-mail");
     press(&admin, &format!("{row} .esecure-check"));
     admin.screenshot("request-ticked");
     // The bulk Reject asks once; cancelled, nothing happens.

@@ -17,6 +17,13 @@ pub fn app_link_take(pending: State<'_, PendingLink>) -> Option<LinkKind> {
     pending.take_notice()
 }
 
+/// The eSecure request a link asked to show, if one is waiting (taken once signed in).
+#[tauri::command(rename_all = "snake_case")]
+#[tracing::instrument(skip_all)]
+pub fn esecure_link_take(pending: State<'_, crate::app_links::PendingRequestLink>) -> Option<i64> {
+    pending.take()
+}
+
 fn waiting(pending: &PendingLink, kind: LinkKind) -> Result<SecretString, CommandError> {
     pending.token(kind).ok_or_else(|| {
         CommandError::new(

@@ -124,7 +124,8 @@ pub async fn oidc_sign_in(
             waiting.take();
         }
     }
-    bring_window_forward(&app);
+    // The person was in the browser: OSO comes back to the front for the next step.
+    crate::window::focus_main(&app);
     let answer = answer.map_err(loopback_error)?;
     let redemption = ExternalCodeRedemption {
         code: answer.code,
@@ -258,15 +259,6 @@ async fn return_pages(state: &AppState) -> Result<ReturnPages, CommandError> {
         failed_title: text("oidc-return-failed-title"),
         failed_text: text("oidc-return-failed-text"),
     })
-}
-
-/// The person was in the browser: OSO comes back to the front for the next step.
-fn bring_window_forward(app: &tauri::AppHandle) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-    }
 }
 
 fn loopback_error(error: LoopbackError) -> CommandError {

@@ -64,6 +64,12 @@ impl Links {
         format!("{}/reset-password?token={token}", self.base)
     }
 
+    /// The request in the OSO app (`oso://`, which the desktop registers): the e-mail's and the
+    /// Reject page's "Open in OSO". Not secret: the app shows it only to its administrators.
+    pub fn esecure_request_in_app(&self, id: i64) -> String {
+        format!("oso://esecure/requests/{id}")
+    }
+
     /// The page behind an eSecure request e-mail's red Reject button.
     pub fn esecure_reject(&self, token: &str) -> String {
         format!("{}/esecure/reject?token={token}", self.base)

@@ -94,7 +94,8 @@ async fn show(
     let body = format!(
         "{intro}<form method=\"post\" action=\"/esecure/reject\">\
          <input type=\"hidden\" name=\"token\" value=\"{token}\">\
-         <button type=\"submit\" style=\"background:#c0392b\">{button}</button></form>{hint}",
+         <button type=\"submit\" style=\"background:#c0392b\">{button}</button></form>{hint}\
+         <p><a href=\"{open}\">{open_label}</a></p>",
         intro = paragraph(
             language,
             "web-esecure-reject-intro",
@@ -103,6 +104,8 @@ async fn show(
         token = escape(&query.token),
         button = escape(&text_with(language, "web-esecure-reject-button", &[])),
         hint = paragraph(language, "web-esecure-reject-approve-hint", &[]),
+        open = escape(&state.accounts.links().esecure_request_in_app(request.id)),
+        open_label = escape(&text_with(language, "web-esecure-open-in-app", &[])),
     );
     page(language, "web-esecure-reject-title", &body)
 }

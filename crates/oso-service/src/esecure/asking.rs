@@ -101,6 +101,7 @@ struct AdministratorMail {
     email: String,
     language: String,
     reject_url: String,
+    open_url: String,
 }
 
 /// The storage: the new or reopened request, its audit entry and one Reject link per
@@ -165,6 +166,7 @@ async fn store_request(
             email,
             language,
             reject_url: cx.links.esecure_reject(token.expose()),
+            open_url: cx.links.esecure_request_in_app(id),
         });
     }
     tx.commit().await?;
@@ -192,6 +194,7 @@ async fn notify_administrators(
                 account_number: number,
                 requested_at: cx.now,
                 reject_url: admin.reject_url,
+                open_url: admin.open_url,
             },
         )
         .await;

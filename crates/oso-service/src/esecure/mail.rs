@@ -31,6 +31,8 @@ pub struct RequestMail<'a> {
     pub account_number: &'a str,
     pub requested_at: DateTime<Utc>,
     pub reject_url: String,
+    /// The request in the OSO app (`oso://esecure/requests/<id>`).
+    pub open_url: String,
 }
 
 pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
@@ -49,6 +51,7 @@ pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
             ("account", account),
         ],
     )
+    .button("email-esecure-request-open", &mail.open_url)
     .danger_button("email-esecure-request-reject", &mail.reject_url)
     .paragraph("email-esecure-request-approve-hint", &[])
     .finish();

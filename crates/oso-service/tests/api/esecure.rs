@@ -83,6 +83,16 @@ async fn using_a_protected_number_asks_the_administrators_once_and_the_user_is_t
         mails[0]
     );
     assert!(!mails[0].contains(NUMBER), "the number is masked");
+    let (_, requests) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/requests",
+        &admin,
+        None,
+    )
+    .await;
+    let open_in_app = format!("oso://esecure/requests/{}", requests[0]["id"]);
+    assert!(mails[0].contains(&open_in_app), "Open in OSO: {}", mails[0]);
 
     // Trying again, or ordering, asks nobody again.
     save_number(&service, &bob).await;
@@ -144,6 +154,10 @@ async fn the_reject_page_shows_the_request_on_get_and_rejects_only_on_its_post_o
     assert!(
         html.contains("bob@other.example") && html.contains("method=\"post\""),
         "{html}"
+    );
+    assert!(
+        html.contains("href=\"oso://esecure/requests/"),
+        "Open in OSO: {html}"
     );
     // Opening the link (as a mail scanner does) rejected nothing.
     let (_, mine) = call(

@@ -3,7 +3,7 @@
 // what eSecure is and their own requests. The desktop follows the summary in the background and
 // tells this page (and the count beside the tab) when requests arrive.
 
-import { esecureSetKeepInTray, esecureStatus, esecureSummary, listen } from "../../lib/gateway.js";
+import { esecureLinkTake, esecureSetKeepInTray, esecureStatus, esecureSummary, listen } from "../../lib/gateway.js";
 import { onLanguageChange, t } from "../../lib/i18n.js";
 import { say } from "../../lib/forms.js";
 import { errorMessage, readError } from "../../lib/errors.js";
@@ -12,7 +12,7 @@ import { currentPage, goToPage, onPageShow } from "../../lib/router.js";
 import { startTabs } from "../../lib/tabs.js";
 import { number } from "../../lib/format.js";
 import { fillAccountSelect, forgetAccounts, loadAccounts } from "./shared.js";
-import { forgetRequests, loadRequests, renderRequests, startRequests } from "./requests.js";
+import { forgetRequests, loadRequests, renderRequests, showRequest, startRequests } from "./requests.js";
 import { startUsers } from "./users.js";
 import { forgetAdministrators, renderAdministrators, startAdministrators } from "./administrators.js";
 import { fillDomains, startDomains } from "./domains.js";
@@ -97,6 +97,22 @@ async function load() {
   }
 }
 
+/** A request link (oso://esecure/requests/<id>) opened: once signed in, that request. */
+async function followRequestLink() {
+  if (!signedIn()) return;
+  const id = await esecureLinkTake();
+  if (!id) return;
+  tabs.select("esecure-tab-requests");
+  goToPage(PAGE);
+  await load();
+  if (mode === "admin") await showRequest(id);
+  else say(byId("esecure-page-status"), () => t("esecure-link-not-yours"), "info");
+}
+
+function followLinks() {
+  followRequestLink().catch((error) => console.error("cannot open the request link", error));
+}
+
 async function readStatus() {
   try {
     status = { ...status, ...(await esecureStatus()) };
@@ -159,6 +175,8 @@ export function startEsecure() {
     if (previous?.state !== "signed_in") {
       if (currentPage() === PAGE) load();
       else readStatus();
+      // A request link opened while signed out is followed now.
+      followLinks();
     }
   });
   onPageShow((page) => {
@@ -188,6 +206,8 @@ export function startEsecure() {
       loadAudit();
     }
   }).catch((error) => console.error("cannot follow eSecure", error));
+  listen("esecure-request-link", followLinks).catch((error) => console.error("cannot follow request links", error));
+  followLinks();
   // From the tray or a notification: the open requests.
   listen("esecure-open", () => {
     if (!signedIn()) return;

@@ -41,6 +41,8 @@ let busy = false;
 let hooks = { changed: () => {}, addUsers: () => {} };
 /** A rejection waiting out its Undo: `{ ids, timer }`, or null. */
 let rejecting = null;
+/** The request a link asked to show: marked, and focusable whatever its status. */
+let linked = null;
 
 function announce(message, tone) {
   const status = byId("esecure-requests-status");
@@ -137,8 +139,9 @@ function rowsFor(request) {
     "data-id": request.id,
     "data-email": request.email,
     "data-status": request.status,
-    // The keys A and R act on the focused row.
-    tabindex: decidable ? "0" : null,
+    // The keys A and R act on the focused row; a linked row takes focus whatever its status.
+    tabindex: decidable ? "0" : linked === request.id ? "-1" : null,
+    "data-linked": linked === request.id ? "true" : null,
     "aria-keyshortcuts": decidable ? "A R" : null,
   }, [
     element("td", { class: "esecure-check-column" }, [checkBox(request)]),
@@ -312,7 +315,29 @@ async function revoke(id, button) {
   }
 }
 
+/** Shows the request `id` (from a link): in the open requests, else among all; marked and
+ * focused, or a word that it is not among this administrator's. */
+export async function showRequest(id) {
+  linked = id;
+  const filter = byId("esecure-filter-status");
+  const find = () => byId("esecure-requests-rows").querySelector(`tr[data-id="${id}"]`);
+  await loadRequests();
+  if (!find() && filter.value !== "all") {
+    filter.value = "all";
+    await loadRequests();
+  }
+  const row = find();
+  if (!row) {
+    linked = null;
+    announce(() => t("esecure-link-not-found"), "info");
+    return;
+  }
+  row.scrollIntoView({ block: "center" });
+  row.focus();
+}
+
 export function forgetRequests() {
+  linked = null;
   // Leaving (signing out) sends a rejection that was waiting out its Undo.
   flushRejection();
   closeRejectQuestion();
