@@ -147,6 +147,7 @@ tray-esecure-none = eSecure: no open requests
 tray-esecure-one = eSecure: 1 open request
 tray-esecure-other = eSecure: { $count } open requests
 esecure-notification-title = eSecure: new request
+esecure-notification-open = Open in OSO
 esecure-notification-one = { $email } asks to use account number { $number }.
 esecure-notification-other = { $count } new requests to use your account numbers.
 nav-esecure-count = { $count } open requests

@@ -147,6 +147,7 @@ tray-esecure-none = eSecure : aucune demande en attente
 tray-esecure-one = eSecure : 1 demande en attente
 tray-esecure-other = eSecure : { $count } demandes en attente
 esecure-notification-title = eSecure : nouvelle demande
+esecure-notification-open = Ouvrir dans OSO
 esecure-notification-one = { $email } demande à utiliser le numéro de compte { $number }.
 esecure-notification-other = { $count } nouvelles demandes d'utilisation de vos numéros de compte.
 nav-esecure-count = { $count } demandes en attente

@@ -147,6 +147,7 @@ tray-esecure-none = eSecure: geen openstaande aanvragen
 tray-esecure-one = eSecure: 1 openstaande aanvraag
 tray-esecure-other = eSecure: { $count } openstaande aanvragen
 esecure-notification-title = eSecure: nieuwe aanvraag
+esecure-notification-open = Openen in OSO
 esecure-notification-one = { $email } vraagt klantnummer { $number } te gebruiken.
 esecure-notification-other = { $count } nieuwe aanvragen om uw klantnummers te gebruiken.
 nav-esecure-count = { $count } openstaande aanvragen

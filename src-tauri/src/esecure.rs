@@ -44,6 +44,9 @@ pub struct WatchStatus {
     pub keep_in_tray: bool,
     /// Orders on this computer wait for an eSecure approval (OSO stays in the tray for them).
     pub orders_awaiting_approval: bool,
+    /// Decisions taken from a notification's actions, and the last one (`approve 12`).
+    pub notification_actions: u32,
+    pub last_notification_action: Option<String>,
     /// Notifications of what became of orders that waited for approval, and the last one.
     pub order_notices: u32,
     pub last_order_notice: Option<String>,
@@ -93,6 +96,13 @@ impl EsecureWatch {
             return None;
         }
         Some(lock(&self.tray_notice).clone())
+    }
+
+    /// A notification's action decided request `id`.
+    pub fn record_action(&self, action: &str, id: i64) {
+        let mut status = lock(&self.status);
+        status.notification_actions += 1;
+        status.last_notification_action = Some(format!("{action} {id}"));
     }
 
     /// A notification about an order that waited for approval was shown.
@@ -334,8 +344,27 @@ async fn check(app: &AppHandle) {
         }
     }
     if !news.is_empty() {
-        let (title, body) = notification_text(&state, language(&state).await, &news);
-        tray::notify(app, &title, &body);
+        let language = language(&state).await;
+        let (title, body) = notification_text(&state, language, &news);
+        let request = match news.as_slice() {
+            [one] => Some((
+                one.id,
+                crate::request_notice::Actions {
+                    open: say_in(&state, language, "esecure-notification-open"),
+                    approve: say_in(&state, language, "esecure-approve"),
+                    reject: say_in(&state, language, "esecure-reject"),
+                },
+            )),
+            _ => None,
+        };
+        crate::request_notice::show(
+            app,
+            crate::request_notice::RequestNotice {
+                title,
+                body: body.clone(),
+                request,
+            },
+        );
         let mut status = lock(&watch.status);
         status.notifications += 1;
         status.last_notification = Some(body);

@@ -15,6 +15,7 @@ mod logging;
 mod outbound;
 mod paths;
 mod push;
+mod request_notice;
 mod settings_file;
 mod startup;
 mod state;

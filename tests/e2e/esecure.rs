@@ -10,14 +10,14 @@ use crate::app::{Launch, RunningApp};
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
-const ADMIN: &str = "ann@zebra.example";
+pub(crate) const ADMIN: &str = "ann@zebra.example";
 const REQUESTER: &str = "bob@other.example";
 const REJECTED_NUMBER: &str = "951234567";
 const APPROVED_NUMBER: &str = "951234568";
 const ADDED_NUMBER: &str = "951234569";
 
 /// The supplier makes a protected customer account with Ann as its administrator.
-fn protected_account(url: &str, operator_token: &str, number: &str) {
+pub(crate) fn protected_account(url: &str, operator_token: &str, number: &str) {
     let answer = reqwest::blocking::Client::new()
         .post(format!("{url}/api/v1/operator/customer-accounts"))
         .bearer_auth(operator_token)
@@ -30,7 +30,7 @@ fn protected_account(url: &str, operator_token: &str, number: &str) {
     assert!(answer.status().is_success(), "{}", answer.status());
 }
 
-fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
+pub(crate) fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     let draft = app
         .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": number,
             "address": { "company": "Other BV", "contact_person": "Bob", "street": "Meir", "number": "1",
@@ -43,14 +43,14 @@ fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     json!({ "id": draft["id"], "outcome": outcome })
 }
 
-fn queued(app: &RunningApp, id: &Value) -> Value {
+pub(crate) fn queued(app: &RunningApp, id: &Value) -> Value {
     let list = app.invoke("outbound_list", json!({})).expect("queue");
     list.as_array()
         .and_then(|list| list.iter().find(|entry| entry["id"] == *id).cloned())
         .unwrap_or(Value::Null)
 }
 
-fn wait_for_state(app: &RunningApp, id: &Value, state: &str) -> Value {
+pub(crate) fn wait_for_state(app: &RunningApp, id: &Value, state: &str) -> Value {
     app.ui()
         .wait_until(&format!("the order to be {state}"), || {
             let entry = queued(app, id);
@@ -65,7 +65,7 @@ fn press(app: &RunningApp, css: &str) {
     app.ui().click(&element);
 }
 
-fn status(app: &RunningApp) -> Value {
+pub(crate) fn status(app: &RunningApp) -> Value {
     app.invoke("esecure_status", json!({})).expect("status")
 }
 

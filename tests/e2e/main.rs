@@ -9,6 +9,8 @@ mod desktop;
 mod esecure;
 mod history;
 mod insecure_service;
+mod notification_actions;
+mod notification_server;
 mod oidc;
 // The provider's driver is shared with the API tests, which use other parts of it.
 #[allow(dead_code)]

@@ -1,0 +1,128 @@
+//! Approving where the administrator is: a request made in one app reaches the administrator's
+//! app by the service's push and shows as a desktop notification with Approve and Reject, on a
+//! real notification server on the test's session bus; pressing Approve there decides it, and
+//! the requester's waiting order goes out at once, with a notification naming its number.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::app::{Launch, RunningApp};
+use crate::esecure::{place, protected_account, status, wait_for_state, ADMIN};
+use crate::notification_server::{NotificationServer, Shown};
+use crate::temp_data_dir;
+
+const PASSWORD: &str = "tall giraffe eats blue kites";
+const REQUESTER: &str = "carol@third.example";
+const NUMBER: &str = "951234570";
+/// Long enough for anything that works; the figures are printed, never asserted.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn wait_for_notification(server: &NotificationServer, matching: impl Fn(&Shown) -> bool) -> Shown {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(found) = server.shown().into_iter().find(|shown| matching(shown)) {
+            return found;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no such notification before the timeout: {:?}",
+            server.shown()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_out_at_once() {
+    let server = NotificationServer::start();
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let service_data = temp_data_dir();
+    let service = runtime
+        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
+            service_data.path(),
+        )))
+        .expect("the shared service starts");
+    let url = service.url();
+    let outbox = service.outbox_dir().to_owned();
+    let operator_token = runtime.block_on(async {
+        let pool = oso_service::store::open(&service_data.path().join("oso-service.sqlite3"))
+            .await
+            .expect("service database");
+        oso_service::operator::tokens::create(
+            &oso_service::database::Database::Sqlite(pool.clone()),
+            "e2e",
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("operator token")
+        .expose()
+        .to_owned()
+    });
+    let (admin_data, requester_data) = (temp_data_dir(), temp_data_dir());
+    let admin = RunningApp::launch(
+        "notification-admin",
+        Launch::new(admin_data.path()).service_url(url.clone()),
+    );
+    admin.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
+    protected_account(&url, &operator_token, NUMBER);
+    admin.invoke("session_get", json!({})).expect("session");
+    admin
+        .ui()
+        .wait_until("the app to know Ann administers accounts", || {
+            Ok((status(&admin)["administrator"] == true).then_some(()))
+        });
+    let mut requester = RunningApp::launch(
+        "notification-requester",
+        Launch::new(requester_data.path()).service_url(url.clone()),
+    );
+    requester.sign_in_new_user_with_outbox(&outbox, REQUESTER, PASSWORD);
+    let catalogue = requester
+        .invoke("catalogue_get", json!({}))
+        .expect("catalogue");
+    let sku = catalogue["items"][0]["sku"].clone();
+
+    // The request, made in the second app, reaches the administrator as a notification.
+    let asked = Instant::now();
+    let waiting = place(&requester, NUMBER, &sku);
+    assert_eq!(waiting["outcome"]["state"], "approval", "{waiting}");
+    let notice = wait_for_notification(&server, |shown| {
+        shown.body.contains(REQUESTER) && shown.actions.iter().any(|(key, _)| key == "approve")
+    });
+    println!(
+        "figure: request to notification {} ms",
+        notice.at.duration_since(asked).as_millis()
+    );
+    let keys: Vec<&str> = notice.actions.iter().map(|(key, _)| key.as_str()).collect();
+    assert_eq!(keys, ["default", "approve", "reject"], "{notice:?}");
+    let labels: Vec<&str> = notice
+        .actions
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect();
+    assert_eq!(labels, ["Open in OSO", "Approve", "Reject"]);
+
+    // Approve, pressed on the notification: decided, and the order goes out at once.
+    let decided = Instant::now();
+    server.invoke(notice.id, "approve");
+    admin.ui().wait_until("the app to record the decision", || {
+        let watch = status(&admin);
+        Ok((watch["notification_actions"] == 1).then_some(()))
+    });
+    let accepted = wait_for_state(&requester, &waiting["id"], "accepted");
+    let placed = Instant::now();
+    println!(
+        "figure: decision to placed order {} ms (the polling it replaces retried every 10 000 ms)",
+        placed.duration_since(decided).as_millis()
+    );
+    let order_number = accepted["order_number"]
+        .as_str()
+        .expect("a number")
+        .to_owned();
+    let told = wait_for_notification(&server, |shown| shown.body.contains(&order_number));
+    assert_eq!(told.summary, "Order placed", "{told:?}");
+    requester.screenshot("approved-from-notification");
+    let watch = status(&admin);
+    assert_eq!(watch["open_requests"], 0, "{watch}");
+}
