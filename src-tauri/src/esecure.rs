@@ -37,6 +37,11 @@ pub struct WatchStatus {
     pub tray_shown: bool,
     pub tray_label: String,
     pub tray_enabled: bool,
+    /// Whether the service's events stream is open (else the watch polls).
+    pub events_stream: bool,
+    /// The tray icon's tooltip ("OSO: 3 open requests") and the requests its menu lists.
+    pub tray_tooltip: String,
+    pub tray_requests: Vec<i64>,
     /// Notifications of new requests since OSO started, and the last one's text.
     pub notifications: u32,
     pub last_notification: Option<String>,
@@ -52,6 +57,9 @@ pub struct WatchStatus {
     pub last_order_notice: Option<String>,
     #[serde(skip)]
     known: BTreeSet<i64>,
+    /// The newest open requests, for the tray's menu.
+    #[serde(skip)]
+    newest: Vec<AccessRequest>,
     /// The first summary after signing in only sets what is known: old requests are no news.
     #[serde(skip)]
     initialised: bool,
@@ -66,6 +74,8 @@ pub struct EsecureWatch {
     hide_on_close: AtomicBool,
     /// The events stream is open: the watch looks when it is told to, never on a timer.
     pushed: AtomicBool,
+    /// Told with every wake: the events stream starts as soon as someone signs in.
+    session_moved: Notify,
     /// The notice shown the first time the window closes into the tray for waiting orders.
     tray_notice: Mutex<(String, String)>,
     tray_notice_shown: AtomicBool,
@@ -79,6 +89,12 @@ impl EsecureWatch {
     /// Checks again now (after signing in or out, or a decision made here).
     pub fn wake(&self) {
         self.wake.notify_one();
+        self.session_moved.notify_one();
+    }
+
+    /// Until the next [`Self::wake`] (a sign-in among them).
+    pub async fn session_moved(&self) {
+        self.session_moved.notified().await;
     }
 
     pub fn hide_on_close(&self) -> bool {
@@ -115,6 +131,7 @@ impl EsecureWatch {
     /// The events stream opened or broke.
     pub fn set_pushed(&self, pushed: bool) {
         let was = self.pushed.swap(pushed, Ordering::AcqRel);
+        lock(&self.status).events_stream = pushed;
         if was && !pushed {
             // Back to polling at once, not after the wait of the push.
             self.wake();
@@ -170,12 +187,36 @@ fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayText
         1 => say("tray-esecure-one", &[]),
         _ => say("tray-esecure-other", &[("count", count.into())]),
     };
+    let tooltip = match count {
+        _ if !status.administrator => say("tray-tooltip-none", &[]),
+        0 => say("tray-tooltip-none", &[]),
+        1 => say("tray-tooltip-one", &[]),
+        _ => say("tray-tooltip-other", &[("count", count.into())]),
+    };
+    let requests = status
+        .newest
+        .iter()
+        .filter(|_| status.administrator)
+        .map(|request| {
+            (
+                request.id,
+                format!("{} · {}", request.email, group(&request.account_number)),
+            )
+        })
+        .collect();
     TrayTexts {
         open: say("tray-open", &[]),
         esecure,
         quit: say("tray-quit", &[]),
+        tooltip,
+        approve: say("esecure-approve", &[]),
+        reject: say("esecure-reject", &[]),
+        requests,
     }
 }
+
+/// How many open requests the tray menu lists, newest first.
+const TRAY_REQUESTS: usize = 3;
 
 fn notification_text(
     state: &AppState,
@@ -252,7 +293,12 @@ pub async fn refresh(app: &AppHandle) {
     let tray = lock(&watch.tray).clone();
     status.tray_shown = tray.is_some();
     if let Some(menu) = tray {
-        menu.update(&texts, status.tray_enabled);
+        let badge = if status.administrator {
+            status.open_requests
+        } else {
+            0
+        };
+        menu.update(&texts, status.tray_enabled, badge);
     }
     // An order waiting for approval is sent only while OSO runs: closing the window keeps it
     // in the tray until then (what the order page promises).
@@ -268,6 +314,8 @@ pub async fn refresh(app: &AppHandle) {
         say_in(&state, language, "tray-kept-for-approval-body"),
     );
     let mut kept = lock(&watch.status);
+    kept.tray_tooltip = texts.tooltip.clone();
+    kept.tray_requests = texts.requests.iter().map(|(id, _)| *id).collect();
     kept.orders_awaiting_approval = status.orders_awaiting_approval;
     kept.keep_in_tray = status.keep_in_tray;
     kept.tray_label = status.tray_label;
@@ -331,6 +379,10 @@ async fn check(app: &AppHandle) {
             status
                 .known
                 .extend(pending.iter().map(|request| request.id));
+            let mut newest = pending.clone();
+            newest.sort_by(|a, b| b.requested_at.cmp(&a.requested_at).then(b.id.cmp(&a.id)));
+            newest.truncate(TRAY_REQUESTS);
+            status.newest = newest;
             status.initialised = true;
         } else if !summary.administrator {
             status.initialised = true;

@@ -20,6 +20,7 @@ mod settings_file;
 mod startup;
 mod state;
 mod tray;
+mod tray_badge;
 mod window;
 
 use tauri::Manager;

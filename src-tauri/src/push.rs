@@ -32,7 +32,12 @@ pub fn start(app: &AppHandle) {
             let Some(token) = state.session.token().await else {
                 set_pushed(&app, false);
                 last_event_id = None;
-                tokio::time::sleep(SESSION_LOOK_EVERY).await;
+                // A sign-in wakes the watch, and this with it; the timer is a safety net.
+                let watch = app.state::<EsecureWatch>();
+                tokio::select! {
+                    () = tokio::time::sleep(SESSION_LOOK_EVERY) => {}
+                    () = watch.session_moved() => {}
+                }
                 continue;
             };
             // Another login since: its own events, from now on.

@@ -71,8 +71,8 @@ fn show_with_actions(app: &AppHandle, notice: RequestNotice) -> bool {
     true
 }
 
-/// What an action on the notification does.
-async fn act(app: AppHandle, request: Option<i64>, action: String) {
+/// What an action on the notification (or the tray menu's Approve and Reject) does.
+pub async fn act(app: AppHandle, request: Option<i64>, action: String) {
     tracing::info!(%action, ?request, "notification action");
     let decision = match (action.as_str(), request) {
         ("approve", Some(_)) => Decision::Approve,

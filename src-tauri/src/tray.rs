@@ -1,10 +1,11 @@
-//! The tray icon and its menu ("Open OSO", "eSecure: N open requests", "Quit"), and desktop
-//! notifications of new eSecure requests. Both are extras: where the desktop has no tray host or
-//! no notification server (a bare X server in tests, say) OSO logs it and carries on.
+//! The tray icon and its menu ("Open OSO", "eSecure: N open requests", the newest open requests
+//! each with Approve and Reject, "Quit"), the open count as a badge on the icon and in its
+//! tooltip, and desktop notifications. All are extras: where the desktop has no tray host or no
+//! notification server (a bare X server in tests, say) OSO logs it and carries on.
 
 use tauri::image::Image;
-use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
-use tauri::tray::TrayIconBuilder;
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
+use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Emitter, Wry};
 use tauri_plugin_notification::NotificationExt;
 
@@ -16,24 +17,31 @@ const ICON: &[u8] = include_bytes!(env!("OSO_TRAY_ICON"));
 const OPEN: &str = "open";
 const ESECURE: &str = "esecure";
 const QUIT: &str = "quit";
+const APPROVE: &str = "approve:";
+const REJECT: &str = "reject:";
 
 /// Tells the UI to show the eSecure page (from the tray or a notification).
 pub const OPEN_ESECURE_EVENT: &str = "esecure-open";
 
-/// The menu's texts in the display language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The menu's texts in the display language, and the newest open requests it lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrayTexts {
     pub open: String,
     pub esecure: String,
     pub quit: String,
+    /// "OSO: 3 open requests".
+    pub tooltip: String,
+    pub approve: String,
+    pub reject: String,
+    /// The newest open requests: (id, "who · which number"), newest first.
+    pub requests: Vec<(i64, String)>,
 }
 
-/// The items whose text or state changes while OSO runs.
+/// The tray icon, whose menu, tooltip and badge follow the status.
 #[derive(Clone)]
 pub struct TrayMenu {
-    open: MenuItem<Wry>,
-    esecure: MenuItem<Wry>,
-    quit: MenuItem<Wry>,
+    app: AppHandle,
+    tray: TrayIcon<Wry>,
 }
 
 impl std::fmt::Debug for TrayMenu {
@@ -44,18 +52,65 @@ impl std::fmt::Debug for TrayMenu {
 }
 
 impl TrayMenu {
-    /// Shows the eSecure line (and the others, after a language switch).
-    pub fn update(&self, texts: &TrayTexts, esecure_enabled: bool) {
+    /// Shows the count (menu line, tooltip, badge) and the newest requests, in the display
+    /// language.
+    pub fn update(&self, texts: &TrayTexts, esecure_enabled: bool, open_requests: i64) {
+        let menu = menu(&self.app, texts, esecure_enabled);
         let results = [
-            self.open.set_text(&texts.open),
-            self.esecure.set_text(&texts.esecure),
-            self.esecure.set_enabled(esecure_enabled),
-            self.quit.set_text(&texts.quit),
+            menu.and_then(|menu| self.tray.set_menu(Some(menu))),
+            self.tray.set_tooltip(Some(&texts.tooltip)),
+            badged_icon(open_requests).and_then(|icon| self.tray.set_icon(Some(icon))),
         ];
         for error in results.into_iter().filter_map(Result::err) {
-            tracing::warn!(%error, "cannot update the tray menu");
+            tracing::warn!(%error, "cannot update the tray");
         }
     }
+}
+
+/// The icon with the open count drawn on it.
+fn badged_icon(open_requests: i64) -> tauri::Result<Image<'static>> {
+    let icon = Image::from_bytes(ICON)?;
+    let rgba = crate::tray_badge::draw(icon.rgba(), icon.width(), icon.height(), open_requests);
+    Ok(Image::new_owned(rgba, icon.width(), icon.height()))
+}
+
+fn menu(app: &AppHandle, texts: &TrayTexts, esecure_enabled: bool) -> tauri::Result<Menu<Wry>> {
+    let open = MenuItem::with_id(app, OPEN, &texts.open, true, None::<&str>)?;
+    let esecure = MenuItem::with_id(app, ESECURE, &texts.esecure, esecure_enabled, None::<&str>)?;
+    let quit = MenuItem::with_id(app, QUIT, &texts.quit, true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &esecure])?;
+    for (id, label) in &texts.requests {
+        let approve = MenuItem::with_id(
+            app,
+            format!("{APPROVE}{id}"),
+            &texts.approve,
+            true,
+            None::<&str>,
+        )?;
+        let reject = MenuItem::with_id(
+            app,
+            format!("{REJECT}{id}"),
+            &texts.reject,
+            true,
+            None::<&str>,
+        )?;
+        let request = Submenu::with_items(app, label, true, &[&approve, &reject])?;
+        menu.append(&request)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&quit)?;
+    Ok(menu)
+}
+
+/// A request's Approve or Reject in the menu: `approve:12`, `reject:12`.
+fn request_action(id: &str) -> Option<(&'static str, i64)> {
+    if let Some(request) = id.strip_prefix(APPROVE) {
+        return request.parse().ok().map(|request| ("approve", request));
+    }
+    id.strip_prefix(REJECT)?
+        .parse()
+        .ok()
+        .map(|request| ("reject", request))
 }
 
 /// Brings the window forward on the eSecure page.
@@ -78,26 +133,29 @@ pub fn show(app: &AppHandle, texts: &TrayTexts) -> Option<TrayMenu> {
 }
 
 fn build(app: &AppHandle, texts: &TrayTexts) -> tauri::Result<TrayMenu> {
-    let open = MenuItem::with_id(app, OPEN, &texts.open, true, None::<&str>)?;
-    let esecure = MenuItem::with_id(app, ESECURE, &texts.esecure, false, None::<&str>)?;
-    let quit = MenuItem::with_id(app, QUIT, &texts.quit, true, None::<&str>)?;
-    let separator = PredefinedMenuItem::separator(app)?;
-    let menu = Menu::with_items(app, &[&open, &esecure, &separator, &quit])?;
-    TrayIconBuilder::with_id("oso")
+    let tray = TrayIconBuilder::with_id("oso")
         .icon(Image::from_bytes(ICON)?)
-        .tooltip("OSO")
-        .menu(&menu)
+        .tooltip(&texts.tooltip)
+        .menu(&menu(app, texts, false)?)
         .on_menu_event(|app, event| match event.id().as_ref() {
             OPEN => window::focus_main(app),
             ESECURE => open_esecure(app),
             QUIT => app.exit(0),
-            _ => {}
+            other => {
+                if let Some((action, request)) = request_action(other) {
+                    let app = app.clone();
+                    tauri::async_runtime::spawn(crate::request_notice::act(
+                        app,
+                        Some(request),
+                        action.to_owned(),
+                    ));
+                }
+            }
         })
         .build(app)?;
     Ok(TrayMenu {
-        open,
-        esecure,
-        quit,
+        app: app.clone(),
+        tray,
     })
 }
 
@@ -120,5 +178,18 @@ pub fn notify(app: &AppHandle, title: &str, body: &str) -> bool {
             tracing::warn!(%error, "cannot show a desktop notification");
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_s_menu_items_name_their_action_and_request() {
+        assert_eq!(request_action("approve:12"), Some(("approve", 12)));
+        assert_eq!(request_action("reject:7"), Some(("reject", 7)));
+        assert_eq!(request_action("reject:x"), None);
+        assert_eq!(request_action("quit"), None);
     }
 }

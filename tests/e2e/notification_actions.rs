@@ -82,6 +82,12 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
         .invoke("catalogue_get", json!({}))
         .expect("catalogue");
     let sku = catalogue["items"][0]["sku"].clone();
+    // Both apps follow the service's events (rather than polling).
+    for app in [&admin, &requester] {
+        app.ui().wait_until("the events stream open", || {
+            Ok((status(app)["events_stream"] == true).then_some(()))
+        });
+    }
 
     // The request, made in the second app, reaches the administrator as a notification.
     let asked = Instant::now();
@@ -103,6 +109,17 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
         .collect();
     assert_eq!(labels, ["Open in OSO", "Approve", "Reject"]);
 
+    // The tray says it too: the count in the tooltip, the request in the menu.
+    let watch = admin.ui().wait_until("the tray to show the request", || {
+        let watch = status(&admin);
+        Ok((watch["tray_tooltip"] == "OSO: 1 open request").then_some(watch))
+    });
+    assert_eq!(
+        watch["tray_requests"].as_array().map(Vec::len),
+        Some(1),
+        "{watch}"
+    );
+
     // Approve, pressed on the notification: decided, and the order goes out at once.
     let decided = Instant::now();
     server.invoke(notice.id, "approve");
@@ -123,6 +140,11 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
     let told = wait_for_notification(&server, |shown| shown.body.contains(&order_number));
     assert_eq!(told.summary, "Order placed", "{told:?}");
     requester.screenshot("approved-from-notification");
-    let watch = status(&admin);
-    assert_eq!(watch["open_requests"], 0, "{watch}");
+    admin.ui().wait_until("the tray to be empty again", || {
+        let watch = status(&admin);
+        Ok((watch["open_requests"] == 0
+            && watch["tray_tooltip"] == "OSO"
+            && watch["tray_requests"] == json!([]))
+        .then_some(()))
+    });
 }
