@@ -61,6 +61,14 @@ section "Command round trip from the webview against a no-op command" \
   env OSO_BENCH_ROUNDS=300 NO_AT_BRIDGE=1 dbus-run-session -- \
   xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" scripts/with-keyring.sh \
   cargo test --release -q -p oso --test e2e --locked roundtrip -- --ignored --nocapture
+# eSecure by push (issue 21): a request in one app to the notification in the administrator's,
+# and Approve pressed on it to the requester's placed order, against the 10 s retry it replaced;
+# three runs of the end-to-end test on a release build, its printed figures kept.
+section "eSecure: request to notification, and decision to placed order, against the old 10 s retry" \
+  bash -c 'for run in 1 2 3; do NO_AT_BRIDGE=1 dbus-run-session -- \
+    xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" scripts/with-keyring.sh \
+    cargo test --release -q -p oso --test e2e --locked notification_actions -- --ignored --nocapture 2>&1 \
+    | grep "^figure:"; done'
 # The fault suites (issue 8, "Proof"): figures of what survived, not speed. Each also fails
 # (the section then ends in "(failed: …)") on any lost, duplicated or corrupt result or error.
 # The crash and cuts suites are tests (tests/fault_suites) that run at full size with --full.
