@@ -244,7 +244,7 @@ fn notification_text(
 }
 
 /// `951 234 567`, as the UI shows account numbers.
-fn group(number: &str) -> String {
+pub fn group(number: &str) -> String {
     if number.len() == 9 && number.bytes().all(|b| b.is_ascii_digit()) {
         format!("{} {} {}", &number[..3], &number[3..6], &number[6..])
     } else {

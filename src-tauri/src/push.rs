@@ -99,6 +99,34 @@ pub fn start(app: &AppHandle) {
     });
 }
 
+/// A request of this login expired without a decision: a notification says so (a rejection is
+/// told by the order it refuses, or the page).
+async fn tell_of_expiry(app: &AppHandle, state: &AppState, data: &str) {
+    let Ok(decided) = serde_json::from_str::<oso_api::events::RequestDecidedEvent>(data) else {
+        return;
+    };
+    if !decided.expired {
+        return;
+    }
+    let language = match state.local.ui_language().await {
+        Ok(Some(chosen)) => chosen,
+        _ => crate::l10n::os_language(),
+    };
+    let catalogue = state.locales.catalogue(language);
+    let number = crate::esecure::group(&decided.account_number);
+    let title = catalogue
+        .format("esecure-expired-notification-title", &[])
+        .unwrap_or_default();
+    let body = catalogue
+        .format(
+            "esecure-expired-notification-body",
+            &[("number", number.into())],
+        )
+        .unwrap_or_default();
+    crate::tray::notify(app, &title, &body);
+    app.state::<EsecureWatch>().record_order_notice(body);
+}
+
 fn set_pushed(app: &AppHandle, pushed: bool) {
     app.state::<AppState>().approval_retry.set_pushed(pushed);
     app.state::<EsecureWatch>().set_pushed(pushed);
@@ -111,6 +139,7 @@ async fn handle(app: &AppHandle, event: &SseEvent) {
         ACCESS_REQUEST | REQUESTS_CHANGED | SUMMARY => app.state::<EsecureWatch>().wake(),
         REQUEST_DECIDED => {
             let state = app.state::<AppState>();
+            tell_of_expiry(app, &state, &event.data).await;
             state.approval_retry.release();
             crate::outbound::send_waiting(app, &state).await;
             app.state::<EsecureWatch>().wake();

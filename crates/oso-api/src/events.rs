@@ -31,6 +31,9 @@ pub struct RequestDecidedEvent {
     pub request_id: Option<i64>,
     pub account_number: String,
     pub status: AccessRequestStatus,
+    /// Nobody decided within 14 days: the request expired (its status is `rejected`).
+    #[serde(default)]
+    pub expired: bool,
 }
 
 /// To the administrators of `account_number`: one of its requests was decided.

@@ -318,3 +318,55 @@ pub async fn insert_reject_link(
     .await?;
     Ok(())
 }
+
+/// Claims the pending requests asked before `before` that reminded nobody yet: (id, number,
+/// requester, company, asked at).
+pub async fn claim_reminders(
+    conn: &mut PgConnection,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i64, String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "UPDATE access_requests SET reminded_at = $2
+         WHERE status = 'pending' AND reminded_at IS NULL AND requested_at <= $1
+         RETURNING id, account_number, email, company, requested_at",
+        before,
+        now
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            (
+                row.id,
+                row.account_number,
+                row.email,
+                row.company,
+                row.requested_at,
+            )
+        })
+        .collect())
+}
+
+/// Expires the pending requests asked before `before`: (id, number, requester).
+pub async fn expire_pending(
+    conn: &mut PgConnection,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "UPDATE access_requests
+         SET status = 'rejected', decided_at = $2, decided_by = NULL, expired_at = $2
+         WHERE status = 'pending' AND requested_at <= $1
+         RETURNING id, account_number, email",
+        before,
+        now
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.id, row.account_number, row.email))
+        .collect())
+}

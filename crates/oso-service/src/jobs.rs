@@ -1,4 +1,5 @@
-//! Background jobs, at start and then every hour: password-expiry warnings, deleting orders
+//! Background jobs, at start and then every hour: password-expiry warnings, eSecure requests left
+//! open (a reminder after 48 hours, expiry after 14 days), deleting orders
 //! past their 30-day retention, and purging what has expired of the logins (pending logins after
 //! 48 hours, tokens, sessions, throttle and mail-limit counts). With several instances on one
 //! database, one instance at a time runs each job ([`crate::job_lead`]).
@@ -53,6 +54,10 @@ pub struct HourlyWork {
     pub purged: u64,
     /// Orders past their retention deleted.
     pub deleted: u64,
+    /// eSecure requests open 48 hours that reminded their administrators, and those open 14
+    /// days that expired.
+    pub reminded: usize,
+    pub expired: usize,
 }
 
 /// The hourly jobs, once, under their lead: warnings, purges, deletions. A failing job is
@@ -74,6 +79,22 @@ async fn run_hourly_led(state: &Context, lead: Lead) -> HourlyWork {
             tracing::info!(purged, "expired logins, tokens and sessions purged");
         }
         Err(error) => tracing::error!(%error, "purging expired logins failed"),
+    }
+    let cx =
+        crate::esecure::context::Context::new(&state.database, &state.accounts, state.clock.now());
+    match crate::esecure::reminders::run(cx).await {
+        Ok(done) => {
+            work.reminded = done.reminded;
+            work.expired = done.expired;
+            if done.reminded + done.expired > 0 {
+                tracing::info!(
+                    reminded = done.reminded,
+                    expired = done.expired,
+                    "open eSecure requests"
+                );
+            }
+        }
+        Err(error) => tracing::error!(?error, "reminding or expiring eSecure requests failed"),
     }
     match crate::orders::lifecycle::delete_expired(&state.database, state.clock.now()).await {
         Ok(0) => {}

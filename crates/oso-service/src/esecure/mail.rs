@@ -33,32 +33,40 @@ pub struct RequestMail<'a> {
     pub reject_url: String,
     /// The request in the OSO app (`oso://esecure/requests/<id>`).
     pub open_url: String,
+    /// The once-only reminder of a request still open after 48 hours.
+    pub reminder: bool,
 }
 
 pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
     let account = FluentValue::from(masked(mail.account_number));
-    let content = Composer::new(
+    let (kind, subject) = if mail.reminder {
+        (MailKind::EsecureReminder, "email-esecure-reminder-subject")
+    } else {
+        (MailKind::EsecureRequest, "email-esecure-request-subject")
+    };
+    let mut content = Composer::new(
         mail.admin_language,
-        "email-esecure-request-subject",
+        subject,
         &[("account", account.clone())],
-    )
-    .paragraph(
-        "email-esecure-request-body",
-        &[
-            ("email", FluentValue::from(mail.requester_email)),
-            ("company", FluentValue::from(mail.requester_company)),
-            ("time", FluentValue::from(time(mail.requested_at))),
-            ("account", account),
-        ],
-    )
-    .button("email-esecure-request-open", &mail.open_url)
-    .danger_button("email-esecure-request-reject", &mail.reject_url)
-    .paragraph("email-esecure-request-approve-hint", &[])
-    .finish();
-    if let Err(error) = mailer
-        .send(MailKind::EsecureRequest, mail.admin_email, content)
-        .await
-    {
+    );
+    if mail.reminder {
+        content = content.paragraph("email-esecure-reminder-intro", &[]);
+    }
+    let content = content
+        .paragraph(
+            "email-esecure-request-body",
+            &[
+                ("email", FluentValue::from(mail.requester_email)),
+                ("company", FluentValue::from(mail.requester_company)),
+                ("time", FluentValue::from(time(mail.requested_at))),
+                ("account", account),
+            ],
+        )
+        .button("email-esecure-request-open", &mail.open_url)
+        .danger_button("email-esecure-request-reject", &mail.reject_url)
+        .paragraph("email-esecure-request-approve-hint", &[])
+        .finish();
+    if let Err(error) = mailer.send(kind, mail.admin_email, content).await {
         tracing::error!(%error, "eSecure request e-mail failed");
     }
 }
@@ -76,6 +84,15 @@ pub async fn language_of(database: &Database, canonical_email: &str) -> Language
 }
 
 /// Tells the requester the administrators approved or rejected them.
+/// What became of a request, for its requester.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Approved,
+    Rejected,
+    /// Nobody decided within 14 days.
+    Expired,
+}
+
 pub async fn send_decision(
     database: &Database,
     mailer: &Mailer,
@@ -83,18 +100,36 @@ pub async fn send_decision(
     account_number: &str,
     approved: bool,
 ) {
+    let outcome = if approved {
+        Outcome::Approved
+    } else {
+        Outcome::Rejected
+    };
+    send_outcome(database, mailer, requester_email, account_number, outcome).await;
+}
+
+pub async fn send_outcome(
+    database: &Database,
+    mailer: &Mailer,
+    requester_email: &str,
+    account_number: &str,
+    outcome: Outcome,
+) {
     let language = language_of(database, &Email::canonical_of(requester_email)).await;
     let account = [("account", FluentValue::from(masked(account_number)))];
-    let (subject, body) = if approved {
-        (
+    let (subject, body) = match outcome {
+        Outcome::Approved => (
             "email-esecure-approved-subject",
             "email-esecure-approved-body",
-        )
-    } else {
-        (
+        ),
+        Outcome::Rejected => (
             "email-esecure-rejected-subject",
             "email-esecure-rejected-body",
-        )
+        ),
+        Outcome::Expired => (
+            "email-esecure-expired-subject",
+            "email-esecure-expired-body",
+        ),
     };
     let content = Composer::new(language, subject, &account)
         .paragraph(body, &account)

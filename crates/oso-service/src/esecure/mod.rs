@@ -10,6 +10,7 @@ pub mod context;
 pub mod forget;
 pub mod mail;
 pub mod operator;
+pub mod reminders;
 mod request_store;
 pub mod requests;
 #[cfg(test)]

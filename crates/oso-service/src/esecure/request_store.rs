@@ -397,3 +397,68 @@ pub async fn insert_reject_link(
     .await?;
     Ok(())
 }
+
+/// A pending request claimed for its reminder: (id, number, requester, company, asked at).
+pub type Reminder = (i64, String, String, String, DateTime<Utc>);
+
+/// Claims the pending requests asked before `before` that reminded nobody yet (each once, even
+/// with several instances running the job).
+pub async fn claim_reminders(
+    conn: &mut Conn<'_>,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Reminder>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::claim_reminders(conn, before, now).await,
+    };
+    let rows = sqlx::query!(
+        r#"UPDATE access_requests SET reminded_at = ?2
+         WHERE status = 'pending' AND reminded_at IS NULL AND requested_at <= ?1
+         RETURNING id AS "id!", account_number AS "account_number!", email AS "email!",
+                   company AS "company!", requested_at AS "requested_at!: DateTime<Utc>""#,
+        before,
+        now,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            (
+                row.id,
+                row.account_number,
+                row.email,
+                row.company,
+                row.requested_at,
+            )
+        })
+        .collect())
+}
+
+/// Expires the pending requests asked before `before`: a rejection nobody made.
+/// Answers (id, number, requester).
+pub async fn expire_pending(
+    conn: &mut Conn<'_>,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => return postgres::expire_pending(conn, before, now).await,
+    };
+    let rows = sqlx::query!(
+        r#"UPDATE access_requests
+         SET status = 'rejected', decided_at = ?2, decided_by = NULL, expired_at = ?2
+         WHERE status = 'pending' AND requested_at <= ?1
+         RETURNING id AS "id!", account_number AS "account_number!", email AS "email!""#,
+        before,
+        now,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.id, row.account_number, row.email))
+        .collect())
+}

@@ -47,12 +47,40 @@ pub async fn request_decided(
         request_id,
         account_number: number.to_owned(),
         status,
+        expired: false,
     };
+    decision(conn, &decided, requester_canonical, now).await
+}
+
+/// A request nobody decided within 14 days expired (a rejection nobody made).
+pub async fn request_expired(
+    conn: &mut Conn<'_>,
+    request_id: i64,
+    number: &str,
+    requester_canonical: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let decided = RequestDecidedEvent {
+        request_id: Some(request_id),
+        account_number: number.to_owned(),
+        status: AccessRequestStatus::Rejected,
+        expired: true,
+    };
+    decision(conn, &decided, requester_canonical, now).await
+}
+
+async fn decision(
+    conn: &mut Conn<'_>,
+    decided: &RequestDecidedEvent,
+    requester_canonical: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let number = decided.account_number.as_str();
     store::record_for_login(
         conn,
         requester_canonical,
         EventKind::RequestDecided.as_str(),
-        &json(&decided),
+        &json(decided),
         now,
     )
     .await?;

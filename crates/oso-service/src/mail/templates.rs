@@ -19,6 +19,7 @@ pub enum MailKind {
     OrderConfirmation,
     OrderShipped,
     EsecureRequest,
+    EsecureReminder,
     EsecureDecision,
     EsecureAdministrator,
 }
@@ -38,6 +39,7 @@ impl MailKind {
             MailKind::OrderConfirmation => "order-confirmation",
             MailKind::OrderShipped => "order-shipped",
             MailKind::EsecureRequest => "esecure-request",
+            MailKind::EsecureReminder => "esecure-reminder",
             MailKind::EsecureDecision => "esecure-decision",
             MailKind::EsecureAdministrator => "esecure-administrator",
         }
@@ -46,8 +48,11 @@ impl MailKind {
     /// The kinds whose text names a person other than their recipient by e-mail address: the
     /// request to administrators names the requester, the welcome names who added the new
     /// administrator. "Forget me" reads these to remove the copies that name the person.
-    pub const NAMING_OTHERS: [MailKind; 2] =
-        [MailKind::EsecureRequest, MailKind::EsecureAdministrator];
+    pub const NAMING_OTHERS: [MailKind; 3] = [
+        MailKind::EsecureRequest,
+        MailKind::EsecureReminder,
+        MailKind::EsecureAdministrator,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@ mod app_links;
 mod authorisation;
 mod esecure;
 mod esecure_admin;
+mod esecure_open_requests;
 mod events;
 mod file_modes;
 mod forget_esecure;
