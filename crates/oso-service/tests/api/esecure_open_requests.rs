@@ -35,9 +35,21 @@ async fn an_open_request_reminds_once_after_two_days_and_expires_after_fourteen(
     service.run_jobs().await;
     let reminders = service.mails_once("esecure-reminder", 1).await;
     assert_eq!(reminders.len(), 1);
-    assert!(reminders[0].contains("Reminder"), "in Ann's language (en): {}", reminders[0]);
-    assert!(reminders[0].contains("oso://esecure/requests/"), "{}", reminders[0]);
-    assert!(reminders[0].contains("/esecure/reject?token="), "{}", reminders[0]);
+    assert!(
+        reminders[0].contains("Reminder"),
+        "in Ann's language (en): {}",
+        reminders[0]
+    );
+    assert!(
+        reminders[0].contains("oso://esecure/requests/"),
+        "{}",
+        reminders[0]
+    );
+    assert!(
+        reminders[0].contains("/esecure/reject?token="),
+        "{}",
+        reminders[0]
+    );
     clock.advance(Duration::hours(24));
     service.run_jobs().await;
     assert_eq!(service.mails("esecure-reminder").len(), 1, "once only");
@@ -46,9 +58,20 @@ async fn an_open_request_reminds_once_after_two_days_and_expires_after_fourteen(
     service.run_jobs().await;
     let told = service.mails_once("esecure-decision", 1).await;
     assert_eq!(told.len(), 1);
-    assert!(told[0].contains("vervallen"), "expired, in Bob's language: {}", told[0]);
+    assert!(
+        told[0].contains("vervallen"),
+        "expired, in Bob's language: {}",
+        told[0]
+    );
     let bob = fresh_session(&service, "bob@other.example").await;
-    let (_, mine) = call(&service, Method::GET, "/api/v1/esecure/my-requests", &bob, None).await;
+    let (_, mine) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/my-requests",
+        &bob,
+        None,
+    )
+    .await;
     assert_eq!(mine[0]["status"], "rejected", "{mine}");
     assert_eq!(mine[0]["decided_by"], Value::Null, "nobody decided: {mine}");
     let (status, refused) = save_number(&service, &bob).await;

@@ -43,7 +43,12 @@ impl OidcProvider {
         let issuer = first_line
             .trim()
             .strip_prefix("issuer=")
-            .unwrap_or_else(|| panic!("the provider did not start: {first_line:?}"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "the provider did not start ({first_line:?}): is `npm ci --prefix \
+                     tests/oidc-provider` done? `make test` does it"
+                )
+            })
             .to_owned();
         OidcProvider {
             issuer,

@@ -17,6 +17,7 @@ const ACTIONS = {
   administrator_removed: "esecure-action-administrator_removed",
   domains_changed: "esecure-action-domains_changed",
   requested: "esecure-action-requested",
+  expired: "esecure-action-expired",
 };
 
 const byId = (id) => document.getElementById(id);
