@@ -136,3 +136,13 @@ pub async fn delete_for_user(conn: &mut PgConnection, user_id: i64) -> Result<()
         .await?;
     Ok(())
 }
+
+pub async fn delete_naming(conn: &mut PgConnection, address: &str) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "DELETE FROM events WHERE strpos(lower(payload), lower($1)) > 0",
+        address
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -38,6 +38,7 @@ impl Accounts {
         // a new, unrelated one).
         identities::delete_for_user(&mut tx.conn(), user.id).await?;
         crate::events::delete_for_user(&mut tx.conn(), user.id).await?;
+        crate::events::delete_naming(&mut tx.conn(), &user.email).await?;
         one_time::delete_for_user(&mut tx.conn(), user.id).await?;
         throttle::clear(&mut tx.conn(), &throttle::account_subject(&canonical)).await?;
         // The address book holds other people's and the user's own details; saved account

@@ -9,7 +9,7 @@ pub mod record;
 pub(crate) mod store;
 
 pub use hub::{poke, EventHub};
-pub use store::{delete_for_user, for_user_after, purge};
+pub use store::{delete_for_user, delete_naming, for_user_after, purge};
 
 use chrono::Duration;
 

@@ -162,6 +162,23 @@ pub async fn purge(conn: &mut Conn<'_>, before: DateTime<Utc>) -> Result<u64, sq
     }
 }
 
+/// Other logins' events that name `address` (a request they were asked about): a forgotten
+/// person's address and company leave the stream's history too.
+pub async fn delete_naming(conn: &mut Conn<'_>, address: &str) -> Result<(), sqlx::Error> {
+    match conn {
+        Conn::Sqlite(conn) => {
+            sqlx::query!(
+                "DELETE FROM events WHERE instr(lower(payload), lower(?1)) > 0",
+                address
+            )
+            .execute(&mut **conn)
+            .await?;
+            Ok(())
+        }
+        Conn::Postgres(conn) => postgres::delete_naming(conn, address).await,
+    }
+}
+
 /// A forgotten login's events go with it.
 pub async fn delete_for_user(conn: &mut Conn<'_>, user_id: i64) -> Result<(), sqlx::Error> {
     match conn {
