@@ -69,6 +69,7 @@ const COMMANDS: &[&str] = &[
     "esecure_set_domains",
     "esecure_audit",
     "esecure_my_requests",
+    "esecure_request_note",
     "esecure_status",
     "esecure_set_keep_in_tray",
 ];

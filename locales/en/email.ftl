@@ -51,11 +51,13 @@ email-shipped-body = Your order { $number } has been shipped. Its tracking numbe
 ## eSecure
 email-esecure-request-subject = Approval requested for account number { $account }
 email-esecure-request-body = { $email } of { $company } asked on { $time } to use your account number { $account }.
+email-esecure-request-note = Their note: "{ $note }"
 email-esecure-request-open = Open in OSO
 email-esecure-request-reject = Reject
 email-esecure-request-approve-hint = "Open in OSO" shows the request in the OSO app, where you approve or reject it (or open eSecure in OSO). If you do nothing, the user cannot use the account number.
 email-esecure-reminder-subject = Reminder: approval still requested for account number { $account }
 email-esecure-reminder-intro = This request has waited for a decision for two days. It expires after 14 days without one.
+email-esecure-note-subject = A note on the request for account number { $account }
 email-esecure-approved-subject = You may use account number { $account }
 email-esecure-approved-body = The administrators of account number { $account } have approved your request. Orders waiting for their approval are now sent.
 email-esecure-rejected-subject = Your request for account number { $account } was rejected

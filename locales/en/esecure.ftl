@@ -137,6 +137,13 @@ esecure-my-empty = You have not asked to use any protected account number.
 esecure-my-status-pending = Waiting for approval
 esecure-my-status-approved = Approved
 esecure-my-status-rejected = Rejected
+esecure-my-status-expired = Expired without a decision
+esecure-status-expired = Expired
+esecure-note-label = A note for the administrators (optional)
+esecure-note-help = For example "I am the new office manager". They get it by e-mail and see it with your request.
+esecure-note-send = Send the note
+esecure-note-sent = Your note was sent to the administrators.
+esecure-note-removed = Your note was removed.
 esecure-my-status-revoked = Access revoked
 
 ## Tray and notifications (shown by the desktop, outside the window)

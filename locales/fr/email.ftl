@@ -51,11 +51,13 @@ email-shipped-body = Votre commande { $number } a été expédiée. Son numéro 
 ## eSecure
 email-esecure-request-subject = Approbation demandée pour le numéro de compte { $account }
 email-esecure-request-body = { $email } de { $company } a demandé le { $time } à utiliser votre numéro de compte { $account }.
+email-esecure-request-note = Sa note : « { $note } »
 email-esecure-request-open = Ouvrir dans OSO
 email-esecure-request-reject = Refuser
 email-esecure-request-approve-hint = « Ouvrir dans OSO » affiche la demande dans l'application OSO, où vous l'approuvez ou la refusez (ou ouvrez eSecure dans OSO). Si vous ne faites rien, l'utilisateur ne peut pas utiliser le numéro de compte.
 email-esecure-reminder-subject = Rappel : approbation toujours demandée pour le numéro de compte { $account }
 email-esecure-reminder-intro = Cette demande attend une décision depuis deux jours. Sans décision, elle expire après 14 jours.
+email-esecure-note-subject = Une note sur la demande pour le numéro de compte { $account }
 email-esecure-approved-subject = Vous pouvez utiliser le numéro de compte { $account }
 email-esecure-approved-body = Les administrateurs du numéro de compte { $account } ont approuvé votre demande. Les commandes qui attendaient leur approbation sont maintenant envoyées.
 email-esecure-rejected-subject = Votre demande pour le numéro de compte { $account } a été refusée

@@ -137,6 +137,13 @@ esecure-my-empty = Vous n'avez demandé à utiliser aucun numéro de compte prot
 esecure-my-status-pending = En attente d'approbation
 esecure-my-status-approved = Approuvée
 esecure-my-status-rejected = Refusée
+esecure-my-status-expired = Expirée sans décision
+esecure-status-expired = Expirée
+esecure-note-label = Une note pour les administrateurs (facultatif)
+esecure-note-help = Par exemple « Je suis le nouveau responsable du bureau ». Ils la reçoivent par e-mail et la voient avec votre demande.
+esecure-note-send = Envoyer la note
+esecure-note-sent = Votre note a été envoyée aux administrateurs.
+esecure-note-removed = Votre note a été supprimée.
 esecure-my-status-revoked = Accès retiré
 
 ## Zone de notification et notifications (hors de la fenêtre)

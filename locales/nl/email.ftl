@@ -51,11 +51,13 @@ email-shipped-body = Uw bestelling { $number } is verzonden. Het trackingnummer 
 ## eSecure
 email-esecure-request-subject = Goedkeuring gevraagd voor klantnummer { $account }
 email-esecure-request-body = { $email } van { $company } vroeg op { $time } om uw klantnummer { $account } te gebruiken.
+email-esecure-request-note = Hun opmerking: "{ $note }"
 email-esecure-request-open = Openen in OSO
 email-esecure-request-reject = Afwijzen
 email-esecure-request-approve-hint = "Openen in OSO" toont de aanvraag in de OSO-app, waar u ze goedkeurt of afwijst (of open eSecure in OSO). Doet u niets, dan kan de gebruiker het klantnummer niet gebruiken.
 email-esecure-reminder-subject = Herinnering: goedkeuring nog gevraagd voor klantnummer { $account }
 email-esecure-reminder-intro = Deze aanvraag wacht al twee dagen op een beslissing. Zonder beslissing vervalt ze na 14 dagen.
+email-esecure-note-subject = Een opmerking bij de aanvraag voor klantnummer { $account }
 email-esecure-approved-subject = U mag klantnummer { $account } gebruiken
 email-esecure-approved-body = De beheerders van klantnummer { $account } hebben uw aanvraag goedgekeurd. Bestellingen die op hun goedkeuring wachtten, worden nu verstuurd.
 email-esecure-rejected-subject = Uw aanvraag voor klantnummer { $account } is afgewezen

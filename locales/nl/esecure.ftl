@@ -137,6 +137,13 @@ esecure-my-empty = U hebt nog niet gevraagd om een beschermd klantnummer te gebr
 esecure-my-status-pending = Wacht op goedkeuring
 esecure-my-status-approved = Goedgekeurd
 esecure-my-status-rejected = Afgewezen
+esecure-my-status-expired = Vervallen zonder beslissing
+esecure-status-expired = Vervallen
+esecure-note-label = Een opmerking voor de beheerders (optioneel)
+esecure-note-help = Bijvoorbeeld "Ik ben de nieuwe officemanager". Ze krijgen ze per e-mail en zien ze bij uw aanvraag.
+esecure-note-send = Opmerking versturen
+esecure-note-sent = Uw opmerking werd naar de beheerders gestuurd.
+esecure-note-removed = Uw opmerking werd verwijderd.
 esecure-my-status-revoked = Toegang ingetrokken
 
 ## Systeemvak en meldingen (buiten het venster)

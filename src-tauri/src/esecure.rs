@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use oso_api::esecure::RequestsQuery;
-use oso_core::{AccessRequestStatus, Language};
+use oso_core::{AccessRequestStatus, Decision, Language};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
@@ -416,6 +416,7 @@ async fn check(app: &AppHandle) {
                 body: body.clone(),
                 request,
             },
+            on_request_action,
         );
         let mut status = lock(&watch.status);
         status.notifications += 1;
@@ -430,7 +431,7 @@ pub fn start(app: &AppHandle) {
         let state = handle.state::<AppState>();
         let blank = WatchStatus::default();
         let texts = texts(&state, language(&state).await, &blank);
-        let menu = tray::show(&handle, &texts);
+        let menu = tray::show(&handle, &texts, on_request_action);
         *lock(&handle.state::<EsecureWatch>().tray) = menu;
         tray::follow_notification_clicks(&handle);
         refresh(&handle).await;
@@ -444,6 +445,54 @@ pub fn start(app: &AppHandle) {
             }
         }
     });
+}
+
+/// An action on a request's notification or in the tray menu: `approve`, `reject` or
+/// `default` (open it), as [`crate::request_notice::OnAction`].
+pub fn on_request_action(app: AppHandle, request: Option<i64>, action: String) {
+    tauri::async_runtime::spawn(act(app, request, action));
+}
+
+/// What an action on the notification (or the tray menu's Approve and Reject) does.
+async fn act(app: AppHandle, request: Option<i64>, action: String) {
+    tracing::info!(%action, ?request, "notification action");
+    let decision = match (action.as_str(), request) {
+        ("approve", Some(_)) => Decision::Approve,
+        ("reject", Some(_)) => Decision::Reject,
+        ("default", Some(id)) => return open_request(&app, id),
+        ("default", None) => return crate::tray::open_esecure(&app),
+        _ => return,
+    };
+    let Some(id) = request else { return };
+    let state = app.state::<AppState>();
+    let Some(token) = state.session.token().await else {
+        tracing::info!("a notification action after signing out does nothing");
+        return;
+    };
+    let watch = app.state::<EsecureWatch>();
+    match state.client.esecure_decide(&token, &[id], decision).await {
+        Ok(_) => {
+            watch.record_action(&action, id);
+            // The tray, the count and the page follow (the watch tells the page), as after a
+            // decision in the app.
+            watch.wake();
+        }
+        Err(error) => {
+            // Decided meanwhile in the app or by another administrator: the request shows why.
+            tracing::info!(%error, "the notification's decision was refused");
+            open_request(&app, id);
+        }
+    }
+}
+
+/// Shows request `id` in the window, as its e-mail's "Open in OSO" does.
+fn open_request(app: &AppHandle, id: i64) {
+    app.state::<crate::app_links::PendingRequestLink>()
+        .offer(id);
+    crate::window::focus_main(app);
+    if let Err(error) = app.emit(crate::app_links::REQUEST_EVENT, ()) {
+        tracing::warn!(%error, "cannot tell the window about the request");
+    }
 }
 
 async fn sleep_or_never(every: Option<Duration>) {
@@ -467,6 +516,8 @@ mod tests {
             requested_at: "2026-11-21T10:00:00Z".parse().expect("a time"),
             decided_at: None,
             decided_by: None,
+            note: None,
+            expired: false,
         }
     }
 

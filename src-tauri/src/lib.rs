@@ -155,6 +155,7 @@ pub fn run() {
             commands::esecure::esecure_set_domains,
             commands::esecure::esecure_audit,
             commands::esecure::esecure_my_requests,
+            commands::esecure::esecure_request_note,
             commands::esecure::esecure_status,
             commands::esecure::esecure_set_keep_in_tray,
         ])

@@ -136,7 +136,21 @@ async fn handle(app: &AppHandle, event: &SseEvent) {
     tracing::debug!(kind = %event.event, "event");
     match event.event.as_str() {
         // The watch reads the summary and the list, updates the tray and notifies.
-        ACCESS_REQUEST | REQUESTS_CHANGED | SUMMARY => app.state::<EsecureWatch>().wake(),
+        ACCESS_REQUEST | SUMMARY => app.state::<EsecureWatch>().wake(),
+        // A request changed without the count moving (a decision elsewhere, a note): the page
+        // reads its list again too.
+        REQUESTS_CHANGED => {
+            let watch = app.state::<EsecureWatch>();
+            watch.wake();
+            let status = watch.status();
+            let summary = oso_api::esecure::Summary {
+                administrator: status.administrator,
+                open_requests: status.open_requests,
+            };
+            if let Err(error) = app.emit(crate::esecure::CHANGED_EVENT, summary) {
+                tracing::warn!(%error, "cannot tell the page a request changed");
+            }
+        }
         REQUEST_DECIDED => {
             let state = app.state::<AppState>();
             tell_of_expiry(app, &state, &event.data).await;

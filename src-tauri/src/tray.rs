@@ -122,8 +122,12 @@ pub fn open_esecure(app: &AppHandle) {
 }
 
 /// Puts the icon in the tray; `None` (logged) when this desktop cannot show one.
-pub fn show(app: &AppHandle, texts: &TrayTexts) -> Option<TrayMenu> {
-    match build(app, texts) {
+pub fn show(
+    app: &AppHandle,
+    texts: &TrayTexts,
+    on_action: crate::request_notice::OnAction,
+) -> Option<TrayMenu> {
+    match build(app, texts, on_action) {
         Ok(menu) => Some(menu),
         Err(error) => {
             tracing::warn!(%error, "no tray icon on this desktop; closing the window quits OSO");
@@ -132,23 +136,22 @@ pub fn show(app: &AppHandle, texts: &TrayTexts) -> Option<TrayMenu> {
     }
 }
 
-fn build(app: &AppHandle, texts: &TrayTexts) -> tauri::Result<TrayMenu> {
+fn build(
+    app: &AppHandle,
+    texts: &TrayTexts,
+    on_action: crate::request_notice::OnAction,
+) -> tauri::Result<TrayMenu> {
     let tray = TrayIconBuilder::with_id("oso")
         .icon(Image::from_bytes(ICON)?)
         .tooltip(&texts.tooltip)
         .menu(&menu(app, texts, false)?)
-        .on_menu_event(|app, event| match event.id().as_ref() {
+        .on_menu_event(move |app, event| match event.id().as_ref() {
             OPEN => window::focus_main(app),
             ESECURE => open_esecure(app),
             QUIT => app.exit(0),
             other => {
                 if let Some((action, request)) = request_action(other) {
-                    let app = app.clone();
-                    tauri::async_runtime::spawn(crate::request_notice::act(
-                        app,
-                        Some(request),
-                        action.to_owned(),
-                    ));
+                    on_action(app.clone(), Some(request), action.to_owned());
                 }
             }
         })

@@ -262,12 +262,40 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
                 .then_some(()))
         });
     requester.screenshot("save-asks-approval");
+    // A note for the administrators, on the requester's own open request.
+    press(&requester, "a[data-page='esecure']");
+    let note_form = "#esecure-my-list li[data-status='pending'] .esecure-note-form";
+    requester.ui().find(note_form);
+    requester.ui().type_into(
+        &format!("{note_form} textarea"),
+        "I am the new office manager",
+    );
+    press(&requester, &format!("{note_form} button[type='submit']"));
+    requester.ui().wait_until("the note sent", || {
+        Ok(requester
+            .ui()
+            .text_of(&format!("{note_form} .form-status"))
+            .contains("sent to the administrators")
+            .then_some(()))
+    });
+    requester.screenshot("note-sent");
+    press(&requester, "a[data-page='new-order']");
 
     // A new request, approved in the app: the waiting order goes through exactly once.
     let second = place(&requester, APPROVED_NUMBER, &sku);
     assert_eq!(second["outcome"]["state"], "approval", "{second}");
     let row = format!("#esecure-requests-rows tr[data-email='{REQUESTER}'][data-status='pending']");
     admin.ui().find(&row);
+    // The requester's note shows with the request.
+    admin
+        .ui()
+        .wait_until("the requester's note in the list", || {
+            Ok(admin
+                .ui()
+                .text_of(&format!("{row} .esecure-note"))
+                .contains("I am the new office manager")
+                .then_some(()))
+        });
     // The request e-mail's "Open in OSO" shows that very request in the running app.
     let open_in_app = link_in_request_mail(&outbox, "oso://esecure/requests/");
     crate::app::open_link(admin_data.path(), &open_in_app);

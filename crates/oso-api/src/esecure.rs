@@ -67,6 +67,20 @@ pub struct AccessRequest {
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
+    /// The requester's note to the administrators ("I am the new office manager").
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Nobody decided within 14 days: it expired (its status is `rejected`).
+    #[serde(default)]
+    pub expired: bool,
+}
+
+/// The requester's note on their open request.
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestNote {
+    /// At most 500 characters; empty removes it.
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -19,7 +19,7 @@ pub async fn list(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!",
-                decided_at, decided_by
+                decided_at, decided_by, note, (expired_at IS NOT NULL) AS "expired!"
          FROM access_requests r
          WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = $1)
            AND ($2::text IS NULL OR r.status = $2::text) AND ($3::text IS NULL OR r.account_number = $3::text)
@@ -41,7 +41,7 @@ pub async fn mine(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!",
-                decided_at, decided_by
+                decided_at, decided_by, note, (expired_at IS NOT NULL) AS "expired!"
          FROM access_requests WHERE email_canonical = $1 ORDER BY requested_at DESC, id DESC"#,
         canonical,
     )
@@ -154,7 +154,7 @@ pub async fn request(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!",
-                decided_at, decided_by
+                decided_at, decided_by, note, (expired_at IS NOT NULL) AS "expired!"
          FROM access_requests WHERE id = $1"#,
         id,
     )
@@ -194,7 +194,7 @@ pub async fn reject_pending(
                WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower($3))
          RETURNING id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!",
-                decided_at, decided_by"#,
+                decided_at, decided_by, note, (expired_at IS NOT NULL) AS "expired!""#,
         id,
         now,
         admin_email,
@@ -369,4 +369,25 @@ pub async fn expire_pending(
         .into_iter()
         .map(|row| (row.id, row.account_number, row.email))
         .collect())
+}
+
+/// Sets the note of `requester_canonical`'s open request `id`: (number, requester, company,
+/// asked at), or `None` when it is not theirs or not open.
+pub async fn set_note(
+    conn: &mut PgConnection,
+    id: i64,
+    requester_canonical: &str,
+    note: Option<&str>,
+) -> Result<Option<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let row = sqlx::query!(
+        "UPDATE access_requests SET note = $3
+         WHERE id = $1 AND email_canonical = $2 AND status = 'pending'
+         RETURNING account_number, email, company, requested_at",
+        id,
+        requester_canonical,
+        note
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|row| (row.account_number, row.email, row.company, row.requested_at)))
 }

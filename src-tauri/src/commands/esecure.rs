@@ -190,6 +190,18 @@ pub async fn esecure_my_requests(
     Ok(state.client.esecure_my_requests(&token).await?)
 }
 
+/// The note on the user's own open request, for its administrators (mailed to them).
+#[tauri::command(rename_all = "snake_case")]
+#[tracing::instrument(skip(state, note), err(level = "info"))]
+pub async fn esecure_request_note(
+    state: State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> Result<(), CommandError> {
+    let token = token(&state).await?;
+    Ok(state.client.esecure_set_note(&token, id, &note).await?)
+}
+
 /// What the background watch knows: administrator, open requests, the tray's line, the
 /// notifications shown, and whether closing the window keeps OSO in the tray.
 #[tauri::command(rename_all = "snake_case")]

@@ -47,6 +47,8 @@ export const authResetPassword = (email, code, newPassword) =>
 
 // Links the app was opened with (oso://activate, oso://reset-password).
 export const appLinkTake = () => invoke("app_link_take");
+// The requester's note on their open request, for its administrators.
+export const esecureRequestNote = (id, note) => invoke("esecure_request_note", { id, note });
 // oso://esecure/requests/<id>: the request to show, once signed in.
 export const esecureLinkTake = () => invoke("esecure_link_take");
 export const authActivateLink = () => invoke("auth_activate_link");

@@ -156,6 +156,24 @@ impl ServiceClient {
     ) -> Result<Vec<AccessRequest>, ClientError> {
         self.get_json(token, "esecure/my-requests").await
     }
+
+    /// The note on the login's own open request `id`, for its administrators.
+    pub async fn esecure_set_note(
+        &self,
+        token: &SecretString,
+        id: i64,
+        note: &str,
+    ) -> Result<(), ClientError> {
+        let path = ApiPath::from("esecure/my-requests")
+            .segment(&id.to_string())?
+            .then("note");
+        let body = oso_api::esecure::RequestNote {
+            note: note.to_owned(),
+        };
+        self.call(Method::PUT, path, Some(token), Some(&body))
+            .await
+            .map(drop)
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use oso_api::esecure::{
-    AuditQuery, Decided, DecisionForm, RequestsQuery, Summary, UsersAdded, UsersForm,
+    AuditQuery, Decided, DecisionForm, RequestNote, RequestsQuery, Summary, UsersAdded, UsersForm,
 };
 
 use super::extract::{Body, Params, Session};
@@ -210,4 +210,21 @@ pub async fn my_requests(
             .await
             .map_err(internal)?,
     ))
+}
+
+/// The requester's note on their own open request, for its administrators (shown in their list
+/// and mailed to them); an empty note removes it.
+#[utoipa::path(put, path = "/esecure/my-requests/{id}/note", tag = "esecure", security(("session" = [])),
+    operation_id = "set_access_request_note",
+    params(("id" = i64, Path)),
+    request_body = RequestNote,
+    responses((status = 204, description = "Kept (and mailed)"), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_note(
+    State(state): State<AppState>,
+    Session(user): Session,
+    Path(id): Path<i64>,
+    Body(body): Body<RequestNote>,
+) -> Result<StatusCode, ApiError> {
+    requests::set_note(state.esecure(), &Requester::of(&user), id, &body.note).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

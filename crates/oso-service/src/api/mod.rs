@@ -152,6 +152,7 @@ fn v1() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(esecure::set_domains))
         .routes(routes!(esecure::audit_trail))
         .routes(routes!(esecure::my_requests))
+        .routes(routes!(esecure::set_note))
         .routes(routes!(operator::orders))
         .routes(routes!(
             operator::customer_accounts,

@@ -195,7 +195,8 @@ async fn notify_administrators(
                 requested_at: cx.now,
                 reject_url: admin.reject_url,
                 open_url: admin.open_url,
-                reminder: false,
+                purpose: mail::Purpose::New,
+                note: None,
             },
         )
         .await;

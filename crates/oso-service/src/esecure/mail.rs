@@ -33,35 +33,58 @@ pub struct RequestMail<'a> {
     pub reject_url: String,
     /// The request in the OSO app (`oso://esecure/requests/<id>`).
     pub open_url: String,
-    /// The once-only reminder of a request still open after 48 hours.
-    pub reminder: bool,
+    /// A new request, its once-only reminder after 48 hours, or the requester's note on it.
+    pub purpose: Purpose,
+    /// The requester's note, when they wrote one.
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    New,
+    Reminder,
+    Note,
 }
 
 pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
     let account = FluentValue::from(masked(mail.account_number));
-    let (kind, subject) = if mail.reminder {
-        (MailKind::EsecureReminder, "email-esecure-reminder-subject")
-    } else {
-        (MailKind::EsecureRequest, "email-esecure-request-subject")
+    let (kind, subject, intro) = match mail.purpose {
+        Purpose::New => (
+            MailKind::EsecureRequest,
+            "email-esecure-request-subject",
+            None,
+        ),
+        Purpose::Reminder => (
+            MailKind::EsecureReminder,
+            "email-esecure-reminder-subject",
+            Some("email-esecure-reminder-intro"),
+        ),
+        Purpose::Note => (MailKind::EsecureNote, "email-esecure-note-subject", None),
     };
     let mut content = Composer::new(
         mail.admin_language,
         subject,
         &[("account", account.clone())],
     );
-    if mail.reminder {
-        content = content.paragraph("email-esecure-reminder-intro", &[]);
+    if let Some(intro) = intro {
+        content = content.paragraph(intro, &[]);
+    }
+    content = content.paragraph(
+        "email-esecure-request-body",
+        &[
+            ("email", FluentValue::from(mail.requester_email)),
+            ("company", FluentValue::from(mail.requester_company)),
+            ("time", FluentValue::from(time(mail.requested_at))),
+            ("account", account),
+        ],
+    );
+    if let Some(note) = mail.note {
+        content = content.paragraph(
+            "email-esecure-request-note",
+            &[("note", FluentValue::from(note))],
+        );
     }
     let content = content
-        .paragraph(
-            "email-esecure-request-body",
-            &[
-                ("email", FluentValue::from(mail.requester_email)),
-                ("company", FluentValue::from(mail.requester_company)),
-                ("time", FluentValue::from(time(mail.requested_at))),
-                ("account", account),
-            ],
-        )
         .button("email-esecure-request-open", &mail.open_url)
         .danger_button("email-esecure-request-reject", &mail.reject_url)
         .paragraph("email-esecure-request-approve-hint", &[])

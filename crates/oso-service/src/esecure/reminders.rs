@@ -94,7 +94,8 @@ pub async fn run(cx: Context<'_>) -> Result<OpenRequestsWork, EsecureError> {
                 requested_at: reminder.requested_at,
                 reject_url: reminder.reject_url.clone(),
                 open_url: reminder.open_url.clone(),
-                reminder: true,
+                purpose: mail::Purpose::Reminder,
+                note: None,
             },
         )
         .await;

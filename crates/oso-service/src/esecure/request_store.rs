@@ -28,7 +28,8 @@ pub async fn list(
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?",
+                note AS "note?", expired_at IS NOT NULL AS "expired!: bool"
          FROM access_requests r
          WHERE r.account_number IN (SELECT account_number FROM account_administrators WHERE email_canonical = ?1)
            AND (?2 IS NULL OR r.status = ?2) AND (?3 IS NULL OR r.account_number = ?3)
@@ -51,7 +52,8 @@ pub async fn mine(conn: &mut Conn<'_>, canonical: &str) -> Result<Vec<AccessRequ
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?",
+                note AS "note?", expired_at IS NOT NULL AS "expired!: bool"
          FROM access_requests WHERE email_canonical = ?1 ORDER BY requested_at DESC, id DESC"#,
         canonical,
     )
@@ -190,7 +192,8 @@ pub async fn request(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccessReques
         AccessRequest,
         r#"SELECT id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?"
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?",
+                note AS "note?", expired_at IS NOT NULL AS "expired!: bool"
          FROM access_requests WHERE id = ?1"#,
         id,
     )
@@ -238,7 +241,8 @@ pub async fn reject_pending(
                WHERE ad.account_number = access_requests.account_number AND ad.email_canonical = lower(?3))
          RETURNING id AS "id!", account_number AS "account_number!", email AS "email!", company AS "company!",
                 status AS "status!: AccessRequestStatus", requested_at AS "requested_at!: DateTime<Utc>",
-                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?""#,
+                decided_at AS "decided_at?: DateTime<Utc>", decided_by AS "decided_by?",
+                note AS "note?", expired_at IS NOT NULL AS "expired!: bool""#,
         id,
         now,
         admin_email,
@@ -461,4 +465,32 @@ pub async fn expire_pending(
         .into_iter()
         .map(|row| (row.id, row.account_number, row.email))
         .collect())
+}
+
+/// Sets the note of `requester_canonical`'s open request `id`: (number, requester, company,
+/// asked at), or `None` when it is not theirs or not open.
+pub async fn set_note(
+    conn: &mut Conn<'_>,
+    id: i64,
+    requester_canonical: &str,
+    note: Option<&str>,
+) -> Result<Option<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let conn: &mut SqliteConnection = match conn {
+        Conn::Sqlite(conn) => conn,
+        Conn::Postgres(conn) => {
+            return postgres::set_note(conn, id, requester_canonical, note).await
+        }
+    };
+    let row = sqlx::query!(
+        r#"UPDATE access_requests SET note = ?3
+         WHERE id = ?1 AND email_canonical = ?2 AND status = 'pending'
+         RETURNING account_number AS "account_number!", email AS "email!", company AS "company!",
+                   requested_at AS "requested_at!: DateTime<Utc>""#,
+        id,
+        requester_canonical,
+        note,
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|row| (row.account_number, row.email, row.company, row.requested_at)))
 }

@@ -289,3 +289,72 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
     .await;
     Ok(RejectLink::Open(request))
 }
+
+/// The longest note a requester may add to their request.
+pub const NOTE_MAX_CHARS: usize = 500;
+
+/// The requester's note on their open request ("I am the new office manager"): kept with it,
+/// shown in the administrators' list and mailed to them with a fresh Reject button. An empty
+/// note removes it and mails nobody.
+#[tracing::instrument(skip(cx, requester, note), err(Debug, level = "info"))]
+pub async fn set_note(
+    cx: Context<'_>,
+    requester: &Requester,
+    id: i64,
+    note: &str,
+) -> Result<(), EsecureError> {
+    let note = note.trim();
+    if note.chars().count() > NOTE_MAX_CHARS {
+        return Err(ServiceError::field("note", "too_long").into());
+    }
+    let note = (!note.is_empty()).then_some(note);
+    let mut tx = cx.database.begin_write().await?;
+    let Some((number, email, company, requested_at)) =
+        store::set_note(&mut tx.conn(), id, &requester.canonical, note).await?
+    else {
+        return Err(EsecureError::NotFound);
+    };
+    let mut mails = Vec::new();
+    if note.is_some() {
+        for (admin_email, language) in
+            store::administrators_to_mail(&mut tx.conn(), &number).await?
+        {
+            let token = tokens::new_token();
+            store::insert_reject_link(
+                &mut tx.conn(),
+                &tokens::hash(token.expose()),
+                id,
+                &admin_email,
+                requested_at + super::reminders::EXPIRE_AFTER,
+            )
+            .await?;
+            mails.push((
+                admin_email,
+                language,
+                cx.links.esecure_reject(token.expose()),
+            ));
+        }
+    }
+    record::requests_changed(&mut tx.conn(), &number, cx.now).await?;
+    tx.commit().await?;
+    crate::events::poke();
+    for (admin_email, language, reject_url) in mails {
+        mail::send_request(
+            cx.mailer,
+            mail::RequestMail {
+                admin_email: &admin_email,
+                admin_language: language.parse().unwrap_or(oso_core::Language::FALLBACK),
+                requester_email: &email,
+                requester_company: &company,
+                account_number: &number,
+                requested_at,
+                reject_url,
+                open_url: cx.links.esecure_request_in_app(id),
+                purpose: mail::Purpose::Note,
+                note,
+            },
+        )
+        .await;
+    }
+    Ok(())
+}

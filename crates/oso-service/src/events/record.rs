@@ -97,6 +97,26 @@ async fn decision(
     .await
 }
 
+/// A request of account `number` changed (its requester's note): the administrators' lists
+/// follow.
+pub async fn requests_changed(
+    conn: &mut Conn<'_>,
+    number: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let changed = RequestsChangedEvent {
+        account_number: number.to_owned(),
+    };
+    store::record_for_administrators(
+        conn,
+        number,
+        EventKind::RequestsChanged.as_str(),
+        &json(&changed),
+        now,
+    )
+    .await
+}
+
 /// A session of `user_id` ended: its streams check theirs at once (the others carry on).
 pub async fn session_ended(
     conn: &mut Conn<'_>,

@@ -20,6 +20,7 @@ pub enum MailKind {
     OrderShipped,
     EsecureRequest,
     EsecureReminder,
+    EsecureNote,
     EsecureDecision,
     EsecureAdministrator,
 }
@@ -40,6 +41,7 @@ impl MailKind {
             MailKind::OrderShipped => "order-shipped",
             MailKind::EsecureRequest => "esecure-request",
             MailKind::EsecureReminder => "esecure-reminder",
+            MailKind::EsecureNote => "esecure-note",
             MailKind::EsecureDecision => "esecure-decision",
             MailKind::EsecureAdministrator => "esecure-administrator",
         }
@@ -48,9 +50,10 @@ impl MailKind {
     /// The kinds whose text names a person other than their recipient by e-mail address: the
     /// request to administrators names the requester, the welcome names who added the new
     /// administrator. "Forget me" reads these to remove the copies that name the person.
-    pub const NAMING_OTHERS: [MailKind; 3] = [
+    pub const NAMING_OTHERS: [MailKind; 4] = [
         MailKind::EsecureRequest,
         MailKind::EsecureReminder,
+        MailKind::EsecureNote,
         MailKind::EsecureAdministrator,
     ];
 }

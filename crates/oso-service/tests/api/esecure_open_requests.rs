@@ -1,5 +1,6 @@
 //! eSecure requests left open: one reminder to the administrators after 48 hours, expiry after
-//! 14 days (a rejection nobody made), with the requester told by mail and on their stream.
+//! 14 days (a rejection nobody made), with the requester told by mail and on their stream; and
+//! the requester's note on an open request, mailed to the administrators and in their list.
 
 use chrono::Duration;
 use reqwest::{Method, StatusCode};
@@ -102,4 +103,89 @@ async fn an_open_request_reminds_once_after_two_days_and_expires_after_fourteen(
             .expect("the stream is open");
         text.push_str(&String::from_utf8_lossy(&chunk));
     }
+}
+
+async fn put_note(
+    service: &TestService,
+    token: &str,
+    id: &Value,
+    note: &str,
+) -> (StatusCode, Value) {
+    call(
+        service,
+        Method::PUT,
+        &format!("/api/v1/esecure/my-requests/{id}/note"),
+        token,
+        Some(serde_json::json!({ "note": note })),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_requesters_note_reaches_the_administrators_by_mail_and_in_their_list() {
+    let service = crate::support::spawn_service().await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    protected_account(&service, "ann@zebra.example").await;
+    let bob = active_user(&service, "bob@other.example").await;
+    save_number(&service, &bob).await;
+    let (_, mine) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/my-requests",
+        &bob,
+        None,
+    )
+    .await;
+    let id = mine[0]["id"].clone();
+
+    let (status, refused) = put_note(&service, &bob, &id, &"x".repeat(501)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused["fields"]["note"], "too_long");
+    let carol = active_user(&service, "carol@third.example").await;
+    let (status, _) = put_note(&service, &carol, &id, "not my request").await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "only the requester writes its note"
+    );
+
+    let (status, _) = put_note(&service, &bob, &id, "  I am the new office manager ").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let mailed = service.mails_once("esecure-note", 1).await;
+    assert_eq!(mailed.len(), 1);
+    assert!(
+        mailed[0].contains("I am the new office manager"),
+        "{}",
+        mailed[0]
+    );
+    assert!(
+        mailed[0].contains("/esecure/reject?token="),
+        "{}",
+        mailed[0]
+    );
+    let (_, listed) = call(
+        &service,
+        Method::GET,
+        "/api/v1/esecure/requests",
+        &ann,
+        None,
+    )
+    .await;
+    assert_eq!(listed[0]["note"], "I am the new office manager");
+
+    let (status, _) = call(
+        &service,
+        Method::POST,
+        "/api/v1/esecure/requests/decision",
+        &ann,
+        Some(serde_json::json!({"ids": [id], "decision": "approve"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = put_note(&service, &bob, &id, "too late").await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a decided request takes no note"
+    );
 }

@@ -17,7 +17,7 @@ import { startUsers } from "./users.js";
 import { forgetAdministrators, renderAdministrators, startAdministrators } from "./administrators.js";
 import { fillDomains, startDomains } from "./domains.js";
 import { forgetAudit, loadAudit, renderAudit, startAudit } from "./audit.js";
-import { forgetMine, loadMine, renderMine } from "./mine.js";
+import { forgetMine, loadMine, renderMine, startMine } from "./mine.js";
 import { latestRequest } from "../../lib/latest.js";
 
 const PAGE = "esecure";
@@ -163,6 +163,7 @@ export function startEsecure() {
   startAdministrators({ changed });
   startDomains();
   startAudit();
+  startMine();
   byId("esecure-retry").addEventListener("click", load);
   const keep = byId("esecure-keep-in-tray");
   keep.addEventListener("change", () => saveKeepInTray(keep));

@@ -19,6 +19,7 @@ const STATUS_LABELS = {
   approved: "esecure-status-approved",
   rejected: "esecure-status-rejected",
   revoked: "esecure-status-revoked",
+  expired: "esecure-status-expired",
 };
 const DECIDED = {
   approve: { one: "esecure-approved-one", other: "esecure-approved-other" },
@@ -122,7 +123,8 @@ function rowDecisions(request) {
 }
 
 function statusCell(request) {
-  const parts = [element("span", { class: "esecure-badge", "data-status": request.status, "data-i18n": STATUS_LABELS[request.status] ?? STATUS_LABELS.pending })];
+  const shown = request.expired ? "expired" : request.status;
+  const parts = [element("span", { class: "esecure-badge", "data-status": shown, "data-i18n": STATUS_LABELS[shown] ?? STATUS_LABELS.pending })];
   if (request.decided_at) {
     const by = request.decided_by ? ` ${t("esecure-decided-by", { email: person(request.decided_by) })}` : "";
     parts.push(element("span", { class: "esecure-decided", text: `${dateTime(request.decided_at)}${by}` }));
@@ -148,6 +150,7 @@ function rowsFor(request) {
     element("td", { "data-column": "email" }, [
       element("span", { class: "esecure-email", text: request.email }),
       request.company ? element("span", { class: "esecure-company", text: request.company }) : null,
+      request.note ? element("span", { class: "esecure-note", text: `“${request.note}”` }) : null,
     ]),
     element("td", { "data-column": "account_number" }, [element("span", { class: "account-number", text: groupNumber(request.account_number) })]),
     element("td", { "data-column": "requested" }, when(request.requested_at)),
