@@ -66,8 +66,25 @@ async function reloadAccounts() {
   fillDomains();
 }
 
+/** The newest reading of the page (a later one replaces an earlier one). */
+let reading = Promise.resolve();
+
 /** Reads everything the page shows, for the view that applies to this user. */
-async function load() {
+function load() {
+  reading = loadNow();
+  return reading;
+}
+
+/** Until the newest reading is done, readings started meanwhile included. */
+async function loaded() {
+  let seen;
+  do {
+    seen = reading;
+    await seen;
+  } while (seen !== reading);
+}
+
+async function loadNow() {
   if (!signedIn()) return;
   const isLatest = ticket.begin();
   const page = byId("esecure-page-status");
@@ -104,7 +121,9 @@ async function followRequestLink() {
   if (!id) return;
   tabs.select("esecure-tab-requests");
   goToPage(PAGE);
-  await load();
+  // Read here, whether or not showing the page reads it too: the newest reading is awaited.
+  load();
+  await loaded();
   if (mode === "admin") await showRequest(id);
   else say(byId("esecure-page-status"), () => t("esecure-link-not-yours"), "info");
 }
