@@ -18,6 +18,8 @@ nav-account-numbers = Manage account numbers
 nav-address-book = Address book
 nav-esecure = eSecure
 nav-log-out = Log out
+## The window title while signed in
+window-title-page = { $page } — { $app }
 
 ## Pages
 page-new-order-intro = Order shipping supplies in four steps: account number, delivery address, supplies, review.

@@ -18,6 +18,8 @@ nav-account-numbers = Gérer les numéros de compte
 nav-address-book = Carnet d'adresses
 nav-esecure = eSecure
 nav-log-out = Se déconnecter
+## The window title while signed in
+window-title-page = { $page } — { $app }
 
 ## Pages
 page-new-order-intro = Commandez du matériel d'expédition en quatre étapes : numéro de compte, adresse de livraison, matériel, récapitulatif.

@@ -18,6 +18,8 @@ nav-account-numbers = Accountnummers beheren
 nav-address-book = Adresboek
 nav-esecure = eSecure
 nav-log-out = Uitloggen
+## The window title while signed in
+window-title-page = { $page } — { $app }
 
 ## Pages
 page-new-order-intro = Bestel verzendmateriaal in vier stappen: klantnummer, leveradres, verzendmateriaal, overzicht.

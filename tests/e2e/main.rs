@@ -124,6 +124,30 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     );
     dutch.sign_in_new_user(dutch_data.path(), "nl@zebra.example", PASSWORD);
     assert_navigation_reads(&dutch, DUTCH);
+    // The window's title names the page; Ctrl+2 opens the second page of the navigation.
+    let title = |app: &RunningApp| {
+        app.ui()
+            .execute("return document.title;", vec![])
+            .ok()
+            .and_then(|title| title.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    dutch.ui().wait_until("the title of the first page", || {
+        Ok((title(&dutch) == "Nieuwe opdracht — OSO").then_some(()))
+    });
+    dutch
+        .ui()
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', ctrlKey: true, bubbles: true }));",
+            vec![],
+        )
+        .expect("Ctrl+2");
+    dutch
+        .ui()
+        .find("a[data-page='order-history'][aria-current='page']");
+    dutch.ui().wait_until("the title of the history", || {
+        Ok((title(&dutch) == "Bestelgeschiedenis — OSO").then_some(()))
+    });
     dutch.ui().wait_for_text("#connection-label", "Verbonden");
     dutch.screenshot("dutch-from-os");
     dutch.close();

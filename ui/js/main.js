@@ -3,6 +3,8 @@
 
 import { chooseLanguage, language, loadLanguage, onLanguageChange } from "./lib/i18n.js";
 import { startRouter } from "./lib/router.js";
+import { startShortcuts } from "./lib/shortcuts.js";
+import { startWindowTitle } from "./lib/window-title.js";
 import { startConnectionIndicator } from "./lib/connection.js";
 import { startPasswordToggles } from "./lib/forms.js";
 import { currentSession, startSession } from "./lib/session.js";
@@ -143,6 +145,8 @@ async function boot() {
   startOrder();
   startHistory();
   startEsecure();
+  startWindowTitle();
+  startShortcuts();
   mark("pages");
   await startSession(session);
   mark("session");

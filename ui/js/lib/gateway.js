@@ -15,6 +15,11 @@ export function listen(event, handler) {
   return window.__TAURI__.event.listen(event, (message) => handler(message.payload));
 }
 
+/** The native window's title (the page's own title does not reach it by itself). */
+export function setWindowTitle(title) {
+  return window.__TAURI__.window.getCurrentWindow().setTitle(title);
+}
+
 // Start-up and connection.
 export const appReady = () => invoke("app_ready");
 export const firstScreenShown = (page) => invoke("first_screen_shown", { page });
