@@ -42,6 +42,8 @@ pub struct Launch<'a> {
     pub browser: Option<PathBuf>,
     /// The program's arguments (an `oso://` link, as the desktop passes it).
     pub args: Vec<String>,
+    /// More environment for the app (`GTK_THEME=Adwaita:dark`, say).
+    pub env: Vec<(&'static str, String)>,
 }
 
 impl<'a> Launch<'a> {
@@ -53,7 +55,13 @@ impl<'a> Launch<'a> {
             dbus_address: None,
             browser: None,
             args: Vec::new(),
+            env: Vec::new(),
         }
+    }
+
+    pub fn env(mut self, key: &'static str, value: &str) -> Self {
+        self.env.push((key, value.to_owned()));
+        self
     }
 
     pub fn arg(mut self, arg: String) -> Self {
@@ -121,6 +129,9 @@ impl RunningApp {
         };
         if let Some(browser) = &launch.browser {
             command.env("OSO_BROWSER", browser);
+        }
+        for (key, value) in &launch.env {
+            command.env(key, value);
         }
 
         let driver = command.spawn().unwrap_or_else(|error| {

@@ -5,6 +5,7 @@
 mod accounts;
 mod address_book;
 mod app;
+mod dark_mode;
 mod desktop;
 mod esecure;
 mod history;
