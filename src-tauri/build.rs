@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "first_screen_shown",
     "ping",
     "l10n_get",
+    "zoom_restore",
+    "zoom_step",
     "l10n_set_language",
     "session_get",
     "auth_register",

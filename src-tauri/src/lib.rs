@@ -94,6 +94,8 @@ pub fn run() {
             commands::startup::first_screen_shown,
             commands::connection::ping,
             commands::l10n::l10n_get,
+            commands::zoom::zoom_restore,
+            commands::zoom::zoom_step,
             commands::l10n::l10n_set_language,
             commands::session::session_get,
             commands::session::auth_register,

@@ -119,7 +119,7 @@ fn the_app_starts_its_embedded_service_and_shows_connected() {
 #[ignore = "end-to-end: run by `make test`"]
 fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     let dutch_data = temp_data_dir();
-    let mut dutch = RunningApp::launch(
+    let dutch = RunningApp::launch(
         "os-language-nl",
         Launch::new(dutch_data.path()).os_language("nl_BE"),
     );
@@ -149,6 +149,35 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     dutch.ui().wait_until("the title of the history", || {
         Ok((title(&dutch) == "Bestelgeschiedenis — OSO").then_some(()))
     });
+    // Ctrl + zooms in (fewer CSS pixels across the same window), remembered for the next start.
+    let width = |app: &RunningApp| {
+        app.ui()
+            .execute("return document.documentElement.clientWidth;", vec![])
+            .ok()
+            .and_then(|width| width.as_i64())
+            .unwrap_or_default()
+    };
+    let before = width(&dutch);
+    dutch
+        .ui()
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', { key: '+', ctrlKey: true, bubbles: true }));",
+            vec![],
+        )
+        .expect("Ctrl +");
+    let zoomed = dutch.ui().wait_until("the page zoomed in", || {
+        let now = width(&dutch);
+        Ok((now > 0 && now < before).then_some(now))
+    });
+    dutch.close();
+    let dutch = RunningApp::launch(
+        "os-language-nl-again",
+        Launch::new(dutch_data.path()).os_language("nl_BE"),
+    );
+    dutch.ui().wait_until("the zoom remembered", || {
+        Ok((width(&dutch) == zoomed).then_some(()))
+    });
+    let mut dutch = dutch;
     dutch.ui().wait_for_text("#connection-label", "Verbonden");
     dutch.screenshot("dutch-from-os");
     dutch.close();

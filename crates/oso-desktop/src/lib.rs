@@ -17,3 +17,4 @@ pub mod outbound;
 pub mod owner;
 pub mod secrets;
 pub mod session;
+pub mod zoom;

@@ -16,3 +16,4 @@ pub mod profile;
 pub mod reorder;
 pub mod session;
 pub mod startup;
+pub mod zoom;

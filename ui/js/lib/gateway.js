@@ -26,6 +26,10 @@ export const firstScreenShown = (page) => invoke("first_screen_shown", { page })
 export const ping = () => invoke("ping");
 export const connectionStatus = () => invoke("connection_status");
 
+// Zoom: the remembered level at start, and one step (in, out, reset).
+export const zoomRestore = () => invoke("zoom_restore");
+export const zoomStep = (step) => invoke("zoom_step", { step });
+
 // Translations.
 export const l10nGet = () => invoke("l10n_get");
 export const l10nSetLanguage = (language) => invoke("l10n_set_language", { language });

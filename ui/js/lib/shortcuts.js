@@ -1,17 +1,30 @@
-// Keyboard shortcuts of the signed-in window: Ctrl+1 … Ctrl+6 open the pages in the order of
-// the navigation, Ctrl+N a new order (as the first page is). Not while signed out, and never
-// with Alt (which the desktop keeps for its own).
+// Keyboard shortcuts: Ctrl + and Ctrl − zoom, Ctrl 0 back to 100 % (remembered, at any time);
+// signed in, Ctrl+1 … Ctrl+6 open the pages in the order of the navigation and Ctrl+N a new
+// order. Never with Alt (which the desktop keeps for its own).
 
+import { zoomRestore, zoomStep } from "./gateway.js";
 import { goToPage } from "./router.js";
+
+const ZOOM_KEYS = { "+": "in", "=": "in", "-": "out", "0": "reset" };
+
+function zoom(step) {
+  zoomStep(step).catch((error) => console.warn("cannot zoom", error));
+}
 
 function pages() {
   return [...document.querySelectorAll(".nav-item[data-page]")].map((link) => link.dataset.page);
 }
 
 export function startShortcuts() {
+  zoomRestore().catch((error) => console.warn("cannot restore the zoom", error));
   document.addEventListener("keydown", (event) => {
-    if (document.body.dataset.session !== "signed-in") return;
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (ZOOM_KEYS[event.key]) {
+      event.preventDefault();
+      zoom(ZOOM_KEYS[event.key]);
+      return;
+    }
+    if (document.body.dataset.session !== "signed-in" || event.shiftKey) return;
     let page = null;
     if (/^[1-9]$/.test(event.key)) page = pages()[Number(event.key) - 1] ?? null;
     else if (event.key === "n" || event.key === "N") page = "new-order";

@@ -7,6 +7,8 @@ use super::{LocalStore, LocalStoreError};
 const LANGUAGE: &str = "ui_language";
 /// "Keep running in the tray when the window is closed"; absent until the user chooses.
 const KEEP_IN_TRAY: &str = "keep_in_tray";
+/// The window's zoom level (see [`crate::zoom`]); absent at 100 %.
+const ZOOM: &str = "zoom";
 
 impl LocalStore {
     // Every setting goes through these two statements, so one prepared query serves them all.
@@ -55,6 +57,19 @@ impl LocalStore {
                 _ => Err(LocalStoreError::Corrupt(value)),
             })
             .transpose()
+    }
+
+    /// The zoom level chosen last; 1.0 until one is.
+    pub async fn zoom(&self) -> Result<f64, LocalStoreError> {
+        Ok(self
+            .setting(ZOOM)
+            .await?
+            .and_then(|text| crate::zoom::parse_level(&text))
+            .unwrap_or(1.0))
+    }
+
+    pub async fn set_zoom(&self, level: f64) -> Result<(), LocalStoreError> {
+        self.set_setting(ZOOM, &level.to_string()).await
     }
 
     #[tracing::instrument(skip(self), err)]
