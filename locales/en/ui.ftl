@@ -40,3 +40,17 @@ connection-disconnected-hint = The service cannot be reached. OSO keeps trying e
 ## A service reached without encryption
 insecure-service-warning = Warning: the service at { $url } is reached without encryption, because allow_insecure_service is set in settings.toml. Passwords and orders can be read on the network. Ask your administrator for an https:// address.
 start-refused-insecure-service = OSO does not connect to { $url } (set in { $origin }): that address is not encrypted (http://) and not on this computer, so passwords and orders could be read on the network. Use an https:// address, or, only if your administrator accepts the risk, set { $setting } = true in { $file }. Then start OSO again.
+
+## The keyboard shortcuts (F1)
+shortcuts-title = Keyboard shortcuts
+shortcuts-new-order = A new order
+shortcuts-pages = The pages, in the order of the menu on the left
+shortcuts-zoom = Larger, smaller, back to normal size
+shortcuts-esecure = On a request in eSecure: approve, reject
+shortcuts-help = This list
+shortcuts-close = Close
+shortcuts-new-order-keys = Ctrl + N
+shortcuts-pages-keys = Ctrl + 1 … 6
+shortcuts-zoom-keys = Ctrl + + / − / 0
+shortcuts-esecure-keys = A / R
+shortcuts-help-keys = F1 / ?

@@ -40,3 +40,17 @@ connection-disconnected-hint = Le service est injoignable. OSO réessaie toutes 
 ## Un service joint sans chiffrement
 insecure-service-warning = Attention : le service à l'adresse { $url } est joint sans chiffrement, car allow_insecure_service est activé dans settings.toml. Les mots de passe et les commandes peuvent être lus sur le réseau. Demandez à votre administrateur une adresse https://.
 start-refused-insecure-service = OSO ne se connecte pas à { $url } (défini dans { $origin }) : cette adresse n'est pas chiffrée (http://) et ne se trouve pas sur cet ordinateur, de sorte que les mots de passe et les commandes pourraient être lus sur le réseau. Utilisez une adresse https:// ou, uniquement si votre administrateur accepte ce risque, indiquez { $setting } = true dans { $file }. Puis redémarrez OSO.
+
+## Les raccourcis clavier (F1)
+shortcuts-title = Raccourcis clavier
+shortcuts-new-order = Une nouvelle commande
+shortcuts-pages = Les pages, dans l'ordre du menu de gauche
+shortcuts-zoom = Plus grand, plus petit, taille normale
+shortcuts-esecure = Sur une demande dans eSecure : approuver, refuser
+shortcuts-help = Cette liste
+shortcuts-close = Fermer
+shortcuts-new-order-keys = Ctrl + N
+shortcuts-pages-keys = Ctrl + 1 … 6
+shortcuts-zoom-keys = Ctrl + + / − / 0
+shortcuts-esecure-keys = A / R
+shortcuts-help-keys = F1 / ?

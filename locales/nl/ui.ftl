@@ -40,3 +40,17 @@ connection-disconnected-hint = De dienst is niet bereikbaar. OSO probeert het om
 ## Een dienst zonder versleuteling
 insecure-service-warning = Let op: de dienst op { $url } wordt zonder versleuteling bereikt, omdat allow_insecure_service in settings.toml is ingesteld. Wachtwoorden en bestellingen kunnen op het netwerk worden meegelezen. Vraag uw beheerder om een https://-adres.
 start-refused-insecure-service = OSO maakt geen verbinding met { $url } (ingesteld in { $origin }): dat adres is niet versleuteld (http://) en staat niet op deze computer, zodat wachtwoorden en bestellingen op het netwerk kunnen worden meegelezen. Gebruik een https://-adres, of stel, alleen als uw beheerder dat risico aanvaardt, { $setting } = true in { $file } in. Start OSO daarna opnieuw.
+
+## De sneltoetsen (F1)
+shortcuts-title = Sneltoetsen
+shortcuts-new-order = Een nieuwe opdracht
+shortcuts-pages = De pagina's, in de volgorde van het menu links
+shortcuts-zoom = Groter, kleiner, terug naar normale grootte
+shortcuts-esecure = Op een aanvraag in eSecure: goedkeuren, afwijzen
+shortcuts-help = Deze lijst
+shortcuts-close = Sluiten
+shortcuts-new-order-keys = Ctrl + N
+shortcuts-pages-keys = Ctrl + 1 … 6
+shortcuts-zoom-keys = Ctrl + + / − / 0
+shortcuts-esecure-keys = A / R
+shortcuts-help-keys = F1 / ?

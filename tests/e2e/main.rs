@@ -149,6 +149,26 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     dutch.ui().wait_until("the title of the history", || {
         Ok((title(&dutch) == "Bestelgeschiedenis — OSO").then_some(()))
     });
+    // F1 lists the shortcuts; Escape closes the list.
+    dutch
+        .ui()
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1', bubbles: true }));",
+            vec![],
+        )
+        .expect("F1");
+    dutch.ui().find("#shortcuts[open]");
+    dutch.ui().wait_for_text("#shortcuts-title", "Sneltoetsen");
+    dutch.ui().click_on("#shortcuts-close");
+    dutch.ui().wait_until("the list closed", || {
+        Ok(dutch
+            .ui()
+            .try_find("#shortcuts[open]")
+            .ok()
+            .flatten()
+            .is_none()
+            .then_some(()))
+    });
     // Ctrl + zooms in (fewer CSS pixels across the same window), remembered for the next start.
     let width = |app: &RunningApp| {
         app.ui()

@@ -1,6 +1,6 @@
 // Keyboard shortcuts: Ctrl + and Ctrl − zoom, Ctrl 0 back to 100 % (remembered, at any time);
 // signed in, Ctrl+1 … Ctrl+6 open the pages in the order of the navigation and Ctrl+N a new
-// order. Never with Alt (which the desktop keeps for its own).
+// order; F1 (or ? outside a field) lists them. Never with Alt (which the desktop keeps).
 
 import { zoomRestore, zoomStep } from "./gateway.js";
 import { goToPage } from "./router.js";
@@ -15,7 +15,21 @@ function pages() {
   return [...document.querySelectorAll(".nav-item[data-page]")].map((link) => link.dataset.page);
 }
 
+/** F1, or ? outside a field: the list of shortcuts. */
+function isHelpKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.key === "F1") return true;
+  const typing = event.target.matches?.("input, textarea, select, [contenteditable]");
+  return event.key === "?" && !typing;
+}
+
 export function startShortcuts() {
+  const dialog = document.getElementById("shortcuts");
+  document.addEventListener("keydown", (event) => {
+    if (!isHelpKey(event) || dialog.open) return;
+    event.preventDefault();
+    dialog.showModal();
+  });
   zoomRestore().catch((error) => console.warn("cannot restore the zoom", error));
   document.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
