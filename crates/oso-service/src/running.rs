@@ -238,6 +238,7 @@ pub async fn start_with_clock(
         );
     }
     let mailer = accounts.mailer().clone();
+    let events = state.events.clone();
     let task = tokio::spawn(async move {
         let mut told_to_stop = stopped.clone();
         let served = axum::serve(
@@ -247,6 +248,8 @@ pub async fn start_with_clock(
         .with_graceful_shutdown(async move {
             // A dropped sender means the owner is gone: stop as well.
             let _ = told_to_stop.wait_for(Option::is_some).await;
+            // Open event streams would hold the graceful shutdown for ever.
+            events.close();
         })
         .await;
         // Confirmations of orders already answered are still on their way: a stop now would

@@ -125,6 +125,10 @@ async fn follow(
                 }
             }
             () = sender.closed() => break,
+            () = state.events.closed() => {
+                tracing::info!(user_id, "the service stops: the stream ends");
+                break;
+            }
         }
     }
     tracing::info!(user_id, "event stream closed");

@@ -37,6 +37,9 @@ pub struct EventHub {
 struct Inner {
     sender: broadcast::Sender<Arc<StoredEvent>>,
     task: tokio::task::AbortHandle,
+    /// True once the service stops: every stream ends, so the server's graceful shutdown (which
+    /// waits for open connections) is not held by streams that would never end.
+    closing: watch::Sender<bool>,
 }
 
 impl Drop for Inner {
@@ -50,9 +53,25 @@ impl EventHub {
     pub fn start(database: Database) -> Self {
         let (sender, _) = broadcast::channel(BUFFERED);
         let task = tokio::spawn(fan_out(database, sender.clone())).abort_handle();
+        let (closing, _) = watch::channel(false);
         Self {
-            inner: Arc::new(Inner { sender, task }),
+            inner: Arc::new(Inner {
+                sender,
+                task,
+                closing,
+            }),
         }
+    }
+
+    /// The service stops: every stream ends now.
+    pub fn close(&self) {
+        self.inner.closing.send_replace(true);
+    }
+
+    /// Resolves once the service stops.
+    pub async fn closed(&self) {
+        let mut closing = self.inner.closing.subscribe();
+        let _ = closing.wait_for(|closing| *closing).await;
     }
 
     /// Every event from now on; a stream keeps its login's.

@@ -290,3 +290,21 @@ async fn on_postgres_a_decision_on_one_instance_reaches_a_stream_on_another() {
         "approved"
     );
 }
+
+#[tokio::test]
+async fn stopping_the_service_ends_its_streams_rather_than_waiting_for_them() {
+    let service = spawn_service().await;
+    let (admin, _) = ann_and_bob(&service).await;
+    let mut stream = open(&service, &admin, None).await;
+    stream.next_of("summary").await;
+
+    // A stream is an open connection; a graceful stop that waited for it would never end.
+    tokio::time::timeout(PATIENCE, service.shutdown())
+        .await
+        .expect("the service stops with a stream open");
+    let ended = tokio::time::timeout(PATIENCE, stream.response.chunk()).await;
+    assert!(
+        matches!(ended, Ok(Ok(None)) | Ok(Err(_))),
+        "the stream ended with the service"
+    );
+}
