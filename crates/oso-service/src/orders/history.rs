@@ -22,7 +22,11 @@ fn sort_sql<DB: Dialect>(column: SortColumn) -> String {
     match column {
         SortColumn::OrderNumber => "o.id".to_owned(),
         SortColumn::CreatedAt => "o.created_at".to_owned(),
-        SortColumn::Status => "o.status".to_owned(),
+        // In the order's lifecycle (received, in progress, shipped, completed; cancelled last),
+        // not by the internal code, whose alphabet means nothing to a reader.
+        SortColumn::Status => "CASE o.status WHEN 'received' THEN 0 WHEN 'in_progress' THEN 1 \
+                               WHEN 'shipped' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END"
+            .to_owned(),
         SortColumn::AccountNumber => "o.account_number".to_owned(),
         SortColumn::Company => DB::without_case("o.company"),
     }
