@@ -21,6 +21,7 @@ history-sorted-descending = Sorted by { $column }, descending.
 history-loading = Loading your orders…
 history-empty = You have not placed any orders yet. Orders you place appear here.
 history-empty-filtered = No orders match these filters.
+history-clear-filters = Clear filters
 history-retry = Try again
 history-paging = Pages of orders
 history-prev = Previous

@@ -21,6 +21,7 @@ history-sorted-descending = Trié par { $column }, ordre décroissant.
 history-loading = Chargement de vos commandes…
 history-empty = Vous n'avez encore passé aucune commande. Vos commandes apparaîtront ici.
 history-empty-filtered = Aucune commande ne correspond à ces filtres.
+history-clear-filters = Effacer les filtres
 history-retry = Réessayer
 history-paging = Pages de commandes
 history-prev = Précédent

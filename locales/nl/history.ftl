@@ -21,6 +21,7 @@ history-sorted-descending = Gesorteerd op { $column }, aflopend.
 history-loading = Uw bestellingen worden geladen…
 history-empty = U hebt nog geen bestellingen geplaatst. Uw bestellingen verschijnen hier.
 history-empty-filtered = Er zijn geen bestellingen die aan deze filters voldoen.
+history-clear-filters = Filters wissen
 history-retry = Opnieuw proberen
 history-paging = Pagina's met bestellingen
 history-prev = Vorige

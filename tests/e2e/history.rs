@@ -293,4 +293,19 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     a.ui()
         .find(&format!("#history-account option[value='{NUMBER}']"));
     a.screenshot("own-company-sees-its-order");
+
+    // A filter that matches nothing offers to clear the filters; clearing shows the order again.
+    a.ui()
+        .execute(
+            "const select = document.getElementById('history-status'); select.value = 'cancelled'; \
+             select.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .expect("filtered");
+    a.ui()
+        .find("#history-empty #history-empty-clear:not([hidden])");
+    a.screenshot("filtered-to-nothing");
+    a.ui().click_on("#history-empty-clear");
+    a.ui().find(&format!("tr[data-order-number='{order}'] td"));
+    assert_eq!(a.ui().value_of("#history-status"), "");
 }

@@ -219,7 +219,22 @@ function filter() {
   query.status = els.statusFilter.value || null;
   query.accountNumber = els.account.value || null;
   query.offset = 0;
+  renderClear();
   load();
+}
+
+/** "Clear filters" shows in the empty list while a filter is set (beside the filters it would
+ * push the export onto a line of its own whenever a filter is chosen). */
+function renderClear() {
+  els.emptyClear.hidden = !filtered();
+}
+
+/** Back to every order: both filters to "All", the first page. */
+function clearFilters() {
+  els.statusFilter.value = "";
+  els.account.value = "";
+  filter();
+  els.statusFilter.focus();
 }
 
 /** Writes every order the filters show (all pages, with lines) to a CSV file. */
@@ -297,6 +312,7 @@ export function startHistory() {
     empty: byId("history-empty"),
     emptyNone: byId("history-empty-none"),
     emptyFiltered: byId("history-empty-filtered"),
+    emptyClear: byId("history-empty-clear"),
     paging: document.querySelector(".history-paging"),
     prev: byId("history-prev"),
     next: byId("history-next"),
@@ -318,6 +334,8 @@ export function startHistory() {
   }
   els.statusFilter.addEventListener("change", filter);
   els.account.addEventListener("change", filter);
+  els.emptyClear.addEventListener("click", clearFilters);
+  renderClear();
   els.retry.addEventListener("click", () => refresh());
   els.prev.addEventListener("click", () => {
     query.offset = Math.max(0, query.offset - PAGE_SIZE);

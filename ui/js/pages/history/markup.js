@@ -60,6 +60,7 @@ export const markup = `
           <div class="list-state list-empty" id="history-empty" hidden>
             <span id="history-empty-none" data-i18n="history-empty"></span>
             <span id="history-empty-filtered" data-i18n="history-empty-filtered"></span>
+            <button type="button" class="link-button" id="history-empty-clear" data-i18n="history-clear-filters"></button>
           </div>
         </div>
 
