@@ -36,6 +36,18 @@ fn wait_for_notification(server: &NotificationServer, matching: impl Fn(&Shown) 
     }
 }
 
+/// Presses `action` on `shown` as a person would: once the app has shown it and listens for its
+/// actions. The app subscribes to the action signal just after the notification appears; a
+/// signal sent in between would be lost, which no person is quick enough to cause.
+fn press(app: &RunningApp, server: &NotificationServer, shown: &Shown, action: &str) {
+    app.ui()
+        .wait_until("the app to have shown the notification", || {
+            Ok((status(app)["notifications"].as_u64() >= Some(u64::from(shown.id))).then_some(()))
+        });
+    std::thread::sleep(Duration::from_millis(500));
+    server.invoke(shown.id, action);
+}
+
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
 fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_out_at_once() {
@@ -99,7 +111,7 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
     let first = wait_for_notification(&server, |shown| {
         shown.actions.iter().any(|(key, _)| key == "default") && shown.body.contains("571")
     });
-    server.invoke(first.id, "default");
+    press(&admin, &server, &first, "default");
     let linked = format!(
         "#esecure-requests-rows tr[data-email='{REQUESTER}'][data-linked='true'][data-status='pending']"
     );
@@ -150,7 +162,7 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
 
     // Approve, pressed on the notification: decided, and the order goes out at once.
     let decided = Instant::now();
-    server.invoke(notice.id, "approve");
+    press(&admin, &server, &notice, "approve");
     admin.ui().wait_until("the app to record the decision", || {
         let watch = status(&admin);
         Ok((watch["notification_actions"] == 1).then_some(()))
