@@ -15,6 +15,8 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Url};
 use tauri_plugin_deep_link::DeepLinkExt;
 
+use crate::sync::lock;
+
 /// Tells the UI that a link is waiting; it asks which kind with `app_link_take`.
 pub const EVENT: &str = "app-link";
 /// Tells the UI that a request link (`oso://esecure/requests/<id>`) is waiting; it takes the id
@@ -40,17 +42,11 @@ pub struct PendingRequestLink(Mutex<Option<i64>>);
 
 impl PendingRequestLink {
     pub fn offer(&self, id: i64) {
-        *self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(id);
+        *lock(&self.0) = Some(id);
     }
 
     pub fn take(&self) -> Option<i64> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take()
+        lock(&self.0).take()
     }
 }
 
@@ -109,9 +105,7 @@ struct Slot {
 
 impl PendingLink {
     fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.0)
     }
 
     pub fn offer(&self, link: AppLink) {

@@ -9,14 +9,17 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use oso_api::esecure::RequestsQuery;
-use oso_core::{AccessRequestStatus, Decision, Language};
+use oso_core::{AccessRequestStatus, Language};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
 
+use crate::request_notice::OnAction;
 use crate::state::AppState;
+use crate::sync::lock;
 use crate::tray::{self, TrayMenu, TrayTexts};
 use oso_desktop::client::esecure::{AccessRequest, Summary};
+use oso_desktop::owner::UserId;
 
 /// While the events stream is down, an administrator still hears of a new request within
 /// seconds (the brief allows five).
@@ -63,6 +66,12 @@ pub struct WatchStatus {
     /// The first summary after signing in only sets what is known: old requests are no news.
     #[serde(skip)]
     initialised: bool,
+    /// Whose summary this is (unknown for a session kept by an older OSO): a notification or
+    /// the tray's menu may decide for this login only.
+    #[serde(skip)]
+    user: Option<UserId>,
+    /// Decisions dropped because another login was signed in when they were pressed.
+    pub notification_actions_dropped: u32,
 }
 
 #[derive(Debug, Default)]
@@ -79,6 +88,8 @@ pub struct EsecureWatch {
     /// The notice shown the first time the window closes into the tray for waiting orders.
     tray_notice: Mutex<(String, String)>,
     tray_notice_shown: AtomicBool,
+    /// What a notification's or the tray menu's action does, given at [`start`].
+    on_action: Mutex<Option<OnAction>>,
 }
 
 impl EsecureWatch {
@@ -121,6 +132,11 @@ impl EsecureWatch {
         status.last_notification_action = Some(format!("{action} {id}"));
     }
 
+    /// A notification's decision was dropped: it was shown to another login.
+    pub fn record_dropped_action(&self) {
+        lock(&self.status).notification_actions_dropped += 1;
+    }
+
     /// A notification about an order that waited for approval was shown.
     pub fn record_order_notice(&self, text: String) {
         let mut status = lock(&self.status);
@@ -150,12 +166,6 @@ impl EsecureWatch {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// What one summary means: the news to tell (the new requests), given what was known.
 pub fn news(
     status: &WatchStatus,
@@ -177,21 +187,18 @@ pub fn news(
 
 fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayTexts {
     let catalogue = state.locales.catalogue(language);
-    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
-        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
-    };
     let count = status.open_requests;
     let esecure = match count {
-        _ if !status.administrator => say("tray-esecure-none", &[]),
-        0 => say("tray-esecure-none", &[]),
-        1 => say("tray-esecure-one", &[]),
-        _ => say("tray-esecure-other", &[("count", count.into())]),
+        _ if !status.administrator => catalogue.say("tray-esecure-none", &[]),
+        0 => catalogue.say("tray-esecure-none", &[]),
+        1 => catalogue.say("tray-esecure-one", &[]),
+        _ => catalogue.say("tray-esecure-other", &[("count", count.into())]),
     };
     let tooltip = match count {
-        _ if !status.administrator => say("tray-tooltip-none", &[]),
-        0 => say("tray-tooltip-none", &[]),
-        1 => say("tray-tooltip-one", &[]),
-        _ => say("tray-tooltip-other", &[("count", count.into())]),
+        _ if !status.administrator => catalogue.say("tray-tooltip-none", &[]),
+        0 => catalogue.say("tray-tooltip-none", &[]),
+        1 => catalogue.say("tray-tooltip-one", &[]),
+        _ => catalogue.say("tray-tooltip-other", &[("count", count.into())]),
     };
     let requests = status
         .newest
@@ -205,13 +212,14 @@ fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayText
         })
         .collect();
     TrayTexts {
-        open: say("tray-open", &[]),
+        open: catalogue.say("tray-open", &[]),
         esecure,
-        quit: say("tray-quit", &[]),
+        quit: catalogue.say("tray-quit", &[]),
         tooltip,
-        approve: say("esecure-approve", &[]),
-        reject: say("esecure-reject", &[]),
+        approve: catalogue.say("esecure-approve", &[]),
+        reject: catalogue.say("esecure-reject", &[]),
         requests,
+        listed_for: status.user.clone(),
     }
 }
 
@@ -224,23 +232,20 @@ fn notification_text(
     news: &[AccessRequest],
 ) -> (String, String) {
     let catalogue = state.locales.catalogue(language);
-    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
-        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
-    };
     let body = match news {
-        [one] => say(
+        [one] => catalogue.say(
             "esecure-notification-one",
             &[
                 ("email", one.email.clone().into()),
                 ("number", group(&one.account_number).into()),
             ],
         ),
-        many => say(
+        many => catalogue.say(
             "esecure-notification-other",
             &[("count", (many.len() as i64).into())],
         ),
     };
-    (say("esecure-notification-title", &[]), body)
+    (catalogue.say("esecure-notification-title", &[]), body)
 }
 
 /// `951 234 567`, as the UI shows account numbers.
@@ -264,26 +269,12 @@ async fn awaiting_approval(state: &AppState) -> bool {
     })
 }
 
-fn say_in(state: &AppState, language: Language, id: &str) -> String {
-    state
-        .locales
-        .catalogue(language)
-        .format(id, &[])
-        .unwrap_or_else(|| id.to_owned())
-}
-
-async fn language(state: &AppState) -> Language {
-    match state.local.ui_language().await {
-        Ok(Some(chosen)) => chosen,
-        _ => crate::l10n::os_language(),
-    }
-}
-
 /// Redraws the tray and the close behaviour from the status (also after a language switch).
 pub async fn refresh(app: &AppHandle) {
     let state = app.state::<AppState>();
     let watch = app.state::<EsecureWatch>();
-    let language = language(&state).await;
+    let language = crate::l10n::display_language(&state.local).await;
+    let catalogue = state.locales.catalogue(language);
     let choice = state.local.keep_in_tray().await.ok().flatten();
     let mut status = watch.status();
     status.keep_in_tray = choice.unwrap_or(status.administrator);
@@ -310,8 +301,8 @@ pub async fn refresh(app: &AppHandle) {
         Ordering::Relaxed,
     );
     *lock(&watch.tray_notice) = (
-        say_in(&state, language, "tray-kept-for-approval-title"),
-        say_in(&state, language, "tray-kept-for-approval-body"),
+        catalogue.say("tray-kept-for-approval-title", &[]),
+        catalogue.say("tray-kept-for-approval-body", &[]),
     );
     let mut kept = lock(&watch.status);
     kept.tray_tooltip = texts.tooltip.clone();
@@ -326,7 +317,12 @@ pub async fn refresh(app: &AppHandle) {
 async fn check(app: &AppHandle) {
     let state = app.state::<AppState>();
     let watch = app.state::<EsecureWatch>();
-    let Some(token) = state.session.token().await else {
+    // The login with its token where it is known, so that the summary is pinned to its owner.
+    let (token, user) = match state.session.signed_in_as().await {
+        Some(me) => (Some(me.token), Some(me.user)),
+        None => (state.session.token().await, None),
+    };
+    let Some(token) = token else {
         let was = std::mem::take(&mut *lock(&watch.status));
         if was.signed_in {
             refresh(app).await;
@@ -373,6 +369,7 @@ async fn check(app: &AppHandle) {
     {
         let mut status = lock(&watch.status);
         status.signed_in = true;
+        status.user = user.clone();
         status.administrator = summary.administrator;
         status.open_requests = summary.open_requests;
         if let Some(pending) = &pending {
@@ -396,42 +393,49 @@ async fn check(app: &AppHandle) {
         }
     }
     if !news.is_empty() {
-        let language = language(&state).await;
+        let language = crate::l10n::display_language(&state.local).await;
+        let catalogue = state.locales.catalogue(language);
         let (title, body) = notification_text(&state, language, &news);
         let request = match news.as_slice() {
             [one] => Some((
                 one.id,
                 crate::request_notice::Actions {
-                    open: say_in(&state, language, "esecure-notification-open"),
-                    approve: say_in(&state, language, "esecure-approve"),
-                    reject: say_in(&state, language, "esecure-reject"),
+                    open: catalogue.say("esecure-notification-open", &[]),
+                    approve: catalogue.say("esecure-approve", &[]),
+                    reject: catalogue.say("esecure-reject", &[]),
                 },
             )),
             _ => None,
         };
-        crate::request_notice::show(
-            app,
-            crate::request_notice::RequestNotice {
-                title,
-                body: body.clone(),
-                request,
-            },
-            on_request_action,
-        );
+        if let Some(on_action) = *lock(&watch.on_action) {
+            crate::request_notice::show(
+                app,
+                crate::request_notice::RequestNotice {
+                    title,
+                    body: body.clone(),
+                    shown_to: user,
+                    request,
+                },
+                on_action,
+            );
+        }
         let mut status = lock(&watch.status);
         status.notifications += 1;
         status.last_notification = Some(body);
     }
 }
 
-/// Shows the tray (where the desktop has one) and starts following the summary.
-pub fn start(app: &AppHandle) {
+/// Shows the tray (where the desktop has one) and starts following the summary; `on_action`
+/// is what a notification's or the tray menu's action on a request does.
+pub fn start(app: &AppHandle, on_action: OnAction) {
+    *lock(&app.state::<EsecureWatch>().on_action) = Some(on_action);
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let state = handle.state::<AppState>();
         let blank = WatchStatus::default();
-        let texts = texts(&state, language(&state).await, &blank);
-        let menu = tray::show(&handle, &texts, on_request_action);
+        let language = crate::l10n::display_language(&state.local).await;
+        let texts = texts(&state, language, &blank);
+        let menu = tray::show(&handle, &texts, on_action);
         *lock(&handle.state::<EsecureWatch>().tray) = menu;
         tray::follow_notification_clicks(&handle);
         refresh(&handle).await;
@@ -445,54 +449,6 @@ pub fn start(app: &AppHandle) {
             }
         }
     });
-}
-
-/// An action on a request's notification or in the tray menu: `approve`, `reject` or
-/// `default` (open it), as [`crate::request_notice::OnAction`].
-pub fn on_request_action(app: AppHandle, request: Option<i64>, action: String) {
-    tauri::async_runtime::spawn(act(app, request, action));
-}
-
-/// What an action on the notification (or the tray menu's Approve and Reject) does.
-async fn act(app: AppHandle, request: Option<i64>, action: String) {
-    tracing::info!(%action, ?request, "notification action");
-    let decision = match (action.as_str(), request) {
-        ("approve", Some(_)) => Decision::Approve,
-        ("reject", Some(_)) => Decision::Reject,
-        ("default", Some(id)) => return open_request(&app, id),
-        ("default", None) => return crate::tray::open_esecure(&app),
-        _ => return,
-    };
-    let Some(id) = request else { return };
-    let state = app.state::<AppState>();
-    let Some(token) = state.session.token().await else {
-        tracing::info!("a notification action after signing out does nothing");
-        return;
-    };
-    let watch = app.state::<EsecureWatch>();
-    match state.client.esecure_decide(&token, &[id], decision).await {
-        Ok(_) => {
-            watch.record_action(&action, id);
-            // The tray, the count and the page follow (the watch tells the page), as after a
-            // decision in the app.
-            watch.wake();
-        }
-        Err(error) => {
-            // Decided meanwhile in the app or by another administrator: the request shows why.
-            tracing::info!(%error, "the notification's decision was refused");
-            open_request(&app, id);
-        }
-    }
-}
-
-/// Shows request `id` in the window, as its e-mail's "Open in OSO" does.
-fn open_request(app: &AppHandle, id: i64) {
-    app.state::<crate::app_links::PendingRequestLink>()
-        .offer(id);
-    crate::window::focus_main(app);
-    if let Err(error) = app.emit(crate::app_links::REQUEST_EVENT, ()) {
-        tracing::warn!(%error, "cannot tell the window about the request");
-    }
 }
 
 async fn sleep_or_never(every: Option<Duration>) {

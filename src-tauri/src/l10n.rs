@@ -68,6 +68,19 @@ impl Locales {
     }
 }
 
+/// The display language: the user's choice, or the OS language until they make one (also
+/// when the local store cannot be read, which must not silence a notification).
+pub async fn display_language(local: &oso_desktop::local::LocalStore) -> Language {
+    match local.ui_language().await {
+        Ok(Some(chosen)) => chosen,
+        Ok(None) => os_language(),
+        Err(error) => {
+            tracing::warn!(%error, "cannot read the display language; the OS language instead");
+            os_language()
+        }
+    }
+}
+
 /// The language the OS asks for, when OSO speaks it; English otherwise.
 pub fn os_language() -> Language {
     let locales: Vec<String> = sys_locale::get_locales().collect();

@@ -15,10 +15,12 @@ mod logging;
 mod outbound;
 mod paths;
 mod push;
+mod request_action;
 mod request_notice;
 mod settings_file;
 mod startup;
 mod state;
+mod sync;
 mod tray;
 mod tray_badge;
 mod window;
@@ -191,7 +193,7 @@ fn prepare_in_background(
             Ok(state) => {
                 app.manage(state);
                 connection::spawn_monitor(app.clone());
-                esecure::start(&app);
+                esecure::start(&app, request_action::on_request_action);
                 push::start(&app);
                 app.state::<startup::Readiness>().set_ready();
             }

@@ -97,21 +97,16 @@ pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
 
 /// "Your order … was approved and placed" or "… was not approved", in the display language.
 async fn tell_of_approval(app: &AppHandle, state: &AppState, news: &ApprovalNews) {
-    let language = match state.local.ui_language().await {
-        Ok(Some(chosen)) => chosen,
-        _ => crate::l10n::os_language(),
-    };
-    let catalogue = state.locales.catalogue(language);
-    let say = |id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]| {
-        catalogue.format(id, args).unwrap_or_else(|| id.to_owned())
-    };
+    let catalogue = state
+        .locales
+        .catalogue(crate::l10n::display_language(&state.local).await);
     let (title, body) = match news {
         ApprovalNews::Placed {
             order_number,
             account_number,
         } => (
-            say("order-approved-notification-title", &[]),
-            say(
+            catalogue.say("order-approved-notification-title", &[]),
+            catalogue.say(
                 "order-approved-notification-body",
                 &[
                     ("number", order_number.clone().into()),
@@ -120,8 +115,8 @@ async fn tell_of_approval(app: &AppHandle, state: &AppState, news: &ApprovalNews
             ),
         ),
         ApprovalNews::Refused { account_number } => (
-            say("order-refused-notification-title", &[]),
-            say(
+            catalogue.say("order-refused-notification-title", &[]),
+            catalogue.say(
                 "order-refused-notification-body",
                 &[("account", account_number.clone().into())],
             ),

@@ -108,21 +108,15 @@ async fn tell_of_expiry(app: &AppHandle, state: &AppState, data: &str) {
     if !decided.expired {
         return;
     }
-    let language = match state.local.ui_language().await {
-        Ok(Some(chosen)) => chosen,
-        _ => crate::l10n::os_language(),
-    };
-    let catalogue = state.locales.catalogue(language);
+    let catalogue = state
+        .locales
+        .catalogue(crate::l10n::display_language(&state.local).await);
     let number = crate::esecure::group(&decided.account_number);
-    let title = catalogue
-        .format("esecure-expired-notification-title", &[])
-        .unwrap_or_default();
-    let body = catalogue
-        .format(
-            "esecure-expired-notification-body",
-            &[("number", number.into())],
-        )
-        .unwrap_or_default();
+    let title = catalogue.say("esecure-expired-notification-title", &[]);
+    let body = catalogue.say(
+        "esecure-expired-notification-body",
+        &[("number", number.into())],
+    );
     crate::tray::notify(app, &title, &body);
     app.state::<EsecureWatch>().record_order_notice(body);
 }

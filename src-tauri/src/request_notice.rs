@@ -4,18 +4,30 @@
 //! final), and a click on the notification opens that request in the app. Several requests
 //! arriving together make one notification, whose click opens the list.
 
+use oso_desktop::owner::UserId;
 use tauri::AppHandle;
 
-/// What an action does, given by the caller (the eSecure watch): the app, the request (none
-/// for a notification of several) and the action's key (`default`, `approve`, `reject`).
-/// A function rather than a call into the watch, so this module stays a leaf.
-pub type OnAction = fn(AppHandle, Option<i64>, String);
+/// What an action does, given by the caller (see `request_action`): the app, what the action is
+/// about and the action's key (`default`, `approve`, `reject`). A function rather than a call
+/// into the watch, so this module stays a leaf.
+pub type OnAction = fn(AppHandle, ActionTarget, String);
+
+/// What a notification's (or the tray menu's) action is about: the request (none for a
+/// notification of several) and the login it was shown to. A notification outlives a sign-out,
+/// so the action may only decide while that same login is signed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionTarget {
+    pub shown_to: Option<UserId>,
+    pub request: Option<i64>,
+}
 
 /// The texts of one notification, in the display language.
 #[derive(Debug, Clone)]
 pub struct RequestNotice {
     pub title: String,
     pub body: String,
+    /// The login whose requests these are.
+    pub shown_to: Option<UserId>,
     /// The one new request, with its action labels; `None` for several.
     pub request: Option<(i64, Actions)>,
 }
@@ -70,10 +82,13 @@ fn show_with_actions(app: &AppHandle, notice: RequestNotice, on_action: OnAction
         }
     };
     let app = app.clone();
-    let request = notice.request.map(|(id, _)| id);
+    let target = ActionTarget {
+        shown_to: notice.shown_to,
+        request: notice.request.map(|(id, _)| id),
+    };
     // Waiting for the person blocks: a thread of its own, until they act or it closes.
     std::thread::spawn(move || {
-        handle.wait_for_action(|action| on_action(app, request, action.to_owned()));
+        handle.wait_for_action(|action| on_action(app, target, action.to_owned()));
     });
     true
 }

@@ -3,12 +3,17 @@
 //! tooltip, and desktop notifications. All are extras: where the desktop has no tray host or no
 //! notification server (a bare X server in tests, say) OSO logs it and carries on.
 
+use std::sync::{Arc, Mutex};
+
+use oso_desktop::owner::UserId;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Emitter, Wry};
 use tauri_plugin_notification::NotificationExt;
 
+use crate::request_notice::ActionTarget;
+use crate::sync::lock;
 use crate::window;
 
 /// The tray icon, chosen by the build script from the icons that exist (see `build.rs`).
@@ -35,6 +40,8 @@ pub struct TrayTexts {
     pub reject: String,
     /// The newest open requests: (id, "who · which number"), newest first.
     pub requests: Vec<(i64, String)>,
+    /// The login whose requests those are: the menu's Approve and Reject act for them only.
+    pub listed_for: Option<UserId>,
 }
 
 /// The tray icon, whose menu, tooltip and badge follow the status.
@@ -42,6 +49,8 @@ pub struct TrayTexts {
 pub struct TrayMenu {
     app: AppHandle,
     tray: TrayIcon<Wry>,
+    /// Whose requests the menu lists now, read when one of them is pressed.
+    listed_for: Arc<Mutex<Option<UserId>>>,
 }
 
 impl std::fmt::Debug for TrayMenu {
@@ -55,6 +64,7 @@ impl TrayMenu {
     /// Shows the count (menu line, tooltip, badge) and the newest requests, in the display
     /// language.
     pub fn update(&self, texts: &TrayTexts, esecure_enabled: bool, open_requests: i64) {
+        *lock(&self.listed_for) = texts.listed_for.clone();
         let menu = menu(&self.app, texts, esecure_enabled);
         let results = [
             menu.and_then(|menu| self.tray.set_menu(Some(menu))),
@@ -141,6 +151,8 @@ fn build(
     texts: &TrayTexts,
     on_action: crate::request_notice::OnAction,
 ) -> tauri::Result<TrayMenu> {
+    let listed_for = Arc::new(Mutex::new(texts.listed_for.clone()));
+    let pressed_for = Arc::clone(&listed_for);
     let tray = TrayIconBuilder::with_id("oso")
         .icon(Image::from_bytes(ICON)?)
         .tooltip(&texts.tooltip)
@@ -151,7 +163,11 @@ fn build(
             QUIT => app.exit(0),
             other => {
                 if let Some((action, request)) = request_action(other) {
-                    on_action(app.clone(), Some(request), action.to_owned());
+                    let target = ActionTarget {
+                        shown_to: lock(&pressed_for).clone(),
+                        request: Some(request),
+                    };
+                    on_action(app.clone(), target, action.to_owned());
                 }
             }
         })
@@ -159,6 +175,7 @@ fn build(
     Ok(TrayMenu {
         app: app.clone(),
         tray,
+        listed_for,
     })
 }
 

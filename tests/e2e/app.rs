@@ -213,12 +213,18 @@ impl RunningApp {
             "email": email, "password": password, "language": "en" } });
         self.invoke("auth_register", form)
             .unwrap_or_else(|error| panic!("register: {error}"));
-        let code = newest_code_in(outbox, "activation");
+        let code = newest_code_for(outbox, "activation", email);
         self.invoke(
             "auth_activate",
             serde_json::json!({ "email": email, "code": code }),
         )
         .unwrap_or_else(|error| panic!("activate: {error}"));
+        self.sign_in(email, password);
+    }
+
+    /// Signs in an activated login through the app's command, then reloads so the UI shows the
+    /// signed-in shell.
+    pub fn sign_in(&self, email: &str, password: &str) {
         self.invoke(
             "auth_login",
             serde_json::json!({ "email": email, "password": password, "stay_signed_in": true }),
@@ -394,6 +400,33 @@ pub fn newest_code_in(outbox: &Path, kind: &str) -> String {
         }
         if Instant::now() > deadline {
             panic!("no {kind} mail with a code in {}", outbox.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The code in the newest mail of `kind` to `recipient` in a shared `outbox`, waiting briefly
+/// for it to be written (it leaves after the answer, so an older one may be the newest for now).
+pub fn newest_code_for(outbox: &Path, kind: &str, recipient: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(Some(code)) = oso_service::mail::outbox::newest_code_for(outbox, kind, recipient)
+        {
+            return code;
+        }
+        if Instant::now() > deadline {
+            let names: Vec<_> = std::fs::read_dir(outbox)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|entry| entry.file_name())
+                        .collect()
+                })
+                .unwrap_or_default();
+            panic!(
+                "no {kind} mail to {recipient} in {}: {names:?}",
+                outbox.display()
+            );
         }
         std::thread::sleep(Duration::from_millis(100));
     }

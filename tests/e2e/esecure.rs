@@ -18,12 +18,26 @@ const ADDED_NUMBER: &str = "951234569";
 
 /// The supplier makes a protected customer account with Ann as its administrator.
 pub(crate) fn protected_account(url: &str, operator_token: &str, number: &str) {
+    protected_account_administered_by(url, operator_token, number, &[ADMIN]);
+}
+
+/// The supplier makes a protected customer account with these administrators.
+pub(crate) fn protected_account_administered_by(
+    url: &str,
+    operator_token: &str,
+    number: &str,
+    administrators: &[&str],
+) {
+    let administrators: Vec<Value> = administrators
+        .iter()
+        .map(|email| json!({ "name": "Zebra Administrator", "email": email, "language": "en" }))
+        .collect();
     let answer = reqwest::blocking::Client::new()
         .post(format!("{url}/api/v1/operator/customer-accounts"))
         .bearer_auth(operator_token)
         .json(
             &json!({ "number": number, "company": "Zebra Parcels BV", "protected": true,
-            "administrators": [{ "name": "Ann Peeters", "email": ADMIN, "language": "en" }] }),
+            "administrators": administrators }),
         )
         .send()
         .expect("the operator API answers");

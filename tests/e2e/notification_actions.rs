@@ -7,8 +7,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::app::{Launch, RunningApp};
-use crate::esecure::{place, protected_account, status, wait_for_state, ADMIN};
+use crate::app::{newest_code_for, Launch, RunningApp};
+use crate::esecure::{
+    place, protected_account, protected_account_administered_by, queued, status, wait_for_state,
+    ADMIN,
+};
 use crate::notification_server::{NotificationServer, Shown};
 use crate::temp_data_dir;
 
@@ -18,6 +21,9 @@ const NUMBER: &str = "951234570";
 /// A second account: its request's notification is clicked (which opens the request) rather
 /// than decided.
 const CLICKED_NUMBER: &str = "951234571";
+/// Administered by Ann and a colleague, who signs in on Ann's computer after her.
+const SHARED_NUMBER: &str = "951234572";
+const COLLEAGUE: &str = "dirk@zebra.example";
 /// Long enough for anything that works; the figures are printed, never asserted.
 const PATIENCE: Duration = Duration::from_secs(10);
 
@@ -37,15 +43,41 @@ fn wait_for_notification(server: &NotificationServer, matching: impl Fn(&Shown) 
 }
 
 /// Presses `action` on `shown` as a person would: once the app has shown it and listens for its
-/// actions. The app subscribes to the action signal just after the notification appears; a
-/// signal sent in between would be lost, which no person is quick enough to cause.
+/// actions.
 fn press(app: &RunningApp, server: &NotificationServer, shown: &Shown, action: &str) {
+    wait_until_listening(app, shown);
+    server.invoke(shown.id, action);
+}
+
+/// The app subscribes to the action signal just after the notification appears; a signal sent
+/// in between would be lost, which no person is quick enough to cause.
+fn wait_until_listening(app: &RunningApp, shown: &Shown) {
     app.ui()
         .wait_until("the app to have shown the notification", || {
-            Ok((status(app)["notifications"].as_u64() >= Some(u64::from(shown.id))).then_some(()))
+            Ok((status(app)["last_notification"] == shown.body.as_str()).then_some(()))
         });
     std::thread::sleep(Duration::from_millis(500));
-    server.invoke(shown.id, action);
+}
+
+/// An activated login made without an app (the apps here are signed in already).
+fn register_over_the_api(url: &str, outbox: &std::path::Path, email: &str) {
+    let client = reqwest::blocking::Client::new();
+    let registered = client
+        .post(format!("{url}/api/v1/registrations"))
+        .json(
+            &json!({ "company_name": "Zebra Parcels BV", "contact_name": "Dirk Claes",
+            "email": email, "password": PASSWORD, "language": "en" }),
+        )
+        .send()
+        .expect("the service answers");
+    assert!(registered.status().is_success(), "{}", registered.status());
+    let code = newest_code_for(outbox, "activation", email);
+    let activated = client
+        .post(format!("{url}/api/v1/activations"))
+        .json(&json!({ "email": email, "code": code }))
+        .send()
+        .expect("the service answers");
+    assert!(activated.status().is_success(), "{}", activated.status());
 }
 
 #[test]
@@ -188,4 +220,30 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
             && watch["tray_requests"].as_array().map(Vec::len) == Some(1))
         .then_some(()))
     });
+
+    // A notification outlives the session it was shown in. Ann signs out and her colleague,
+    // who administers the same number, signs in on her computer: Approve, pressed on Ann's
+    // notification now, decides nothing in either name.
+    register_over_the_api(&url, &outbox, COLLEAGUE);
+    protected_account_administered_by(&url, &operator_token, SHARED_NUMBER, &[ADMIN, COLLEAGUE]);
+    let shared = place(&requester, SHARED_NUMBER, &sku);
+    assert_eq!(shared["outcome"]["state"], "approval", "{shared}");
+    let for_ann = wait_for_notification(&server, |shown| {
+        shown.body.contains("572") && shown.actions.iter().any(|(key, _)| key == "approve")
+    });
+    wait_until_listening(&admin, &for_ann);
+    admin.invoke("auth_logout", json!({})).expect("signed out");
+    admin.sign_in(COLLEAGUE, PASSWORD);
+    admin.ui().wait_until("the colleague's summary", || {
+        let watch = status(&admin);
+        Ok((watch["administrator"] == true && watch["open_requests"] == 1).then_some(()))
+    });
+    let dropped_before = status(&admin)["notification_actions_dropped"].clone();
+    server.invoke(for_ann.id, "approve");
+    admin.ui().wait_until("the app to drop the decision", || {
+        let watch = status(&admin);
+        Ok((watch["notification_actions_dropped"] != dropped_before).then_some(()))
+    });
+    assert_eq!(queued(&requester, &shared["id"])["state"], "approval");
+    assert_eq!(status(&admin)["open_requests"], 1, "still open");
 }

@@ -26,10 +26,7 @@ fn payload(state: &AppState, language: Language) -> L10nPayload {
 
 /// The chosen display language; on the first start, the OS language.
 pub(super) async fn display_language(state: &AppState) -> Result<Language, CommandError> {
-    Ok(match state.local.ui_language().await? {
-        Some(chosen) => chosen,
-        None => crate::l10n::os_language(),
-    })
+    Ok(crate::l10n::display_language(&state.local).await)
 }
 
 /// The messages of the chosen display language; on the first start, the OS language.

@@ -251,7 +251,7 @@ async fn begin_session(
 async fn return_pages(state: &AppState) -> Result<ReturnPages, CommandError> {
     let language: Language = super::l10n::display_language(state).await?;
     let catalogue = state.locales.catalogue(language);
-    let text = |id: &str| catalogue.format(id, &[]).unwrap_or_else(|| id.to_owned());
+    let text = |id| catalogue.say(id, &[]);
     Ok(ReturnPages {
         language: language.code().to_owned(),
         done_title: text("oidc-return-done-title"),
