@@ -8,7 +8,7 @@ use oso_api::events::{
 use oso_core::{AccessRequestStatus, OrderStatus};
 use serde::Serialize;
 
-use super::store;
+use super::store::{self, Recipients};
 use super::EventKind;
 use crate::database::Conn;
 
@@ -23,9 +23,9 @@ pub async fn access_request(
     request: &AccessRequestEvent,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    store::record_for_administrators(
+    store::record(
         conn,
-        &request.account_number,
+        Recipients::Administrators(&request.account_number),
         EventKind::AccessRequest.as_str(),
         &json(request),
         now,
@@ -76,25 +76,15 @@ async fn decision(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let number = decided.account_number.as_str();
-    store::record_for_login(
+    store::record(
         conn,
-        requester_canonical,
+        Recipients::Login(requester_canonical),
         EventKind::RequestDecided.as_str(),
         &json(decided),
         now,
     )
     .await?;
-    let changed = RequestsChangedEvent {
-        account_number: number.to_owned(),
-    };
-    store::record_for_administrators(
-        conn,
-        number,
-        EventKind::RequestsChanged.as_str(),
-        &json(&changed),
-        now,
-    )
-    .await
+    requests_changed(conn, number, now).await
 }
 
 /// A request of account `number` changed (its requester's note): the administrators' lists
@@ -107,9 +97,9 @@ pub async fn requests_changed(
     let changed = RequestsChangedEvent {
         account_number: number.to_owned(),
     };
-    store::record_for_administrators(
+    store::record(
         conn,
-        number,
+        Recipients::Administrators(number),
         EventKind::RequestsChanged.as_str(),
         &json(&changed),
         now,
@@ -123,7 +113,14 @@ pub async fn session_ended(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    store::record_for_user(conn, user_id, EventKind::SessionEnded.as_str(), "{}", now).await
+    store::record(
+        conn,
+        Recipients::User(user_id),
+        EventKind::SessionEnded.as_str(),
+        "{}",
+        now,
+    )
+    .await
 }
 
 /// An order of `user_id` moved to `status`.
@@ -138,9 +135,9 @@ pub async fn order_status(
         order_number: order_number.to_owned(),
         status,
     };
-    store::record_for_user(
+    store::record(
         conn,
-        user_id,
+        Recipients::User(user_id),
         EventKind::OrderStatus.as_str(),
         &json(&moved),
         now,

@@ -7,9 +7,21 @@ use sqlx::SqliteConnection;
 
 use crate::database::{Conn, Database};
 
-pub(super) async fn record_for_user(
+/// Whom an event is for.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Recipients<'a> {
+    /// The login with this id.
+    User(i64),
+    /// The active login with this canonical address, if there is one.
+    Login(&'a str),
+    /// The active logins of the administrators of this account number.
+    Administrators(&'a str),
+}
+
+/// Writes one event row per recipient, in the caller's transaction.
+pub(super) async fn record(
     conn: &mut Conn<'_>,
-    user_id: i64,
+    to: Recipients<'_>,
     kind: &str,
     payload: &str,
     now: DateTime<Utc>,
@@ -17,9 +29,35 @@ pub(super) async fn record_for_user(
     let conn: &mut SqliteConnection = match conn {
         Conn::Sqlite(conn) => conn,
         Conn::Postgres(conn) => {
-            return postgres::record_for_user(conn, user_id, kind, payload, now).await
+            return match to {
+                Recipients::User(id) => {
+                    postgres::record_for_user(conn, id, kind, payload, now).await
+                }
+                Recipients::Login(canonical) => {
+                    postgres::record_for_login(conn, canonical, kind, payload, now).await
+                }
+                Recipients::Administrators(number) => {
+                    postgres::record_for_administrators(conn, number, kind, payload, now).await
+                }
+            };
         }
     };
+    match to {
+        Recipients::User(user_id) => record_for_user(conn, user_id, kind, payload, now).await,
+        Recipients::Login(canonical) => record_for_login(conn, canonical, kind, payload, now).await,
+        Recipients::Administrators(number) => {
+            record_for_administrators(conn, number, kind, payload, now).await
+        }
+    }
+}
+
+async fn record_for_user(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    kind: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "INSERT INTO events (user_id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
         user_id,
@@ -33,19 +71,13 @@ pub(super) async fn record_for_user(
 }
 
 /// For the active login with the canonical address `canonical`, if there is one.
-pub(super) async fn record_for_login(
-    conn: &mut Conn<'_>,
+async fn record_for_login(
+    conn: &mut SqliteConnection,
     canonical: &str,
     kind: &str,
     payload: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let conn: &mut SqliteConnection = match conn {
-        Conn::Sqlite(conn) => conn,
-        Conn::Postgres(conn) => {
-            return postgres::record_for_login(conn, canonical, kind, payload, now).await
-        }
-    };
     sqlx::query!(
         "INSERT INTO events (user_id, kind, payload, created_at)
          SELECT id, ?2, ?3, ?4 FROM users WHERE email_canonical = ?1 AND status = 'active'",
@@ -60,19 +92,13 @@ pub(super) async fn record_for_login(
 }
 
 /// For the active logins of the administrators of account `number`.
-pub(super) async fn record_for_administrators(
-    conn: &mut Conn<'_>,
+async fn record_for_administrators(
+    conn: &mut SqliteConnection,
     number: &str,
     kind: &str,
     payload: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let conn: &mut SqliteConnection = match conn {
-        Conn::Sqlite(conn) => conn,
-        Conn::Postgres(conn) => {
-            return postgres::record_for_administrators(conn, number, kind, payload, now).await
-        }
-    };
     sqlx::query!(
         "INSERT INTO events (user_id, kind, payload, created_at)
          SELECT u.id, ?2, ?3, ?4
