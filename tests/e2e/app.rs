@@ -229,13 +229,24 @@ impl RunningApp {
             "auth_login",
             serde_json::json!({ "email": email, "password": password, "stay_signed_in": true }),
         )
-        .unwrap_or_else(|error| panic!("login: {error}"));
+        .unwrap_or_else(|error| panic!("login {email}: {error}"));
+        self.reload_into("signed-in");
+    }
+
+    /// Signs out through the app's command, then reloads into the signed-out shell.
+    pub fn sign_out(&self) {
+        self.invoke("auth_logout", serde_json::json!({}))
+            .unwrap_or_else(|error| panic!("logout: {error}"));
+        self.reload_into("signed-out");
+    }
+
+    fn reload_into(&self, session: &str) {
         let _ = self.ui().execute("window.location.reload();", vec![]);
-        self.ui().wait_until("the signed-in shell", || {
+        self.ui().wait_until(&format!("the {session} shell"), || {
             self.ui()
                 .execute(
-                    "return document.body.dataset.session === 'signed-in' && !document.body.classList.contains('is-loading');",
-                    vec![],
+                    "return document.body.dataset.session === arguments[0] && !document.body.classList.contains('is-loading');",
+                    vec![serde_json::json!(session)],
                 )
                 .map(|ready| ready.as_bool().filter(|ready| *ready))
         });

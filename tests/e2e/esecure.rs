@@ -7,6 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
+use crate::shared_service::SharedService;
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -15,34 +16,6 @@ const REQUESTER: &str = "bob@other.example";
 const REJECTED_NUMBER: &str = "951234567";
 const APPROVED_NUMBER: &str = "951234568";
 const ADDED_NUMBER: &str = "951234569";
-
-/// The supplier makes a protected customer account with Ann as its administrator.
-pub(crate) fn protected_account(url: &str, operator_token: &str, number: &str) {
-    protected_account_administered_by(url, operator_token, number, &[ADMIN]);
-}
-
-/// The supplier makes a protected customer account with these administrators.
-pub(crate) fn protected_account_administered_by(
-    url: &str,
-    operator_token: &str,
-    number: &str,
-    administrators: &[&str],
-) {
-    let administrators: Vec<Value> = administrators
-        .iter()
-        .map(|email| json!({ "name": "Zebra Administrator", "email": email, "language": "en" }))
-        .collect();
-    let answer = reqwest::blocking::Client::new()
-        .post(format!("{url}/api/v1/operator/customer-accounts"))
-        .bearer_auth(operator_token)
-        .json(
-            &json!({ "number": number, "company": "Zebra Parcels BV", "protected": true,
-            "administrators": administrators }),
-        )
-        .send()
-        .expect("the operator API answers");
-    assert!(answer.status().is_success(), "{}", answer.status());
-}
 
 pub(crate) fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     let draft = app
@@ -140,29 +113,8 @@ fn reject_through_the_mail(outbox: &std::path::Path) {
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
 fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let service_data = temp_data_dir();
-    let service = runtime
-        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
-            service_data.path(),
-        )))
-        .expect("the shared service starts");
-    let url = service.url();
-    let outbox = service.outbox_dir().to_owned();
-    let operator_token = runtime.block_on(async {
-        let pool = oso_service::store::open(&service_data.path().join("oso-service.sqlite3"))
-            .await
-            .expect("service database");
-        oso_service::operator::tokens::create(
-            &oso_service::database::Database::Sqlite(pool.clone()),
-            "e2e",
-            chrono::Utc::now(),
-        )
-        .await
-        .expect("operator token")
-        .expose()
-        .to_owned()
-    });
+    let service = SharedService::start();
+    let (url, outbox) = (service.url.clone(), service.outbox.clone());
 
     let (admin_data, requester_data) = (temp_data_dir(), temp_data_dir());
     let mut admin = RunningApp::launch(
@@ -171,7 +123,7 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     );
     admin.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
     for number in [REJECTED_NUMBER, APPROVED_NUMBER, ADDED_NUMBER] {
-        protected_account(&url, &operator_token, number);
+        service.protected_account(number, &[ADMIN]);
     }
     // Someone who administers nothing is asked every 30 s; reading the session asks at once.
     admin.invoke("session_get", json!({})).expect("session");
@@ -495,7 +447,5 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
 
     requester.close();
     admin.close();
-    runtime
-        .block_on(service.shutdown())
-        .expect("clean shutdown");
+    service.stop();
 }

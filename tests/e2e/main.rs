@@ -23,6 +23,7 @@ mod processes;
 mod reorder;
 mod roundtrip;
 mod sessions;
+mod shared_service;
 mod webdriver;
 
 use app::{Launch, RunningApp};

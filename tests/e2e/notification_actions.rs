@@ -8,11 +8,9 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::app::{newest_code_for, Launch, RunningApp};
-use crate::esecure::{
-    place, protected_account, protected_account_administered_by, queued, status, wait_for_state,
-    ADMIN,
-};
+use crate::esecure::{place, queued, status, wait_for_state, ADMIN};
 use crate::notification_server::{NotificationServer, Shown};
+use crate::shared_service::SharedService;
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -84,37 +82,16 @@ fn register_over_the_api(url: &str, outbox: &std::path::Path, email: &str) {
 #[ignore = "end-to-end: run by `make test`"]
 fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_out_at_once() {
     let server = NotificationServer::start();
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let service_data = temp_data_dir();
-    let service = runtime
-        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
-            service_data.path(),
-        )))
-        .expect("the shared service starts");
-    let url = service.url();
-    let outbox = service.outbox_dir().to_owned();
-    let operator_token = runtime.block_on(async {
-        let pool = oso_service::store::open(&service_data.path().join("oso-service.sqlite3"))
-            .await
-            .expect("service database");
-        oso_service::operator::tokens::create(
-            &oso_service::database::Database::Sqlite(pool.clone()),
-            "e2e",
-            chrono::Utc::now(),
-        )
-        .await
-        .expect("operator token")
-        .expose()
-        .to_owned()
-    });
+    let service = SharedService::start();
+    let (url, outbox) = (service.url.clone(), service.outbox.clone());
     let (admin_data, requester_data) = (temp_data_dir(), temp_data_dir());
     let mut admin = RunningApp::launch(
         "notification-admin",
         Launch::new(admin_data.path()).service_url(url.clone()),
     );
     admin.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
-    protected_account(&url, &operator_token, NUMBER);
-    protected_account(&url, &operator_token, CLICKED_NUMBER);
+    service.protected_account(NUMBER, &[ADMIN]);
+    service.protected_account(CLICKED_NUMBER, &[ADMIN]);
     admin.invoke("session_get", json!({})).expect("session");
     admin
         .ui()
@@ -225,14 +202,14 @@ fn the_administrator_approves_from_the_notification_and_the_waiting_order_goes_o
     // who administers the same number, signs in on her computer: Approve, pressed on Ann's
     // notification now, decides nothing in either name.
     register_over_the_api(&url, &outbox, COLLEAGUE);
-    protected_account_administered_by(&url, &operator_token, SHARED_NUMBER, &[ADMIN, COLLEAGUE]);
+    service.protected_account(SHARED_NUMBER, &[ADMIN, COLLEAGUE]);
     let shared = place(&requester, SHARED_NUMBER, &sku);
     assert_eq!(shared["outcome"]["state"], "approval", "{shared}");
     let for_ann = wait_for_notification(&server, |shown| {
         shown.body.contains("572") && shown.actions.iter().any(|(key, _)| key == "approve")
     });
     wait_until_listening(&admin, &for_ann);
-    admin.invoke("auth_logout", json!({})).expect("signed out");
+    admin.sign_out();
     admin.sign_in(COLLEAGUE, PASSWORD);
     admin.ui().wait_until("the colleague's summary", || {
         let watch = status(&admin);

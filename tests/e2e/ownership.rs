@@ -7,6 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
+use crate::shared_service::SharedService;
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -15,36 +16,6 @@ const REQUESTER: &str = "bob@other.example";
 const NUMBER: &str = "951234567";
 /// What only the requester typed: it must never show to the next login.
 const SECRET_STREET: &str = "Geheimstraat";
-
-fn operator_token(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Path) -> String {
-    runtime.block_on(async {
-        let pool = oso_service::store::open(&service_dir.join("oso-service.sqlite3"))
-            .await
-            .expect("service database");
-        oso_service::operator::tokens::create(
-            &oso_service::database::Database::Sqlite(pool.clone()),
-            "e2e",
-            chrono::Utc::now(),
-        )
-        .await
-        .expect("operator token")
-        .expose()
-        .to_owned()
-    })
-}
-
-fn protect(url: &str, operator_token: &str) {
-    let answer = reqwest::blocking::Client::new()
-        .post(format!("{url}/api/v1/operator/customer-accounts"))
-        .bearer_auth(operator_token)
-        .json(
-            &json!({ "number": NUMBER, "company": "Zebra Parcels BV", "protected": true,
-            "administrators": [{ "name": "Ann Peeters", "email": ADMIN, "language": "en" }] }),
-        )
-        .send()
-        .expect("the operator API answers");
-    assert!(answer.status().is_success(), "{}", answer.status());
-}
 
 fn draft(app: &RunningApp, street: &str, sku: &Value) -> Value {
     app.invoke(
@@ -58,37 +29,10 @@ fn draft(app: &RunningApp, street: &str, sku: &Value) -> Value {
     .expect("draft saved")
 }
 
-fn sign_out(app: &RunningApp) {
-    app.invoke("auth_logout", json!({})).expect("signed out");
-    let _ = app.ui().execute("window.location.reload();", vec![]);
-    wait_for_mode(app, "signed-out");
-}
-
-fn sign_in(app: &RunningApp, email: &str) {
-    app.invoke(
-        "auth_login",
-        json!({ "email": email, "password": PASSWORD, "stay_signed_in": true }),
-    )
-    .unwrap_or_else(|error| panic!("login {email}: {error}"));
-    let _ = app.ui().execute("window.location.reload();", vec![]);
-    wait_for_mode(app, "signed-in");
-}
-
-fn wait_for_mode(app: &RunningApp, mode: &str) {
-    app.ui().wait_until(&format!("the {mode} shell"), || {
-        app.ui()
-            .execute(
-                &format!("return document.body.dataset.session === '{mode}' && !document.body.classList.contains('is-loading');"),
-                vec![],
-            )
-            .map(|ready| ready.as_bool().filter(|ready| *ready))
-    });
-}
-
 /// Who placed each order the service holds, read from its database.
-fn ordered_by(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Path) -> Vec<String> {
-    runtime.block_on(async {
-        let pool = oso_service::store::open(&service_dir.join("oso-service.sqlite3"))
+fn ordered_by(service: &SharedService) -> Vec<String> {
+    service.runtime.block_on(async {
+        let pool = oso_service::store::open(&service.data_dir().join("oso-service.sqlite3"))
             .await
             .expect("service database");
         let who: Vec<String> = sqlx::query_scalar(
@@ -105,15 +49,8 @@ fn ordered_by(runtime: &tokio::runtime::Runtime, service_dir: &std::path::Path) 
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
 fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_signs_in_next() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let service_data = temp_data_dir();
-    let service = runtime
-        .block_on(oso_service::start(oso_service::ServiceConfig::embedded(
-            service_data.path(),
-        )))
-        .expect("the shared service starts");
-    let url = service.url();
-    let outbox = service.outbox_dir().to_owned();
+    let service = SharedService::start();
+    let (url, outbox) = (service.url.clone(), service.outbox.clone());
     let desktop = temp_data_dir();
     let mut app = RunningApp::launch(
         "two-logins",
@@ -122,8 +59,8 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
 
     // Ann administers the protected number; Bob, on the same desktop after her, is not approved.
     app.sign_in_new_user_with_outbox(&outbox, ADMIN, PASSWORD);
-    protect(&url, &operator_token(&runtime, service_data.path()));
-    sign_out(&app);
+    service.protected_account(NUMBER, &[ADMIN]);
+    app.sign_out();
     app.sign_in_new_user_with_outbox(&outbox, REQUESTER, PASSWORD);
     let sku = app.invoke("catalogue_get", json!({})).expect("catalogue")["items"][0]["sku"].clone();
     let waiting = draft(&app, "Meir", &sku);
@@ -133,10 +70,10 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
     assert_eq!(placed["state"], "approval", "{placed}");
     let unfinished = draft(&app, SECRET_STREET, &sku);
     app.screenshot("requester-waits-for-approval");
-    sign_out(&app);
+    app.sign_out();
 
     // Ann signs in on the same desktop: none of Bob's drafts or queue is hers to see or send.
-    sign_in(&app, ADMIN);
+    app.sign_in(ADMIN, PASSWORD);
     let _ = app
         .ui()
         .execute("window.location.hash = '#/new-order';", vec![]);
@@ -168,7 +105,7 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
     // The queue is offered again every 10 s while the service answers: two rounds pass.
     std::thread::sleep(std::time::Duration::from_secs(22));
     assert_eq!(
-        ordered_by(&runtime, service_data.path()),
+        ordered_by(&service),
         Vec::<String>::new(),
         "the requester's order was placed under the administrator's login"
     );
@@ -185,10 +122,10 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
         json!({ "ids": [request], "decision": "approve" }),
     )
     .expect("approved");
-    sign_out(&app);
+    app.sign_out();
 
     // Bob again: his order goes out under his own login, his unfinished wizard is his again.
-    sign_in(&app, REQUESTER);
+    app.sign_in(REQUESTER, PASSWORD);
     let accepted = app.ui().wait_until("Bob's order to be placed", || {
         let queue = app.invoke("outbound_list", json!({})).expect("queue");
         Ok(queue
@@ -198,15 +135,12 @@ fn a_requesters_waiting_order_is_neither_shown_nor_sent_when_the_administrator_s
             .cloned())
     });
     assert!(accepted["order_number"].as_str().is_some(), "{accepted}");
-    assert_eq!(
-        ordered_by(&runtime, service_data.path()),
-        vec![REQUESTER.to_owned()]
-    );
+    assert_eq!(ordered_by(&service), vec![REQUESTER.to_owned()]);
     let resumed = app
         .invoke("draft_open", json!({ "id": unfinished["id"] }))
         .expect("his draft");
     assert_eq!(resumed["address"]["street"], SECRET_STREET);
     app.screenshot("requester-order-continues");
     app.close();
-    runtime.block_on(async { service.shutdown().await.expect("service stops") });
+    service.stop();
 }
