@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "draft_open",
     "draft_discard",
     "draft_check",
+    "order_start_address",
     "order_place",
     "outbound_list",
     "history_list",

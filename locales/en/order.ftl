@@ -152,3 +152,14 @@ order-approved-notification-title = Order placed
 order-approved-notification-body = Your order { $number } for account number { $account } was approved and placed.
 order-refused-notification-title = Order not placed
 order-refused-notification-body = Your order for account number { $account } was not approved, so it was not placed. OSO shows why under New order.
+
+## "Save for next time", done as soon as its step is left
+order-remember-number-saved = Account number { $number } is saved for next time.
+order-remember-number-offline = OSO is offline: the account number will be saved for next time as soon as the service answers again.
+order-remember-number-failed = The account number could not be saved for next time: { $reason } Your order is not affected.
+order-remember-address-saved = The address of { $company } is saved in your address book.
+order-remember-address-offline = OSO is offline: the address will be saved in your address book as soon as the service answers again.
+order-remember-address-failed = The address could not be saved in your address book: { $reason } Your order is not affected.
+## Step 2 starts from the profile and the last order
+order-address-prefilled = Filled in from your profile and your last order. Check it and change what is different this time.
+order-address-prefilled-profile = Filled in from your profile. Check it and complete the address.

@@ -152,3 +152,14 @@ order-approved-notification-title = Commande passée
 order-approved-notification-body = Votre commande { $number } pour le numéro de compte { $account } a été approuvée et passée.
 order-refused-notification-title = Commande non passée
 order-refused-notification-body = Votre commande pour le numéro de compte { $account } n'a pas été approuvée et n'a donc pas été passée. OSO indique pourquoi sous Nouvelle commande.
+
+## « Enregistrer pour la prochaine fois », dès que l’étape est quittée
+order-remember-number-saved = Le numéro de compte { $number } est enregistré pour la prochaine fois.
+order-remember-number-offline = OSO est hors ligne : le numéro de compte sera enregistré dès que le service répondra à nouveau.
+order-remember-number-failed = Le numéro de compte n’a pas pu être enregistré : { $reason } Votre commande n’en est pas affectée.
+order-remember-address-saved = L’adresse de { $company } est enregistrée dans votre carnet d’adresses.
+order-remember-address-offline = OSO est hors ligne : l’adresse sera enregistrée dans votre carnet d’adresses dès que le service répondra à nouveau.
+order-remember-address-failed = L’adresse n’a pas pu être enregistrée dans votre carnet d’adresses : { $reason } Votre commande n’en est pas affectée.
+## L’étape 2 part du profil et de la dernière commande
+order-address-prefilled = Complété avec votre profil et votre dernière commande. Vérifiez-le et modifiez ce qui change cette fois.
+order-address-prefilled-profile = Complété avec votre profil. Vérifiez-le et complétez l’adresse.

@@ -152,3 +152,14 @@ order-approved-notification-title = Bestelling geplaatst
 order-approved-notification-body = Uw bestelling { $number } voor klantnummer { $account } werd goedgekeurd en geplaatst.
 order-refused-notification-title = Bestelling niet geplaatst
 order-refused-notification-body = Uw bestelling voor klantnummer { $account } werd niet goedgekeurd en dus niet geplaatst. OSO toont waarom onder Nieuwe bestelling.
+
+## "Opslaan voor de volgende keer", meteen bij het verlaten van de stap
+order-remember-number-saved = Klantnummer { $number } is opgeslagen voor de volgende keer.
+order-remember-number-offline = OSO is offline: het klantnummer wordt opgeslagen voor de volgende keer zodra de dienst weer antwoordt.
+order-remember-number-failed = Het klantnummer kon niet opgeslagen worden: { $reason } Uw bestelling gaat gewoon door.
+order-remember-address-saved = Het adres van { $company } staat nu in uw adresboek.
+order-remember-address-offline = OSO is offline: het adres komt in uw adresboek zodra de dienst weer antwoordt.
+order-remember-address-failed = Het adres kon niet in uw adresboek opgeslagen worden: { $reason } Uw bestelling gaat gewoon door.
+## Stap 2 begint bij het profiel en de vorige bestelling
+order-address-prefilled = Ingevuld met uw profiel en uw vorige bestelling. Kijk het na en pas aan wat deze keer anders is.
+order-address-prefilled-profile = Ingevuld met uw profiel. Kijk het na en vul het adres aan.

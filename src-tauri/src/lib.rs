@@ -128,6 +128,7 @@ pub fn run() {
             commands::drafts::draft_open,
             commands::drafts::draft_discard,
             commands::drafts::draft_check,
+            commands::order_start::order_start_address,
             commands::drafts::order_place,
             commands::drafts::outbound_list,
             commands::history::history_list,

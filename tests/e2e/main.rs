@@ -25,6 +25,7 @@ mod roundtrip;
 mod sessions;
 mod shared_service;
 mod webdriver;
+mod wizard_memory;
 
 use app::{Launch, RunningApp};
 

@@ -17,4 +17,5 @@ pub mod outbound;
 pub mod owner;
 pub mod secrets;
 pub mod session;
+pub mod starting_address;
 pub mod zoom;

@@ -194,6 +194,7 @@ pub async fn send(
                     now,
                 )
                 .await?;
+            remember_after_placing(client, local, me, draft, now).await;
             Ok(Sent::Accepted(order_number))
         }
         Err(ClientError::Unreachable(_)) => Ok(Sent::Waiting),
@@ -230,6 +231,34 @@ pub async fn send(
         Err(other) => {
             tracing::warn!(error = %other, "sending a queued order failed; it stays queued");
             Ok(Sent::Waiting)
+        }
+    }
+}
+
+/// Once an order is placed (at once or later from the queue): its address is where the next
+/// order starts, and a "save for next time" the wizard could not do yet (offline when the step
+/// was left) is done now. A failure here never touches the order.
+async fn remember_after_placing(
+    client: &ServiceClient,
+    local: &LocalStore,
+    me: &SignedInAs,
+    draft: &Draft,
+    now: chrono::DateTime<Utc>,
+) {
+    if let Err(error) = local.set_last_address(&me.user, &draft.address, now).await {
+        tracing::warn!(%error, "cannot keep the order's address for the next order");
+    }
+    if draft.save_account_number {
+        if let Err(error) = client
+            .save_account_number(&me.token, &draft.account_number, &draft.account_name)
+            .await
+        {
+            tracing::warn!(%error, "could not save the account number for next time");
+        }
+    }
+    if draft.save_address && draft.address_book_id.is_none() {
+        if let Err(error) = client.add_address(&me.token, &draft.address).await {
+            tracing::warn!(%error, "could not save the address to the address book");
         }
     }
 }

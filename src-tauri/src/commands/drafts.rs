@@ -159,7 +159,6 @@ pub async fn order_place(
         error.fields = fields;
         return Err(error);
     }
-    remember_choices(&state, &me.token, &draft).await;
     let sent = ordering::confirm(&state.client, &state.local, &me, &id, &draft).await?;
     let outcome = match sent {
         Sent::Accepted(number) => PlaceOutcome {
@@ -189,24 +188,6 @@ pub async fn order_place(
     };
     notify_outbound(&app, &state).await;
     Ok(outcome)
-}
-
-/// "Save for next time" and "save to address book"; a failure here never blocks the order.
-async fn remember_choices(state: &AppState, token: &oso_core::SecretString, draft: &Draft) {
-    if draft.save_account_number {
-        if let Err(error) = state
-            .client
-            .save_account_number(token, &draft.account_number, &draft.account_name)
-            .await
-        {
-            tracing::warn!(%error, "could not save the account number for next time");
-        }
-    }
-    if draft.save_address && draft.address_book_id.is_none() {
-        if let Err(error) = state.client.add_address(token, &draft.address).await {
-            tracing::warn!(%error, "could not save the address to the address book");
-        }
-    }
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -12,6 +12,7 @@ pub mod history;
 pub mod history_export;
 pub mod l10n;
 pub mod oidc;
+pub mod order_start;
 pub mod profile;
 pub mod reorder;
 pub mod session;

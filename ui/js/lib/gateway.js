@@ -84,6 +84,7 @@ export const draftsList = () => invoke("drafts_list");
 export const draftOpen = (id) => invoke("draft_open", { id });
 export const draftDiscard = (id) => invoke("draft_discard", { id });
 export const draftCheck = (step, draft) => invoke("draft_check", { step, draft });
+export const orderStartAddress = () => invoke("order_start_address");
 export const orderPlace = (id) => invoke("order_place", { id });
 export const outboundList = () => invoke("outbound_list");
 export const catalogueGet = () => invoke("catalogue_get");

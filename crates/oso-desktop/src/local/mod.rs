@@ -3,6 +3,7 @@
 
 mod catalogue_cache;
 mod drafts;
+mod last_address;
 mod service_cache;
 mod settings;
 

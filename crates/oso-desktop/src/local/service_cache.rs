@@ -54,12 +54,14 @@ impl LocalStore {
         Ok(())
     }
 
-    /// "Forget me": the cached lists and every draft and queued order of `owner` go, and the
+    /// "Forget me": the cached lists, every draft and queued order of `owner` and its last
+    /// delivery address go, and the
     /// freed pages are overwritten (secure_delete) and checkpointed out of the write-ahead log.
     #[tracing::instrument(skip_all, err)]
     pub async fn forget_personal_data(&self, owner: &UserId) -> Result<(), LocalStoreError> {
         self.clear_cached_lists().await?;
         self.forget_drafts_of(owner).await?;
+        self.forget_last_address_of(owner).await?;
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
             .execute(&self.pool)
             .await?;

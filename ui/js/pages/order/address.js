@@ -13,7 +13,8 @@ import {
   fillAddressFields,
   keyOfFieldId,
 } from "../../lib/address.js";
-import { changed, current } from "./draft.js";
+import { orderStartAddress } from "../../lib/gateway.js";
+import { DEFAULT_COUNTRY, changed, current } from "./draft.js";
 
 /** The step's ids start with this: `order-address-company`, `order-address-postal-code`, … */
 const PREFIX = "order-address";
@@ -38,6 +39,7 @@ function showOrigin() {
 
 /** Shows `address` in the fields; `bookId` says it comes unchanged from the address book. */
 export function fillAddress(address, { saveAddress = false, bookId = null } = {}) {
+  byId("order-address-prefilled").hidden = true;
   offerCountry(byKey("country"), address.country);
   fillAddressFields(PREFIX, address);
   byId("order-save-address").checked = saveAddress;
@@ -55,6 +57,45 @@ export function useBookAddress(address) {
   fillAddress(address, { saveAddress: draft.save_address, bookId: address.id });
   for (const key of ADDRESS_KEYS) draft.address[key] = byKey(key).value;
   changed();
+}
+
+/** Drafts whose address was started already: a person who empties it means it. */
+const started = new WeakSet();
+
+function untouched(draft) {
+  return (
+    draft.address_book_id === null &&
+    ADDRESS_KEYS.every((key) => (key === "country" ? [DEFAULT_COUNTRY, ""].includes(draft.address[key]) : !draft.address[key]))
+  );
+}
+
+/**
+ * A new order's address starts from the profile and the last order's address (the manual keeps
+ * the profile "voor uw bestellingen"), once per draft and only while nothing was typed.
+ */
+export async function startFromProfile() {
+  const draft = current();
+  if (started.has(draft) || !untouched(draft)) return;
+  started.add(draft);
+  let suggestion;
+  try {
+    suggestion = await orderStartAddress();
+  } catch (error) {
+    // Nothing to start from (signed out meanwhile, say): the fields stay empty to type in.
+    console.info("no address to start from", error);
+    return;
+  }
+  // Typed, picked from the book or replaced by another draft while it was asked for: leave it.
+  if (current() !== draft || !untouched(draft)) return;
+  const start = { ...draft.address, ...suggestion?.address };
+  if (ADDRESS_KEYS.every((key) => key === "country" || !start[key])) return;
+  fillAddress(start, { saveAddress: draft.save_address });
+  for (const key of ADDRESS_KEYS) draft.address[key] = byKey(key).value;
+  changed();
+  const note = byId("order-address-prefilled");
+  note.dataset.i18n = suggestion.from_last_order ? "order-address-prefilled" : "order-address-prefilled-profile";
+  note.textContent = t(note.dataset.i18n);
+  note.hidden = false;
 }
 
 export function showAddressProblems(fields) {

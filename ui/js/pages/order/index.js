@@ -11,7 +11,8 @@ import { goToPage, onPageShow } from "../../lib/router.js";
 import { current, onSaveFailed, onSaved, replace, startOver } from "./draft.js";
 import { currentStep, registerStep, restore, showProblems, startWizard } from "./wizard.js";
 import { fillAccount, forgetAccount, loadSavedNumbers, showAccountProblems, startAccount } from "./account.js";
-import { fillAddress, showAddressProblems, startAddress } from "./address.js";
+import { fillAddress, showAddressProblems, startAddress, startFromProfile } from "./address.js";
+import { rememberLeavingAccount, rememberLeavingAddress, rememberPending } from "./remember.js";
 import { closeAddressChoice, forgetAddressChoice, startAddressChoice } from "./address-choice.js";
 import { forgetCatalogue, loadCatalogue, startSupplies } from "./supplies.js";
 import {
@@ -151,8 +152,12 @@ function forget() {
 }
 
 function registerSteps() {
-  registerStep(1, { enter: closeAddressChoice, show: showAccountProblems });
-  registerStep(2, { show: showAddressProblems });
+  registerStep(1, {
+    enter: closeAddressChoice,
+    show: showAccountProblems,
+    left: (shownOn) => rememberLeavingAccount(shownOn).then(loadSavedNumbers),
+  });
+  registerStep(2, { enter: startFromProfile, show: showAddressProblems, left: rememberLeavingAddress });
   registerStep(3, {
     enter: closeAddressChoice,
     show: showSupplyProblems,
@@ -207,6 +212,11 @@ export function startOrder() {
     if (currentStep() === 4) renderReview();
     // Names and descriptions come in the display language: the catalogue is read again.
     loadCatalogue().then(() => currentStep() === 4 && renderReview());
+  });
+
+  // Back online: a "save for next time" that waited for the service is done now.
+  listen("connection-changed", (status) => {
+    if (signedIn && status?.state === "connected") rememberPending(currentStep()).then(loadSavedNumbers);
   });
 
   listen("outbound-changed", (entries) => {

@@ -83,6 +83,7 @@ export const markup = `
               <h2 class="card-title" id="order-step-2-title" tabindex="-1" data-i18n="order-step-address-title"></h2>
               <p class="panel-intro" data-i18n="order-step-address-intro"></p>
               <p id="order-step-2-status" class="form-status" role="status" aria-live="polite"></p>
+              <p class="form-note order-prefilled" id="order-address-prefilled" hidden data-i18n="order-address-prefilled"></p>
               <div class="order-address-book-toggle">
                 <button type="button" class="button button-secondary" id="order-choose-address" aria-expanded="false"
                         aria-controls="order-address-book" data-i18n="order-choose-address"></button>

@@ -10,7 +10,10 @@ import { changed, current, snapshot } from "./draft.js";
 
 const LAST = 4;
 
-/** Per step: { enter(), show(fields), blocked(), cleared() }, all optional. */
+/**
+ * Per step: { enter(), show(fields), blocked(), cleared(), left(to) }, all optional; `left` runs
+ * once the step was left forward, with the step now shown.
+ */
 const steps = {};
 let step = 1;
 /** Editing a step from the review: "Back to review" is offered until the review is reached. */
@@ -157,12 +160,18 @@ async function passes(stepsToCheck, button) {
 
 async function next() {
   if (step >= LAST) return;
-  if (await passes([step], byId("order-next"))) show(step + 1);
+  const left = step;
+  if (!(await passes([step], byId("order-next")))) return;
+  show(step + 1);
+  steps[left]?.left?.(step);
 }
 
 async function backToReview() {
+  const left = step;
   // Everything is checked again: a step left with Back may have been changed without a check.
-  if (await passes([1, 2, 3], byId("order-back-to-review"))) show(LAST);
+  if (!(await passes([1, 2, 3], byId("order-back-to-review")))) return;
+  show(LAST);
+  steps[left]?.left?.(LAST);
 }
 
 /** Goes back to step `n` to change it, from the review or the indicator. */
