@@ -27,8 +27,11 @@ esecure-select-all = Select all
 esecure-select-row = Select { $email }
 esecure-approve = Approve
 esecure-reject = Reject
-esecure-selected-one = 1 selected
-esecure-selected-other = { $count } selected
+esecure-selected =
+    { $count ->
+        [one] { $count } selected
+       *[other] { $count } selected
+    }
 esecure-column-email = E-mail address
 esecure-column-account = Account number
 esecure-column-requested = Requested
@@ -37,17 +40,29 @@ esecure-decided-by = by { $email }
 esecure-forgotten-person = a forgotten user
 esecure-requests-empty-pending = There are no open requests. New ones appear here, and OSO tells you as soon as one arrives.
 esecure-requests-empty = No requests match these filters.
-esecure-approved-one = 1 request approved.
-esecure-approved-other = { $count } requests approved.
-esecure-rejected-one = 1 request rejected.
-esecure-rejected-other = { $count } requests rejected.
+esecure-approved =
+    { $count ->
+        [one] { $count } request approved.
+       *[other] { $count } requests approved.
+    }
+esecure-rejected =
+    { $count ->
+        [one] { $count } request rejected.
+       *[other] { $count } requests rejected.
+    }
 esecure-approve-row = Approve { $email }
 esecure-reject-row = Reject { $email }
 esecure-rejecting = Being rejected…
-esecure-reject-question-one = Reject 1 request? The requester is told by e-mail.
-esecure-reject-question-other = Reject { $count } requests? The requesters are told by e-mail.
-esecure-undo-text-one = 1 request will be rejected in a few seconds.
-esecure-undo-text-other = { $count } requests will be rejected in a few seconds.
+esecure-reject-question =
+    { $count ->
+        [one] Reject { $count } request? The requester is told by e-mail.
+       *[other] Reject { $count } requests? The requesters are told by e-mail.
+    }
+esecure-undo-text =
+    { $count ->
+        [one] { $count } request will be rejected in a few seconds.
+       *[other] { $count } requests will be rejected in a few seconds.
+    }
 esecure-undo = Undo
 esecure-undone = Nothing was rejected: the requests are open again.
 esecure-add = Add
@@ -67,8 +82,11 @@ esecure-add-users-emails = E-mail addresses
 esecure-add-users-emails-help = One address per line, or separated by commas.
 esecure-add-users-submit = Save
 esecure-add-users-bad = Address { $position } ({ $email }): { $reason }
-esecure-users-added-one = { $emails } has been added and approved.
-esecure-users-added-other = { $count } users have been added and approved: { $emails }.
+esecure-users-added =
+    { $count ->
+        [one] { $emails } has been added and approved.
+       *[other] { $count } users have been added and approved: { $emails }.
+    }
 
 ## Customer administrators
 esecure-administrators-intro = Administrators decide who may use an account number and receive the e-mails about new requests. Tick an account number and choose Add to add an administrator.
@@ -151,16 +169,25 @@ tray-open = Open OSO
 tray-quit = Quit
 tray-kept-for-approval-title = OSO keeps running in the tray
 tray-kept-for-approval-body = Your order waits for approval and is sent as soon as it comes. Open OSO again from the tray icon.
-tray-esecure-none = eSecure: no open requests
-tray-esecure-one = eSecure: 1 open request
-tray-esecure-other = eSecure: { $count } open requests
-tray-tooltip-none = OSO
-tray-tooltip-one = OSO: 1 open request
-tray-tooltip-other = OSO: { $count } open requests
+tray-esecure =
+    { $count ->
+        [0] eSecure: no open requests
+        [one] eSecure: { $count } open request
+       *[other] eSecure: { $count } open requests
+    }
+tray-tooltip =
+    { $count ->
+        [0] OSO
+        [one] OSO: { $count } open request
+       *[other] OSO: { $count } open requests
+    }
 esecure-notification-title = eSecure: new request
 esecure-notification-open = Open in OSO
 esecure-expired-notification-title = Request expired
 esecure-expired-notification-body = Nobody decided on your request to use account number { $number } within 14 days, so it expired.
-esecure-notification-one = { $email } asks to use account number { $number }.
-esecure-notification-other = { $count } new requests to use your account numbers.
+esecure-notification =
+    { $count ->
+        [one] { $email } asks to use account number { $number }.
+       *[other] { $count } new requests to use your account numbers.
+    }
 nav-esecure-count = { $count } open requests

@@ -49,8 +49,11 @@ history-cancelled = Order { $orderNumber } has been cancelled.
 ## Export and order again
 history-export = Export as CSV
 history-export-done = { $orders } ({ $lines }) saved to { $path }.
-history-orders-one = { $count } order
-history-orders-other = { $count } orders
+history-orders =
+    { $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    }
 history-export-truncated = Only the first { $max } orders fit in one file. Narrow the filters to export the rest.
 history-export-open = Open the file
 history-again = Order again

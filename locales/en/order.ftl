@@ -58,10 +58,16 @@ order-quantity-minus = −
 order-quantity-plus = +
 order-quantity-minus-label = One pack less of { $name }
 order-quantity-plus-label = One pack more of { $name }
-order-packs-one = { $count } pack
-order-packs-other = { $count } packs
-order-items-one = { $count } item
-order-items-other = { $count } items
+order-packs =
+    { $count ->
+        [one] { $count } pack
+       *[other] { $count } packs
+    }
+order-items =
+    { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
 order-item-at-maximum = You have reached the maximum of { $packs } per order.
 order-item-over-maximum = The maximum is { $packs } per order. Lower the quantity to continue.
 order-total = Your order: { $lines }, { $packs } of { $max } packs

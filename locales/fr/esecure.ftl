@@ -27,8 +27,11 @@ esecure-select-all = Tout sélectionner
 esecure-select-row = Sélectionner { $email }
 esecure-approve = Approuver
 esecure-reject = Refuser
-esecure-selected-one = 1 sélectionnée
-esecure-selected-other = { $count } sélectionnées
+esecure-selected =
+    { $count ->
+        [one] { $count } sélectionnée
+       *[other] { $count } sélectionnées
+    }
 esecure-column-email = Adresse e-mail
 esecure-column-account = Numéro de compte
 esecure-column-requested = Demandée le
@@ -37,17 +40,29 @@ esecure-decided-by = par { $email }
 esecure-forgotten-person = un utilisateur oublié
 esecure-requests-empty-pending = Il n'y a aucune demande en attente. Les nouvelles apparaissent ici, et OSO vous prévient dès qu'il en arrive une.
 esecure-requests-empty = Aucune demande ne correspond à ces filtres.
-esecure-approved-one = 1 demande approuvée.
-esecure-approved-other = { $count } demandes approuvées.
-esecure-rejected-one = 1 demande refusée.
-esecure-rejected-other = { $count } demandes refusées.
+esecure-approved =
+    { $count ->
+        [one] { $count } demande approuvée.
+       *[other] { $count } demandes approuvées.
+    }
+esecure-rejected =
+    { $count ->
+        [one] { $count } demande refusée.
+       *[other] { $count } demandes refusées.
+    }
 esecure-approve-row = Approuver { $email }
 esecure-reject-row = Refuser { $email }
 esecure-rejecting = Refus en cours…
-esecure-reject-question-one = Refuser 1 demande ? Le demandeur est prévenu par e-mail.
-esecure-reject-question-other = Refuser { $count } demandes ? Les demandeurs sont prévenus par e-mail.
-esecure-undo-text-one = 1 demande sera refusée dans quelques secondes.
-esecure-undo-text-other = { $count } demandes seront refusées dans quelques secondes.
+esecure-reject-question =
+    { $count ->
+        [one] Refuser { $count } demande ? Le demandeur est prévenu par e-mail.
+       *[other] Refuser { $count } demandes ? Les demandeurs sont prévenus par e-mail.
+    }
+esecure-undo-text =
+    { $count ->
+        [one] { $count } demande sera refusée dans quelques secondes.
+       *[other] { $count } demandes seront refusées dans quelques secondes.
+    }
 esecure-undo = Annuler le refus
 esecure-undone = Rien n'a été refusé : les demandes sont de nouveau ouvertes.
 esecure-add = Ajouter
@@ -67,8 +82,11 @@ esecure-add-users-emails = Adresses e-mail
 esecure-add-users-emails-help = Une adresse par ligne, ou séparées par des virgules.
 esecure-add-users-submit = Enregistrer
 esecure-add-users-bad = Adresse { $position } ({ $email }) : { $reason }
-esecure-users-added-one = { $emails } a été ajouté et approuvé.
-esecure-users-added-other = { $count } utilisateurs ont été ajoutés et approuvés : { $emails }.
+esecure-users-added =
+    { $count ->
+        [one] { $emails } a été ajouté et approuvé.
+       *[other] { $count } utilisateurs ont été ajoutés et approuvés : { $emails }.
+    }
 
 ## Administrateurs du compte client
 esecure-administrators-intro = Les administrateurs décident qui peut utiliser un numéro de compte et reçoivent les e-mails des nouvelles demandes. Cochez un numéro de compte et choisissez Ajouter pour ajouter un administrateur.
@@ -151,16 +169,25 @@ tray-open = Ouvrir OSO
 tray-quit = Quitter
 tray-kept-for-approval-title = OSO reste actif dans la zone de notification
 tray-kept-for-approval-body = Votre commande attend une approbation et sera envoyée dès qu'elle arrive. Rouvrez OSO depuis son icône dans la zone de notification.
-tray-esecure-none = eSecure : aucune demande en attente
-tray-esecure-one = eSecure : 1 demande en attente
-tray-esecure-other = eSecure : { $count } demandes en attente
-tray-tooltip-none = OSO
-tray-tooltip-one = OSO : 1 demande en attente
-tray-tooltip-other = OSO : { $count } demandes en attente
+tray-esecure =
+    { $count ->
+        [0] eSecure : aucune demande en attente
+        [one] eSecure : { $count } demande en attente
+       *[other] eSecure : { $count } demandes en attente
+    }
+tray-tooltip =
+    { $count ->
+        [0] OSO
+        [one] OSO : { $count } demande en attente
+       *[other] OSO : { $count } demandes en attente
+    }
 esecure-notification-title = eSecure : nouvelle demande
 esecure-notification-open = Ouvrir dans OSO
 esecure-expired-notification-title = Demande expirée
 esecure-expired-notification-body = Personne n'a statué sur votre demande d'utiliser le numéro de compte { $number } dans les 14 jours ; elle a donc expiré.
-esecure-notification-one = { $email } demande à utiliser le numéro de compte { $number }.
-esecure-notification-other = { $count } nouvelles demandes d'utilisation de vos numéros de compte.
+esecure-notification =
+    { $count ->
+        [one] { $email } demande à utiliser le numéro de compte { $number }.
+       *[other] { $count } nouvelles demandes d'utilisation de vos numéros de compte.
+    }
 nav-esecure-count = { $count } demandes en attente

@@ -49,8 +49,11 @@ history-cancelled = La commande { $orderNumber } a été annulée.
 ## Export and order again
 history-export = Exporter en CSV
 history-export-done = Exporté dans { $path } : { $orders } ({ $lines }).
-history-orders-one = { $count } commande
-history-orders-other = { $count } commandes
+history-orders =
+    { $count ->
+        [one] { $count } commande
+       *[other] { $count } commandes
+    }
 history-export-truncated = Un fichier ne contient que les { $max } premières commandes. Affinez les filtres pour exporter le reste.
 history-export-open = Ouvrir le fichier
 history-again = Commander à nouveau

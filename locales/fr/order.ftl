@@ -58,10 +58,16 @@ order-quantity-minus = −
 order-quantity-plus = +
 order-quantity-minus-label = Un paquet de moins : { $name }
 order-quantity-plus-label = Un paquet de plus : { $name }
-order-packs-one = { $count } paquet
-order-packs-other = { $count } paquets
-order-items-one = { $count } article
-order-items-other = { $count } articles
+order-packs =
+    { $count ->
+        [one] { $count } paquet
+       *[other] { $count } paquets
+    }
+order-items =
+    { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }
 order-item-at-maximum = Vous avez atteint le maximum de { $packs } par commande.
 order-item-over-maximum = Le maximum est de { $packs } par commande. Diminuez la quantité pour continuer.
 order-total = Votre commande : { $lines }, { $packs } sur { $max } paquets

@@ -27,8 +27,11 @@ esecure-select-all = Alles selecteren
 esecure-select-row = { $email } selecteren
 esecure-approve = Goedkeuren
 esecure-reject = Afwijzen
-esecure-selected-one = 1 geselecteerd
-esecure-selected-other = { $count } geselecteerd
+esecure-selected =
+    { $count ->
+        [one] { $count } geselecteerd
+       *[other] { $count } geselecteerd
+    }
 esecure-column-email = E-mailadres
 esecure-column-account = Klantnummer
 esecure-column-requested = Aangevraagd
@@ -37,17 +40,29 @@ esecure-decided-by = door { $email }
 esecure-forgotten-person = een vergeten gebruiker
 esecure-requests-empty-pending = Er zijn geen openstaande aanvragen. Nieuwe verschijnen hier, en OSO meldt het zodra er een binnenkomt.
 esecure-requests-empty = Geen aanvragen voor deze filters.
-esecure-approved-one = 1 aanvraag goedgekeurd.
-esecure-approved-other = { $count } aanvragen goedgekeurd.
-esecure-rejected-one = 1 aanvraag afgewezen.
-esecure-rejected-other = { $count } aanvragen afgewezen.
+esecure-approved =
+    { $count ->
+        [one] { $count } aanvraag goedgekeurd.
+       *[other] { $count } aanvragen goedgekeurd.
+    }
+esecure-rejected =
+    { $count ->
+        [one] { $count } aanvraag afgewezen.
+       *[other] { $count } aanvragen afgewezen.
+    }
 esecure-approve-row = { $email } goedkeuren
 esecure-reject-row = { $email } afwijzen
 esecure-rejecting = Wordt afgewezen…
-esecure-reject-question-one = 1 aanvraag afwijzen? De aanvrager krijgt een e-mail.
-esecure-reject-question-other = { $count } aanvragen afwijzen? De aanvragers krijgen een e-mail.
-esecure-undo-text-one = 1 aanvraag wordt over enkele seconden afgewezen.
-esecure-undo-text-other = { $count } aanvragen worden over enkele seconden afgewezen.
+esecure-reject-question =
+    { $count ->
+        [one] { $count } aanvraag afwijzen? De aanvrager krijgt een e-mail.
+       *[other] { $count } aanvragen afwijzen? De aanvragers krijgen een e-mail.
+    }
+esecure-undo-text =
+    { $count ->
+        [one] { $count } aanvraag wordt over enkele seconden afgewezen.
+       *[other] { $count } aanvragen worden over enkele seconden afgewezen.
+    }
 esecure-undo = Ongedaan maken
 esecure-undone = Er werd niets afgewezen: de aanvragen staan weer open.
 esecure-add = Toevoegen
@@ -67,8 +82,11 @@ esecure-add-users-emails = E-mailadressen
 esecure-add-users-emails-help = Eén adres per regel, of gescheiden door komma's.
 esecure-add-users-submit = Opslaan
 esecure-add-users-bad = Adres { $position } ({ $email }): { $reason }
-esecure-users-added-one = { $emails } is toegevoegd en goedgekeurd.
-esecure-users-added-other = { $count } gebruikers zijn toegevoegd en goedgekeurd: { $emails }.
+esecure-users-added =
+    { $count ->
+        [one] { $emails } is toegevoegd en goedgekeurd.
+       *[other] { $count } gebruikers zijn toegevoegd en goedgekeurd: { $emails }.
+    }
 
 ## Klantaccountbeheerders
 esecure-administrators-intro = Beheerders beslissen wie een klantnummer mag gebruiken en krijgen de e-mails over nieuwe aanvragen. Vink een klantnummer aan en kies Toevoegen om een beheerder toe te voegen.
@@ -151,16 +169,25 @@ tray-open = OSO openen
 tray-quit = Afsluiten
 tray-kept-for-approval-title = OSO blijft actief in het systeemvak
 tray-kept-for-approval-body = Uw bestelling wacht op goedkeuring en wordt verzonden zodra die er is. Open OSO opnieuw via het pictogram in het systeemvak.
-tray-esecure-none = eSecure: geen openstaande aanvragen
-tray-esecure-one = eSecure: 1 openstaande aanvraag
-tray-esecure-other = eSecure: { $count } openstaande aanvragen
-tray-tooltip-none = OSO
-tray-tooltip-one = OSO: 1 openstaande aanvraag
-tray-tooltip-other = OSO: { $count } openstaande aanvragen
+tray-esecure =
+    { $count ->
+        [0] eSecure: geen openstaande aanvragen
+        [one] eSecure: { $count } openstaande aanvraag
+       *[other] eSecure: { $count } openstaande aanvragen
+    }
+tray-tooltip =
+    { $count ->
+        [0] OSO
+        [one] OSO: { $count } openstaande aanvraag
+       *[other] OSO: { $count } openstaande aanvragen
+    }
 esecure-notification-title = eSecure: nieuwe aanvraag
 esecure-notification-open = Openen in OSO
 esecure-expired-notification-title = Aanvraag vervallen
 esecure-expired-notification-body = Niemand heeft binnen 14 dagen over uw aanvraag om klantnummer { $number } te gebruiken beslist, dus is ze vervallen.
-esecure-notification-one = { $email } vraagt klantnummer { $number } te gebruiken.
-esecure-notification-other = { $count } nieuwe aanvragen om uw klantnummers te gebruiken.
+esecure-notification =
+    { $count ->
+        [one] { $email } vraagt klantnummer { $number } te gebruiken.
+       *[other] { $count } nieuwe aanvragen om uw klantnummers te gebruiken.
+    }
 nav-esecure-count = { $count } openstaande aanvragen

@@ -49,8 +49,11 @@ history-cancelled = Bestelling { $orderNumber } is geannuleerd.
 ## Export and order again
 history-export = Exporteren als CSV
 history-export-done = { $orders } ({ $lines }) bewaard in { $path }.
-history-orders-one = { $count } bestelling
-history-orders-other = { $count } bestellingen
+history-orders =
+    { $count ->
+        [one] { $count } bestelling
+       *[other] { $count } bestellingen
+    }
 history-export-truncated = Er passen maar { $max } bestellingen in één bestand. Verfijn de filters om de rest te exporteren.
 history-export-open = Bestand openen
 history-again = Opnieuw bestellen

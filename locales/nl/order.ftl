@@ -58,10 +58,16 @@ order-quantity-minus = −
 order-quantity-plus = +
 order-quantity-minus-label = Eén pak minder van { $name }
 order-quantity-plus-label = Eén pak meer van { $name }
-order-packs-one = { $count } pak
-order-packs-other = { $count } pakken
-order-items-one = { $count } artikel
-order-items-other = { $count } artikels
+order-packs =
+    { $count ->
+        [one] { $count } pak
+       *[other] { $count } pakken
+    }
+order-items =
+    { $count ->
+        [one] { $count } artikel
+       *[other] { $count } artikels
+    }
 order-item-at-maximum = U hebt het maximum van { $packs } per bestelling bereikt.
 order-item-over-maximum = Het maximum is { $packs } per bestelling. Verlaag het aantal om verder te gaan.
 order-total = Uw bestelling: { $lines }, { $packs } van { $max } pakken

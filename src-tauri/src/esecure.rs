@@ -187,19 +187,14 @@ pub fn news(
 
 fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayTexts {
     let catalogue = state.locales.catalogue(language);
-    let count = status.open_requests;
-    let esecure = match count {
-        _ if !status.administrator => catalogue.say("tray-esecure-none", &[]),
-        0 => catalogue.say("tray-esecure-none", &[]),
-        1 => catalogue.say("tray-esecure-one", &[]),
-        _ => catalogue.say("tray-esecure-other", &[("count", count.into())]),
+    // Someone who administers nothing has no open requests to count.
+    let count = if status.administrator {
+        status.open_requests
+    } else {
+        0
     };
-    let tooltip = match count {
-        _ if !status.administrator => catalogue.say("tray-tooltip-none", &[]),
-        0 => catalogue.say("tray-tooltip-none", &[]),
-        1 => catalogue.say("tray-tooltip-one", &[]),
-        _ => catalogue.say("tray-tooltip-other", &[("count", count.into())]),
-    };
+    let esecure = catalogue.say("tray-esecure", &[("count", count.into())]);
+    let tooltip = catalogue.say("tray-tooltip", &[("count", count.into())]);
     let requests = status
         .newest
         .iter()
@@ -232,19 +227,19 @@ fn notification_text(
     news: &[AccessRequest],
 ) -> (String, String) {
     let catalogue = state.locales.catalogue(language);
-    let body = match news {
-        [one] => catalogue.say(
-            "esecure-notification-one",
-            &[
-                ("email", one.email.clone().into()),
-                ("number", group(&one.account_number).into()),
-            ],
-        ),
-        many => catalogue.say(
-            "esecure-notification-other",
-            &[("count", (many.len() as i64).into())],
-        ),
+    // One request is named (who, which number); several are counted.
+    let (email, number) = match news {
+        [one] => (one.email.clone(), group(&one.account_number)),
+        _ => (String::new(), String::new()),
     };
+    let body = catalogue.say(
+        "esecure-notification",
+        &[
+            ("count", (news.len() as i64).into()),
+            ("email", email.into()),
+            ("number", number.into()),
+        ],
+    );
     (catalogue.say("esecure-notification-title", &[]), body)
 }
 

@@ -1,8 +1,6 @@
 //! Fluent catalogues: every user-visible string, in the UI and in e-mails, is a message in
 //! `locales/<language>/*.ftl`, formatted here.
 
-use std::collections::BTreeMap;
-
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -14,6 +12,8 @@ pub struct Catalogue {
     language: Language,
     bundle: FluentBundle<FluentResource>,
     ids: Vec<String>,
+    /// The `.ftl` texts it was built from, in order: the UI builds its own bundle from them.
+    source: String,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -54,7 +54,10 @@ impl Catalogue {
         // they would show up in window titles and test assertions.
         bundle.set_use_isolating(false);
         let mut ids = Vec::new();
+        let mut source = String::new();
         for (file, text) in sources {
+            source.push_str(text);
+            source.push('\n');
             let resource = FluentResource::try_new((*text).to_owned()).map_err(|(_, errors)| {
                 CatalogueError::Syntax {
                     language,
@@ -80,6 +83,7 @@ impl Catalogue {
             language,
             bundle,
             ids,
+            source,
         })
     }
 
@@ -113,13 +117,9 @@ impl Catalogue {
         self.format(id, args).unwrap_or_else(|| id.to_owned())
     }
 
-    /// Every message formatted without arguments. A variable the message needs stays in the text
-    /// as `{$name}` (Fluent's own rendering of a missing argument), which the UI fills in.
-    pub fn messages(&self) -> BTreeMap<String, String> {
-        self.ids
-            .iter()
-            .filter_map(|id| Some((id.clone(), self.format(id, &[])?)))
-            .collect()
+    /// The Fluent source of every message, for a formatter of its own (the UI's).
+    pub fn source(&self) -> &str {
+        &self.source
     }
 }
 
@@ -150,12 +150,11 @@ mod tests {
     }
 
     #[test]
-    fn all_messages_keep_missing_arguments_as_placeholders() {
-        let catalogue = Catalogue::new(Language::Nl, &[("ui.ftl", SAMPLE)]).expect("valid");
-        let messages = catalogue.messages();
-        assert_eq!(messages["greeting"], "Hallo {$name}!");
-        assert_eq!(messages["nav-order"], "Nieuwe opdracht");
-        assert_eq!(catalogue.ids(), ["greeting", "nav-order"]);
+    fn the_source_holds_every_file_in_order() {
+        let catalogue = Catalogue::new(Language::Nl, &[("a.ftl", "x = 1"), ("b.ftl", "y = 2\n")])
+            .expect("valid");
+        assert_eq!(catalogue.source(), "x = 1\ny = 2\n\n");
+        assert_eq!(catalogue.ids(), ["x", "y"]);
     }
 
     #[test]

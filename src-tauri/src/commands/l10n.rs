@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use oso_core::Language;
 use serde::Serialize;
 use tauri::State;
@@ -13,14 +11,16 @@ pub struct L10nPayload {
     pub language: Language,
     /// In the selector's order: nl, en, fr.
     pub languages: [Language; 3],
-    pub messages: BTreeMap<String, String>,
+    /// Every message of the language as Fluent source: the UI formats them itself, with their
+    /// arguments, selectors and plurals (`ui/js/lib/i18n.js`).
+    pub source: String,
 }
 
 fn payload(state: &AppState, language: Language) -> L10nPayload {
     L10nPayload {
         language,
         languages: Language::ALL,
-        messages: state.locales.catalogue(language).messages(),
+        source: state.locales.catalogue(language).source().to_owned(),
     }
 }
 

@@ -11,31 +11,17 @@ export function number(value, options) {
   return new Intl.NumberFormat(lang(), options).format(value);
 }
 
-// Fluent's select expressions do not survive the catalogue the desktop sends (messages arrive
-// pre-rendered), so plural forms are separate messages chosen with the language's plural rules.
-const PACKS = {
-  one: (count) => t("order-packs-one", { count }),
-  other: (count) => t("order-packs-other", { count }),
-};
-const ITEMS = {
-  one: (count) => t("order-items-one", { count }),
-  other: (count) => t("order-items-other", { count }),
-};
-
-/** The form of `forms` (one, other, …) the language uses for `value`, given the formatted number. */
-export function plural(forms, value) {
-  const rule = new Intl.PluralRules(lang()).select(value);
-  return (forms[rule] ?? forms.other)(number(value));
-}
+// Plural forms are Fluent selectors in the messages; a count is passed as a number, which
+// Fluent both formats and uses to choose the form by the language's plural rules.
 
 /** "1 pack", "12 packs". */
 export function packs(count) {
-  return plural(PACKS, count);
+  return t("order-packs", { count });
 }
 
 /** "1 item", "3 items": the lines of an order. */
 export function items(count) {
-  return plural(ITEMS, count);
+  return t("order-items", { count });
 }
 
 /** `L × W × H mm`; a flat item (height 0) as `L × W mm`. */

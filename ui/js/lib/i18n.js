@@ -1,21 +1,27 @@
-// Every visible string comes from the Fluent catalogue the desktop sends (locales/*/*.ftl).
-// Elements name their message: data-i18n (text), data-i18n-title, data-i18n-aria-label,
-// data-i18n-placeholder. Messages with variables arrive with `{$name}` placeholders.
+// Every visible string comes from the Fluent catalogue the desktop sends (locales/*/*.ftl), as
+// Fluent source: it is formatted here by Project Fluent's own implementation (@fluent/bundle,
+// vendored in ui/vendor), so arguments, selectors and plurals work as they do in Rust. Elements
+// name their message: data-i18n (text), data-i18n-title, data-i18n-aria-label,
+// data-i18n-placeholder; those take no arguments. Code calls t(id, { name: value }); a count
+// that chooses a plural form is passed as a number.
 
+import { FluentBundle, FluentResource } from "../../vendor/fluent-bundle/index.js";
 import { l10nGet, l10nSetLanguage } from "./gateway.js";
 
-let current = { language: "en", languages: [], messages: {} };
+let current = { language: "en", languages: [] };
+let bundle = new FluentBundle("en");
 const listeners = new Set();
 
 export function t(id, args = {}) {
-  const text = current.messages[id];
-  if (text === undefined) {
+  const message = bundle.getMessage(id);
+  if (!message?.value) {
     console.warn(`missing message ${id}`);
     return id;
   }
-  return text.replace(/\{\$([A-Za-z0-9_-]+)\}/g, (placeholder, name) =>
-    name in args ? String(args[name]) : placeholder,
-  );
+  const errors = [];
+  const text = bundle.formatPattern(message.value, args, errors);
+  if (errors.length) console.warn(`message ${id}:`, ...errors);
+  return text;
 }
 
 export function language() {
@@ -48,7 +54,17 @@ export function translate(root = document) {
   }
 }
 
+/** A bundle of `payload.source`. Isolation marks are for right-to-left scripts, which OSO's
+ * three languages do not use; they would show in window titles and tests. */
+function bundleOf(payload) {
+  const next = new FluentBundle(payload.language, { useIsolating: false });
+  const errors = next.addResource(new FluentResource(payload.source ?? ""));
+  for (const error of errors) console.warn("Fluent source:", error);
+  return next;
+}
+
 function apply(payload) {
+  bundle = bundleOf(payload);
   current = payload;
   document.documentElement.lang = payload.language;
   translate();

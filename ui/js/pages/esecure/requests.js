@@ -21,13 +21,10 @@ const STATUS_LABELS = {
   revoked: "esecure-status-revoked",
   expired: "esecure-status-expired",
 };
-const DECIDED = {
-  approve: { one: "esecure-approved-one", other: "esecure-approved-other" },
-  reject: { one: "esecure-rejected-one", other: "esecure-rejected-other" },
-};
-const SELECTED = { one: "esecure-selected-one", other: "esecure-selected-other" };
-const REJECT_QUESTION = { one: "esecure-reject-question-one", other: "esecure-reject-question-other" };
-const UNDO_TEXT = { one: "esecure-undo-text-one", other: "esecure-undo-text-other" };
+const DECIDED = { approve: "esecure-approved", reject: "esecure-rejected" };
+const SELECTED = "esecure-selected";
+const REJECT_QUESTION = "esecure-reject-question";
+const UNDO_TEXT = "esecure-undo-text";
 /** How long a rejection can be taken back before it is sent. */
 const UNDO_FOR_MS = 10_000;
 

@@ -4,7 +4,7 @@
 import { esecureAccounts } from "../../lib/gateway.js";
 import { language, t } from "../../lib/i18n.js";
 import { element } from "../../lib/dom.js";
-import { groupNumber, plural } from "../../lib/format.js";
+import { groupNumber } from "../../lib/format.js";
 
 /** The administered accounts as the service last gave them; null until read. */
 let accounts = null;
@@ -63,9 +63,9 @@ export function splitList(typed) {
     .filter(Boolean);
 }
 
-/** "3 requests approved" and the like, from a `{ one, other }` pair of message ids. */
-export function counted(ids, count) {
-  return plural({ one: () => t(ids.one), other: (shown) => t(ids.other, { count: shown }) }, count);
+/** "3 requests approved" and the like: message `id`, whose selector chooses by `count`. */
+export function counted(id, count) {
+  return t(id, { count });
 }
 
 /** The date above the time, so the column stays narrow. */

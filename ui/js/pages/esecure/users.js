@@ -73,9 +73,7 @@ async function send() {
 
 function addedMessage(emails) {
   const list = emails.join(", ");
-  if (emails.length === 1) return () => t("esecure-users-added-one", { emails: list });
-  const count = number(emails.length);
-  return () => t("esecure-users-added-other", { count, emails: list });
+  return () => t("esecure-users-added", { count: emails.length, emails: list });
 }
 
 /** hooks.added() after users were added, so the lists follow. */

@@ -9,7 +9,7 @@ import { errorMessage, readError } from "../../lib/errors.js";
 import { currentSession, onSessionChange } from "../../lib/session.js";
 import { currentPage, onPageShow } from "../../lib/router.js";
 import { element, presentWhen, translated } from "../../lib/dom.js";
-import { dateTime, groupNumber, items, number, plural } from "../../lib/format.js";
+import { dateTime, groupNumber, items, number } from "../../lib/format.js";
 import { COLUMN_NAMES, statusBadge } from "./labels.js";
 import { closeDetails, forgetDetails, openDetails, openOrder, startDetails } from "./details.js";
 import { openReorder } from "../order/index.js";
@@ -18,10 +18,6 @@ import { latestRequest } from "../../lib/latest.js";
 const PAGE = "order-history";
 const PAGE_SIZE = 25;
 const COLUMNS = ["order_number", "created_at", "status", "account_number", "company"];
-const ORDERS = {
-  one: (count) => t("history-orders-one", { count }),
-  other: (count) => t("history-orders-other", { count }),
-};
 const DEFAULT_RETENTION = { orders: 30, trackAndTrace: 10 };
 
 const query = { sort: "created_at", direction: "desc", status: null, accountNumber: null, offset: 0 };
@@ -246,7 +242,7 @@ async function exportVisible() {
   say(els.exportStatus, null);
   try {
     const result = await historyExport(filters());
-    const orders = () => plural(ORDERS, result.orders);
+    const orders = () => t("history-orders", { count: result.orders });
     const done = () => t("history-export-done", { orders: orders(), lines: items(result.lines), path: result.path });
     const message = result.truncated
       ? () => `${done()} ${t("history-export-truncated", { max: number(result.orders) })}`
