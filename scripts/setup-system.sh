@@ -106,12 +106,16 @@ if [ "$purpose" = test ]; then
          "(tests/oidc-provider): install Node.js $NODE_MIN_VERSION or later (22 LTS is best), then run this again." >&2
     exit 1
   fi
-  provider=$(dirname "$0")/../tests/oidc-provider
-  if [ ! -f "$provider/node_modules/.package-lock.json" ] ||
-     [ "$provider/package-lock.json" -nt "$provider/node_modules/.package-lock.json" ]; then
-    echo "Installing the OpenID Connect provider of the tests (npm ci in tests/oidc-provider)"
-    npm ci --prefix "$provider" --no-audit --no-fund
-  fi
+  # The OpenID Connect provider of the sign-in tests, and axe-core for the accessibility check
+  # of the end-to-end tests, each pinned in its package-lock.json.
+  for package in oidc-provider a11y; do
+    dir=$(dirname "$0")/../tests/$package
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+       [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      echo "Installing the npm packages of the tests (npm ci in tests/$package)"
+      npm ci --prefix "$dir" --no-audit --no-fund
+    fi
+  done
 fi
 
 if [ "$purpose" = test ]; then

@@ -77,25 +77,36 @@ const COMMANDS: &[&str] = &[
     "esecure_set_keep_in_tray",
 ];
 
-/// The tray icon, in order of preference: the light glyph for the dark panels most Linux
-/// desktops have, its dark twin, then the application icon, so the build never depends on
-/// which icon set is in the tree.
-const TRAY_ICONS: &[&str] = &["tray-dark.png", "tray-light.png", "32x32.png"];
+/// The tray glyphs: a light one for dark panels (`tray-dark.png`) and a dark one for light
+/// panels (`tray-light.png`), each falling back to its twin and then to the application icon,
+/// so the build never depends on which icon set is in the tree.
+const TRAY_ICONS: [(&str, [&str; 3]); 2] = [
+    (
+        "OSO_TRAY_ICON_FOR_DARK_PANEL",
+        ["tray-dark.png", "tray-light.png", "32x32.png"],
+    ),
+    (
+        "OSO_TRAY_ICON_FOR_LIGHT_PANEL",
+        ["tray-light.png", "tray-dark.png", "32x32.png"],
+    ),
+];
 
-fn choose_tray_icon() {
+fn choose_tray_icons() {
     let icons = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
         .join("icons");
     println!("cargo:rerun-if-changed={}", icons.display());
-    let chosen = TRAY_ICONS
-        .iter()
-        .map(|name| icons.join(name))
-        .find(|path| path.is_file())
-        .expect("icons/ holds no tray icon and no 32x32.png");
-    println!("cargo:rustc-env=OSO_TRAY_ICON={}", chosen.display());
+    for (variable, preference) in TRAY_ICONS {
+        let chosen = preference
+            .iter()
+            .map(|name| icons.join(name))
+            .find(|path| path.is_file())
+            .expect("icons/ holds no tray icon and no 32x32.png");
+        println!("cargo:rustc-env={variable}={}", chosen.display());
+    }
 }
 
 fn main() {
-    choose_tray_icon();
+    choose_tray_icons();
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

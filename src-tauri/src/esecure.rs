@@ -72,6 +72,9 @@ pub struct WatchStatus {
     user: Option<UserId>,
     /// Decisions dropped because another login was signed in when they were pressed.
     pub notification_actions_dropped: u32,
+    /// The tray glyph, which follows the desktop's colour scheme: `for-dark-panel` or
+    /// `for-light-panel`.
+    pub tray_glyph: String,
 }
 
 #[derive(Debug, Default)]
@@ -130,6 +133,15 @@ impl EsecureWatch {
         let mut status = lock(&self.status);
         status.notification_actions += 1;
         status.last_notification_action = Some(format!("{action} {id}"));
+    }
+
+    /// The desktop's colour scheme changed: the tray's glyph follows it.
+    pub fn follow_theme(&self, theme: tauri::Theme) {
+        let tray = lock(&self.tray).clone();
+        if let Some(tray) = tray {
+            tray.follow_theme(theme);
+            lock(&self.status).tray_glyph = tray.glyph().to_owned();
+        }
     }
 
     /// A notification's decision was dropped: it was shown to another login.
@@ -307,6 +319,10 @@ pub async fn refresh(app: &AppHandle) {
     kept.tray_label = status.tray_label;
     kept.tray_enabled = status.tray_enabled;
     kept.tray_shown = status.tray_shown;
+    kept.tray_glyph = lock(&watch.tray)
+        .as_ref()
+        .map(|menu| menu.glyph().to_owned())
+        .unwrap_or_default();
 }
 
 async fn check(app: &AppHandle) {

@@ -81,6 +81,13 @@ pub async fn display_language(local: &oso_desktop::local::LocalStore) -> Languag
     }
 }
 
+/// The locale the UI writes dates and numbers in for `language` (see
+/// [`Language::format_locale`]).
+pub fn format_locale(language: Language) -> String {
+    let locales: Vec<String> = sys_locale::get_locales().collect();
+    language.format_locale(locales.iter().map(String::as_str))
+}
+
 /// The language the OS asks for, when OSO speaks it; English otherwise.
 pub fn os_language() -> Language {
     let locales: Vec<String> = sys_locale::get_locales().collect();

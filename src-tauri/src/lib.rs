@@ -77,6 +77,10 @@ pub fn run() {
         .on_window_event(|window, event| {
             // An administrator who keeps OSO in the tray closes the window, not OSO: requests
             // keep arriving as notifications, and the tray brings the window back.
+            // The tray's glyph follows the desktop's colour scheme, as its panel does.
+            if let tauri::WindowEvent::ThemeChanged(theme) = event {
+                window.state::<esecure::EsecureWatch>().follow_theme(*theme);
+            }
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let watch = window.state::<esecure::EsecureWatch>();
                 if watch.hide_on_close() {

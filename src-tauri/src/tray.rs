@@ -9,15 +9,53 @@ use oso_desktop::owner::UserId;
 use tauri::image::Image;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
-use tauri::{AppHandle, Emitter, Wry};
+use tauri::{AppHandle, Emitter, Manager, Theme, Wry};
 use tauri_plugin_notification::NotificationExt;
 
 use crate::request_notice::ActionTarget;
 use crate::sync::lock;
 use crate::window;
 
-/// The tray icon, chosen by the build script from the icons that exist (see `build.rs`).
-const ICON: &[u8] = include_bytes!(env!("OSO_TRAY_ICON"));
+/// The tray glyphs, chosen by the build script from the icons that exist (see `build.rs`): a
+/// light glyph for a dark panel and a dark one for a light panel.
+const GLYPH_FOR_DARK_PANEL: &[u8] = include_bytes!(env!("OSO_TRAY_ICON_FOR_DARK_PANEL"));
+const GLYPH_FOR_LIGHT_PANEL: &[u8] = include_bytes!(env!("OSO_TRAY_ICON_FOR_LIGHT_PANEL"));
+
+/// The glyph that reads on the panel of a desktop in `theme`. The panel follows the desktop's
+/// colour scheme on most desktops (KDE, Xfce, Cinnamon, macOS, Windows); a dark one is the
+/// default where the scheme is not known.
+fn glyph(theme: Option<Theme>) -> &'static [u8] {
+    match theme {
+        Some(Theme::Light) => GLYPH_FOR_LIGHT_PANEL,
+        _ => GLYPH_FOR_DARK_PANEL,
+    }
+}
+
+/// The desktop's colour scheme as the window sees it. A GTK theme chosen for the app in the
+/// environment (`GTK_THEME=Adwaita:dark`, which the web view follows too) is not in the GTK
+/// settings the window reads, so it is looked at first.
+fn desktop_theme(app: &AppHandle) -> Option<Theme> {
+    let forced = std::env::var("GTK_THEME").ok().map(|theme| {
+        let theme = theme.to_ascii_lowercase();
+        if theme.ends_with(":dark") || theme.ends_with("-dark") {
+            Theme::Dark
+        } else {
+            Theme::Light
+        }
+    });
+    forced.or_else(|| {
+        app.get_webview_window(window::MAIN)
+            .and_then(|main| main.theme().ok())
+    })
+}
+
+/// Which glyph `theme` shows, as the status names it.
+pub fn glyph_name(theme: Option<Theme>) -> &'static str {
+    match theme {
+        Some(Theme::Light) => "for-light-panel",
+        _ => "for-dark-panel",
+    }
+}
 
 const OPEN: &str = "open";
 const ESECURE: &str = "esecure";
@@ -51,6 +89,8 @@ pub struct TrayMenu {
     tray: TrayIcon<Wry>,
     /// Whose requests the menu lists now, read when one of them is pressed.
     listed_for: Arc<Mutex<Option<UserId>>>,
+    /// The desktop's colour scheme (the glyph follows it) and the count on the badge.
+    drawn: Arc<Mutex<(Option<Theme>, i64)>>,
 }
 
 impl std::fmt::Debug for TrayMenu {
@@ -69,17 +109,45 @@ impl TrayMenu {
         let results = [
             menu.and_then(|menu| self.tray.set_menu(Some(menu))),
             self.tray.set_tooltip(Some(&texts.tooltip)),
-            badged_icon(open_requests).and_then(|icon| self.tray.set_icon(Some(icon))),
         ];
         for error in results.into_iter().filter_map(Result::err) {
             tracing::warn!(%error, "cannot update the tray");
         }
+        let theme = {
+            let mut drawn = lock(&self.drawn);
+            drawn.1 = open_requests;
+            drawn.0
+        };
+        self.draw(theme, open_requests);
+    }
+
+    /// Which glyph the icon shows (`for-dark-panel`, `for-light-panel`).
+    pub fn glyph(&self) -> &'static str {
+        glyph_name(lock(&self.drawn).0)
+    }
+
+    /// The desktop's colour scheme changed: the glyph that reads on its panel.
+    pub fn follow_theme(&self, theme: Theme) {
+        let open_requests = {
+            let mut drawn = lock(&self.drawn);
+            drawn.0 = Some(theme);
+            drawn.1
+        };
+        self.draw(Some(theme), open_requests);
+    }
+
+    fn draw(&self, theme: Option<Theme>, open_requests: i64) {
+        let drawn =
+            badged_icon(theme, open_requests).and_then(|icon| self.tray.set_icon(Some(icon)));
+        if let Err(error) = drawn {
+            tracing::warn!(%error, "cannot draw the tray icon");
+        }
     }
 }
 
-/// The icon with the open count drawn on it.
-fn badged_icon(open_requests: i64) -> tauri::Result<Image<'static>> {
-    let icon = Image::from_bytes(ICON)?;
+/// The glyph for `theme`'s panel with the open count drawn on it.
+fn badged_icon(theme: Option<Theme>, open_requests: i64) -> tauri::Result<Image<'static>> {
+    let icon = Image::from_bytes(glyph(theme))?;
     let rgba = crate::tray_badge::draw(icon.rgba(), icon.width(), icon.height(), open_requests);
     Ok(Image::new_owned(rgba, icon.width(), icon.height()))
 }
@@ -153,8 +221,9 @@ fn build(
 ) -> tauri::Result<TrayMenu> {
     let listed_for = Arc::new(Mutex::new(texts.listed_for.clone()));
     let pressed_for = Arc::clone(&listed_for);
+    let theme = desktop_theme(app);
     let tray = TrayIconBuilder::with_id("oso")
-        .icon(Image::from_bytes(ICON)?)
+        .icon(Image::from_bytes(glyph(theme))?)
         .tooltip(&texts.tooltip)
         .menu(&menu(app, texts, false)?)
         .on_menu_event(move |app, event| match event.id().as_ref() {
@@ -176,6 +245,7 @@ fn build(
         app: app.clone(),
         tray,
         listed_for,
+        drawn: Arc::new(Mutex::new((theme, 0))),
     })
 }
 

@@ -2,6 +2,7 @@
 //! private D-Bus session. `make test` runs them (`cargo test --test e2e -- --ignored`); they are
 //! ignored in a plain `cargo test`, which has no display to draw on.
 
+mod accessibility;
 mod accounts;
 mod address_book;
 mod app;
@@ -201,6 +202,20 @@ fn the_first_start_follows_the_os_language_and_falls_back_to_english() {
     });
     let mut dutch = dutch;
     dutch.ui().wait_for_text("#connection-label", "Verbonden");
+    // A Belgian desktop writes dates the Belgian way ("6 dec. 2026"), in Dutch words.
+    let l10n = dutch
+        .invoke("l10n_get", serde_json::json!({}))
+        .expect("l10n");
+    assert_eq!(l10n["format_locale"], "nl-BE", "{}", l10n["format_locale"]);
+    let belgian = dutch.ui().execute_async(
+        "const done = arguments[arguments.length - 1];
+         const moment = '2026-12-06T13:03:00Z';
+         import('./js/lib/format.js').then((format) => done([format.dateTime(moment),
+           new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(moment))]));",
+        vec![],
+    );
+    let belgian = belgian.expect("formatted");
+    assert_eq!(belgian[0], belgian[1], "{belgian}");
     dutch.screenshot("dutch-from-os");
     dutch.close();
 

@@ -40,8 +40,11 @@ fn wait_for_value(app: &RunningApp, css: &str, expected: &str) {
 
 /// Types a number in step 1 with "save for next time" ticked, and goes on.
 fn number_saved_on_leaving(app: &RunningApp, number: &str, name: &str) {
+    // Once the saved numbers have been read: their list moves the box down when it appears.
+    app.ui().find("#order-saved-numbers-loading[hidden]");
     app.ui().type_into("#order-account-number", number);
     app.ui().click_on("#order-save-account-number");
+    app.ui().find("#order-account-name-field:not([hidden])");
     app.ui().type_into("#order-account-name", name);
     app.ui().click_on("#order-next");
     visible_step(app, 2);
@@ -96,6 +99,13 @@ fn ticked_choices_are_saved_as_their_step_is_left_and_the_next_order_starts_from
     assert_eq!(book.as_array().map(Vec::len), Some(1), "{book}");
     assert_eq!(book[0]["street"], "Meir");
     app.screenshot("step-3-address-saved");
+    // Ctrl+F goes to the page's search field.
+    let focused = app.ui().execute(
+        "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true }));
+         return document.activeElement?.id;",
+        vec![],
+    );
+    assert_eq!(focused, Ok(json!("order-search")));
 
     // The order goes out; nothing is saved a second time.
     let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");

@@ -58,6 +58,25 @@ impl Language {
     }
 }
 
+impl Language {
+    /// The locale dates and numbers are written in: this language in the region of the first OS
+    /// locale that speaks it (`nl-BE` for a Belgian desktop, `fr-BE`, `en-GB`), or the bare
+    /// language when none names a region. The words stay the language's own either way.
+    pub fn format_locale<'a>(self, os_locales: impl IntoIterator<Item = &'a str>) -> String {
+        os_locales
+            .into_iter()
+            .filter(|locale| Language::from_locale(locale) == Ok(self))
+            .find_map(|locale| {
+                // `nl_BE.UTF-8@euro` → `BE`.
+                let bare = locale.split(['.', '@']).next().unwrap_or_default();
+                let region = bare.split(['_', '-']).nth(1)?;
+                let fits = region.len() == 2 && region.bytes().all(|b| b.is_ascii_alphabetic());
+                fits.then(|| format!("{}-{}", self.code(), region.to_ascii_uppercase()))
+            })
+            .unwrap_or_else(|| self.code().to_owned())
+    }
+}
+
 impl FromStr for Language {
     type Err = UnknownLanguage;
 
@@ -103,6 +122,20 @@ mod tests {
             Language::En
         );
         assert_eq!(Language::from_os_preferences([]), Language::En);
+    }
+
+    #[test]
+    fn dates_and_numbers_follow_the_region_of_the_os_locale_that_speaks_the_language() {
+        assert_eq!(Language::Nl.format_locale(["nl_BE.UTF-8"]), "nl-BE");
+        assert_eq!(Language::Fr.format_locale(["nl-BE", "fr-BE"]), "fr-BE");
+        assert_eq!(
+            Language::En.format_locale(["nl-BE", "en_GB.UTF-8"]),
+            "en-GB"
+        );
+        // Chosen in the app, not spoken by the OS: the language alone.
+        assert_eq!(Language::Fr.format_locale(["nl-BE"]), "fr");
+        assert_eq!(Language::Nl.format_locale(["nl"]), "nl");
+        assert_eq!(Language::Nl.format_locale(["nl_BEL"]), "nl");
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct L10nPayload {
     /// Every message of the language as Fluent source: the UI formats them itself, with their
     /// arguments, selectors and plurals (`ui/js/lib/i18n.js`).
     pub source: String,
+    /// Dates and numbers: the language in the OS's region (`nl-BE`), or the bare language.
+    pub format_locale: String,
 }
 
 fn payload(state: &AppState, language: Language) -> L10nPayload {
@@ -21,6 +23,7 @@ fn payload(state: &AppState, language: Language) -> L10nPayload {
         language,
         languages: Language::ALL,
         source: state.locales.catalogue(language).source().to_owned(),
+        format_locale: crate::l10n::format_locale(language),
     }
 }
 

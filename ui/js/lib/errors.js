@@ -2,7 +2,7 @@
 // literal id, so the translation test sees each id is used and exists; a message is a function
 // so that it can be rendered again when the language changes.
 
-import { language, t } from "./i18n.js";
+import { formatLocale, t } from "./i18n.js";
 
 const ERRORS = {
   bad_request: () => t("error-bad_request"),
@@ -97,7 +97,7 @@ export function readError(error) {
 }
 
 function number(value) {
-  return new Intl.NumberFormat(language()).format(value);
+  return new Intl.NumberFormat(formatLocale()).format(value);
 }
 
 /** The message of a general error, with the wait time when the service gave one. */

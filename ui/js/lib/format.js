@@ -1,10 +1,11 @@
 // Numbers, sizes, weights and times as the display language writes them. Every call reads the
 // language afresh, so a message rendered again after a language switch comes out right.
 
-import { t } from "./i18n.js";
+import { formatLocale, t } from "./i18n.js";
 
+/** The display language in the desktop's region: `nl-BE` writes "6 dec. 2026". */
 function lang() {
-  return document.documentElement.lang || "en";
+  return formatLocale();
 }
 
 export function number(value, options) {

@@ -28,6 +28,11 @@ export function language() {
   return current.language;
 }
 
+/** The locale of dates, times and numbers: the language in the desktop's region (`nl-BE`). */
+export function formatLocale() {
+  return current.format_locale || current.language;
+}
+
 export function onLanguageChange(listener) {
   listeners.add(listener);
 }
@@ -57,7 +62,8 @@ export function translate(root = document) {
 /** A bundle of `payload.source`. Isolation marks are for right-to-left scripts, which OSO's
  * three languages do not use; they would show in window titles and tests. */
 function bundleOf(payload) {
-  const next = new FluentBundle(payload.language, { useIsolating: false });
+  const locales = [payload.format_locale, payload.language].filter(Boolean);
+  const next = new FluentBundle(locales, { useIsolating: false });
   const errors = next.addResource(new FluentResource(payload.source ?? ""));
   for (const error of errors) console.warn("Fluent source:", error);
   return next;

@@ -1,6 +1,6 @@
 // Keyboard shortcuts: Ctrl + and Ctrl − zoom, Ctrl 0 back to 100 % (remembered, at any time);
-// signed in, Ctrl+1 … Ctrl+6 open the pages in the order of the navigation and Ctrl+N a new
-// order; F1 (or ? outside a field) lists them. Never with Alt (which the desktop keeps).
+// signed in, Ctrl+1 … Ctrl+6 open the pages in the order of the navigation, Ctrl+N a new
+// order and Ctrl+F the current page's search field; F1 (or ? outside a field) lists them. Never with Alt (which the desktop keeps).
 
 import { zoomRestore, zoomStep } from "./gateway.js";
 import { goToPage } from "./router.js";
@@ -23,6 +23,13 @@ function isHelpKey(event) {
   return event.key === "?" && !typing;
 }
 
+/** The search field of what is on screen (a page's `input[type=search]`), if it has one. */
+function visibleSearch() {
+  return [...document.querySelectorAll('#content input[type="search"]')].find(
+    (input) => input.getClientRects().length > 0 && !input.disabled,
+  );
+}
+
 export function startShortcuts() {
   const dialog = document.getElementById("shortcuts");
   document.addEventListener("keydown", (event) => {
@@ -39,6 +46,14 @@ export function startShortcuts() {
       return;
     }
     if (document.body.dataset.session !== "signed-in" || event.shiftKey) return;
+    if (event.key === "f" || event.key === "F") {
+      const search = visibleSearch();
+      if (!search) return;
+      event.preventDefault();
+      search.focus();
+      search.select();
+      return;
+    }
     let page = null;
     if (/^[1-9]$/.test(event.key)) page = pages()[Number(event.key) - 1] ?? null;
     else if (event.key === "n" || event.key === "N") page = "new-order";

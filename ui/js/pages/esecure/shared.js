@@ -2,7 +2,7 @@
 // the selects that offer them, and how account numbers and lists of addresses are shown.
 
 import { esecureAccounts } from "../../lib/gateway.js";
-import { language, t } from "../../lib/i18n.js";
+import { formatLocale, t } from "../../lib/i18n.js";
 import { element } from "../../lib/dom.js";
 import { groupNumber } from "../../lib/format.js";
 
@@ -72,7 +72,7 @@ export function counted(id, count) {
 export function when(iso) {
   const date = new Date(iso ?? "");
   if (Number.isNaN(date.getTime())) return [];
-  const format = (options) => new Intl.DateTimeFormat(language(), options).format(date);
+  const format = (options) => new Intl.DateTimeFormat(formatLocale(), options).format(date);
   return [
     element("span", { class: "esecure-date", text: format({ dateStyle: "medium" }) }),
     element("span", { class: "esecure-time", text: format({ timeStyle: "short" }) }),
