@@ -59,6 +59,7 @@ pub fn run() {
         .manage(app_links::PendingRequestLink::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(autostart::plugin())
         .manage(esecure::EsecureWatch::default())
         .manage(launch)
         .manage(startup::Readiness::default())
@@ -230,7 +231,7 @@ fn single_instance() -> Option<tauri::plugin::TauriPlugin<tauri::Wry>> {
     let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
         window::focus_main(app);
     });
-    match paths::data_dir_from_env() {
+    match paths::chosen_data_dir() {
         None => Some(builder.build()),
         Some(dir) if cfg!(target_os = "linux") => {
             Some(builder.dbus_id(paths::instance_id(Some(&dir))).build())

@@ -114,7 +114,8 @@ impl RunningApp {
             .env("OSO_DATA_DIR", launch.data_dir)
             // Exports land inside the test's data directory, never in the user's Downloads.
             .env("XDG_DOWNLOAD_DIR", launch.data_dir.join("downloads"))
-            // Never the user's ~/.config: the autostart entry, for one, is written there.
+            // Never the user's home or ~/.config: the autostart entry, for one, is written there.
+            .env("HOME", home(launch.data_dir))
             .env("XDG_CONFIG_HOME", config_home(launch.data_dir))
             .env("LANGUAGE", launch.os_language)
             .env_remove("LC_ALL")
@@ -321,9 +322,16 @@ fn wait_for_driver(url: &str) {
     panic!("tauri-driver did not answer at {url}");
 }
 
-/// The `XDG_CONFIG_HOME` an app on `data_dir` is started with.
+/// The `HOME` an app on `data_dir` is started with: never the user's. Some code reads `$HOME`
+/// and not the XDG variables (the autostart plugin writes `$HOME/.config/autostart`).
+pub fn home(data_dir: &Path) -> PathBuf {
+    data_dir.join("home")
+}
+
+/// The `XDG_CONFIG_HOME` an app on `data_dir` is started with: where it is under that `HOME`, so
+/// code that reads either writes to the same place.
 pub fn config_home(data_dir: &Path) -> PathBuf {
-    data_dir.join("config")
+    home(data_dir).join(".config")
 }
 
 /// Launches the app a second time with `url` as its only argument, as `xdg-open` does with the
@@ -333,6 +341,7 @@ pub fn open_link(data_dir: &Path, url: &str) {
     let mut second = Command::new(oso_binary())
         .arg(url)
         .env("OSO_DATA_DIR", data_dir)
+        .env("HOME", home(data_dir))
         .env("XDG_CONFIG_HOME", config_home(data_dir))
         .env("NO_AT_BRIDGE", "1")
         .stdout(Stdio::null())
