@@ -8,6 +8,7 @@ mod commands;
 mod connection;
 mod error;
 mod esecure;
+mod export_file;
 mod first_screen;
 mod history_csv;
 mod l10n;
@@ -17,6 +18,7 @@ mod paths;
 mod push;
 mod request_action;
 mod request_notice;
+mod save_dialog;
 mod settings_file;
 mod startup;
 mod state;
@@ -59,6 +61,7 @@ pub fn run() {
         .manage(app_links::PendingRequestLink::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(autostart::plugin())
         .manage(esecure::EsecureWatch::default())
         .manage(launch)

@@ -8,6 +8,7 @@ mod app;
 mod dark_mode;
 mod desktop;
 mod esecure;
+mod export;
 mod history;
 mod insecure_service;
 mod notification_actions;
