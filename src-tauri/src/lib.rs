@@ -26,6 +26,7 @@ mod sync;
 mod tray;
 mod tray_badge;
 mod window;
+mod window_state;
 
 use tauri::Manager;
 
@@ -63,6 +64,8 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(autostart::plugin())
+        .plugin(window_state::plugin())
+        .manage(window_state::Changes::default())
         .manage(esecure::EsecureWatch::default())
         .manage(launch)
         .manage(startup::Readiness::default())
@@ -78,13 +81,20 @@ pub fn run() {
             prepare_in_background(app.handle().clone(), beginning)?;
             Ok(())
         })
-        .on_window_event(|window, event| {
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+                if window.label() == window::MAIN =>
+            {
+                window_state::changed(window.app_handle());
+            }
             // An administrator who keeps OSO in the tray closes the window, not OSO: requests
             // keep arriving as notifications, and the tray brings the window back.
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+            tauri::WindowEvent::CloseRequested { api, .. } => {
                 let watch = window.state::<esecure::EsecureWatch>();
                 if watch.hide_on_close() {
                     api.prevent_close();
+                    // Hidden in the tray, OSO may well end with the session, never quitting.
+                    window_state::remember(window.app_handle());
                     if let Some((title, body)) = watch.closing_notice() {
                         tray::notify(window.app_handle(), &title, &body);
                     }
@@ -93,6 +103,7 @@ pub fn run() {
                     }
                 }
             }
+            _ => {}
         })
         .invoke_handler(tauri::generate_handler![
             commands::connection::connection_status,

@@ -26,6 +26,7 @@ mod roundtrip;
 mod sessions;
 mod shared_service;
 mod webdriver;
+mod window_state;
 
 use app::{Launch, RunningApp};
 
