@@ -54,12 +54,18 @@ pub fn changed(app: &AppHandle) {
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(SETTLE).await;
         if app.state::<Changes>().0.load(Ordering::SeqCst) == this_change {
-            remember(&app);
+            // On the main thread: the plugin's writer reads the window while it holds its cache,
+            // and from any other thread each read waits for the main thread, which may itself be
+            // waiting for that cache in the plugin's handler of a new resize.
+            let on_main = app.clone();
+            if let Err(error) = app.run_on_main_thread(move || remember(&on_main)) {
+                tracing::warn!(%error, "cannot remember the window's size and place");
+            }
         }
     });
 }
 
-/// Writes the window's place now.
+/// Writes the window's place now. Only on the main thread (see [`changed`]).
 pub fn remember(app: &AppHandle) {
     if let Err(error) = app.save_window_state(REMEMBERED) {
         tracing::warn!(%error, "cannot remember the window's size and place");
