@@ -13,6 +13,7 @@ error-internal = Something went wrong on our side. Please try again later.
 error-unreachable = The service cannot be reached. Check your connection.
 error-local_store = OSO cannot read or write its data on this computer.
 error-autostart_failed = OSO cannot change the list of programs that start with your session.
+error-export_failed = The file could not be saved there. Choose another folder, or close the file if a spreadsheet has it open.
 error-invalid_credentials = E-mail address or password is incorrect.
 error-account_inactive = This account is not activated yet. Enter the code from the activation e-mail, or ask for a new code.
 error-token_invalid = This code or link is not valid. Check the code in the e-mail, or ask for a new one.

@@ -56,6 +56,8 @@ history-orders =
     }
 history-export-truncated = Only the first { $max } orders fit in one file. Narrow the filters to export the rest.
 history-export-open = Open the file
+history-export-dialog-title = Export the order history
+history-export-file-type = CSV file (spreadsheet)
 history-again = Order again
 
 ## Column headers of the exported CSV file

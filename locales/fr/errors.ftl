@@ -13,6 +13,7 @@ error-internal = Un problème est survenu de notre côté. Veuillez réessayer p
 error-unreachable = Le service est injoignable. Vérifiez votre connexion.
 error-local_store = OSO ne peut pas lire ou écrire ses données sur cet ordinateur.
 error-autostart_failed = OSO ne peut pas modifier la liste des programmes qui démarrent avec votre session.
+error-export_failed = Le fichier n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier, ou fermez le fichier s'il est ouvert dans un tableur.
 error-invalid_credentials = L'adresse e-mail ou le mot de passe est incorrect.
 error-account_inactive = Ce compte n'est pas encore activé. Saisissez le code de l'e-mail d'activation, ou demandez un nouveau code.
 error-token_invalid = Ce code ou ce lien n'est pas valable. Vérifiez le code dans l'e-mail, ou demandez-en un nouveau.

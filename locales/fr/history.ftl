@@ -56,6 +56,8 @@ history-orders =
     }
 history-export-truncated = Un fichier ne contient que les { $max } premières commandes. Affinez les filtres pour exporter le reste.
 history-export-open = Ouvrir le fichier
+history-export-dialog-title = Exporter l'historique des commandes
+history-export-file-type = Fichier CSV (tableur)
 history-again = Commander à nouveau
 
 ## Column headers of the exported CSV file

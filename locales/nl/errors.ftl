@@ -13,6 +13,7 @@ error-internal = Er ging aan onze kant iets mis. Probeer het later opnieuw.
 error-unreachable = De dienst is niet bereikbaar. Controleer uw verbinding.
 error-local_store = OSO kan zijn gegevens op deze computer niet lezen of schrijven.
 error-autostart_failed = OSO kan de lijst van programma's die met uw sessie starten niet aanpassen.
+error-export_failed = Het bestand kon daar niet worden opgeslagen. Kies een andere map, of sluit het bestand als een rekenblad het open heeft.
 error-invalid_credentials = E-mailadres of wachtwoord is onjuist.
 error-account_inactive = Deze account is nog niet geactiveerd. Voer de code uit de activatie-e-mail in, of vraag een nieuwe code aan.
 error-token_invalid = Deze code of link is niet geldig. Controleer de code in de e-mail, of vraag een nieuwe aan.

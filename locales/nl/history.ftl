@@ -56,6 +56,8 @@ history-orders =
     }
 history-export-truncated = Er passen maar { $max } bestellingen in één bestand. Verfijn de filters om de rest te exporteren.
 history-export-open = Bestand openen
+history-export-dialog-title = Bestelgeschiedenis exporteren
+history-export-file-type = CSV-bestand (rekenblad)
 history-again = Opnieuw bestellen
 
 ## Column headers of the exported CSV file

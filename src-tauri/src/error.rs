@@ -14,15 +14,18 @@ pub const UNREACHABLE: &str = "unreachable";
 pub const LOCAL_STORE: &str = "local_store";
 /// The session autostart entry could not be written or removed.
 pub const AUTOSTART: &str = "autostart_failed";
+/// The export could not be written where the user chose to save it.
+pub const EXPORT_FAILED: &str = "export_failed";
 /// "Log in via …": cancelled (in the browser or the app), an answer for another sign-in, or no
 /// answer from the browser within 5 minutes.
 pub const OIDC_CANCELLED: &str = "external_cancelled";
 pub const OIDC_STATE_MISMATCH: &str = "external_state_mismatch";
 pub const OIDC_TIMED_OUT: &str = "external_timed_out";
-pub const DESKTOP_CODES: [&str; 6] = [
+pub const DESKTOP_CODES: [&str; 7] = [
     UNREACHABLE,
     LOCAL_STORE,
     AUTOSTART,
+    EXPORT_FAILED,
     OIDC_CANCELLED,
     OIDC_STATE_MISMATCH,
     OIDC_TIMED_OUT,

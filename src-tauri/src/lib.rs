@@ -8,6 +8,7 @@ mod commands;
 mod connection;
 mod error;
 mod esecure;
+mod export_file;
 mod first_screen;
 mod history_csv;
 mod l10n;
@@ -17,6 +18,7 @@ mod paths;
 mod push;
 mod request_action;
 mod request_notice;
+mod save_dialog;
 mod settings_file;
 mod startup;
 mod state;
@@ -24,6 +26,7 @@ mod sync;
 mod tray;
 mod tray_badge;
 mod window;
+mod window_state;
 
 use tauri::Manager;
 
@@ -59,6 +62,10 @@ pub fn run() {
         .manage(app_links::PendingRequestLink::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(autostart::plugin())
+        .plugin(window_state::plugin())
+        .manage(window_state::Changes::default())
         .manage(esecure::EsecureWatch::default())
         .manage(launch)
         .manage(startup::Readiness::default())
@@ -74,17 +81,24 @@ pub fn run() {
             prepare_in_background(app.handle().clone(), beginning)?;
             Ok(())
         })
-        .on_window_event(|window, event| {
-            // An administrator who keeps OSO in the tray closes the window, not OSO: requests
-            // keep arriving as notifications, and the tray brings the window back.
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+                if window.label() == window::MAIN =>
+            {
+                window_state::changed(window.app_handle());
+            }
             // The tray's glyph follows the desktop's colour scheme, as its panel does.
-            if let tauri::WindowEvent::ThemeChanged(theme) = event {
+            tauri::WindowEvent::ThemeChanged(theme) => {
                 window.state::<esecure::EsecureWatch>().follow_theme(*theme);
             }
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+            // An administrator who keeps OSO in the tray closes the window, not OSO: requests
+            // keep arriving as notifications, and the tray brings the window back.
+            tauri::WindowEvent::CloseRequested { api, .. } => {
                 let watch = window.state::<esecure::EsecureWatch>();
                 if watch.hide_on_close() {
                     api.prevent_close();
+                    // Hidden in the tray, OSO may well end with the session, never quitting.
+                    window_state::remember(window.app_handle());
                     if let Some((title, body)) = watch.closing_notice() {
                         tray::notify(window.app_handle(), &title, &body);
                     }
@@ -93,6 +107,7 @@ pub fn run() {
                     }
                 }
             }
+            _ => {}
         })
         .invoke_handler(tauri::generate_handler![
             commands::connection::connection_status,
@@ -235,7 +250,7 @@ fn single_instance() -> Option<tauri::plugin::TauriPlugin<tauri::Wry>> {
     let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
         window::focus_main(app);
     });
-    match paths::data_dir_from_env() {
+    match paths::chosen_data_dir() {
         None => Some(builder.build()),
         Some(dir) if cfg!(target_os = "linux") => {
             Some(builder.dbus_id(paths::instance_id(Some(&dir))).build())

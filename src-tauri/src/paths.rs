@@ -1,6 +1,7 @@
 //! Where this desktop keeps its files. `OSO_DATA_DIR` moves all of them (tests use a fresh temp
 //! directory, never the user's); otherwise the OS data and log directories are used.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager};
@@ -13,10 +14,24 @@ pub struct AppPaths {
     pub log_dir: PathBuf,
 }
 
-pub fn data_dir_from_env() -> Option<PathBuf> {
-    std::env::var_os(DATA_DIR_ENV)
-        .filter(|dir| !dir.is_empty())
-        .map(PathBuf::from)
+/// The same choice as a command-line argument, `--data-dir=DIR`: how the session's autostart
+/// entry starts a profile with its own data, since that entry can pass arguments but no
+/// environment (see `crate::autostart`).
+pub const DATA_DIR_ARG: &str = "--data-dir=";
+
+/// The data directory this launch was given: `--data-dir=DIR`, else `OSO_DATA_DIR`.
+pub fn chosen_data_dir() -> Option<PathBuf> {
+    data_dir_from(std::env::args_os().skip(1), std::env::var_os(DATA_DIR_ENV))
+}
+
+fn data_dir_from(
+    args: impl IntoIterator<Item = OsString>,
+    env: Option<OsString>,
+) -> Option<PathBuf> {
+    args.into_iter()
+        .find_map(|arg| arg.to_str()?.strip_prefix(DATA_DIR_ARG).map(PathBuf::from))
+        .or(env.map(PathBuf::from))
+        .filter(|dir| !dir.as_os_str().is_empty())
 }
 
 /// The app's identifier, as in `tauri.conf.json`.
@@ -46,7 +61,7 @@ pub fn instance_id(data_dir: Option<&Path>) -> String {
 
 impl AppPaths {
     pub fn resolve(app: &AppHandle) -> tauri::Result<Self> {
-        match data_dir_from_env() {
+        match chosen_data_dir() {
             Some(data_dir) => Ok(Self::inside(data_dir)),
             None => Ok(Self {
                 data_dir: app.path().app_data_dir()?,
@@ -85,6 +100,22 @@ impl AppPaths {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_directory_argument_wins_over_the_environment_and_empty_means_none() {
+        let env = Some(OsString::from("/from/env"));
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            data_dir_from(args(&["oso://x", "--data-dir=/from arg"]), env.clone()),
+            Some(PathBuf::from("/from arg"))
+        );
+        assert_eq!(
+            data_dir_from(args(&["oso://x"]), env),
+            Some(PathBuf::from("/from/env"))
+        );
+        assert_eq!(data_dir_from(args(&[]), Some(OsString::new())), None);
+        assert_eq!(data_dir_from(args(&["--data-dir="]), None), None);
+    }
 
     #[test]
     fn an_instance_with_its_own_data_directory_has_its_own_name() {

@@ -40,6 +40,9 @@ pub struct Launch<'a> {
     pub dbus_address: Option<String>,
     /// A program that stands in for the browser (`OSO_BROWSER`).
     pub browser: Option<PathBuf>,
+    /// A program that stands in for the save dialog (`OSO_SAVE_DIALOG`); by default one that
+    /// accepts the suggested path, as a user pressing Save does.
+    pub save_dialog: Option<PathBuf>,
     /// The program's arguments (an `oso://` link, as the desktop passes it).
     pub args: Vec<String>,
     /// More environment for the app (`GTK_THEME=Adwaita:dark`, say).
@@ -54,6 +57,7 @@ impl<'a> Launch<'a> {
             service_url: None,
             dbus_address: None,
             browser: None,
+            save_dialog: None,
             args: Vec::new(),
             env: Vec::new(),
         }
@@ -84,6 +88,11 @@ impl<'a> Launch<'a> {
         self
     }
 
+    pub fn save_dialog(mut self, program: PathBuf) -> Self {
+        self.save_dialog = Some(program);
+        self
+    }
+
     pub fn dbus_address(mut self, address: String) -> Self {
         self.dbus_address = Some(address);
         self
@@ -101,6 +110,12 @@ pub struct RunningApp {
 
 impl RunningApp {
     pub fn launch(test_name: &str, launch: Launch<'_>) -> Self {
+        std::fs::create_dir_all(downloads(launch.data_dir))
+            .unwrap_or_else(|error| panic!("downloads: {error}"));
+        let save_dialog = launch
+            .save_dialog
+            .clone()
+            .unwrap_or_else(|| accept_the_suggestion(launch.data_dir));
         let port = free_port();
         let native_port = free_port();
         let mut command = Command::new(tauri_driver());
@@ -113,8 +128,10 @@ impl RunningApp {
             ])
             .env("OSO_DATA_DIR", launch.data_dir)
             // Exports land inside the test's data directory, never in the user's Downloads.
-            .env("XDG_DOWNLOAD_DIR", launch.data_dir.join("downloads"))
-            // Never the user's ~/.config: the autostart entry, for one, is written there.
+            .env("XDG_DOWNLOAD_DIR", downloads(launch.data_dir))
+            .env("OSO_SAVE_DIALOG", save_dialog)
+            // Never the user's home or ~/.config: the autostart entry, for one, is written there.
+            .env("HOME", home(launch.data_dir))
             .env("XDG_CONFIG_HOME", config_home(launch.data_dir))
             .env("LANGUAGE", launch.os_language)
             .env_remove("LC_ALL")
@@ -321,9 +338,30 @@ fn wait_for_driver(url: &str) {
     panic!("tauri-driver did not answer at {url}");
 }
 
-/// The `XDG_CONFIG_HOME` an app on `data_dir` is started with.
+/// The `HOME` an app on `data_dir` is started with: never the user's. Some code reads `$HOME`
+/// and not the XDG variables (the autostart plugin writes `$HOME/.config/autostart`).
+pub fn home(data_dir: &Path) -> PathBuf {
+    data_dir.join("home")
+}
+
+/// The `XDG_CONFIG_HOME` an app on `data_dir` is started with: where it is under that `HOME`, so
+/// code that reads either writes to the same place.
 pub fn config_home(data_dir: &Path) -> PathBuf {
-    data_dir.join("config")
+    home(data_dir).join(".config")
+}
+
+/// The Downloads folder (`XDG_DOWNLOAD_DIR`) of an app on `data_dir`, where the save dialog starts.
+pub fn downloads(data_dir: &Path) -> PathBuf {
+    data_dir.join("downloads")
+}
+
+/// A stand-in for the save dialog (`OSO_SAVE_DIALOG`) that saves where OSO suggests.
+fn accept_the_suggestion(data_dir: &Path) -> PathBuf {
+    let program = data_dir.join("save-dialog-accepts.sh");
+    std::fs::write(&program, "#!/bin/sh\nprintf '%s\\n' \"$1\"\n")
+        .unwrap_or_else(|error| panic!("save dialog stand-in: {error}"));
+    make_executable(&program);
+    program
 }
 
 /// Launches the app a second time with `url` as its only argument, as `xdg-open` does with the
@@ -333,6 +371,7 @@ pub fn open_link(data_dir: &Path, url: &str) {
     let mut second = Command::new(oso_binary())
         .arg(url)
         .env("OSO_DATA_DIR", data_dir)
+        .env("HOME", home(data_dir))
         .env("XDG_CONFIG_HOME", config_home(data_dir))
         .env("NO_AT_BRIDGE", "1")
         .stdout(Stdio::null())

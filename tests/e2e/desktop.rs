@@ -2,7 +2,7 @@
 //! (a second launch with the URL, as `xdg-open` runs the registered handler, hands it to the
 //! running window), and starting with the user's session.
 
-use crate::app::{config_home, newest_link_token, open_link, oso_binary, Launch, RunningApp};
+use crate::app::{config_home, home, newest_link_token, open_link, oso_binary, Launch, RunningApp};
 use crate::{temp_data_dir, PASSWORD};
 
 const NEW_PASSWORD: &str = "seven purple owls sing loudly";
@@ -135,7 +135,8 @@ fn a_reset_link_waits_for_log_out_then_opens_the_new_password_card() {
 
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
-fn starting_with_the_session_is_off_by_default_and_writes_an_entry_only_in_xdg_config_home() {
+fn starting_with_the_session_is_off_by_default_and_writes_an_entry_that_starts_this_profile_only_in_the_config_home(
+) {
     let data = temp_data_dir();
     let mut app = RunningApp::launch("autostart", Launch::new(data.path()));
     app.sign_in_new_user(data.path(), "autostart@zebra.example", PASSWORD);
@@ -167,9 +168,9 @@ fn starting_with_the_session_is_off_by_default_and_writes_an_entry_only_in_xdg_c
     assert_eq!(autostart_checked(&app), Ok(serde_json::json!(true)));
     let entry = std::fs::read_to_string(&written[0]).unwrap_or_default();
     let exec = format!(
-        "Exec=env OSO_DATA_DIR={} {}",
-        data.path().display(),
-        oso_binary().display()
+        "Exec={} --data-dir={}",
+        oso_binary().display(),
+        data.path().display()
     );
     assert!(entry.contains(&exec), "{entry}");
 
@@ -199,6 +200,7 @@ fn a_start_that_cannot_prepare_its_state_says_why_and_quits_with_an_error() {
     let stderr = std::fs::File::create(&stderr_path).unwrap_or_else(|error| panic!("{error}"));
     let mut app = Command::new(oso_binary())
         .env("OSO_DATA_DIR", data.path())
+        .env("HOME", home(data.path()))
         .env("XDG_CONFIG_HOME", config_home(data.path()))
         .env("NO_AT_BRIDGE", "1")
         .env_remove("OSO_SERVICE_URL")

@@ -9,6 +9,7 @@ mod app;
 mod dark_mode;
 mod desktop;
 mod esecure;
+mod export;
 mod history;
 mod insecure_service;
 mod notification_actions;
@@ -26,6 +27,7 @@ mod roundtrip;
 mod sessions;
 mod shared_service;
 mod webdriver;
+mod window_state;
 mod wizard_memory;
 
 use app::{Launch, RunningApp};

@@ -232,6 +232,21 @@ impl Session {
         std::fs::write(path, png).unwrap_or_else(|error| panic!("{path:?}: {error}"));
     }
 
+    /// The window's place and size: `{ x, y, width, height }`.
+    pub fn window_rect(&self) -> Value {
+        self.get("/window/rect")
+            .unwrap_or_else(|error| panic!("window rect: {error}"))
+    }
+
+    /// Moves and resizes the window as a user dragging it would; answers the new rect.
+    pub fn set_window_rect(&self, x: i64, y: i64, width: i64, height: i64) -> Value {
+        self.post(
+            "/window/rect",
+            json!({ "x": x, "y": y, "width": width, "height": height }),
+        )
+        .unwrap_or_else(|error| panic!("set window rect: {error}"))
+    }
+
     /// Ends the session, which closes the application.
     pub fn end(self) {
         let _ = self.call(reqwest::Method::DELETE, "", None);

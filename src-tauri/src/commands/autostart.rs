@@ -1,44 +1,50 @@
 //! "Start with my session" (see [`crate::autostart`]): whether this OS offers it, and the switch.
 
 use serde::Serialize;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_autostart::AutoLaunchManager;
 
-use crate::autostart::Autostart;
 use crate::error::{CommandError, AUTOSTART};
 
 #[derive(Debug, Serialize)]
 pub struct AutostartView {
-    /// False where the OS has no XDG autostart: the UI then hides the setting.
+    /// False where the plugin could not be set up: the UI then says the setting is not offered.
     pub supported: bool,
     pub enabled: bool,
 }
 
-fn view(autostart: Option<&Autostart>) -> AutostartView {
-    AutostartView {
+fn failed(error: impl std::fmt::Display) -> CommandError {
+    tracing::error!(%error, "cannot read or change the autostart entry");
+    CommandError::new(AUTOSTART, error.to_string())
+}
+
+fn view(autostart: Option<&AutoLaunchManager>) -> Result<AutostartView, CommandError> {
+    Ok(AutostartView {
         supported: autostart.is_some(),
-        enabled: autostart.is_some_and(Autostart::is_enabled),
-    }
+        enabled: match autostart {
+            Some(autostart) => autostart.is_enabled().map_err(failed)?,
+            None => false,
+        },
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
-#[tracing::instrument(err(level = "info"))]
-pub fn autostart_get() -> Result<AutostartView, CommandError> {
-    Ok(view(Autostart::for_this_program().as_ref()))
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub fn autostart_get(app: AppHandle) -> Result<AutostartView, CommandError> {
+    view(app.try_state::<AutoLaunchManager>().as_deref())
 }
 
 #[tauri::command(rename_all = "snake_case")]
-#[tracing::instrument(err(level = "info"))]
-pub fn autostart_set(enabled: bool) -> Result<AutostartView, CommandError> {
-    let autostart = Autostart::for_this_program()
+#[tracing::instrument(skip(app), err(level = "info"))]
+pub fn autostart_set(app: AppHandle, enabled: bool) -> Result<AutostartView, CommandError> {
+    let autostart = app
+        .try_state::<AutoLaunchManager>()
         .ok_or_else(|| CommandError::new(AUTOSTART, "this system has no session autostart"))?;
-    let outcome = if enabled {
-        autostart.enable()
+    if enabled {
+        autostart.enable().map_err(failed)?;
     } else {
-        autostart.disable()
-    };
-    outcome.map_err(|error| {
-        tracing::error!(%error, entry = %autostart.entry().display(), "cannot change the autostart entry");
-        CommandError::new(AUTOSTART, error.to_string())
-    })?;
-    tracing::info!(enabled, entry = %autostart.entry().display(), "start with the session");
-    Ok(view(Some(&autostart)))
+        autostart.disable().map_err(failed)?;
+    }
+    tracing::info!(enabled, "start with the session");
+    view(Some(&autostart))
 }

@@ -1,8 +1,7 @@
-//! Exporting the visible history (with lines) as a CSV file in the user's Downloads folder, and
-//! opening that file in the user's spreadsheet.
+//! Exporting the visible history (with lines) as a CSV file where the user chooses in the save
+//! dialog, and opening that file in the user's spreadsheet.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use oso_api::orders::{Direction, ExportQuery, SortColumn};
@@ -11,7 +10,9 @@ use tauri::{AppHandle, Manager, State};
 
 use super::l10n::display_language;
 use super::profile::token;
-use crate::error::CommandError;
+use crate::error::{CommandError, EXPORT_FAILED};
+use crate::export_file;
+use crate::save_dialog::{self, SaveAs};
 use crate::state::AppState;
 
 /// The file the last export wrote: the only file `history_export_open` opens.
@@ -32,43 +33,19 @@ fn internal(error: impl ToString) -> CommandError {
     CommandError::new(oso_api::ErrorCode::Internal.as_str(), error.to_string())
 }
 
-/// `XDG_DOWNLOAD_DIR` when set, then the OS Downloads folder, then the home folder.
+/// Where the dialog starts: `XDG_DOWNLOAD_DIR` when set, then the OS Downloads folder, then the
+/// home folder; the first of them that exists.
 fn export_dir(app: &AppHandle) -> PathBuf {
     std::env::var_os("XDG_DOWNLOAD_DIR")
         .map(PathBuf::from)
-        .filter(|dir| dir.is_absolute())
-        .or_else(|| app.path().download_dir().ok())
+        .filter(|dir| dir.is_absolute() && dir.is_dir())
+        .or_else(|| app.path().download_dir().ok().filter(|dir| dir.is_dir()))
         .or_else(|| app.path().home_dir().ok())
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// Writes `contents` to `oso-orders-DATE.csv` in `dir`, or `…-2.csv` and so on: an earlier
-/// export is never overwritten.
-fn write_new_file(dir: &Path, date: &str, contents: &str) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
-    for attempt in 1..1000 {
-        let name = match attempt {
-            1 => format!("oso-orders-{date}.csv"),
-            n => format!("oso-orders-{date}-{n}.csv"),
-        };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(contents.as_bytes())?;
-                file.sync_all()?;
-                return Ok(path);
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(std::io::Error::other("too many exports today"))
-}
-
+/// Asks where to save, then writes the export there. Answers nothing when the user cancelled the
+/// dialog: then nothing is asked of the service and nothing is written.
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn history_export(
@@ -79,8 +56,29 @@ pub async fn history_export(
     direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
-) -> Result<ExportView, CommandError> {
+) -> Result<Option<ExportView>, CommandError> {
     let token = token(&state).await?;
+    let language = display_language(&state).await?;
+    let messages = state.locales.catalogue(language);
+    let say = |id: &str| messages.format(id, &[]).unwrap_or_else(|| id.to_owned());
+    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let suggested = export_file::suggested_path(&export_dir(&app), &date);
+    let (title, file_type) = (
+        say("history-export-dialog-title"),
+        say("history-export-file-type"),
+    );
+    let save_as = SaveAs {
+        title: &title,
+        suggested: &suggested,
+        filter_name: &file_type,
+        extension: "csv",
+    };
+    let Some(chosen) = save_dialog::ask(&app, save_as).await.map_err(internal)? else {
+        tracing::info!("export cancelled in the save dialog");
+        return Ok(None);
+    };
+    let path = export_file::with_extension(chosen, "csv");
+
     let query = ExportQuery {
         sort: sort.unwrap_or_default(),
         direction: direction.unwrap_or_default(),
@@ -88,13 +86,14 @@ pub async fn history_export(
         account_number,
     };
     let export = state.client.history_export(&token, &query).await?;
-    let language = display_language(&state).await?;
-    let text = crate::history_csv::render(&export, language, state.locales.catalogue(language));
-    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let path = write_new_file(&export_dir(&app), &date, &text).map_err(internal)?;
+    let text = crate::history_csv::render(&export, language, messages);
+    export_file::write_whole(&path, &text).map_err(|error| {
+        tracing::warn!(%error, path = %path.display(), "cannot write the export");
+        CommandError::new(EXPORT_FAILED, error.to_string())
+    })?;
     tracing::info!(path = %path.display(), orders = export.orders.len(), "history exported");
     *last.0.lock().map_err(internal)? = Some(path.clone());
-    Ok(ExportView {
+    Ok(Some(ExportView {
         file_name: path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
@@ -103,7 +102,7 @@ pub async fn history_export(
         orders: export.orders.len(),
         lines: export.orders.iter().map(|order| order.lines.len()).sum(),
         truncated: export.truncated,
-    })
+    }))
 }
 
 /// Opens the last exported file with the desktop's program for CSV files.
@@ -117,25 +116,4 @@ pub async fn history_export_open(
         CommandError::new(oso_api::ErrorCode::NotFound.as_str(), "nothing exported")
     })?;
     crate::browser::open_file(&app, &path.display().to_string()).map_err(internal)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_export_never_overwrites_an_earlier_one_of_the_same_day() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let first = write_new_file(dir.path(), "2026-11-21", "one").expect("first");
-        let second = write_new_file(dir.path(), "2026-11-21", "two").expect("second");
-        assert_eq!(
-            first.file_name().expect("a name"),
-            "oso-orders-2026-11-21.csv"
-        );
-        assert_eq!(
-            second.file_name().expect("a name"),
-            "oso-orders-2026-11-21-2.csv"
-        );
-        assert_eq!(std::fs::read_to_string(first).expect("readable"), "one");
-    }
 }

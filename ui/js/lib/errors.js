@@ -19,6 +19,7 @@ const ERRORS = {
   unreachable: () => t("error-unreachable"),
   local_store: () => t("error-local_store"),
   autostart_failed: () => t("error-autostart_failed"),
+  export_failed: () => t("error-export_failed"),
   invalid_credentials: () => t("error-invalid_credentials"),
   account_inactive: () => t("error-account_inactive"),
   token_invalid: () => t("error-token_invalid"),

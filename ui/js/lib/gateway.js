@@ -97,7 +97,8 @@ export const catalogueSearch = ({ query, category, size }) =>
 export const historyList = ({ sort, direction, status, accountNumber, limit, offset }) =>
   invoke("history_list", { sort, direction, status, account_number: accountNumber, limit, offset });
 export const historyAccountNumbers = () => invoke("history_account_numbers");
-/** `{ sort, direction, status, accountNumber }`: the filtered history, every page. */
+/** `{ sort, direction, status, accountNumber }`: the filtered history, every page, saved where the
+ * user chooses in the save dialog; `null` when they cancelled it. */
 export const historyExport = ({ sort, direction, status, accountNumber }) =>
   invoke("history_export", { sort, direction, status, account_number: accountNumber });
 export const historyExportOpen = () => invoke("history_export_open");

@@ -233,15 +233,16 @@ function clearFilters() {
   els.statusFilter.focus();
 }
 
-/** Writes every order the filters show (all pages, with lines) to a CSV file. */
+/** Writes every order the filters show (all pages, with lines) to a CSV file, where the user
+ * chooses in the save dialog. Cancelling the dialog answers nothing, and the page stays as it
+ * was (the last export's result, if any). */
 async function exportVisible() {
   const button = els.export;
   button.disabled = true;
   button.classList.add("is-busy");
-  els.exportResult.hidden = true;
-  say(els.exportStatus, null);
   try {
     const result = await historyExport(filters());
+    if (!result) return;
     const orders = () => t("history-orders", { count: result.orders });
     const done = () => t("history-export-done", { orders: orders(), lines: items(result.lines), path: result.path });
     const message = result.truncated
@@ -253,7 +254,7 @@ async function exportVisible() {
     els.exportOpen.hidden = true;
     say(els.exportStatus, errorMessage(readError(error)), "error");
   } finally {
-    els.exportResult.hidden = false;
+    els.exportResult.hidden = !els.exportStatus.textContent;
     button.classList.remove("is-busy");
     button.disabled = !answer || answer.offline || (answer.total ?? 0) === 0;
   }
