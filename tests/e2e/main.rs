@@ -9,6 +9,7 @@ mod dark_mode;
 mod desktop;
 mod esecure;
 mod history;
+mod history_filters;
 mod insecure_service;
 mod notification_actions;
 mod notification_server;

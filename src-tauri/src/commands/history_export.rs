@@ -71,6 +71,7 @@ fn write_new_file(dir: &Path, date: &str, contents: &str) -> std::io::Result<Pat
 
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
+#[allow(clippy::too_many_arguments)]
 pub async fn history_export(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -79,13 +80,20 @@ pub async fn history_export(
     direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
+    search: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
 ) -> Result<ExportView, CommandError> {
+    let (search, days) = super::history::search_and_days(search, from.as_deref(), to.as_deref())?;
     let token = token(&state).await?;
     let query = ExportQuery {
         sort: sort.unwrap_or_default(),
         direction: direction.unwrap_or_default(),
         status,
         account_number,
+        search,
+        created_from: days.from,
+        created_before: days.before,
     };
     let export = state.client.history_export(&token, &query).await?;
     let language = display_language(&state).await?;
