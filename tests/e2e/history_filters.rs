@@ -141,12 +141,15 @@ fn progress(app: &RunningApp) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Opens the details of order `number` and waits for its progress line, scrolled into view.
 fn open_details(app: &RunningApp, number: &str, expected: &[&str]) {
     app.ui()
         .click_on(&format!("tr[data-order-number='{number}'] td"));
     app.ui().wait_until("the progress line", || {
         Ok((progress(app) == expected).then_some(()))
     });
+    let line = app.ui().find("#order-details-progress");
+    app.ui().scroll_into_view(&line);
 }
 
 #[test]
@@ -162,6 +165,14 @@ fn the_history_is_searched_by_order_or_tracking_number_filtered_by_date_sorted_b
         "every order, newest first",
         &[cancelled, received, in_progress, shipped],
     );
+    let packs = app
+        .ui()
+        .execute(
+            "return [...document.querySelectorAll('#history-rows td[data-column=packs]')].map((cell) => cell.textContent);",
+            vec![],
+        )
+        .expect("packs");
+    assert_eq!(packs, json!(["3", "2", "5", "1"]), "each order's packs");
     // Every status has a colour of its own.
     let colours = app
         .ui()
@@ -186,10 +197,11 @@ fn the_history_is_searched_by_order_or_tracking_number_filtered_by_date_sorted_b
     app.ui()
         .type_into("#history-search", &in_progress.to_lowercase());
     wait_for_rows(app, "the order found by number", &[in_progress]);
-    app.ui().type_into("#history-search", "");
+    // Emptied, then Enter (the form's submit) searches at once.
     app.ui()
         .execute(
-            "document.getElementById('history-filters').requestSubmit();",
+            "document.getElementById('history-search').value = ''; \
+             document.getElementById('history-filters').requestSubmit();",
             vec![],
         )
         .expect("submitted");
@@ -360,5 +372,7 @@ fn with_a_dark_desktop_the_history_shows_every_status_in_its_own_colour_and_the_
     app.ui().wait_until("the date error", || {
         Ok((!app.ui().text_of("#history-to-error").is_empty()).then_some(()))
     });
+    let filters = app.ui().find("#history-filters");
+    app.ui().scroll_into_view(&filters);
     app.screenshot("dark-to-before-from");
 }
