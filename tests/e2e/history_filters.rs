@@ -125,6 +125,26 @@ fn set_date(app: &RunningApp, css: &str, day: &str) {
         .expect("a date set");
 }
 
+/// Each status badge's text on its background: at least 4.5:1 (WCAG AA), as drawn.
+fn assert_badges_read_well(app: &RunningApp) {
+    let ratios = app
+        .ui()
+        .execute(
+            "const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+             const luminance = (css) => { const [r, g, b] = css.match(/\\d+/g).map(Number);
+               return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+             return [...document.querySelectorAll('#history-rows .history-badge')].map((badge) => {
+               const style = getComputedStyle(badge);
+               const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+               return (a + 0.05) / (b + 0.05); });",
+            vec![],
+        )
+        .expect("contrast");
+    let ratios: Vec<f64> = serde_json::from_value(ratios).expect("numbers");
+    assert_eq!(ratios.len(), 4);
+    assert!(ratios.iter().all(|ratio| *ratio >= 4.5), "{ratios:?}");
+}
+
 fn open_history(app: &RunningApp) {
     app.ui().click_on("a[data-page='order-history']");
 }
@@ -184,6 +204,7 @@ fn the_history_is_searched_by_order_or_tracking_number_filtered_by_date_sorted_b
     let colours: std::collections::BTreeSet<String> =
         serde_json::from_value(colours).expect("a list");
     assert_eq!(colours.len(), 4, "{colours:?}");
+    assert_badges_read_well(app);
     app.screenshot("every-status");
 
     // A part of the tracking number, typed with spaces; then an order number in lower case.
@@ -336,23 +357,7 @@ fn with_a_dark_desktop_the_history_shows_every_status_in_its_own_colour_and_the_
         "every order, newest first",
         &[cancelled, received, in_progress, shipped],
     );
-    // Each badge's text on its background: at least 4.5:1 (WCAG AA), as drawn.
-    let ratios = app
-        .ui()
-        .execute(
-            "const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-             const luminance = (css) => { const [r, g, b] = css.match(/\\d+/g).map(Number);
-               return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
-             return [...document.querySelectorAll('#history-rows .history-badge')].map((badge) => {
-               const style = getComputedStyle(badge);
-               const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
-               return (a + 0.05) / (b + 0.05); });",
-            vec![],
-        )
-        .expect("contrast");
-    let ratios: Vec<f64> = serde_json::from_value(ratios).expect("numbers");
-    assert_eq!(ratios.len(), 4);
-    assert!(ratios.iter().all(|ratio| *ratio >= 4.5), "{ratios:?}");
+    assert_badges_read_well(app);
     app.screenshot("dark-every-status");
     app.ui().type_into("#history-search", "7777");
     wait_for_rows(app, "the shipped order found", &[shipped]);

@@ -122,6 +122,7 @@ export function forgetFilters() {
   for (const input of Object.values(inputs)) input.value = "";
   clearErrors(form);
   applied = { ...EMPTY };
+  told = "";
 }
 
 export function startFilters(options) {
