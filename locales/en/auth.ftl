@@ -1,6 +1,6 @@
 ## Shared by the forms
-form-required-mark = *
-form-required-note = Fields marked with * are required.
+form-required-mark = ✓
+form-required-note = Fields marked with a check mark (✓) are required.
 password-rule = At least 12 characters. Long passphrases are welcome.
 password-show = Show
 password-hide = Hide

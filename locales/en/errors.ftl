@@ -39,6 +39,8 @@ field-error-invalid_code = This code is not valid. Check it in the e-mail.
 field-error-passwords_differ = The two passwords are not the same.
 field-error-confirm-required = Tick this box to confirm.
 field-error-invalid = Check this field.
+field-error-invalid_date = Enter a complete date.
+field-error-before_from = This date is before the “from” date. Choose that day or a later one.
 field-error-same_as_current = Choose a password that differs from the current one.
 
 ## eSecure

@@ -32,6 +32,7 @@ order-step-supplies-intro = Enter how many packs of each item you need. Search a
 order-filters-label = Find supplies
 order-search = Search
 order-search-placeholder = Name, material or article code
+order-search-button = Search
 order-category = Category
 order-category-all = All categories
 order-size = Size

@@ -1,6 +1,6 @@
 ## Shared by the forms
-form-required-mark = *
-form-required-note = Les champs marqués d'un * sont obligatoires.
+form-required-mark = ✓
+form-required-note = Les champs marqués d'une coche (✓) sont obligatoires.
 password-rule = Au moins 12 caractères. Les longues phrases de passe sont bienvenues.
 password-show = Afficher
 password-hide = Masquer

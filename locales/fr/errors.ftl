@@ -39,6 +39,8 @@ field-error-invalid_code = Ce code n'est pas valable. Vérifiez-le dans l'e-mail
 field-error-passwords_differ = Les deux mots de passe ne sont pas identiques.
 field-error-confirm-required = Cochez cette case pour confirmer.
 field-error-invalid = Vérifiez ce champ.
+field-error-invalid_date = Saisissez une date complète.
+field-error-before_from = Cette date précède la date de début. Choisissez ce jour-là ou un jour suivant.
 field-error-same_as_current = Choisissez un mot de passe différent de l'actuel.
 
 ## eSecure

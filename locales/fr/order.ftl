@@ -32,6 +32,7 @@ order-step-supplies-intro = Indiquez combien de paquets de chaque article il vou
 order-filters-label = Rechercher du matériel
 order-search = Rechercher
 order-search-placeholder = Nom, matière ou code article
+order-search-button = Rechercher
 order-category = Catégorie
 order-category-all = Toutes les catégories
 order-size = Taille

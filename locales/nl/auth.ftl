@@ -1,6 +1,6 @@
 ## Shared by the forms
-form-required-mark = *
-form-required-note = Velden met een * zijn verplicht.
+form-required-mark = ✓
+form-required-note = Velden gemarkeerd met een vinkje (✓) zijn verplicht.
 password-rule = Minstens 12 tekens. Een lange wachtzin is welkom.
 password-show = Tonen
 password-hide = Verbergen

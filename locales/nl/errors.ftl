@@ -39,6 +39,8 @@ field-error-invalid_code = Deze code is niet geldig. Controleer de code in de e-
 field-error-passwords_differ = De twee wachtwoorden zijn niet gelijk.
 field-error-confirm-required = Vink dit vakje aan om te bevestigen.
 field-error-invalid = Controleer dit veld.
+field-error-invalid_date = Vul een volledige datum in.
+field-error-before_from = Deze datum ligt vóór de begindatum. Kies die dag of een latere.
 field-error-same_as_current = Kies een wachtwoord dat verschilt van het huidige.
 
 ## eSecure

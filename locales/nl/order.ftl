@@ -32,6 +32,7 @@ order-step-supplies-intro = Vul in hoeveel pakken u van elk artikel nodig hebt. 
 order-filters-label = Verzendmateriaal zoeken
 order-search = Zoeken
 order-search-placeholder = Naam, materiaal of artikelcode
+order-search-button = Zoeken
 order-category = Categorie
 order-category-all = Alle categorieën
 order-size = Formaat

@@ -57,6 +57,15 @@ impl CommandError {
     }
 }
 
+/// Fields the desktop refused before asking the service, answered as the service would.
+impl From<oso_core::FieldErrors> for CommandError {
+    fn from(errors: oso_core::FieldErrors) -> Self {
+        let mut error = Self::new(ErrorCode::ValidationFailed.as_str(), "invalid fields");
+        error.fields = errors.into_map();
+        error
+    }
+}
+
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} ({})", self.message, self.code)

@@ -1,5 +1,5 @@
 //! Order history in the real app: newest first, sorting both ways, the supplier ships an order
-//! and its status, timeline and Track & Trace link (opened in the system browser) show; another
+//! and its status, progress line and Track & Trace link (opened in the system browser) show; another
 //! company that saves the same account number sees none of the orders placed with it.
 
 use serde_json::json;
@@ -56,6 +56,7 @@ fn orders_appear_newest_first_sort_both_ways_and_a_shipped_order_shows_its_track
         "status",
         "account_number",
         "company",
+        "packs",
     ] {
         app.ui().click_on(&format!("button[data-sort='{column}']"));
         app.ui().wait_until(&format!("{column} ascending"), || {
@@ -111,8 +112,11 @@ fn orders_appear_newest_first_sort_both_ways_and_a_shipped_order_shows_its_track
         .click_on(&format!("tr[data-order-number='{}'] td", numbers[0]));
     app.ui().wait_until("the shipped status", || {
         Ok((!app.ui().text_of("#order-details-status").is_empty()
-            && app.ui().text_of("#order-details-timeline").lines().count() >= 2)
-            .then_some(()))
+            && app
+                .ui()
+                .try_find("#order-details-progress [data-status='shipped'][aria-current='step']")?
+                .is_some())
+        .then_some(()))
     });
     app.ui().click_on("#order-details-track");
     app.ui().wait_until("the browser to be asked", || {
@@ -179,7 +183,7 @@ fn the_tracking_link_goes_ten_days_after_completion_and_the_order_thirty_days_af
         app.ui()
             .click_on(&format!("tr[data-order-number='{number}'] td"));
         app.ui().wait_until("the completed order", || {
-            Ok((!app.ui().text_of("#order-details-timeline").is_empty()).then_some(()))
+            Ok((!app.ui().text_of("#order-details-progress").is_empty()).then_some(()))
         });
     };
     show_details(&app);

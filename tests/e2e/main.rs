@@ -11,6 +11,7 @@ mod desktop;
 mod esecure;
 mod export;
 mod history;
+mod history_filters;
 mod insecure_service;
 mod notification_actions;
 mod notification_server;

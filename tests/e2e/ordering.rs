@@ -73,8 +73,33 @@ fn a_user_orders_with_search_filters_and_the_address_book_and_edits_from_the_rev
         .ui()
         .execute("window.location.hash = '#/new-order';", vec![]);
 
-    // 1. A saved account number.
+    // 1. A saved account number. Required fields carry the manual's check mark, which a legend
+    // explains; each of them is `required` for screen readers too.
     visible_step(&app, 1);
+    assert!(
+        app.ui()
+            .text_of("#order-step-1 .required-legend")
+            .contains('✓'),
+        "the legend of the mark"
+    );
+    let marks = app
+        .ui()
+        .execute(
+            "return [...document.querySelectorAll('#order-form .required-mark')].map((mark) => {
+               const control = document.getElementById(mark.closest('label').htmlFor);
+               return [mark.textContent, mark.getAttribute('aria-hidden'), control.required || control.getAttribute('aria-required') === 'true'];
+             });",
+            vec![],
+        )
+        .expect("the marks");
+    let marks: Vec<(String, String, bool)> = serde_json::from_value(marks).expect("a list");
+    assert!(marks.len() >= 7, "{marks:?}");
+    assert!(
+        marks
+            .iter()
+            .all(|(text, hidden, required)| text == "✓" && hidden == "true" && *required),
+        "{marks:?}"
+    );
     app.ui()
         .click_on("input[name='order-saved-number'][value='951234567']");
     app.screenshot("step-1");
@@ -97,6 +122,28 @@ fn a_user_orders_with_search_filters_and_the_address_book_and_edits_from_the_rev
     app.ui().type_into("#order-search", &name.to_uppercase());
     let row = format!("[data-sku='{sku}']");
     app.ui().find(&format!("{row}:not([hidden])"));
+    // The manual's Search button runs the search too (here on a text set without typing, so
+    // only the button can have searched), and tells how many items it found.
+    app.ui()
+        .execute(
+            "document.getElementById('order-search').value = 'zzz-no-such-item';",
+            vec![],
+        )
+        .expect("text set");
+    app.ui().click_on("#order-search-button");
+    app.ui().find("#order-supplies-empty:not([hidden])");
+    app.screenshot("step-3-search-button-nothing-found");
+    app.ui()
+        .execute(
+            "document.getElementById('order-search').value = arguments[0];",
+            vec![json!(name.to_uppercase())],
+        )
+        .expect("text set");
+    app.ui().click_on("#order-search-button");
+    app.ui().find(&format!("{row}:not([hidden])"));
+    let count = wait_for_some_text(&app, "#order-results-count");
+    assert!(count.starts_with(char::is_numeric), "{count}");
+    app.screenshot("step-3-searched");
     app.ui().click_on(&format!(
         "#order-category option[value='{}']",
         item["category"].as_str().expect("category")

@@ -74,6 +74,8 @@ pub enum SortColumn {
     Status,
     AccountNumber,
     Company,
+    /// The order's total number of packs, over all its lines.
+    Packs,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -101,6 +103,16 @@ pub struct HistoryQuery {
     pub status: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
+    /// An order number or tracking number, or a part of one; case and spaces do not matter.
+    /// Empty or absent for every order. At most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Only orders placed at or after this instant (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_from: Option<DateTime<Utc>>,
+    /// Only orders placed before this instant (RFC 3339); must be after `created_from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_before: Option<DateTime<Utc>>,
     /// 1 to 200; default 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
@@ -123,6 +135,16 @@ pub struct ExportQuery {
     pub status: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
+    /// An order number or tracking number, or a part of one; case and spaces do not matter.
+    /// Empty or absent for every order. At most 64 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Only orders placed at or after this instant (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_from: Option<DateTime<Utc>>,
+    /// Only orders placed before this instant (RFC 3339); must be after `created_from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_before: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +155,9 @@ pub struct HistoryRow {
     pub status: OrderStatus,
     pub account_number: String,
     pub company: String,
+    /// The order's total number of packs (absent from pages kept before it was listed).
+    #[serde(default)]
+    pub packs: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,8 +4,9 @@
 use oso_api::orders::{
     Direction, HistoryAccountNumber, HistoryPage, HistoryQuery, OrderDetails, SortColumn,
 };
+use oso_core::history_filter::InstantRange;
 use oso_core::order_lifecycle::is_expired;
-use oso_core::{AddressInput, Language, OrderStatus};
+use oso_core::{AddressInput, FieldErrors, Language, OrderDateRange, OrderSearch, OrderStatus};
 use oso_desktop::client::ApiPath;
 use serde::Serialize;
 use tauri::State;
@@ -23,6 +24,7 @@ pub struct HistoryRowView {
     pub status: OrderStatus,
     pub account_number: String,
     pub company: String,
+    pub packs: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +78,7 @@ fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
             status: row.status,
             account_number: row.account_number,
             company: row.company,
+            packs: row.packs,
         })
         .collect();
     HistoryView {
@@ -90,6 +93,31 @@ fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
     }
 }
 
+/// The search and the days of the history's filters, checked here too so that bad input is
+/// refused at its field offline as well: the days (`2026-11-21`, as a date field gives them)
+/// become the instants they cover on this computer's clock, which the service filters on.
+pub(super) fn search_and_days(
+    search: Option<String>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(Option<String>, InstantRange), CommandError> {
+    let mut errors = FieldErrors::new();
+    let search = errors
+        .check(
+            "search",
+            OrderSearch::parse(search.as_deref().unwrap_or("")),
+            |error| error.field_code(),
+        )
+        .flatten()
+        .map(|search| search.as_str().to_owned());
+    let days = OrderDateRange::parse(from, to).unwrap_or_else(|refused| {
+        errors.extend(refused);
+        OrderDateRange::default()
+    });
+    errors.into_result()?;
+    Ok((search, days.instants(&chrono::Local)))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
 #[allow(clippy::too_many_arguments)]
@@ -99,15 +127,22 @@ pub async fn history_list(
     direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
+    search: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
     limit: Option<u32>,
     offset: Option<u32>,
 ) -> Result<HistoryView, CommandError> {
+    let (search, days) = search_and_days(search, from.as_deref(), to.as_deref())?;
     let me = signed_in_as(&state).await?;
     let query = HistoryQuery {
         sort: sort.unwrap_or_default(),
         direction: direction.unwrap_or_default(),
         status,
         account_number,
+        search,
+        created_from: days.from,
+        created_before: days.before,
         limit: Some(limit.unwrap_or(25)),
         offset: Some(offset.unwrap_or(0)),
     };

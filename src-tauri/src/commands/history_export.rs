@@ -48,6 +48,7 @@ fn export_dir(app: &AppHandle) -> PathBuf {
 /// dialog: then nothing is asked of the service and nothing is written.
 #[tauri::command(rename_all = "snake_case")]
 #[tracing::instrument(skip_all, err(level = "info"))]
+#[allow(clippy::too_many_arguments)]
 pub async fn history_export(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -56,11 +57,16 @@ pub async fn history_export(
     direction: Option<Direction>,
     status: Option<String>,
     account_number: Option<String>,
+    search: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
 ) -> Result<Option<ExportView>, CommandError> {
+    // Refused filters are said before the dialog asks anything.
+    let (search, days) = super::history::search_and_days(search, from.as_deref(), to.as_deref())?;
     let token = token(&state).await?;
     let language = display_language(&state).await?;
     let messages = state.locales.catalogue(language);
-    let say = |id: &str| messages.format(id, &[]).unwrap_or_else(|| id.to_owned());
+    let say = |id| messages.say(id, &[]);
     let date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let suggested = export_file::suggested_path(&export_dir(&app), &date);
     let (title, file_type) = (
@@ -84,6 +90,9 @@ pub async fn history_export(
         direction: direction.unwrap_or_default(),
         status,
         account_number,
+        search,
+        created_from: days.from,
+        created_before: days.before,
     };
     let export = state.client.history_export(&token, &query).await?;
     let text = crate::history_csv::render(&export, language, messages);

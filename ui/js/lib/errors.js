@@ -75,6 +75,8 @@ const FIELD_ERRORS = {
   approval_rejected: () => t("field-error-approval_rejected"),
   access_refused: () => t("field-error-access_refused"),
   invalid_domain: () => t("field-error-invalid_domain"),
+  invalid_date: () => t("field-error-invalid_date"),
+  before_from: () => t("field-error-before_from"),
 };
 
 /** Messages a field can use instead of the general one, for a clearer sentence. */

@@ -91,7 +91,8 @@ function describedBy(input, id, present) {
   else input.removeAttribute("aria-describedby");
 }
 
-function markInvalid(spec, code) {
+/** Shows `code` at the field of `spec` (its message, aria-invalid), moving no focus. */
+export function markInvalid(spec, code) {
   const input = byId(spec.id);
   const error = byId(`${spec.id}-error`);
   say(error, spec.messages[code] ?? fieldMessage(code));

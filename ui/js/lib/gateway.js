@@ -93,14 +93,15 @@ export const catalogueSearch = ({ query, category, size }) =>
   invoke("catalogue_search", { query, category, size });
 
 // The order history.
-/** `{ sort, direction, status, accountNumber, limit, offset }`. */
-export const historyList = ({ sort, direction, status, accountNumber, limit, offset }) =>
-  invoke("history_list", { sort, direction, status, account_number: accountNumber, limit, offset });
+/** `{ sort, direction, status, accountNumber, search, from, to, limit, offset }`; `from` and `to`
+ * are days as a date field gives them (`2026-11-21`). */
+export const historyList = ({ sort, direction, status, accountNumber, search, from, to, limit, offset }) =>
+  invoke("history_list", { sort, direction, status, account_number: accountNumber, search, from, to, limit, offset });
 export const historyAccountNumbers = () => invoke("history_account_numbers");
-/** `{ sort, direction, status, accountNumber }`: the filtered history, every page, saved where the
- * user chooses in the save dialog; `null` when they cancelled it. */
-export const historyExport = ({ sort, direction, status, accountNumber }) =>
-  invoke("history_export", { sort, direction, status, account_number: accountNumber });
+/** `{ sort, direction, status, accountNumber, search, from, to }`: the filtered history, every
+ * page, saved where the user chooses in the save dialog; `null` when they cancelled it. */
+export const historyExport = ({ sort, direction, status, accountNumber, search, from, to }) =>
+  invoke("history_export", { sort, direction, status, account_number: accountNumber, search, from, to });
 export const historyExportOpen = () => invoke("history_export_open");
 export const orderDetails = (orderNumber) => invoke("order_details", { order_number: orderNumber });
 export const orderCancel = (orderNumber) => invoke("order_cancel", { order_number: orderNumber });

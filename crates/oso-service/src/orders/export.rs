@@ -83,6 +83,9 @@ pub async fn export(
         direction: query.direction,
         status: query.status.clone(),
         account_number: query.account_number.clone(),
+        search: query.search.clone(),
+        created_from: query.created_from,
+        created_before: query.created_before,
         limit: None,
         offset: None,
     };
@@ -131,6 +134,8 @@ where
     DB: Dialect,
     i64: Encode<'a, DB> + Type<DB>,
     &'a str: Encode<'a, DB> + Type<DB>,
+    String: Encode<'a, DB> + Type<DB>,
+    DateTime<Utc>: Encode<'a, DB> + Type<DB>,
 {
     let mut orders = QueryBuilder::<DB>::new(
         "SELECT o.id AS id, o.order_number AS order_number, o.created_at AS created_at,

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod history;
+mod history_filters;
 pub mod lifecycle;
 mod mail;
 mod store;

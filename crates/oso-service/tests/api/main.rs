@@ -11,6 +11,7 @@ mod events;
 mod file_modes;
 mod forget_esecure;
 mod history;
+mod history_filters;
 mod history_visibility;
 mod hosts;
 mod lifecycle;

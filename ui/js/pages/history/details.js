@@ -1,4 +1,4 @@
-// One order's details below the table: what was ordered, where to, by whom, the status changes,
+// One order's details below the table: what was ordered, where to, by whom, its progress line,
 // the Track & Trace link (opened in the system browser) and cancelling while that is allowed.
 
 import { openTrackingLink, orderAgain, orderCancel, orderDetails } from "../../lib/gateway.js";
@@ -9,6 +9,7 @@ import { element, translated } from "../../lib/dom.js";
 import { addressDetails, addressLines } from "../../lib/address.js";
 import { dateTime, groupNumber, packs } from "../../lib/format.js";
 import { statusBadge } from "./labels.js";
+import { progressLine } from "./progress.js";
 import { latestRequest } from "../../lib/latest.js";
 
 let panel;
@@ -55,13 +56,6 @@ function lineItem(item) {
   return element("li", { class: "history-line" }, [name, element("span", { class: "history-line-packs", text: packs(item.packs) })]);
 }
 
-function timelineItem(change) {
-  return element("li", { class: "history-timeline-item", "data-status": change.status }, [
-    statusBadge(change.status),
-    element("time", { datetime: change.changed_at, text: dateTime(change.changed_at) }),
-  ]);
-}
-
 function actions(order) {
   if (confirming) {
     return element("div", { class: "item-confirm history-confirm", role: "group", "aria-labelledby": "order-details-question" }, [
@@ -88,7 +82,6 @@ function actions(order) {
 }
 
 function body(order) {
-  const timeline = Array.isArray(order.timeline) ? order.timeline : [];
   return [
     element("dl", { class: "history-summary" }, [
       detail("history-column-order_number", order.order_number),
@@ -99,14 +92,14 @@ function body(order) {
       detail("history-details-ordered-by", order.ordered_by || t("history-details-unknown"),
         order.ordered_by ? {} : { class: "history-muted", "data-i18n": "history-details-unknown" }),
     ]),
+    element("section", { "aria-labelledby": "order-details-progress-title" }, [
+      element("h3", { class: "order-subtitle", id: "order-details-progress-title", "data-i18n": "history-details-progress" }),
+      progressLine(order, { id: "order-details-progress", "aria-labelledby": "order-details-progress-title" }),
+    ]),
     element("div", { class: "history-details-grid" }, [
       element("section", { "aria-labelledby": "order-details-address-title" }, [
         element("h3", { class: "order-subtitle", id: "order-details-address-title", "data-i18n": "history-details-address" }),
         addressBlock(order.address),
-      ]),
-      element("section", { "aria-labelledby": "order-details-timeline-title" }, [
-        element("h3", { class: "order-subtitle", id: "order-details-timeline-title", "data-i18n": "history-details-timeline" }),
-        element("ol", { class: "history-timeline", id: "order-details-timeline" }, timeline.map(timelineItem)),
       ]),
     ]),
     element("section", { "aria-labelledby": "order-details-lines-title" }, [

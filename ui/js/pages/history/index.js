@@ -1,6 +1,6 @@
 // "Bestelgeschiedenis": the orders this login placed and every order on the account numbers it
-// administers under eSecure, newest first, sortable by each column, filtered by status and
-// account number, 25 a page. A row opens its details.
+// administers under eSecure, newest first, sortable by each column, filtered (filters.js) by a
+// search, the order dates, status and account number, 25 a page. A row opens its details.
 
 import { historyAccountNumbers, historyExport, historyExportOpen, historyList } from "../../lib/gateway.js";
 import { onLanguageChange, t } from "../../lib/i18n.js";
@@ -13,21 +13,17 @@ import { dateTime, groupNumber, items, number } from "../../lib/format.js";
 import { COLUMN_NAMES, statusBadge } from "./labels.js";
 import { closeDetails, forgetDetails, openDetails, openOrder, startDetails } from "./details.js";
 import { openReorder } from "../order/index.js";
+import { clearFilters, currentFilters, forgetFilters, isFiltered, showFilterError, startFilters } from "./filters.js";
 import { latestRequest } from "../../lib/latest.js";
 
 const PAGE = "order-history";
 const PAGE_SIZE = 25;
-const COLUMNS = ["order_number", "created_at", "status", "account_number", "company"];
+const COLUMNS = ["order_number", "created_at", "status", "account_number", "company", "packs"];
 const DEFAULT_RETENTION = { orders: 30, trackAndTrace: 10 };
 
-const query = { sort: "created_at", direction: "desc", status: null, accountNumber: null, offset: 0 };
+const query = { sort: "created_at", direction: "desc", offset: 0 };
 /** The order and filters chosen, which the list and the export both follow. */
-const filters = () => ({
-  sort: query.sort,
-  direction: query.direction,
-  status: query.status,
-  accountNumber: query.accountNumber,
-});
+const filters = () => ({ sort: query.sort, direction: query.direction, ...currentFilters() });
 /** The last answer, or null before one arrived. */
 let answer = null;
 const ticket = latestRequest();
@@ -55,6 +51,7 @@ function rowFor(order) {
     cell("status", statusBadge(order.status)),
     cell("account_number", element("span", { class: "account-number", text: groupNumber(order.account_number ?? "") })),
     cell("company", order.company ?? ""),
+    cell("packs", Number.isFinite(order.packs) ? number(order.packs) : ""),
   ]);
 }
 
@@ -97,17 +94,13 @@ function renderPaging() {
   say(els.range, () => t("history-range", { first: number(first), last: number(last), total: number(total) }));
 }
 
-function filtered() {
-  return query.status !== null || query.accountNumber !== null;
-}
-
 function render() {
   const focused = document.activeElement?.closest?.("tr[data-order-number]")?.dataset.orderNumber ?? null;
   const orders = answer?.orders ?? [];
   els.rows.replaceChildren(...orders.map((order) => translated(rowFor(order))));
   const empty = answer !== null && orders.length === 0;
-  els.emptyNone.hidden = filtered();
-  els.emptyFiltered.hidden = !filtered();
+  els.emptyNone.hidden = isFiltered();
+  els.emptyFiltered.hidden = !isFiltered();
   presentWhen(els.empty, els.paging, empty);
   els.offline.hidden = !answer?.offline;
   // The export needs the service, and something to export.
@@ -144,6 +137,8 @@ export async function load() {
     return true;
   } catch (error) {
     if (!isLatest()) return false;
+    // A filter refused (by the desktop or the service) is told at its field; the list stays.
+    if (showFilterError(error)) return false;
     say(els.status, errorMessage(readError(error)), "error");
     els.retry.hidden = !signedIn();
     return false;
@@ -211,9 +206,8 @@ function sortBy(column) {
   load();
 }
 
+/** The filters changed: their first page. */
 function filter() {
-  query.status = els.statusFilter.value || null;
-  query.accountNumber = els.account.value || null;
   query.offset = 0;
   renderClear();
   load();
@@ -222,15 +216,7 @@ function filter() {
 /** "Clear filters" shows in the empty list while a filter is set (beside the filters it would
  * push the export onto a line of its own whenever a filter is chosen). */
 function renderClear() {
-  els.emptyClear.hidden = !filtered();
-}
-
-/** Back to every order: both filters to "All", the first page. */
-function clearFilters() {
-  els.statusFilter.value = "";
-  els.account.value = "";
-  filter();
-  els.statusFilter.focus();
+  els.emptyClear.hidden = !isFiltered();
 }
 
 /** Writes every order the filters show (all pages, with lines) to a CSV file, where the user
@@ -280,8 +266,8 @@ function forget() {
   ticket.forget();
   accountsTicket.forget();
   answer = null;
-  Object.assign(query, { sort: "created_at", direction: "desc", status: null, accountNumber: null, offset: 0 });
-  els.statusFilter.value = "";
+  Object.assign(query, { sort: "created_at", direction: "desc", offset: 0 });
+  forgetFilters();
   els.account.replaceChildren(els.account.options[0]);
   els.rows.replaceChildren();
   say(els.status, null);
@@ -300,7 +286,6 @@ export function startHistory() {
     rows: byId("history-rows"),
     retention: byId("history-retention"),
     offline: byId("history-offline"),
-    statusFilter: byId("history-status"),
     account: byId("history-account"),
     status: byId("history-list-status"),
     retry: byId("history-retry"),
@@ -329,8 +314,7 @@ export function startHistory() {
   for (const button of els.table.querySelectorAll("button[data-sort]")) {
     if (COLUMNS.includes(button.dataset.sort)) button.addEventListener("click", () => sortBy(button.dataset.sort));
   }
-  els.statusFilter.addEventListener("change", filter);
-  els.account.addEventListener("change", filter);
+  startFilters({ onChange: filter });
   els.emptyClear.addEventListener("click", clearFilters);
   renderClear();
   els.retry.addEventListener("click", () => refresh());

@@ -18,6 +18,7 @@ export const COLUMN_NAMES = {
   status: () => t("history-column-status"),
   account_number: () => t("history-column-account_number"),
   company: () => t("history-column-company"),
+  packs: () => t("history-column-packs"),
 };
 
 /** The status as a translated badge; translate() renders it again after a language switch. */

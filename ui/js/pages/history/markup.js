@@ -11,7 +11,23 @@ export const markup = `
 
       <section class="panel-card history-card" aria-labelledby="history-list-title">
         <h2 class="card-title visually-hidden" id="history-list-title" data-i18n="history-list-title"></h2>
-        <div class="history-filters">
+        <form class="history-filters" id="history-filters" role="search" data-i18n-aria-label="history-filters-label" novalidate>
+          <div class="field history-search-field">
+            <label class="field-label" for="history-search" data-i18n="history-filter-search"></label>
+            <input class="input" id="history-search" type="search" autocomplete="off" spellcheck="false"
+                   data-i18n-placeholder="history-filter-search-placeholder">
+            <p class="field-error" id="history-search-error"></p>
+          </div>
+          <div class="field history-date-field">
+            <label class="field-label" for="history-from" data-i18n="history-filter-from"></label>
+            <input class="input" id="history-from" type="date">
+            <p class="field-error" id="history-from-error"></p>
+          </div>
+          <div class="field history-date-field">
+            <label class="field-label" for="history-to" data-i18n="history-filter-to"></label>
+            <input class="input" id="history-to" type="date">
+            <p class="field-error" id="history-to-error"></p>
+          </div>
           <div class="field">
             <label class="field-label" for="history-status" data-i18n="history-filter-status"></label>
             <select class="input history-select" id="history-status">
@@ -22,17 +38,19 @@ export const markup = `
               <option value="completed" data-i18n="history-status-completed"></option>
               <option value="cancelled" data-i18n="history-status-cancelled"></option>
             </select>
+            <p class="field-error" id="history-status-error"></p>
           </div>
           <div class="field">
             <label class="field-label" for="history-account" data-i18n="history-filter-account"></label>
             <select class="input history-select" id="history-account">
               <option value="" data-i18n="history-filter-all"></option>
             </select>
+            <p class="field-error" id="history-account-error"></p>
           </div>
           <div class="history-export">
             <button type="button" class="button button-secondary" id="history-export" data-i18n="history-export"></button>
           </div>
-        </div>
+        </form>
         <div class="history-export-result" id="history-export-result" hidden>
           <p class="form-status" id="history-export-status" role="status" aria-live="polite"></p>
           <button type="button" class="button button-secondary button-compact" id="history-export-open" data-i18n="history-export-open"></button>
@@ -52,6 +70,7 @@ export const markup = `
                 <th scope="col" aria-sort="none"><button type="button" class="history-sort" data-sort="status"><span data-i18n="history-column-status"></span><span class="history-sort-arrow" aria-hidden="true"></span></button></th>
                 <th scope="col" aria-sort="none"><button type="button" class="history-sort" data-sort="account_number"><span data-i18n="history-column-account_number"></span><span class="history-sort-arrow" aria-hidden="true"></span></button></th>
                 <th scope="col" aria-sort="none"><button type="button" class="history-sort" data-sort="company"><span data-i18n="history-column-company"></span><span class="history-sort-arrow" aria-hidden="true"></span></button></th>
+                <th scope="col" aria-sort="none" data-column="packs"><button type="button" class="history-sort" data-sort="packs"><span data-i18n="history-column-packs"></span><span class="history-sort-arrow" aria-hidden="true"></span></button></th>
               </tr>
             </thead>
             <tbody id="history-rows"></tbody>

@@ -46,6 +46,7 @@ export const markup = `
             <section class="panel-card order-step" id="order-step-1" data-step="1" aria-labelledby="order-step-1-title">
               <h2 class="card-title" id="order-step-1-title" tabindex="-1" data-i18n="order-step-account-title"></h2>
               <p class="panel-intro" data-i18n="order-step-account-intro"></p>
+              <p class="form-note required-legend" data-i18n="form-required-note"></p>
               <p id="order-step-1-status" class="form-status" role="status" aria-live="polite"></p>
               <p class="list-state list-loading" id="order-saved-numbers-loading" hidden data-i18n="account-numbers-loading"></p>
               <fieldset class="order-choices" id="order-saved-numbers" hidden>
@@ -96,7 +97,7 @@ export const markup = `
                 <p class="list-state list-empty" id="order-address-book-empty" hidden data-i18n="order-address-book-empty"></p>
                 <ul class="order-address-choices" id="order-address-book-list" role="list" aria-labelledby="order-address-book-title"></ul>
               </section>
-              <p class="form-note" data-i18n="form-required-note"></p>
+              <p class="form-note required-legend" data-i18n="form-required-note"></p>
               ${addressFieldsMarkup("order-address")}
               <div class="order-save-choice" id="order-save-address-group">
                 <div class="check">
@@ -113,8 +114,12 @@ export const markup = `
               <div class="supply-filters" role="search" data-i18n-aria-label="order-filters-label">
                 <div class="field supply-filter-search">
                   <label class="field-label" for="order-search" data-i18n="order-search"></label>
-                  <input class="input" id="order-search" type="search" autocomplete="off" spellcheck="false"
-                         data-i18n-placeholder="order-search-placeholder">
+                  <div class="supply-search-row">
+                    <input class="input" id="order-search" type="search" autocomplete="off" spellcheck="false"
+                           data-i18n-placeholder="order-search-placeholder">
+                    <button type="button" class="button button-secondary" id="order-search-button"
+                            aria-controls="order-supplies" data-i18n="order-search-button"></button>
+                  </div>
                 </div>
                 <div class="field">
                   <label class="field-label" for="order-category" data-i18n="order-category"></label>

@@ -1,7 +1,8 @@
 // Step 3: the supplies (verzendmateriaal). The catalogue is drawn once per language; searching
 // and filtering then only show and hide items, so the list stays fast with many items and what
 // was typed in a quantity never moves. The search runs on every keystroke at the desktop, and
-// only the answer to the newest request is shown.
+// only the answer to the newest request is shown; the manual's Search button (and Enter) run it
+// at once and tell how many items it found, also when that number did not change.
 
 import { catalogueGet, catalogueSearch } from "../../lib/gateway.js";
 import { t } from "../../lib/i18n.js";
@@ -126,8 +127,9 @@ function filtering() {
   return search.value.trim() !== "" || category.value !== "" || size.value !== "";
 }
 
-/** Shows the items in `matches` (all when null); an item needing attention always stays. */
-function applyMatches(matches) {
+/** Shows the items in `matches` (all when null); an item needing attention always stays.
+ * `announce` tells the count again even when it is unchanged (after the Search button). */
+function applyMatches(matches, { announce = false } = {}) {
   let shown = 0;
   for (const [sku, parts] of cards) {
     const visible = !matches || matches.has(sku) || parts.card.dataset.invalid === "true";
@@ -136,10 +138,11 @@ function applyMatches(matches) {
   }
   presentWhen(empty, list, catalogue !== null && shown === 0);
   const total = cards.size;
+  if (announce) say(count, null);
   say(count, catalogue ? () => t("order-results-count", { shown: number(shown), total: number(total) }) : null);
 }
 
-async function runSearch() {
+async function runSearch({ announce = false } = {}) {
   const isLatest = searchTicket.begin();
   const request = { query: search.value, category: category.value || null, size: size.value || null };
   try {
@@ -147,7 +150,7 @@ async function runSearch() {
     if (!isLatest() || !catalogue) return;
     if (searchFailed) clearStatus(step);
     searchFailed = false;
-    applyMatches(new Set(Array.isArray(skus) ? skus : []));
+    applyMatches(new Set(Array.isArray(skus) ? skus : []), { announce });
   } catch (error) {
     if (!isLatest()) return;
     searchFailed = true;
@@ -214,14 +217,17 @@ export function startSupplies() {
   category = document.getElementById("order-category");
   size = document.getElementById("order-size");
 
-  search.addEventListener("input", runSearch);
-  search.addEventListener("change", runSearch);
-  // The search works while typing; Enter must not leave the step.
+  search.addEventListener("input", () => runSearch());
+  search.addEventListener("change", () => runSearch());
+  // Enter searches, as the button does, and must not leave the step.
   search.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") event.preventDefault();
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    runSearch({ announce: true });
   });
-  category.addEventListener("change", runSearch);
-  size.addEventListener("change", runSearch);
+  document.getElementById("order-search-button").addEventListener("click", () => runSearch({ announce: true }));
+  category.addEventListener("change", () => runSearch());
+  size.addEventListener("change", () => runSearch());
   retry.addEventListener("click", loadCatalogue);
   empty.querySelector("#order-clear-filters").addEventListener("click", () => {
     search.value = "";
