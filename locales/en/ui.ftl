@@ -9,6 +9,7 @@ language-selector = Language
 language-name-nl = Nederlands
 language-name-en = English
 language-name-fr = Français
+language-name-pseudo = Pseudo-English (en-XA, for testing)
 
 ## Navigation (the manual's tabs)
 nav-new-order = New order

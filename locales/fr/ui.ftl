@@ -9,6 +9,7 @@ language-selector = Langue
 language-name-nl = Nederlands
 language-name-en = English
 language-name-fr = Français
+language-name-pseudo = Pseudo-anglais (en-XA, pour les tests)
 
 ## Navigation (the manual's tabs)
 nav-new-order = Nouvelle commande

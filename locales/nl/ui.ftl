@@ -9,6 +9,7 @@ language-selector = Taal
 language-name-nl = Nederlands
 language-name-en = English
 language-name-fr = Français
+language-name-pseudo = Pseudo-Engels (en-XA, om te testen)
 
 ## Navigation (the manual's tabs)
 nav-new-order = Nieuwe opdracht

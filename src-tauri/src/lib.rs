@@ -15,6 +15,7 @@ mod l10n;
 mod logging;
 mod outbound;
 mod paths;
+mod pseudo_locale;
 mod push;
 mod request_action;
 mod request_notice;
@@ -67,6 +68,7 @@ pub fn run() {
         .plugin(window_state::plugin())
         .manage(window_state::Changes::default())
         .manage(esecure::EsecureWatch::default())
+        .manage(pseudo_locale::PseudoLocale::from_env())
         .manage(launch)
         .manage(startup::Readiness::default())
         .manage(commands::history_export::LastExport::default())

@@ -23,6 +23,7 @@ mod oidc_provider;
 mod ordering;
 mod ownership;
 mod processes;
+mod pseudo_locale;
 mod reorder;
 mod roundtrip;
 mod sessions;

@@ -1,8 +1,9 @@
 // Boots the UI: translations first (so nothing shows untranslated), then the session (so the
 // login card never flashes for someone already signed in), then pages and status.
 
-import { chooseLanguage, language, loadLanguage, onLanguageChange } from "./lib/i18n.js";
+import { chooseLanguage, languages, loadLanguage, onLanguageChange, shownLanguage } from "./lib/i18n.js";
 import { startRouter } from "./lib/router.js";
+import { element, translated } from "./lib/dom.js";
 import { startShortcuts } from "./lib/shortcuts.js";
 import { startWindowTitle } from "./lib/window-title.js";
 import { startConnectionIndicator } from "./lib/connection.js";
@@ -28,7 +29,13 @@ import { markup as esecureMarkup } from "./pages/esecure/markup.js";
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
   const sync = () => {
-    select.value = language();
+    // The pseudo-locale is offered only when OSO_PSEUDO_LOCALE=1 (a test aid, never for users).
+    if (languages().includes("en-XA") && !select.querySelector('option[value="en-XA"]')) {
+      select.append(
+        translated(element("option", { value: "en-XA", lang: "en-XA", "data-i18n": "language-name-pseudo" })),
+      );
+    }
+    select.value = shownLanguage();
   };
   onLanguageChange(sync);
   sync();

@@ -7,8 +7,9 @@
 
 import { FluentBundle, FluentResource } from "../../vendor/fluent-bundle/index.js";
 import { l10nGet, l10nSetLanguage } from "./gateway.js";
+import { pseudo } from "./pseudo.js";
 
-let current = { language: "en", languages: [] };
+let current = { language: "en", languages: [], pseudo: false };
 let bundle = new FluentBundle("en");
 const listeners = new Set();
 
@@ -26,6 +27,16 @@ export function t(id, args = {}) {
 
 export function language() {
   return current.language;
+}
+
+/** The codes the picker offers (`en-XA` only when the pseudo-locale is offered). */
+export function languages() {
+  return current.languages ?? [];
+}
+
+/** The language the picker shows: the display language, or `en-XA` for the pseudo-locale. */
+export function shownLanguage() {
+  return current.pseudo ? "en-XA" : current.language;
 }
 
 /** The locale of dates, times and numbers: the language in the desktop's region (`nl-BE`). */
@@ -63,7 +74,8 @@ export function translate(root = document) {
  * three languages do not use; they would show in window titles and tests. */
 function bundleOf(payload) {
   const locales = [payload.format_locale, payload.language].filter(Boolean);
-  const next = new FluentBundle(locales, { useIsolating: false });
+  const transform = payload.pseudo ? pseudo : (text) => text;
+  const next = new FluentBundle(locales, { useIsolating: false, transform });
   const errors = next.addResource(new FluentResource(payload.source ?? ""));
   for (const error of errors) console.warn("Fluent source:", error);
   return next;
@@ -72,7 +84,7 @@ function bundleOf(payload) {
 function apply(payload) {
   bundle = bundleOf(payload);
   current = payload;
-  document.documentElement.lang = payload.language;
+  document.documentElement.lang = payload.pseudo ? "en-XA" : payload.language;
   translate();
   for (const listener of listeners) listener(payload.language);
 }
