@@ -51,7 +51,7 @@ async fn main() {
             "addressBookId": null, "saveAddress": false, "lines": lines,
             "address": {"company": "Zebra Parcels BV", "contactPerson": "Ann Peeters", "street": "Meir",
                         "number": "12", "boxNumber": "", "postalCode": "2000", "city": "Antwerpen",
-                        "country": "BE", "phone": "+3231234567", "email": "", "driverNote": format!("round {round}")}
+                        "country": "BE", "phone": "+3232234567", "email": "", "driverNote": format!("round {round}")}
         });
 
         let start = Instant::now();

@@ -99,7 +99,7 @@ async fn seed(pool: &SqlitePool, count: usize) {
                  contact_person, street, number, postal_code, city, country, phone,
                  ordered_by_name, ordered_by_email, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE',
-                     '+3231234567', 'Ann Peeters', 'bench@zebra.example', ?6)
+                     '+3232234567', 'Ann Peeters', 'bench@zebra.example', ?6)
              RETURNING id",
         )
         .bind(user)

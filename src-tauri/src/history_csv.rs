@@ -5,6 +5,8 @@
 //! separator the language's spreadsheets expect (`,` in English, `;` in Dutch and French, whose
 //! decimal comma takes the `,`). Cells that a spreadsheet would run as a formula are defused.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Local, Utc};
 use oso_api::orders::{ExportedOrder, HistoryExport};
 use oso_core::{Catalogue, Language};
@@ -36,19 +38,30 @@ pub fn separator(language: Language) -> char {
     }
 }
 
-/// One cell: quoted when it holds the separator, a quote or a line break; a leading `=`, `+`,
-/// `-`, `@`, tab or carriage return gets a `'` so no spreadsheet runs it as a formula.
-fn cell(text: &str, separator: char) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+/// A cell a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return) gets a `'` in front. The `csv` writer quotes what needs quoting afterwards; it knows
+/// nothing of spreadsheets' formulas, so this part stays ours.
+fn defused(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
-    };
-    if defused.contains([separator, '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+        Cow::Borrowed(text)
     }
+}
+
+/// The writer of the file's rows: the language's separator, quotes only where a cell holds the
+/// separator, a quote or a line break, and lines ending in CRLF as RFC 4180 says.
+fn writer(separator: char) -> csv::Writer<Vec<u8>> {
+    let bytes = "\u{feff}".as_bytes().to_vec();
+    csv::WriterBuilder::new()
+        .delimiter(separator as u8)
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(bytes)
+}
+
+fn write_row(rows: &mut csv::Writer<Vec<u8>>, cells: &[String]) -> csv::Result<()> {
+    rows.write_record(cells.iter().map(|cell| defused(cell).into_owned()))
 }
 
 fn local_time(at: DateTime<Utc>) -> String {
@@ -79,40 +92,51 @@ fn order_cells(order: &ExportedOrder, messages: &Catalogue) -> Vec<String> {
     ]
 }
 
-/// The whole file, byte-order mark included; lines end in CRLF as RFC 4180 says.
-pub fn render(export: &HistoryExport, language: Language, messages: &Catalogue) -> String {
-    let separator = separator(language);
-    let mut text = String::from('\u{feff}');
-    let mut row = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| cell(c, separator)).collect();
-        text.push_str(&cells.join(&separator.to_string()));
-        text.push_str("\r\n");
-    };
+/// The whole file, byte-order mark included (so spreadsheets read the accents as UTF-8).
+pub fn render(
+    export: &HistoryExport,
+    language: Language,
+    messages: &Catalogue,
+) -> Result<String, csv::Error> {
+    let mut rows = writer(separator(language));
     let headers: Vec<String> = COLUMNS
         .iter()
         .map(|id| messages.format(id, &[]).unwrap_or_else(|| (*id).to_owned()))
         .collect();
-    row(&headers);
+    write_row(&mut rows, &headers)?;
     for order in &export.orders {
         let base = order_cells(order, messages);
         if order.lines.is_empty() {
             let mut cells = base.clone();
             cells.extend([String::new(), String::new(), String::new()]);
-            row(&cells);
+            write_row(&mut rows, &cells)?;
         }
         for line in &order.lines {
             let name = crate::commands::catalogue::pick(&line.name, language);
             let mut cells = base.clone();
             cells.extend([line.sku.clone(), name, line.packs.to_string()]);
-            row(&cells);
+            write_row(&mut rows, &cells)?;
         }
     }
-    text
+    let bytes = rows.into_inner().map_err(|error| error.into_error())?;
+    String::from_utf8(bytes)
+        .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, error).into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One cell as the file writes it, without the byte-order mark and the line end.
+    fn cell(text: &str, separator: char) -> String {
+        let mut rows = writer(separator);
+        write_row(&mut rows, &[text.to_owned()]).expect("row");
+        let bytes = rows.into_inner().expect("bytes");
+        let line = String::from_utf8(bytes).expect("utf-8");
+        line.trim_start_matches('\u{feff}')
+            .trim_end_matches("\r\n")
+            .to_owned()
+    }
 
     #[test]
     fn plain_text_stays_as_it_is() {
@@ -131,7 +155,7 @@ mod tests {
     #[test]
     fn a_cell_a_spreadsheet_would_run_as_a_formula_is_defused() {
         assert_eq!(cell("=HYPERLINK(\"x\")", ';'), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("+32 3 123 45 67", ';'), "'+32 3 123 45 67");
+        assert_eq!(cell("+32 3 223 45 67", ';'), "'+32 3 223 45 67");
         assert_eq!(cell("@SUM(A1)", ';'), "'@SUM(A1)");
         assert_eq!(cell("-1", ';'), "'-1");
     }
@@ -152,7 +176,8 @@ mod tests {
     #[test]
     fn the_file_has_translated_headers_and_one_row_per_line_in_the_display_language() {
         let locales = crate::l10n::Locales::load().expect("locales");
-        let text = render(&export(), Language::Nl, locales.catalogue(Language::Nl));
+        let text =
+            render(&export(), Language::Nl, locales.catalogue(Language::Nl)).expect("render");
         assert!(text.starts_with('\u{feff}'));
         let rows: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(rows.len(), 4, "{rows:?}");

@@ -21,7 +21,7 @@ pub(crate) fn place(app: &RunningApp, number: &str, sku: &Value) -> Value {
     let draft = app
         .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": number,
             "address": { "company": "Other BV", "contact_person": "Bob", "street": "Meir", "number": "1",
-                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67" },
             "lines": [{ "sku": sku, "packs": 1 }] } }))
         .expect("draft");
     let outcome = app

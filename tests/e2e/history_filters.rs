@@ -30,7 +30,7 @@ fn place(app: &RunningApp, sku: &serde_json::Value, packs: u32) -> String {
     let draft = app
         .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": "951234567",
             "address": { "company": "Zebra Parcels BV", "contact_person": "Ann", "street": "Meir", "number": "1",
-                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" },
+                         "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67" },
             "lines": [{ "sku": sku, "packs": packs }] } }))
         .expect("draft");
     let placed = app

@@ -33,7 +33,7 @@ fn set_up_user(app: &RunningApp, data: &Path, email: &str) -> (Value, i64) {
             "addresses_add",
             json!({ "address": { "company": "Zebra Parcels BV", "contact_person": "Ann Peeters",
                     "street": "Meir", "number": "12", "postal_code": "2000", "city": "Antwerpen",
-                    "country": "BE", "phone": "03 123 45 67" } }),
+                    "country": "BE", "phone": "03 223 45 67" } }),
         )
         .unwrap_or_else(|error| panic!("saving an address: {error}"));
     let catalogue = app
@@ -278,7 +278,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
                 "addresses_add",
                 json!({ "address": { "company": "Zebra Parcels BV",
             "contact_person": "Ann Peeters", "street": "Meir", "number": "12", "postal_code": "2000",
-            "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67" } }),
+            "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67" } }),
             )
         })
         .expect("set up");

@@ -23,7 +23,7 @@ fn draft(app: &RunningApp, street: &str, sku: &Value) -> Value {
         json!({ "draft": { "id": null, "step": 4, "account_number": NUMBER,
             "address": { "company": "Other BV", "contact_person": "Bob", "street": street,
                          "number": "1", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
-                         "phone": "03 123 45 67" },
+                         "phone": "03 223 45 67" },
             "lines": [{ "sku": sku, "packs": 1 }] } }),
     )
     .expect("draft saved")

@@ -171,8 +171,9 @@ fn parse_postal_code(
     .map_err(|e| e.field_code())
 }
 
-/// Without a valid country, a number is refused only when none of the countries whose national
-/// format OSO knows could read it, so no error is shown that the right country would remove.
+/// Without a valid country, a number is refused only when none of the countries OSO serves most
+/// could read it in their national format, so no error is shown that the right country would
+/// remove.
 fn parse_phone(value: &str, country: Option<CountryCode>) -> Result<PhoneNumber, &'static str> {
     let known = [
         CountryCode::BE,

@@ -59,6 +59,28 @@ impl Language {
 }
 
 impl Language {
+    /// The language a browser asks for in its `Accept-Language` header (`fr-BE,fr;q=0.9,en;q=0.8`):
+    /// the first one OSO speaks, else English. `fluent-langneg` parses the header and matches it
+    /// against OSO's languages (a region or script in the request still finds its language), in
+    /// the header's order as Fluent does; the weights are not read.
+    pub fn from_accept_language(header: &str) -> Self {
+        // Language tags hold no whitespace, and the parser does not expect any before a `;`
+        // (`nl ; q=1`), which RFC 9110 allows.
+        let compact: String = header.split_whitespace().collect();
+        let requested = fluent_langneg::parse_accepted_languages(&compact);
+        let available =
+            fluent_langneg::convert_vec_str_to_langids_lossy(Language::ALL.map(Language::code));
+        fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Filtering,
+        )
+        .first()
+        .and_then(|chosen| Language::from_locale(chosen.language.as_str()).ok())
+        .unwrap_or(Language::FALLBACK)
+    }
+
     /// The locale dates and numbers are written in: this language in the region of the first OS
     /// locale that speaks it (`nl-BE` for a Belgian desktop, `fr-BE`, `en-GB`), or the bare
     /// language when none names a region. The words stay the language's own either way.
@@ -122,6 +144,34 @@ mod tests {
             Language::En
         );
         assert_eq!(Language::from_os_preferences([]), Language::En);
+    }
+
+    #[test]
+    fn a_browser_s_accept_language_header_picks_the_first_language_oso_speaks() {
+        assert_eq!(
+            Language::from_accept_language("de-DE,fr-BE;q=0.8,nl;q=0.5"),
+            Language::Fr
+        );
+        assert_eq!(Language::from_accept_language("nl-BE"), Language::Nl);
+        assert_eq!(
+            Language::from_accept_language(" NL ; q=1 , en"),
+            Language::Nl
+        );
+        assert_eq!(
+            Language::from_accept_language("en-GB,en;q=0.9"),
+            Language::En
+        );
+    }
+
+    #[test]
+    fn an_accept_language_header_without_a_language_oso_speaks_falls_back_to_english() {
+        assert_eq!(
+            Language::from_accept_language("de-DE,it;q=0.5"),
+            Language::En
+        );
+        assert_eq!(Language::from_accept_language("*"), Language::En);
+        assert_eq!(Language::from_accept_language(""), Language::En);
+        assert_eq!(Language::from_accept_language(",;;,"), Language::En);
     }
 
     #[test]

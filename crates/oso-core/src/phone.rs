@@ -1,9 +1,8 @@
 //! Phone numbers, stored in E.164 (`+32470123456`) so the carrier's systems and SMS gateways
 //! read them without guessing, and shown grouped for people.
 //!
-//! The countries OSO serves (Belgium and its neighbours) get their real lengths checked; any
-//! other number is held to E.164's general limits only, because a full numbering plan per
-//! country is out of proportion to what OSO does with a phone number (print it on a label).
+//! Whether a number exists is libphonenumber's call (the `phonenumber` crate and its numbering
+//! plans of every country), not a hand-kept list of lengths.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,47 +30,15 @@ impl PhoneError {
     }
 }
 
-/// The countries whose numbering plan OSO knows, with their calling codes.
-const KNOWN_PLANS: [(CountryCode, &str); 5] = [
-    (CountryCode::BE, "32"),
-    (CountryCode::NL, "31"),
-    (CountryCode::LU, "352"),
-    (CountryCode::FR, "33"),
-    (CountryCode::DE, "49"),
-];
-
-/// Whether a known plan allows `national`, the national significant number (what follows the
-/// calling code); `None` when OSO does not know the plan of `calling_code`.
-fn known_plan_allows(calling_code: &str, national: &str) -> Option<bool> {
-    let len = national.len();
-    let length_allowed = match calling_code {
-        // Landlines have 8 digits; mobiles (04xx) have 9.
-        "32" => len == 8 || (len == 9 && national.starts_with('4')),
-        "31" | "33" => len == 9,
-        "352" => (4..=11).contains(&len),
-        "49" => (6..=13).contains(&len),
-        _ => return None,
-    };
-    // No national significant number of these plans starts with 0: that is the trunk prefix.
-    Some(length_allowed && !national.starts_with('0'))
-}
-
-/// Whether numbers are dialled at home with a leading `0` that E.164 leaves out. Luxembourg has
-/// no such prefix, and countries such as Italy keep their `0` after the calling code, so only
-/// the plans known to use one are listed.
-fn has_trunk_zero(calling_code: &str) -> bool {
-    matches!(calling_code, "32" | "31" | "33" | "49")
-}
-
-/// The country calling codes in use, one per line; see `data/README.md` for the source. No code
-/// is a prefix of another, which is what makes `+3247…` readable as 32 then 47….
-const CALLING_CODES: &str = include_str!("../data/country-calling-codes.txt");
-
 impl PhoneNumber {
     /// Reads a number as people write it: spaces, dots, dashes, slashes and parentheses are
     /// ignored, `00` stands for `+`, and a `(0)` after the calling code is dropped. A number
-    /// without `+` or `00` is read in the national format of `default_country`, which must be
-    /// one of the countries whose plan OSO knows.
+    /// without `+` or `00` is read in the national format of `default_country`.
+    ///
+    /// libphonenumber's data (the `phonenumber` crate) decides whether the number exists in its
+    /// country's numbering plan. What may be typed stays OSO's own rule: digits and separators
+    /// after at most one `+`, because libphonenumber would also read letters (`0800-FLOWERS`),
+    /// extensions and repeated plus signs, none of which belong on a shipping label.
     pub fn parse(input: &str, default_country: Option<CountryCode>) -> Result<Self, PhoneError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
@@ -85,11 +52,17 @@ impl PhoneNumber {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(PhoneError::Invalid);
         }
-        if international.is_some() {
-            from_international(digits)
-        } else {
-            from_national(digits, default_country)
+        let (text, region) = match international {
+            Some(_) => (format!("+{digits}"), None),
+            None => (digits.to_owned(), Some(region_of(default_country)?)),
+        };
+        let number = phonenumber::parse(region, text).map_err(|_| PhoneError::Invalid)?;
+        if !phonenumber::is_valid(&number) {
+            return Err(PhoneError::Invalid);
         }
+        Ok(PhoneNumber(
+            number.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
     }
 
     /// The number in E.164: `+`, the calling code and the national significant number.
@@ -98,30 +71,28 @@ impl PhoneNumber {
     }
 
     /// The country calling code without `+`, such as `32` for Belgium.
-    pub fn country_calling_code(&self) -> &str {
-        // Every stored number starts with `+` and an assigned code, so the fallback is never used.
-        calling_code_of(&self.0[1..]).unwrap_or_default()
+    pub fn country_calling_code(&self) -> String {
+        self.parsed()
+            .map(|number| number.code().value().to_string())
+            .unwrap_or_default()
     }
 
-    /// The number grouped for reading: `+32 470 12 34 56`, `+33 6 12 34 56 78`.
+    /// The number grouped for reading as its country groups it: `+32 470 12 34 56`,
+    /// `+32 2 123 45 67`, `+33 6 12 34 56 78`.
     pub fn display(&self) -> String {
-        let calling_code = self.country_calling_code();
-        let national = &self.0[1 + calling_code.len()..];
-        // French numbers are read as a single digit then pairs; elsewhere an odd leading digit
-        // joins the first pair, which gives the usual grouping of Belgian mobiles.
-        let first_group = match (calling_code, national.len() % 2) {
-            ("33", _) => 1,
-            (_, 1) => 3,
-            _ => 2,
-        };
-        let mut shown = format!("+{calling_code} ");
-        for (position, digit) in national.chars().enumerate() {
-            if position >= first_group && (position - first_group) % 2 == 0 {
-                shown.push(' ');
-            }
-            shown.push(digit);
-        }
-        shown
+        self.parsed()
+            .map(|number| {
+                number
+                    .format()
+                    .mode(phonenumber::Mode::International)
+                    .to_string()
+            })
+            .unwrap_or_else(|| self.0.clone())
+    }
+
+    /// The stored E.164 text read back; it was valid when stored, so this does not fail.
+    fn parsed(&self) -> Option<phonenumber::PhoneNumber> {
+        phonenumber::parse(None, &self.0).ok()
     }
 }
 
@@ -129,43 +100,11 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '.' | '-' | '/' | '(' | ')')
 }
 
-fn calling_code_of(digits: &str) -> Option<&str> {
-    (1..=3).filter_map(|len| digits.get(..len)).find(|prefix| {
-        CALLING_CODES
-            .split_ascii_whitespace()
-            .any(|code| code == *prefix)
-    })
-}
-
-fn from_international(digits: &str) -> Result<PhoneNumber, PhoneError> {
-    let calling_code = calling_code_of(digits).ok_or(PhoneError::Invalid)?;
-    let mut national = &digits[calling_code.len()..];
-    if has_trunk_zero(calling_code) {
-        // `+32 (0)470…` keeps the trunk 0 people are used to dialling; E.164 does not.
-        national = national.strip_prefix('0').unwrap_or(national);
-    }
-    // Elsewhere only E.164's own limit of 15 digits applies, and a floor of 8 below which no
-    // real number falls.
-    known_plan_allows(calling_code, national)
-        .unwrap_or_else(|| (8..=15).contains(&digits.len()) && !national.is_empty())
-        .then(|| PhoneNumber(format!("+{calling_code}{national}")))
-        .ok_or(PhoneError::Invalid)
-}
-
-/// Only the known plans have a national format; elsewhere OSO cannot tell a trunk prefix from
-/// the number itself.
-fn from_national(digits: &str, country: Option<CountryCode>) -> Result<PhoneNumber, PhoneError> {
-    let (_, calling_code) = KNOWN_PLANS
-        .into_iter()
-        .find(|(known, _)| Some(*known) == country)
-        .ok_or(PhoneError::Invalid)?;
-    let national = if has_trunk_zero(calling_code) {
-        digits.strip_prefix('0').ok_or(PhoneError::Invalid)?
-    } else {
-        digits
-    };
-    (known_plan_allows(calling_code, national) == Some(true))
-        .then(|| PhoneNumber(format!("+{calling_code}{national}")))
+/// The country whose national format a number without `+` is read in; none means such a number
+/// cannot be read.
+fn region_of(country: Option<CountryCode>) -> Result<phonenumber::country::Id, PhoneError> {
+    country
+        .and_then(|country| country.as_str().parse().ok())
         .ok_or(PhoneError::Invalid)
 }
 
@@ -234,16 +173,19 @@ mod tests {
             ("+32 (0)470 12 34 56", None, "+32470123456"),
             ("+49 (0)30 1234567", None, "+49301234567"),
         ]);
-        assert_refused(&[("+32 00 470 12 34 56", None), ("+33 0 0 12 34 56 78", None)]);
+        assert_refused(&[("+33 0 0 12 34 56 78", None)]);
     }
 
     #[test]
     fn belgian_numbers_have_eight_digits_or_nine_for_mobiles() {
         assert_accepted(&[
-            ("02 123 45 67", BE, "+3221234567"),
+            ("02 223 45 67", BE, "+3222234567"),
             ("04 221 22 11", BE, "+3242212211"),
         ]);
         assert_refused(&[
+            // Eight digits, but no Brussels number starts 02 1: the old rules, which counted
+            // digits only, let it through.
+            ("02 123 45 67", BE),
             ("02 123 45 678", BE),
             ("0470 12 34 567", BE),
             ("02 123 456", BE),
@@ -256,13 +198,18 @@ mod tests {
             ("06 12345678", NL, "+31612345678"),
             ("06 12 34 56 78", FR, "+33612345678"),
             ("030 123456", DE, "+4930123456"),
-            ("+49 1512 3456 78901", None, "+491512345678901"),
+            ("+49 1512 3456789", None, "+4915123456789"),
         ]);
         assert_refused(&[
             ("06 1234567", NL),
             ("06 12 34 56 7", FR),
-            ("030 123", DE),
+            // Germany's numbers vary in length, and libphonenumber takes Berlin's `030 123`,
+            // which the old rules refused; two digits are too few even there.
+            ("030 12", DE),
             ("+49 1512 3456 789012", None),
+            // Within E.164's 15 digits, which is all the old rules checked, but too long for a
+            // German mobile.
+            ("+49 1512 3456 78901", None),
         ]);
     }
 
@@ -276,13 +223,19 @@ mod tests {
     }
 
     #[test]
-    fn other_countries_are_accepted_internationally_with_the_general_limits() {
+    fn other_countries_are_held_to_their_own_numbering_plans() {
         assert_accepted(&[
             ("+39 06 1234 5678", None, "+390612345678"),
             ("+1 (212) 555-0100", None, "+12125550100"),
-            ("+44 20 7946 0", None, "+442079460"),
+            ("+44 20 7946 0000", None, "+442079460000"),
         ]);
-        assert_refused(&[("+44 20 79", None), ("+44 1234 5678 901234", None)]);
+        assert_refused(&[
+            ("+44 20 79", None),
+            ("+44 1234 5678 901234", None),
+            // Nine digits passed the old rules' general limits; London numbers have ten after
+            // the calling code.
+            ("+44 20 7946 0", None),
+        ]);
     }
 
     #[test]
@@ -291,12 +244,18 @@ mod tests {
     }
 
     #[test]
-    fn national_format_needs_a_default_country_with_a_known_plan() {
+    fn national_format_needs_a_default_country() {
+        assert_refused(&[("0470 12 34 56", None), ("06 1234 5678", None)]);
+    }
+
+    /// libphonenumber knows every country's national format, where the old rules knew five and
+    /// refused the rest; and it reads a national number whose trunk 0 was left out.
+    #[test]
+    fn national_format_is_read_in_any_country_and_without_its_trunk_zero() {
         let italy = Some(CountryCode::parse("IT").expect("IT"));
-        assert_refused(&[
-            ("0470 12 34 56", None),
-            ("06 1234 5678", italy),
-            ("470 12 34 56", BE),
+        assert_accepted(&[
+            ("06 1234 5678", italy, "+390612345678"),
+            ("470 12 34 56", BE, "+32470123456"),
         ]);
     }
 
@@ -319,14 +278,14 @@ mod tests {
     }
 
     #[test]
-    fn the_number_is_grouped_for_reading_after_its_calling_code() {
+    fn the_number_is_grouped_for_reading_as_its_country_groups_it() {
         for (input, shown, calling_code) in [
             ("+32470123456", "+32 470 12 34 56", "32"),
-            ("+3221234567", "+32 21 23 45 67", "32"),
+            ("+3222234567", "+32 2 223 45 67", "32"),
             ("+33612345678", "+33 6 12 34 56 78", "33"),
-            ("+352621123456", "+352 621 12 34 56", "352"),
-            ("+3524711", "+352 47 11", "352"),
-            ("+12125550100", "+1 21 25 55 01 00", "1"),
+            ("+352621123456", "+352 621 123 456", "352"),
+            ("+3524711", "+352 4711", "352"),
+            ("+12125550100", "+1 212-555-0100", "1"),
         ] {
             let number = PhoneNumber::parse(input, None).expect("a valid number");
             assert_eq!(number.display(), shown);
@@ -348,7 +307,7 @@ mod tests {
         assert!(from_text("0470123456").is_err(), "no country to read it in");
     }
 
-    /// The known plans, a country without one, and none at all.
+    /// The countries OSO serves most, one further away, and none at all.
     fn any_country() -> impl Strategy<Value = Option<CountryCode>> {
         let us = CountryCode::parse("US").ok();
         proptest::sample::select(vec![None, BE, NL, LU, FR, DE, us])
@@ -381,7 +340,7 @@ mod tests {
                 prop_assert!(stored.starts_with('+') && (8..=16).contains(&stored.len()));
                 prop_assert_eq!(PhoneNumber::parse(stored, None), Ok(number.clone()));
                 prop_assert_eq!(PhoneNumber::parse(&number.display(), None), Ok(number.clone()));
-                prop_assert!(stored[1..].starts_with(number.country_calling_code()));
+                prop_assert!(stored[1..].starts_with(&number.country_calling_code()));
                 prop_assert!(!number.country_calling_code().is_empty());
             }
         }

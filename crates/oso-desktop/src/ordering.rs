@@ -287,7 +287,7 @@ mod tests {
                 postal_code: "2000".into(),
                 city: "Antwerpen".into(),
                 country: "BE".into(),
-                phone: "03 123 45 67".into(),
+                phone: "03 223 45 67".into(),
                 ..AddressInput::default()
             },
             ..Draft::default()

@@ -69,7 +69,7 @@ async fn raw_insert(pool: &SqlitePool, user: i64, key: &str, index: usize) {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
              postal_code, city, country, phone, ordered_by_name, ordered_by_email, created_at)
-         VALUES (?1, ?2, '951234567', ?3, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3231234567',
+         VALUES (?1, ?2, '951234567', ?3, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3232234567',
                  'Bench', 'bench@oso.example', ?4) RETURNING id",
     )
     .bind(user)

@@ -157,7 +157,7 @@ async fn raw_insert(pool: &PgPool, user: i64, key: &str, index: usize) {
         "INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street,
              number, postal_code, city, country, phone, ordered_by_name, ordered_by_email, created_at,
              order_number)
-         VALUES ($1, $2, '951234567', $3, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3231234567',
+         VALUES ($1, $2, '951234567', $3, 'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3232234567',
                  'Bench', 'bench@oso.example', $4,
                  'OSO-2026-' || lpad(nextval('order_numbers')::text, 6, '0'))
          RETURNING id",
@@ -317,7 +317,7 @@ async fn seed_history(pool: &PgPool, count: usize, logins: usize) -> i64 {
                 (ARRAY['received', 'in_progress', 'shipped', 'completed', 'cancelled'])[1 + g % 5],
                 (ARRAY['Zebra', 'alpha', 'Bravo', 'Échelle', 'delta', 'Charlie', 'foxtrot'])[1 + g % 7]
                     || ' ' || (g % 97),
-                'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3231234567', 'Ann Peeters',
+                'Ann', 'Meir', '1', '2000', 'Antwerpen', 'BE', '+3232234567', 'Ann Peeters',
                 'bench@zebra.example', now() - ($1 - g) * make_interval(secs => $2)
          FROM logins, generate_series(1, $1) g",
     )

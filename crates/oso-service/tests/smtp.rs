@@ -159,7 +159,7 @@ async fn place_an_order(url: &str, token: &str) -> reqwest::StatusCode {
         .bearer_auth(token)
         .json(&serde_json::json!({"idempotency_key": "stop-while-mailing", "account_number": "951234567",
             "address": {"company": "Zebra", "contact_person": "Ann", "street": "Meir", "number": "1",
-                        "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+                        "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67"},
             "lines": [{"sku": "ENV-DL-50", "packs": 1}]}))
         .send()
         .await

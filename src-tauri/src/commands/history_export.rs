@@ -95,7 +95,10 @@ pub async fn history_export(
         created_before: days.before,
     };
     let export = state.client.history_export(&token, &query).await?;
-    let text = crate::history_csv::render(&export, language, messages);
+    let text = crate::history_csv::render(&export, language, messages).map_err(|error| {
+        tracing::warn!(%error, "cannot write the export as CSV");
+        CommandError::new(EXPORT_FAILED, error.to_string())
+    })?;
     export_file::write_whole(&path, &text).map_err(|error| {
         tracing::warn!(%error, path = %path.display(), "cannot write the export");
         CommandError::new(EXPORT_FAILED, error.to_string())

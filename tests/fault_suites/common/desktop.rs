@@ -57,7 +57,7 @@ pub fn draft(id: Option<String>, revision: u64) -> Draft {
             postal_code: "2000".into(),
             city: "Antwerpen".into(),
             country: "BE".into(),
-            phone: "03 123 45 67".into(),
+            phone: "03 223 45 67".into(),
             driver_note: format!("revision {revision}"),
             ..AddressInput::default()
         },

@@ -122,7 +122,7 @@ fn order(key: &str, number: &str, index: usize) -> Value {
     json!({"idempotency_key": key, "account_number": number,
         "address": {"company": format!("Zebra {}", index % 100), "contact_person": "Ann", "street": "Meir",
                     "number": "1", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
-                    "phone": "03 123 45 67"},
+                    "phone": "03 223 45 67"},
         "lines": [{"sku": "ENV-DL-50", "packs": 1 + index % 5}, {"sku": "ENV-C4-25", "packs": 1}]})
 }
 

@@ -21,7 +21,7 @@ pub fn ms(duration: Duration) -> f64 {
 pub fn order_body(key: &str, index: usize) -> serde_json::Value {
     json!({"idempotency_key": key, "account_number": "951234567",
         "address": {"company": format!("Zebra {index}"), "contact_person": "Ann", "street": "Meir", "number": "1",
-                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67"},
         "lines": [{"sku": SKUS[index % 3], "packs": 1 + index % 5}, {"sku": SKUS[(index + 1) % 3], "packs": 1}]})
 }
 

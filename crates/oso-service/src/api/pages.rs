@@ -43,11 +43,7 @@ pub(super) fn language(headers: &HeaderMap) -> Language {
         .get(ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
-    Language::from_os_preferences(
-        accepted
-            .split(',')
-            .map(|part| part.split(';').next().unwrap_or_default().trim()),
-    )
+    Language::from_accept_language(accepted)
 }
 
 pub(super) fn escape(value: &str) -> String {

@@ -28,7 +28,7 @@ pub(super) fn order(user_id: i64, key: &str, sku: &str) -> NewOrder {
             postal_code: "2000".to_owned(),
             city: "Antwerpen".to_owned(),
             country: "BE".to_owned(),
-            phone: "+3231234567".to_owned(),
+            phone: "+3232234567".to_owned(),
             ..AddressInput::default()
         },
         lines: vec![OrderLine {

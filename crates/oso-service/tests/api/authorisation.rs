@@ -53,7 +53,7 @@ async fn answer(
 fn order(key: &str) -> Value {
     json!({"idempotency_key": key, "account_number": NUMBER,
         "address": {"company": "Zebra", "contact_person": "Ann", "street": "Meir", "number": "1",
-                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67"},
         "lines": [{"sku": "ENV-DL-50", "packs": 1}]})
 }
 

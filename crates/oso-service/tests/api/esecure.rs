@@ -135,7 +135,7 @@ async fn using_a_protected_number_asks_the_administrators_once_and_the_user_is_t
 pub(crate) fn order_body(key: &str) -> Value {
     json!({"idempotency_key": key, "account_number": NUMBER,
         "address": {"company": "Other", "contact_person": "Bob", "street": "Meir", "number": "1",
-                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 123 45 67"},
+                    "postal_code": "2000", "city": "Antwerpen", "country": "BE", "phone": "03 223 45 67"},
         "lines": [{"sku": "ENV-DL-50", "packs": 1}]})
 }
 

@@ -119,7 +119,7 @@ async fn an_order_with_more_lines_than_allowed_is_refused_before_its_lines_are_l
         .collect();
     let address = json!({"company": "Zebra Parcels BV", "contact_person": "Ann Peeters",
         "street": "Meir", "number": "12", "postal_code": "2000", "city": "Antwerpen",
-        "country": "BE", "phone": "03 123 45 67"});
+        "country": "BE", "phone": "03 223 45 67"});
 
     let response = service
         .send(
