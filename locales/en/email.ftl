@@ -41,6 +41,7 @@ email-expiry-action = Choose a new one in OSO under Personal data, Manage passwo
 
 email-order-subject = OSO order { $number } received
 email-order-body = Thank you. We received your order { $number } for account number { $account }.
+email-order-placed = Placed on { $time }.
 email-order-lines-title = Supplies ordered:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Delivery address: { $address }

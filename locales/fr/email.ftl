@@ -41,6 +41,7 @@ email-expiry-action = Choisissez-en un nouveau dans OSO sous Données personnell
 
 email-order-subject = Commande OSO { $number } reçue
 email-order-body = Merci. Nous avons reçu votre commande { $number } pour le numéro de compte { $account }.
+email-order-placed = Passée le { $time }.
 email-order-lines-title = Matériel commandé :
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Adresse de livraison : { $address }

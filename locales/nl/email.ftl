@@ -41,6 +41,7 @@ email-expiry-action = Kies een nieuw wachtwoord in OSO onder Persoonlijke gegeve
 
 email-order-subject = OSO-bestelling { $number } ontvangen
 email-order-body = Bedankt. We ontvingen uw bestelling { $number } voor klantnummer { $account }.
+email-order-placed = Geplaatst op { $time }.
 email-order-lines-title = Besteld verzendmateriaal:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Leveradres: { $address }

@@ -26,6 +26,15 @@ impl Reader {
         Self { language, zone }
     }
 
+    /// A login's reader from its stored language and zone; what no longer parses falls back
+    /// (English, Brussels) rather than stop a mail.
+    pub fn stored(language: &str, time_zone: &str) -> Self {
+        Self::new(
+            language.parse().unwrap_or(Language::FALLBACK),
+            TimeZone::or_default(time_zone),
+        )
+    }
+
     /// A moment in the reader's zone: "6 December 2026 at 14:03 CET".
     pub fn moment(self, at: DateTime<Utc>) -> String {
         let local = at.with_timezone(&self.zone.tz());
