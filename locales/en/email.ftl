@@ -41,6 +41,7 @@ email-expiry-action = Choose a new one in OSO under Personal data, Manage passwo
 
 email-order-subject = OSO order { $number } received
 email-order-body = Thank you. We received your order { $number } for account number { $account }.
+email-order-placed = Placed on { $time }.
 email-order-lines-title = Supplies ordered:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Delivery address: { $address }
@@ -68,3 +69,22 @@ email-esecure-administrator-subject = You are an administrator of account number
 email-esecure-administrator-body = { $by } made you an administrator of account number { $account } ({ $company }) in OSO. You decide who may use this account number: you get an e-mail for every request, and you approve or reject requests on the eSecure page of the OSO app.
 email-esecure-administrator-no-login = An OSO login has been prepared for this address. Choose its password within 48 hours with the button below, then sign in to the OSO app to approve requests.
 email-esecure-administrator-choose-password = Choose your password
+
+## Dates and times in e-mails and the service's pages (crates/oso-service/src/mail/when.rs):
+## $day and $year are numbers written as digits, $month is 1 to 12, $time is "14:03",
+## $zone the reader's zone abbreviation ("CET", "CEST").
+email-date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+email-moment = { $date } at { $time } { $zone }

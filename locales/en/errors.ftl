@@ -35,6 +35,7 @@ field-error-common_password = This password is too common or has appeared in a d
 field-error-password_like_identity = Your password must not be your e-mail address or your company name.
 field-error-wrong_password = This password is not correct.
 field-error-unknown_language = Choose one of the languages offered.
+field-error-invalid_time_zone = Choose one of the time zones offered.
 field-error-invalid_code = This code is not valid. Check it in the e-mail.
 field-error-passwords_differ = The two passwords are not the same.
 field-error-confirm-required = Tick this box to confirm.

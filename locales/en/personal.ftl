@@ -14,6 +14,8 @@ personal-phone = Phone number
 personal-phone-help = With the country code, for example +32 2 123 45 67.
 personal-language = Preferred language
 personal-language-help = OSO writes your e-mails in this language.
+personal-time-zone = Time zone
+personal-time-zone-help = OSO writes the dates and times in your e-mails in this time zone.
 personal-profile-submit = Save changes
 personal-profile-saved = Your profile has been saved.
 

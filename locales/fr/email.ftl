@@ -41,6 +41,7 @@ email-expiry-action = Choisissez-en un nouveau dans OSO sous Données personnell
 
 email-order-subject = Commande OSO { $number } reçue
 email-order-body = Merci. Nous avons reçu votre commande { $number } pour le numéro de compte { $account }.
+email-order-placed = Passée le { $time }.
 email-order-lines-title = Matériel commandé :
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Adresse de livraison : { $address }
@@ -68,3 +69,25 @@ email-esecure-administrator-subject = Vous êtes administrateur du numéro de co
 email-esecure-administrator-body = { $by } vous a nommé administrateur du numéro de compte { $account } ({ $company }) dans OSO. Vous décidez qui peut utiliser ce numéro de compte : vous recevez un e-mail pour chaque demande, et vous approuvez ou refusez les demandes sur la page eSecure de l'application OSO.
 email-esecure-administrator-no-login = Un identifiant OSO a été préparé pour cette adresse. Choisissez son mot de passe dans les 48 heures avec le bouton ci-dessous, puis connectez-vous à l'application OSO pour approuver les demandes.
 email-esecure-administrator-choose-password = Choisissez votre mot de passe
+
+## Dates and times in e-mails and the service's pages (crates/oso-service/src/mail/when.rs):
+## $day and $year are numbers written as digits, $month is 1 to 12, $time is "14:03",
+## $zone the reader's zone abbreviation ("CET", "CEST").
+email-date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+email-moment = { $date } à { $time } { $zone }

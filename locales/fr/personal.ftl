@@ -14,6 +14,8 @@ personal-phone = Numéro de téléphone
 personal-phone-help = Avec l'indicatif du pays, par exemple +32 2 123 45 67.
 personal-language = Langue préférée
 personal-language-help = OSO rédige vos e-mails dans cette langue.
+personal-time-zone = Fuseau horaire
+personal-time-zone-help = OSO écrit les dates et les heures de vos e-mails dans ce fuseau horaire.
 personal-profile-submit = Enregistrer les modifications
 personal-profile-saved = Votre profil a été enregistré.
 

@@ -41,6 +41,7 @@ email-expiry-action = Kies een nieuw wachtwoord in OSO onder Persoonlijke gegeve
 
 email-order-subject = OSO-bestelling { $number } ontvangen
 email-order-body = Bedankt. We ontvingen uw bestelling { $number } voor klantnummer { $account }.
+email-order-placed = Geplaatst op { $time }.
 email-order-lines-title = Besteld verzendmateriaal:
 email-order-line = { $packs } × { $name } ({ $sku })
 email-order-address = Leveradres: { $address }
@@ -68,3 +69,22 @@ email-esecure-administrator-subject = U bent beheerder van klantnummer { $accoun
 email-esecure-administrator-body = { $by } heeft u in OSO beheerder gemaakt van klantnummer { $account } ({ $company }). U beslist wie dit klantnummer mag gebruiken: u krijgt een e-mail bij elke aanvraag en u keurt aanvragen goed of af op de eSecure-pagina van de OSO-app.
 email-esecure-administrator-no-login = Er is een OSO-login voor dit adres klaargezet. Kies binnen 48 uur het wachtwoord met de knop hieronder en log dan in in de OSO-app om aanvragen goed te keuren.
 email-esecure-administrator-choose-password = Kies uw wachtwoord
+
+## Dates and times in e-mails and the service's pages (crates/oso-service/src/mail/when.rs):
+## $day and $year are numbers written as digits, $month is 1 to 12, $time is "14:03",
+## $zone the reader's zone abbreviation ("CET", "CEST").
+email-date = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+email-moment = { $date } om { $time } { $zone }

@@ -14,6 +14,8 @@ personal-phone = Telefoonnummer
 personal-phone-help = Met landcode, bijvoorbeeld +32 2 123 45 67.
 personal-language = Voorkeurstaal
 personal-language-help = OSO schrijft uw e-mails in deze taal.
+personal-time-zone = Tijdzone
+personal-time-zone-help = OSO schrijft de datums en tijden in uw e-mails in deze tijdzone.
 personal-profile-submit = Wijzigingen opslaan
 personal-profile-saved = Uw profiel is opgeslagen.
 

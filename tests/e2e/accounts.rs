@@ -97,11 +97,16 @@ fn a_new_customer_registers_activates_signs_in_and_manages_their_login() {
     wait_for_some_text(&app, "#profile-phone-error");
     assert_eq!(app.ui().value_of("#profile-phone"), "12");
     app.screenshot("profile-refused");
+    // The time zone starts in Brussels and is saved with the rest.
+    assert_eq!(app.ui().value_of("#profile-time-zone"), "Europe/Brussels");
     app.ui().type_into("#profile-phone", "+32 470 98 76 54");
+    app.ui()
+        .click_on("#profile-time-zone option[value='Asia/Tokyo']");
     app.ui().click_on("#profile-submit");
     app.ui().wait_until("the phone in E.164", || {
         Ok((app.ui().value_of("#profile-phone") == "+32470987654").then_some(()))
     });
+    assert_eq!(app.ui().value_of("#profile-time-zone"), "Asia/Tokyo");
     app.screenshot("profile-saved");
 
     // Change the password, then log out.

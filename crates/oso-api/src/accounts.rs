@@ -110,6 +110,11 @@ pub struct Profile {
     /// E.164, e.g. +32470123456; empty or absent for none.
     pub phone: Option<String>,
     pub language: String,
+    /// The IANA time zone the dates of this login's e-mails are written in, e.g.
+    /// `Europe/Brussels` (the service's default). Empty or absent in a change keeps the current
+    /// one, so clients that do not know the field leave it alone.
+    #[serde(default)]
+    pub time_zone: String,
     /// Read-only: the address used to sign in.
     #[serde(default)]
     pub login_email: String,
@@ -184,6 +189,7 @@ mod tests {
             contact_name: "Ann Peeters".to_owned(),
             phone: None,
             language: "en".to_owned(),
+            time_zone: "Europe/Brussels".to_owned(),
             login_email: String::new(),
             user_id: String::new(),
             password_expires_at: None,

@@ -26,6 +26,7 @@ pub mod quantity;
 pub mod search;
 pub mod secret;
 pub mod text;
+pub mod time_zone;
 
 pub use access_request::{AccessRequestStatus, Decision, UnknownAccessRequestStatus};
 pub use account_number::{AccountNumber, AccountNumberError};
@@ -49,3 +50,4 @@ pub use quantity::{check_order_limits, LimitProblem, Quantity, QuantityError, MA
 pub use search::{fold, SearchEntry, SearchIndex};
 pub use secret::SecretString;
 pub use text::{RequiredText, TextError, NAME_MAX_CHARS};
+pub use time_zone::{TimeZone, UnknownTimeZone};

@@ -108,6 +108,10 @@ pub struct ProfileView {
     pub contact_name: String,
     pub phone: Option<String>,
     pub language: String,
+    /// An IANA name; empty in offline copies written before it existed, and the service then
+    /// keeps the zone it has.
+    #[serde(default)]
+    pub time_zone: String,
     /// False for a login that signs in with the carrier's account only: the UI then offers no
     /// password change and asks for no password to confirm.
     #[serde(default = "has_password_by_default")]
@@ -127,6 +131,7 @@ impl From<Profile> for ProfileView {
             contact_name: profile.contact_name,
             phone: profile.phone,
             language: profile.language,
+            time_zone: profile.time_zone,
             has_password: profile.has_password,
         }
     }
@@ -140,6 +145,7 @@ impl From<ProfileView> for Profile {
             contact_name: view.contact_name,
             phone: view.phone,
             language: view.language,
+            time_zone: view.time_zone,
             login_email: String::new(),
             user_id: String::new(),
             password_expires_at: None,

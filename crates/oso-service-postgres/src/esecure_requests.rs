@@ -136,14 +136,15 @@ pub async fn approve(
 pub async fn reject_link(
     conn: &mut PgConnection,
     token_hash: &[u8],
-) -> Result<Option<(i64, DateTime<Utc>, Option<DateTime<Utc>>)>, sqlx::Error> {
+) -> Result<Option<(i64, String, DateTime<Utc>, Option<DateTime<Utc>>)>, sqlx::Error> {
     let row = sqlx::query!(
-        "SELECT request_id, expires_at, used_at FROM access_request_tokens WHERE token_hash = $1",
+        "SELECT request_id, admin_email, expires_at, used_at
+         FROM access_request_tokens WHERE token_hash = $1",
         token_hash,
     )
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|row| (row.request_id, row.expires_at, row.used_at)))
+    Ok(row.map(|row| (row.request_id, row.admin_email, row.expires_at, row.used_at)))
 }
 
 pub async fn request(

@@ -12,7 +12,7 @@ pub async fn find_user(
     sqlx::query_as!(
         UserRow,
         r#"SELECT u.id, u.public_id, u.email, u.default_email, u.company_name, u.contact_name,
-                  u.phone, u.language, u.password_hash, u.password_changed_at,
+                  u.phone, u.language, u.time_zone, u.password_hash, u.password_changed_at,
                   u.status AS "status: LoginStatus"
            FROM external_identities i JOIN users u ON u.id = i.user_id
            WHERE i.issuer = $1 AND i.subject = $2 AND u.status <> 'forgotten'"#,

@@ -32,7 +32,7 @@ pub async fn find_unrevoked(
     let row = sqlx::query!(
         r#"SELECT s.id AS session_id, s.created_at, s.last_seen_at,
                   u.id AS user_id, u.public_id, u.email, u.default_email, u.company_name,
-                  u.contact_name, u.phone, u.language, u.password_hash, u.password_changed_at,
+                  u.contact_name, u.phone, u.language, u.time_zone, u.password_hash, u.password_changed_at,
                   u.status AS "status: LoginStatus"
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = $1 AND s.revoked_at IS NULL"#,
@@ -53,6 +53,7 @@ pub async fn find_unrevoked(
             contact_name: row.contact_name,
             phone: row.phone,
             language: row.language,
+            time_zone: row.time_zone,
             password_hash: row.password_hash,
             password_changed_at: row.password_changed_at,
             status: row.status,

@@ -11,7 +11,7 @@ pub async fn find_live_by_email(
     sqlx::query_as!(
         UserRow,
         r#"SELECT id, public_id, email, default_email, company_name, contact_name, phone, language,
-                  password_hash, password_changed_at, status AS "status: LoginStatus"
+                  time_zone, password_hash, password_changed_at, status AS "status: LoginStatus"
            FROM users WHERE email_canonical = $1 AND status <> 'forgotten'"#,
         email_canonical
     )
@@ -23,7 +23,7 @@ pub async fn find_by_id(conn: &mut PgConnection, id: i64) -> Result<Option<UserR
     sqlx::query_as!(
         UserRow,
         r#"SELECT id, public_id, email, default_email, company_name, contact_name, phone, language,
-                  password_hash, password_changed_at, status AS "status: LoginStatus"
+                  time_zone, password_hash, password_changed_at, status AS "status: LoginStatus"
            FROM users WHERE id = $1"#,
         id
     )
@@ -168,14 +168,15 @@ pub async fn update_profile(
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "UPDATE users SET default_email = $2, company_name = $3, contact_name = $4, phone = $5,
-                          language = $6
+                          language = $6, time_zone = $7
          WHERE id = $1 AND status = 'active'",
         id,
         change.default_email,
         change.company_name,
         change.contact_name,
         change.phone,
-        change.language
+        change.language,
+        change.time_zone
     )
     .execute(conn)
     .await?;
@@ -192,6 +193,7 @@ pub async fn forget(
     sqlx::query!(
         "UPDATE users SET email = $2, email_canonical = $2, default_email = NULL,
                           company_name = '', contact_name = '', phone = NULL,
+                          time_zone = 'Europe/Brussels',
                           password_hash = '', status = 'forgotten', forgotten_at = $3
          WHERE id = $1",
         id,

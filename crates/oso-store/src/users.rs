@@ -12,6 +12,8 @@ pub struct UserRow {
     pub contact_name: String,
     pub phone: Option<String>,
     pub language: String,
+    /// The IANA zone its dates are written in (`Europe/Brussels` unless chosen otherwise).
+    pub time_zone: String,
     pub password_hash: String,
     pub password_changed_at: DateTime<Utc>,
     pub status: LoginStatus,
@@ -71,4 +73,5 @@ pub struct ProfileChange<'a> {
     pub contact_name: &'a str,
     pub phone: Option<&'a str>,
     pub language: &'a str,
+    pub time_zone: &'a str,
 }

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use fluent_bundle::FluentValue;
 use oso_core::account_policy::{PasswordRenewal, PASSWORD_RESET_TOKEN_LIFETIME};
-use oso_core::{check_new_password, Email, Language};
+use oso_core::{check_new_password, Email};
 
 use super::account_mail::{AccountMail, Recipient};
 use super::one_time::{self, Purpose};
@@ -15,12 +15,9 @@ use super::users::{self, UserRow};
 use super::{mail_limits, sessions, Accounts, SignedIn};
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
+use crate::mail::when::Reader;
 use crate::mail::MailKind;
 use oso_core::SecretString;
-
-fn language_of(user: &UserRow) -> Language {
-    user.language.parse().unwrap_or(Language::FALLBACK)
-}
 
 fn check_policy(password: &SecretString, user: &UserRow, field: &str) -> Result<(), ServiceError> {
     check_new_password(password.expose(), &user.email, &user.company_name)
@@ -235,12 +232,9 @@ impl Accounts {
     }
 
     async fn mail_expiry_warning(&self, user: &UserRow) -> Result<(), ServiceError> {
-        let language = language_of(user);
-        let expires_on = self.renewal.expires_at(user.password_changed_at);
-        let date = match language {
-            Language::En => expires_on.format("%-d %B %Y").to_string(),
-            Language::Nl | Language::Fr => expires_on.format("%d/%m/%Y").to_string(),
-        };
+        let reader = Reader::stored(&user.language, &user.time_zone);
+        let language = reader.language;
+        let date = reader.day_of(self.renewal.expires_at(user.password_changed_at));
         let max_days = self.renewal.max_age.num_days();
         let mail = Composer::new(
             language,

@@ -3,7 +3,7 @@
 
 use oso_api::accounts::Profile;
 use oso_core::text::NAME_MAX_CHARS;
-use oso_core::{Email, Language, PhoneNumber, RequiredText};
+use oso_core::{Email, Language, PhoneNumber, RequiredText, TimeZone};
 
 use super::account_mail::{AccountMail, Recipient};
 use super::users::{self, ProfileChange};
@@ -20,6 +20,7 @@ impl Accounts {
             contact_name: user.contact_name.clone(),
             phone: user.phone.clone(),
             language: user.language.clone(),
+            time_zone: TimeZone::or_default(&user.time_zone).name().to_owned(),
             login_email: user.email.clone(),
             user_id: user.public_id.clone(),
             password_expires_at: user
@@ -68,6 +69,11 @@ impl Accounts {
         let language = problems.check("language", change.language.parse::<Language>(), |_| {
             "unknown_language"
         });
+        // Empty: a client that predates the field, which leaves the zone as it is.
+        let time_zone = match change.time_zone.trim() {
+            "" => Some(TimeZone::or_default(&signed_in.user.time_zone)),
+            name => problems.check("time_zone", TimeZone::parse(name), |_| "invalid_time_zone"),
+        };
         let old_address = signed_in.user.mail_address();
         let moves_mailbox = email
             .as_ref()
@@ -84,8 +90,21 @@ impl Accounts {
             self.verify_current_password(&signed_in.user, password, "current_password")
                 .await?;
         }
-        let (Some(email), Some(company_name), Some(contact_name), Some(phone), Some(language)) =
-            (email, company_name, contact_name, phone, language)
+        let (
+            Some(email),
+            Some(company_name),
+            Some(contact_name),
+            Some(phone),
+            Some(language),
+            Some(time_zone),
+        ) = (
+            email,
+            company_name,
+            contact_name,
+            phone,
+            language,
+            time_zone,
+        )
         else {
             return Err(ServiceError::field("form", "invalid"));
         };
@@ -105,6 +124,7 @@ impl Accounts {
                 contact_name: contact_name.as_str(),
                 phone: phone.as_deref(),
                 language: language.code(),
+                time_zone: time_zone.name(),
             },
         )
         .await?;

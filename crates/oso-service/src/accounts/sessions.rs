@@ -53,7 +53,7 @@ async fn find_unrevoked(
                   s.last_seen_at AS "last_seen_at: DateTime<Utc>",
                   u.id AS "user_id!", u.public_id AS "public_id!", u.email, u.default_email,
                   u.company_name, u.contact_name, u.phone,
-                  u.language, u.password_hash,
+                  u.language, u.time_zone, u.password_hash,
                   u.password_changed_at AS "password_changed_at: DateTime<Utc>",
                   u.status AS "status: LoginStatus"
            FROM sessions s JOIN users u ON u.id = s.user_id
@@ -75,6 +75,7 @@ async fn find_unrevoked(
             contact_name: row.contact_name,
             phone: row.phone,
             language: row.language,
+            time_zone: row.time_zone,
             password_hash: row.password_hash,
             password_changed_at: row.password_changed_at,
             status: row.status,

@@ -19,7 +19,7 @@ pub async fn find_live_by_email(
     sqlx::query_as!(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
-                  contact_name, phone, language,
+                  contact_name, phone, language, time_zone,
                   password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>",
                   status AS "status: LoginStatus"
            FROM users WHERE email_canonical = ?1 AND status <> 'forgotten'"#,
@@ -37,7 +37,7 @@ pub async fn find_by_id(conn: &mut Conn<'_>, id: i64) -> Result<Option<UserRow>,
     sqlx::query_as!(
         UserRow,
         r#"SELECT id AS "id!", public_id AS "public_id!", email, default_email, company_name,
-                  contact_name, phone, language,
+                  contact_name, phone, language, time_zone,
                   password_hash, password_changed_at AS "password_changed_at: DateTime<Utc>",
                   status AS "status: LoginStatus"
            FROM users WHERE id = ?1"#,
@@ -227,14 +227,15 @@ pub async fn update_profile(
     };
     sqlx::query!(
         "UPDATE users SET default_email = ?2, company_name = ?3, contact_name = ?4, phone = ?5,
-                          language = ?6
+                          language = ?6, time_zone = ?7
          WHERE id = ?1 AND status = 'active'",
         id,
         change.default_email,
         change.company_name,
         change.contact_name,
         change.phone,
-        change.language
+        change.language,
+        change.time_zone
     )
     .execute(conn)
     .await?;
@@ -251,6 +252,7 @@ pub async fn forget(conn: &mut Conn<'_>, id: i64, now: DateTime<Utc>) -> Result<
     sqlx::query!(
         "UPDATE users SET email = ?2, email_canonical = ?2, default_email = NULL,
                           company_name = '', contact_name = '', phone = NULL,
+                          time_zone = 'Europe/Brussels',
                           password_hash = '', status = 'forgotten', forgotten_at = ?3
          WHERE id = ?1",
         id,

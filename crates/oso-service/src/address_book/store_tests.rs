@@ -50,6 +50,7 @@ async fn signed_in(database: &Database, email: &str) -> SignedIn {
             contact_name: "Ann".to_owned(),
             phone: None,
             language: "en".to_owned(),
+            time_zone: "Europe/Brussels".to_owned(),
             password_hash: "x".to_owned(),
             password_changed_at: now,
             status: LoginStatus::Active,

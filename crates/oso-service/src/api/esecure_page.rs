@@ -16,6 +16,7 @@ use super::AppState;
 use crate::esecure::mail::masked;
 use crate::esecure::requests::{self, AccessRequest, RejectLink};
 use crate::mail::templates::web_message_with as text_with;
+use crate::mail::when::Reader;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/esecure/reject", get(show).post(reject))
@@ -27,18 +28,16 @@ struct TokenQuery {
     token: String,
 }
 
-fn request_args(request: &AccessRequest) -> Vec<(&'static str, FluentValue<'static>)> {
+fn request_args(
+    reader: Reader,
+    request: &AccessRequest,
+) -> Vec<(&'static str, FluentValue<'static>)> {
     vec![
         ("email", FluentValue::from(request.email.clone())),
         ("company", FluentValue::from(request.company.clone())),
         (
             "time",
-            FluentValue::from(
-                request
-                    .requested_at
-                    .format("%Y-%m-%d %H:%M UTC")
-                    .to_string(),
-            ),
+            FluentValue::from(reader.moment(request.requested_at)),
         ),
         (
             "account",
@@ -53,16 +52,16 @@ fn paragraph(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> 
 
 fn answer(language: Language, link: RejectLink, rejected_now: bool) -> Response {
     match link {
-        RejectLink::Open(request) if rejected_now => page(
+        RejectLink::Open(request, zone) if rejected_now => page(
             language,
             "web-esecure-rejected-title",
             &paragraph(
                 language,
                 "web-esecure-rejected-text",
-                &request_args(&request),
+                &request_args(Reader::new(language, zone), &request),
             ),
         ),
-        RejectLink::Open(_) | RejectLink::Decided => page(
+        RejectLink::Open(..) | RejectLink::Decided => page(
             language,
             "web-esecure-decided-title",
             &paragraph(language, "web-esecure-decided-text", &[]),
@@ -88,7 +87,7 @@ async fn show(
             RejectLink::Invalid
         }
     };
-    let RejectLink::Open(request) = link else {
+    let RejectLink::Open(request, zone) = link else {
         return answer(language, link, false);
     };
     let body = format!(
@@ -99,7 +98,7 @@ async fn show(
         intro = paragraph(
             language,
             "web-esecure-reject-intro",
-            &request_args(&request)
+            &request_args(Reader::new(language, zone), &request)
         ),
         token = escape(&query.token),
         button = escape(&text_with(language, "web-esecure-reject-button", &[])),

@@ -185,6 +185,7 @@ async fn notify_administrators(
 ) {
     for admin in mails {
         mail::send_request(
+            cx.database,
             cx.mailer,
             RequestMail {
                 admin_email: &admin.email,

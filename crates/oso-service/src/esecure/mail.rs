@@ -4,11 +4,12 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
-use oso_core::{AccountNumber, Email, Language};
+use oso_core::{AccountNumber, Email, Language, TimeZone};
 
 use crate::accounts::users;
 use crate::database::Database;
 use crate::mail::templates::Composer;
+use crate::mail::when::Reader;
 use crate::mail::{MailKind, Mailer};
 
 /// `•••••4567`: administrators and requesters see only the last four digits in mail.
@@ -18,8 +19,18 @@ pub fn masked(number: &str) -> String {
         .unwrap_or_else(|_| "•••••".to_owned())
 }
 
-fn time(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// The time zone of the login with `email`, or Brussels for an administrator without one
+/// (invited by e-mail, or known only by address).
+pub async fn zone_of(database: &Database, email: &str) -> TimeZone {
+    let canonical = Email::canonical_of(email);
+    let user = match database.acquire().await {
+        Ok(mut pooled) => users::find_live_by_email(&mut pooled.conn(), &canonical).await,
+        Err(error) => Err(error),
+    };
+    user.ok()
+        .flatten()
+        .map(|user| TimeZone::or_default(&user.time_zone))
+        .unwrap_or_default()
 }
 
 #[derive(Debug)]
@@ -46,7 +57,11 @@ pub enum Purpose {
     Note,
 }
 
-pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
+pub async fn send_request(database: &Database, mailer: &Mailer, mail: RequestMail<'_>) {
+    let reader = Reader::new(
+        mail.admin_language,
+        zone_of(database, mail.admin_email).await,
+    );
     let account = FluentValue::from(masked(mail.account_number));
     let (kind, subject, intro) = match mail.purpose {
         Purpose::New => (
@@ -74,7 +89,7 @@ pub async fn send_request(mailer: &Mailer, mail: RequestMail<'_>) {
         &[
             ("email", FluentValue::from(mail.requester_email)),
             ("company", FluentValue::from(mail.requester_company)),
-            ("time", FluentValue::from(time(mail.requested_at))),
+            ("time", FluentValue::from(reader.moment(mail.requested_at))),
             ("account", account),
         ],
     );

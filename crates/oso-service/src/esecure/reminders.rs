@@ -84,6 +84,7 @@ pub async fn run(cx: Context<'_>) -> Result<OpenRequestsWork, EsecureError> {
     crate::events::poke();
     for reminder in &mails {
         mail::send_request(
+            cx.database,
             cx.mailer,
             RequestMail {
                 admin_email: &reminder.admin_email,

@@ -165,22 +165,24 @@ pub async fn approve(
 }
 
 /// A Reject link's request, expiry and use.
+/// The link's request, the administrator it was mailed to, its expiry and when it was used.
 pub async fn reject_link(
     conn: &mut Conn<'_>,
     token_hash: &[u8],
-) -> Result<Option<(i64, DateTime<Utc>, Option<DateTime<Utc>>)>, sqlx::Error> {
+) -> Result<Option<(i64, String, DateTime<Utc>, Option<DateTime<Utc>>)>, sqlx::Error> {
     let conn: &mut SqliteConnection = match conn {
         Conn::Sqlite(conn) => conn,
         Conn::Postgres(conn) => return postgres::reject_link(conn, token_hash).await,
     };
     let row = sqlx::query!(
-        r#"SELECT request_id, expires_at AS "expires_at: DateTime<Utc>", used_at AS "used_at: DateTime<Utc>"
+        r#"SELECT request_id, admin_email, expires_at AS "expires_at: DateTime<Utc>",
+                  used_at AS "used_at: DateTime<Utc>"
            FROM access_request_tokens WHERE token_hash = ?1"#,
         token_hash,
     )
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|row| (row.request_id, row.expires_at, row.used_at)))
+    Ok(row.map(|row| (row.request_id, row.admin_email, row.expires_at, row.used_at)))
 }
 
 pub async fn request(conn: &mut Conn<'_>, id: i64) -> Result<Option<AccessRequest>, sqlx::Error> {

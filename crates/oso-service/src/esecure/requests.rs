@@ -3,7 +3,7 @@
 //! made approved at once when an administrator adds users.
 
 use oso_core::list_limit::{MAX_DECISIONS_AT_ONCE, MAX_USERS_AT_ONCE};
-use oso_core::{check_list_len, AccessRequestStatus, Email};
+use oso_core::{check_list_len, AccessRequestStatus, Email, TimeZone};
 
 pub use oso_api::esecure::{AccessRequest, Decision};
 
@@ -221,7 +221,9 @@ pub async fn add_users(
 /// What the page behind a Reject button shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RejectLink {
-    Open(AccessRequest),
+    /// The request, and the time zone of the administrator the link was mailed to: the page
+    /// writes the request's time as their e-mail did.
+    Open(AccessRequest, TimeZone),
     Decided,
     Invalid,
 }
@@ -230,15 +232,17 @@ pub enum RejectLink {
 pub async fn read_reject_link(cx: Context<'_>, token: &str) -> Result<RejectLink, sqlx::Error> {
     let mut pooled = cx.database.acquire().await?;
     let link = store::reject_link(&mut pooled.conn(), &tokens::hash(token)).await?;
-    let Some((id, expires_at, used_at)) = link else {
+    let Some((id, admin_email, expires_at, used_at)) = link else {
         return Ok(RejectLink::Invalid);
     };
     if used_at.is_some() || expires_at <= cx.now {
         return Ok(RejectLink::Invalid);
     }
-    Ok(match store::request(&mut pooled.conn(), id).await? {
+    let request = store::request(&mut pooled.conn(), id).await?;
+    drop(pooled);
+    Ok(match request {
         Some(request) if request.status == AccessRequestStatus::Pending => {
-            RejectLink::Open(request)
+            RejectLink::Open(request, mail::zone_of(cx.database, &admin_email).await)
         }
         Some(_) => RejectLink::Decided,
         None => RejectLink::Invalid,
@@ -287,7 +291,8 @@ pub async fn reject_by_link(cx: Context<'_>, token: &str) -> Result<RejectLink, 
         false,
     )
     .await;
-    Ok(RejectLink::Open(request))
+    let zone = mail::zone_of(cx.database, &admin_email).await;
+    Ok(RejectLink::Open(request, zone))
 }
 
 /// The longest note a requester may add to their request.
@@ -340,6 +345,7 @@ pub async fn set_note(
     crate::events::poke();
     for (admin_email, language, reject_url) in mails {
         mail::send_request(
+            cx.database,
             cx.mailer,
             mail::RequestMail {
                 admin_email: &admin_email,

@@ -3,6 +3,7 @@
 
 pub mod outbox;
 pub mod templates;
+pub mod when;
 
 use oso_core::Email;
 use std::path::{Path, PathBuf};

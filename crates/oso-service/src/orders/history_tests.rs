@@ -23,6 +23,7 @@ fn signed_in_as(id: i64) -> SignedIn {
             contact_name: "Ann".to_owned(),
             phone: None,
             language: "en".to_owned(),
+            time_zone: "Europe/Brussels".to_owned(),
             password_hash: "x".to_owned(),
             password_changed_at: Utc::now(),
             status: crate::accounts::LoginStatus::Active,

@@ -11,6 +11,7 @@ use crate::accounts::SignedIn;
 use crate::catalogue::Catalogue;
 use crate::error::ServiceError;
 use crate::mail::templates::Composer;
+use crate::mail::when::Reader;
 use crate::mail::{MailKind, Mailer};
 
 /// Sends the confirmation of a new order after its answer has gone: the customer never waits for
@@ -40,7 +41,8 @@ async fn send_confirmation(
     order: &PlacedOrder,
     catalogue: &Catalogue,
 ) -> Result<(), ServiceError> {
-    let language: Language = user.user.language.parse().unwrap_or(Language::FALLBACK);
+    let reader = Reader::stored(&user.user.language, &user.user.time_zone);
+    let language = reader.language;
     let number = FluentValue::from(order.order_number.as_str());
     let mut mail = Composer::new(
         language,
@@ -57,6 +59,10 @@ async fn send_confirmation(
             ("number", number),
             ("account", FluentValue::from(order.account_number.as_str())),
         ],
+    )
+    .paragraph(
+        "email-order-placed",
+        &[("time", FluentValue::from(reader.moment(order.created_at)))],
     )
     .paragraph("email-order-lines-title", &[]);
     for line in &order.lines {

@@ -31,6 +31,7 @@ mod smtp_sink;
 mod support;
 mod takeover;
 mod throttle;
+mod time_zones;
 mod two_instances;
 mod user_ids;
 

@@ -78,6 +78,14 @@ export const markup = `
             </select>
             <p class="field-error" id="profile-language-error"></p>
           </div>
+          <div class="field">
+            <label class="field-label" for="profile-time-zone">
+              <span data-i18n="personal-time-zone"></span><span class="required-mark" aria-hidden="true" data-i18n="form-required-mark"></span>
+            </label>
+            <p class="field-help" id="profile-time-zone-help" data-i18n="personal-time-zone-help"></p>
+            <select class="input" id="profile-time-zone" required aria-describedby="profile-time-zone-help"></select>
+            <p class="field-error" id="profile-time-zone-error"></p>
+          </div>
           <p id="profile-form-status" class="form-status" role="status" aria-live="polite"></p>
           <div class="form-actions">
             <button type="submit" class="button button-primary" id="profile-submit" data-i18n="personal-profile-submit"></button>

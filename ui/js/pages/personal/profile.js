@@ -18,6 +18,7 @@ import {
   trimmed,
   value,
 } from "../../lib/forms.js";
+import { fillTimeZones } from "./time-zones.js";
 import { currentSession, onSessionChange, setSessionProfile } from "../../lib/session.js";
 import { currentPage, onPageShow } from "../../lib/router.js";
 
@@ -32,6 +33,7 @@ const FIELDS = {
   contact_name: field("profile-contact", [required]),
   phone: field("profile-phone"),
   language: field("profile-language", [required]),
+  time_zone: field("profile-time-zone", [required]),
 };
 
 let form;
@@ -65,6 +67,7 @@ function fill(profile) {
   document.getElementById("profile-contact").value = profile.contact_name ?? "";
   document.getElementById("profile-phone").value = profile.phone ?? "";
   document.getElementById("profile-language").value = profile.language ?? "en";
+  fillTimeZones(document.getElementById("profile-time-zone"), profile.time_zone);
   document.getElementById("profile-current-password").value = "";
   hidePasswords(passwordField());
   followEmail();
@@ -87,6 +90,7 @@ async function reload() {
 
 export function startProfile() {
   form = document.getElementById("profile-form");
+  fillTimeZones(document.getElementById("profile-time-zone"), null);
   form.addEventListener("input", () => {
     edited = true;
   });
@@ -105,6 +109,7 @@ export function startProfile() {
           contact_name: trimmed("profile-contact"),
           phone: trimmed("profile-phone"),
           language: value("profile-language"),
+          time_zone: value("profile-time-zone"),
         },
         passwordField().hidden ? null : value("profile-current-password"),
       ),
