@@ -6,6 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::accounts::active_user;
+use crate::esecure::{protected_account, save_number};
 use crate::orders::{order, place};
 use crate::support::{spawn_service, spawn_service_with_clock, test_clock, TestService};
 
@@ -138,6 +139,34 @@ async fn a_reader_in_another_zone_gets_their_own_time_and_language() {
         "{}",
         mails[1]
     );
+}
+
+#[tokio::test]
+async fn a_request_mail_gives_the_request_time_in_the_administrators_own_zone() {
+    // 2 November 2026, 09:00 UTC: 18:00 in Tokyo, where Ann administers from.
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    let mut in_tokyo = profile(Some("Asia/Tokyo"));
+    in_tokyo["language"] = json!("en");
+    assert_eq!(
+        put_profile(&service, &ann, in_tokyo).await.status(),
+        StatusCode::OK
+    );
+    protected_account(&service, "ann@zebra.example").await;
+    let bob = active_user(&service, "bob@other.example").await;
+
+    let (status, _) = save_number(&service, &bob).await;
+
+    assert_eq!(status, StatusCode::FORBIDDEN, "the administrator is asked");
+    let mails = service.mails("esecure-request");
+    assert_eq!(mails.len(), 1);
+    assert!(
+        mails[0].contains("2 November 2026 at 18:00 JST"),
+        "{}",
+        mails[0]
+    );
+    assert!(!mails[0].contains("UTC"), "{}", mails[0]);
 }
 
 async fn first_sku(service: &TestService) -> String {
