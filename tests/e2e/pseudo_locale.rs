@@ -1,7 +1,7 @@
 //! Every page in the pseudo-locale (`en-XA`: English accented and about 40 % longer, offered only
 //! with OSO_PSEUDO_LOCALE=1): no text is clipped or runs out of its box, which a longer
-//! translation would otherwise find first; at 100 % and again at 200 % zoom (where the window is
-//! half as wide in page pixels). Screenshots of each page.
+//! translation would otherwise find first; at 100 %, in the smallest window OSO allows (820 × 560)
+//! and at 200 % zoom (where the window is half as wide in page pixels). Screenshots of each page.
 
 use serde_json::Value;
 
@@ -67,8 +67,12 @@ fn in_the_pseudo_locale_no_text_on_any_page_is_clipped_or_overflows_its_box() {
     app.screenshot("login");
     app.sign_in_new_user(data.path(), "pseudo@zebra.example", PASSWORD);
     choose_pseudo_locale(&app);
-    for zoom in ["100%", "200%"] {
+    for zoom in ["100%", "smallest", "200%"] {
+        if zoom == "smallest" {
+            app.ui().set_window_rect(0, 0, 820, 560);
+        }
         if zoom == "200%" {
+            app.ui().set_window_rect(0, 0, 1120, 760);
             // Ctrl + up to the largest level there is.
             let levels: Vec<f64> = (0..8)
                 .map(|_| {
