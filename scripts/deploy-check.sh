@@ -309,7 +309,7 @@ key=deploy-check-$$-$RANDOM$RANDOM
 order="{\"idempotency_key\": \"$key\", \"account_number\": \"951234567\",
   \"address\": {\"company\": \"Zebra Parcels BV\", \"contact_person\": \"Ann Peeters\",
     \"street\": \"Meir\", \"number\": \"12\", \"postal_code\": \"2000\", \"city\": \"Antwerpen\",
-    \"country\": \"BE\", \"phone\": \"03 123 45 67\"},
+    \"country\": \"BE\", \"phone\": \"03 223 45 67\"},
   \"lines\": [{\"sku\": \"$sku\", \"packs\": 1}]}"
 api POST /api/v1/orders "$order" "$token"
 expect 201 "placing the order"
