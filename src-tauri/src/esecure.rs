@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use oso_api::esecure::RequestsQuery;
-use oso_core::{AccessRequestStatus, Language};
+use oso_core::AccessRequestStatus;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 use tokio::sync::Notify;
@@ -17,9 +17,14 @@ use tokio::sync::Notify;
 use crate::request_notice::OnAction;
 use crate::state::AppState;
 use crate::sync::lock;
-use crate::tray::{self, TrayMenu, TrayTexts};
+use crate::tray::{self, TrayMenu};
 use oso_desktop::client::esecure::{AccessRequest, Summary};
 use oso_desktop::owner::UserId;
+
+mod texts;
+
+pub use texts::group;
+use texts::{notification_text, texts};
 
 /// While the events stream is down, an administrator still hears of a new request within
 /// seconds (the brief allows five).
@@ -197,72 +202,8 @@ pub fn news(
         .collect()
 }
 
-fn texts(state: &AppState, language: Language, status: &WatchStatus) -> TrayTexts {
-    let catalogue = state.locales.catalogue(language);
-    // Someone who administers nothing has no open requests to count.
-    let count = if status.administrator {
-        status.open_requests
-    } else {
-        0
-    };
-    let esecure = catalogue.say("tray-esecure", &[("count", count.into())]);
-    let tooltip = catalogue.say("tray-tooltip", &[("count", count.into())]);
-    let requests = status
-        .newest
-        .iter()
-        .filter(|_| status.administrator)
-        .map(|request| {
-            (
-                request.id,
-                format!("{} · {}", request.email, group(&request.account_number)),
-            )
-        })
-        .collect();
-    TrayTexts {
-        open: catalogue.say("tray-open", &[]),
-        esecure,
-        quit: catalogue.say("tray-quit", &[]),
-        tooltip,
-        approve: catalogue.say("esecure-approve", &[]),
-        reject: catalogue.say("esecure-reject", &[]),
-        requests,
-        listed_for: status.user.clone(),
-    }
-}
-
 /// How many open requests the tray menu lists, newest first.
 const TRAY_REQUESTS: usize = 3;
-
-fn notification_text(
-    state: &AppState,
-    language: Language,
-    news: &[AccessRequest],
-) -> (String, String) {
-    let catalogue = state.locales.catalogue(language);
-    // One request is named (who, which number); several are counted.
-    let (email, number) = match news {
-        [one] => (one.email.clone(), group(&one.account_number)),
-        _ => (String::new(), String::new()),
-    };
-    let body = catalogue.say(
-        "esecure-notification",
-        &[
-            ("count", (news.len() as i64).into()),
-            ("email", email.into()),
-            ("number", number.into()),
-        ],
-    );
-    (catalogue.say("esecure-notification-title", &[]), body)
-}
-
-/// `951 234 567`, as the UI shows account numbers.
-pub fn group(number: &str) -> String {
-    if number.len() == 9 && number.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{} {} {}", &number[..3], &number[3..6], &number[6..])
-    } else {
-        number.to_owned()
-    }
-}
 
 /// Whether the signed-in login has orders on this computer waiting for an eSecure approval.
 async fn awaiting_approval(state: &AppState) -> bool {
