@@ -5,6 +5,7 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
+use crate::shared_service::IntermittentService;
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -230,25 +231,13 @@ fn a_draft_killed_mid_wizard_is_offered_again_and_resumes_where_it_was() {
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
 fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_returns() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let service_data = temp_data_dir();
-    let port = crate::app::free_port();
-    let config = oso_service::ServiceConfig {
-        listen: ([127, 0, 0, 1], port).into(),
-        ..oso_service::ServiceConfig::embedded(service_data.path())
-    };
-    let start = |config: oso_service::ServiceConfig| {
-        runtime
-            .block_on(oso_service::start(config))
-            .expect("service")
-    };
-    let service = start(config.clone());
-    let outbox = service.outbox_dir().to_owned();
+    let mut service = IntermittentService::start();
+    let outbox = service.outbox.clone();
 
     let data = temp_data_dir();
     let mut app = RunningApp::launch(
         "order-offline",
-        Launch::new(data.path()).service_url(format!("http://127.0.0.1:{port}")),
+        Launch::new(data.path()).service_url(service.url.clone()),
     );
     app.invoke(
         "auth_register",
@@ -294,9 +283,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     app.invoke("addresses_list", json!({})).expect("addresses");
 
     // The service goes away before the order is even started.
-    runtime
-        .block_on(service.shutdown())
-        .expect("the service stops");
+    service.go_away();
     let _ = app.ui().execute(
         "window.location.hash = '#/new-order'; window.location.reload();",
         vec![],
@@ -323,7 +310,7 @@ fn an_order_made_offline_waits_and_is_accepted_exactly_once_when_the_service_ret
     app.ui().find("#order-result [data-state='waiting']");
     app.screenshot("waiting");
 
-    let _service = start(config);
+    service.come_back();
     let number = wait_for_some_text(&app, "#order-number");
     assert!(number.contains("OSO-"), "{number}");
     app.screenshot("accepted");

@@ -80,3 +80,53 @@ impl SharedService {
         }
     }
 }
+
+/// A service on a fixed port that goes away and comes back with its data, as a shared service
+/// does when it restarts: the apps meet it offline in between.
+pub struct IntermittentService {
+    pub url: String,
+    pub outbox: PathBuf,
+    runtime: tokio::runtime::Runtime,
+    config: oso_service::ServiceConfig,
+    running: Option<oso_service::RunningService>,
+    _data: tempfile::TempDir,
+}
+
+impl IntermittentService {
+    pub fn start() -> Self {
+        let data = temp_data_dir();
+        let port = crate::app::free_port();
+        let config = oso_service::ServiceConfig {
+            listen: ([127, 0, 0, 1], port).into(),
+            ..oso_service::ServiceConfig::embedded(data.path())
+        };
+        let mut service = Self {
+            url: format!("http://127.0.0.1:{port}"),
+            outbox: config.outbox_dir(),
+            runtime: tokio::runtime::Runtime::new().expect("runtime"),
+            config,
+            running: None,
+            _data: data,
+        };
+        service.come_back();
+        service
+    }
+
+    /// Stops it, letting requests in flight finish.
+    pub fn go_away(&mut self) {
+        if let Some(running) = self.running.take() {
+            self.runtime
+                .block_on(running.shutdown())
+                .expect("the service stops");
+        }
+    }
+
+    /// Starts it again on the same port and data.
+    pub fn come_back(&mut self) {
+        let running = self
+            .runtime
+            .block_on(oso_service::start(self.config.clone()))
+            .expect("service");
+        self.running = Some(running);
+    }
+}

@@ -6,6 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
+use crate::shared_service::IntermittentService;
 use crate::temp_data_dir;
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
@@ -146,32 +147,17 @@ fn ticked_choices_are_saved_as_their_step_is_left_and_the_next_order_starts_from
 #[test]
 #[ignore = "end-to-end: run by `make test`"]
 fn a_number_ticked_while_offline_is_said_to_wait_and_is_saved_when_the_service_answers() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let service_data = temp_data_dir();
-    let port = crate::app::free_port();
-    let config = oso_service::ServiceConfig {
-        listen: ([127, 0, 0, 1], port).into(),
-        ..oso_service::ServiceConfig::embedded(service_data.path())
-    };
-    let start = |config: oso_service::ServiceConfig| {
-        runtime
-            .block_on(oso_service::start(config))
-            .expect("service")
-    };
-    let service = start(config.clone());
-    let outbox = service.outbox_dir().to_owned();
+    let mut service = IntermittentService::start();
     let data = temp_data_dir();
     let mut app = RunningApp::launch(
         "wizard-memory-offline",
-        Launch::new(data.path()).service_url(format!("http://127.0.0.1:{port}")),
+        Launch::new(data.path()).service_url(service.url.clone()),
     );
-    app.sign_in_new_user_with_outbox(&outbox, EMAIL, PASSWORD);
+    app.sign_in_new_user_with_outbox(&service.outbox, EMAIL, PASSWORD);
     app.invoke("account_numbers_list", json!({}))
         .expect("numbers kept for offline use");
 
-    runtime
-        .block_on(service.shutdown())
-        .expect("the service stops");
+    service.go_away();
     new_order(&app);
     app.ui().find("#order-offline-banner");
     number_saved_on_leaving(&app, "951 234 568", "Gent");
@@ -181,7 +167,7 @@ fn a_number_ticked_while_offline_is_said_to_wait_and_is_saved_when_the_service_a
     );
     app.screenshot("step-2-number-waits");
 
-    let _service = start(config);
+    service.come_back();
     app.ui().wait_for_text(
         "#order-step-2-status",
         "Account number 951 234 568 is saved for next time.",
