@@ -211,3 +211,19 @@ async fn the_history_lists_each_orders_total_packs_and_sorts_by_them_both_ways()
         [placed[0].clone()]
     );
 }
+
+#[tokio::test]
+async fn a_search_for_another_companys_order_number_finds_nothing_of_theirs() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    let bob = active_user(&service, "bob@other.example").await;
+    let anns = order_of(&service, &ann, "history-filter-other-0001", 2).await;
+
+    let searched = history(&service, &bob, &format!("search={anns}")).await;
+
+    assert_eq!(numbers(&searched), Vec::<String>::new(), "{searched}");
+    assert_eq!(searched["total"], 0, "{searched}");
+    let own = history(&service, &ann, &format!("search={anns}")).await;
+    assert_eq!(numbers(&own), vec![anns]);
+}
