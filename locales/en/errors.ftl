@@ -36,6 +36,7 @@ field-error-password_like_identity = Your password must not be your e-mail addre
 field-error-wrong_password = This password is not correct.
 field-error-unknown_language = Choose one of the languages offered.
 field-error-invalid_time_zone = Choose one of the time zones offered.
+field-error-invalid_cursor = This page of the history is no longer valid. Go back to its first page.
 field-error-invalid_code = This code is not valid. Check it in the e-mail.
 field-error-passwords_differ = The two passwords are not the same.
 field-error-confirm-required = Tick this box to confirm.

@@ -33,6 +33,7 @@ history-paging = Pages of orders
 history-prev = Previous
 history-next = Next
 history-range = { $first }–{ $last } of { $total }
+history-range-more = { $first }–{ $last } of more than { $total }
 history-details-title = Order { $orderNumber }
 history-details-close = Close
 history-details-loading = Loading the order details…

@@ -36,6 +36,7 @@ field-error-password_like_identity = Votre mot de passe ne peut pas être votre 
 field-error-wrong_password = Ce mot de passe n'est pas correct.
 field-error-unknown_language = Choisissez l'une des langues proposées.
 field-error-invalid_time_zone = Choisissez l'un des fuseaux horaires proposés.
+field-error-invalid_cursor = Cette page de l'historique n'est plus valable. Revenez à la première page.
 field-error-invalid_code = Ce code n'est pas valable. Vérifiez-le dans l'e-mail.
 field-error-passwords_differ = Les deux mots de passe ne sont pas identiques.
 field-error-confirm-required = Cochez cette case pour confirmer.

@@ -33,6 +33,7 @@ history-paging = Pages de commandes
 history-prev = Précédent
 history-next = Suivant
 history-range = { $first }–{ $last } sur { $total }
+history-range-more = { $first }–{ $last } sur plus de { $total }
 history-details-title = Commande { $orderNumber }
 history-details-close = Fermer
 history-details-loading = Chargement des détails de la commande…

@@ -36,6 +36,7 @@ field-error-password_like_identity = Uw wachtwoord mag niet uw e-mailadres of uw
 field-error-wrong_password = Dit wachtwoord is niet juist.
 field-error-unknown_language = Kies een van de aangeboden talen.
 field-error-invalid_time_zone = Kies een van de aangeboden tijdzones.
+field-error-invalid_cursor = Deze pagina van de geschiedenis is niet meer geldig. Ga terug naar de eerste pagina.
 field-error-invalid_code = Deze code is niet geldig. Controleer de code in de e-mail.
 field-error-passwords_differ = De twee wachtwoorden zijn niet gelijk.
 field-error-confirm-required = Vink dit vakje aan om te bevestigen.

@@ -33,6 +33,7 @@ history-paging = Pagina's met bestellingen
 history-prev = Vorige
 history-next = Volgende
 history-range = { $first }–{ $last } van { $total }
+history-range-more = { $first }–{ $last } van meer dan { $total }
 history-details-title = Bestelling { $orderNumber }
 history-details-close = Sluiten
 history-details-loading = De details van de bestelling worden geladen…

@@ -116,8 +116,12 @@ pub struct HistoryQuery {
     /// 1 to 200; default 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// The page after the one that gave this cursor (its `next`); absent for the first page.
+    /// Opaque: it is only valid with the same sort and direction. Pages are read from the cursor
+    /// on (keyset paging), so a later page costs what the first does, and an order placed
+    /// meanwhile neither repeats nor skips a row.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset: Option<u32>,
+    pub after: Option<String>,
 }
 
 /// The query of `GET /orders/export`: the history's sort and filters, without paging.
@@ -163,9 +167,25 @@ pub struct HistoryRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryPage {
-    /// How many orders match, over all pages.
-    pub total: i64,
+    /// How many orders match, over all pages: counted for the first page only (a query without
+    /// `after`), and only up to a limit; absent on later pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<HistoryCount>,
     pub orders: Vec<HistoryRow>,
+    /// The cursor of the next page, to give as `after`; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// How many orders a history query matches. Counting stops at a limit, because a count of
+/// every order of a busy account number would cost more than the page it heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryCount {
+    /// The orders counted: all of them, or the limit when `more` is set.
+    pub counted: i64,
+    /// More orders match than `counted`.
+    pub more: bool,
 }
 
 /// An account number the history can be filtered on.

@@ -27,9 +27,10 @@ pub async fn insert(
                INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person,
                                    street, number, box_number, postal_code, city, country, phone,
                                    email, driver_note, ordered_by_name, ordered_by_email, created_at,
-                                   order_number)
+                                   order_number, packs)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                       'OSO-' || $18::text || '-' || lpad(nextval('order_numbers')::text, 6, '0'))
+                       'OSO-' || $18::text || '-' || lpad(nextval('order_numbers')::text, 6, '0'),
+                       (SELECT COALESCE(SUM(line_packs), 0) FROM UNNEST($20::bigint[]) AS line_packs))
                ON CONFLICT (user_id, idempotency_key) DO NOTHING
                RETURNING id, order_number),
            first_status AS (

@@ -152,22 +152,22 @@ impl Tx {
 /// whose text is otherwise the same for both.
 pub trait Dialect: sqlx::Database {
     /// `column` as it sorts regardless of case.
-    fn without_case(column: &str) -> String;
+    fn without_case(column: &str) -> String {
+        let (before, after) = Self::WITHOUT_CASE_AROUND;
+        format!("{before}{column}{after}")
+    }
+    /// What [`Dialect::without_case`] writes before and after a column or a bound value.
+    const WITHOUT_CASE_AROUND: (&'static str, &'static str);
     /// The text at `path` (`["name", "nl"]`) in the JSON text of `column`.
     fn json_text(column: &str, path: &[&str]) -> String;
     /// The start of "`column` is one of the values of a subquery", which the caller writes and
     /// then closes with [`Dialect::ONE_OF_END`].
     fn one_of(column: &str) -> String;
     const ONE_OF_END: &'static str;
-    /// Ends a subquery that the planner must run on its own rather than merge into the query
-    /// around it: a LIMIT/OFFSET that changes nothing.
-    const KEEP_APART: &'static str;
 }
 
 impl Dialect for Sqlite {
-    fn without_case(column: &str) -> String {
-        format!("{column} COLLATE NOCASE")
-    }
+    const WITHOUT_CASE_AROUND: (&'static str, &'static str) = ("", " COLLATE NOCASE");
 
     fn json_text(column: &str, path: &[&str]) -> String {
         format!("json_extract({column}, '$.{}')", path.join("."))
@@ -177,13 +177,10 @@ impl Dialect for Sqlite {
         format!("{column} IN (")
     }
     const ONE_OF_END: &'static str = ")";
-    const KEEP_APART: &'static str = " LIMIT -1 OFFSET 0";
 }
 
 impl Dialect for Postgres {
-    fn without_case(column: &str) -> String {
-        format!("lower({column})")
-    }
+    const WITHOUT_CASE_AROUND: (&'static str, &'static str) = ("lower(", ")");
 
     fn json_text(column: &str, path: &[&str]) -> String {
         format!("({column}::jsonb #>> '{{{}}}')", path.join(","))
@@ -196,7 +193,6 @@ impl Dialect for Postgres {
         format!("{column} = ANY (ARRAY(")
     }
     const ONE_OF_END: &'static str = "))";
-    const KEEP_APART: &'static str = " OFFSET 0";
 }
 
 impl<'c> From<&'c mut SqliteConnection> for Conn<'c> {

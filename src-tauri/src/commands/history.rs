@@ -2,7 +2,8 @@
 //! answers are kept locally for offline viewing, under the same 30-day rule.
 
 use oso_api::orders::{
-    Direction, HistoryAccountNumber, HistoryPage, HistoryQuery, OrderDetails, SortColumn,
+    Direction, HistoryAccountNumber, HistoryCount, HistoryPage, HistoryQuery, OrderDetails,
+    SortColumn,
 };
 use oso_core::history_filter::InstantRange;
 use oso_core::order_lifecycle::is_expired;
@@ -29,8 +30,11 @@ pub struct HistoryRowView {
 
 #[derive(Debug, Serialize)]
 pub struct HistoryView {
-    pub total: i64,
+    /// How many orders match: on the first page only, and only up to the service's limit.
+    pub count: Option<HistoryCount>,
     pub orders: Vec<HistoryRowView>,
+    /// The cursor of the next page (to give as `after`); absent on the last.
+    pub next: Option<String>,
     pub retention_days: i64,
     /// The copy kept on this computer, shown because the service is away.
     pub offline: bool,
@@ -68,6 +72,7 @@ pub struct DetailsView {
 fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
     let now = chrono::Utc::now();
     // A copy kept offline follows the service's deletion rule too.
+    let shown = page.orders.len();
     let orders: Vec<_> = page
         .orders
         .into_iter()
@@ -81,13 +86,14 @@ fn history_view(page: HistoryPage, offline: bool) -> HistoryView {
             packs: row.packs,
         })
         .collect();
+    let expired = i64::try_from(shown - orders.len()).unwrap_or(0);
     HistoryView {
-        total: if offline {
-            i64::try_from(orders.len()).unwrap_or(0)
-        } else {
-            page.total
-        },
+        count: page.count.map(|count| HistoryCount {
+            counted: count.counted - expired,
+            ..count
+        }),
         orders,
+        next: page.next,
         retention_days: oso_core::order_lifecycle::ORDER_RETENTION.num_days(),
         offline,
     }
@@ -131,7 +137,7 @@ pub async fn history_list(
     from: Option<String>,
     to: Option<String>,
     limit: Option<u32>,
-    offset: Option<u32>,
+    after: Option<String>,
 ) -> Result<HistoryView, CommandError> {
     let (search, days) = search_and_days(search, from.as_deref(), to.as_deref())?;
     let me = signed_in_as(&state).await?;
@@ -144,7 +150,7 @@ pub async fn history_list(
         created_from: days.from,
         created_before: days.before,
         limit: Some(limit.unwrap_or(25)),
-        offset: Some(offset.unwrap_or(0)),
+        after,
     };
     // The request's own path: one kept copy per page, sort and filter.
     let key = ApiPath::from("orders")

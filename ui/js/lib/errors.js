@@ -58,6 +58,7 @@ const FIELD_ERRORS = {
   wrong_password: () => t("field-error-wrong_password"),
   unknown_language: () => t("field-error-unknown_language"),
   invalid_time_zone: () => t("field-error-invalid_time_zone"),
+  invalid_cursor: () => t("field-error-invalid_cursor"),
   invalid_code: () => t("field-error-invalid_code"),
   passwords_differ: () => t("field-error-passwords_differ"),
   same_as_current: () => t("field-error-same_as_current"),

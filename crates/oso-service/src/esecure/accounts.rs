@@ -114,6 +114,21 @@ pub async fn administered(
     database: &Database,
     admin: &Requester,
 ) -> Result<Vec<CustomerAccount>, sqlx::Error> {
+    let numbers = administered_numbers(database, admin).await?;
+    let mut accounts = Vec::with_capacity(numbers.len());
+    for number in numbers {
+        if let Some(account) = load(database, &number).await? {
+            accounts.push(account);
+        }
+    }
+    Ok(accounts)
+}
+
+/// The numbers `admin` administers, in number order.
+pub async fn administered_numbers(
+    database: &Database,
+    admin: &Requester,
+) -> Result<Vec<String>, sqlx::Error> {
     let mut pooled = database.acquire().await?;
     let numbers: Vec<String> = match pooled.conn() {
         Conn::Sqlite(conn) => {
@@ -127,14 +142,7 @@ pub async fn administered(
         }
         Conn::Postgres(conn) => postgres::administered_numbers(conn, &admin.canonical).await?,
     };
-    drop(pooled);
-    let mut accounts = Vec::with_capacity(numbers.len());
-    for number in numbers {
-        if let Some(account) = load(database, &number).await? {
-            accounts.push(account);
-        }
-    }
-    Ok(accounts)
+    Ok(numbers)
 }
 
 /// A parsed administrator form.

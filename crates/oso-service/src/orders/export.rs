@@ -87,7 +87,7 @@ pub async fn export(
         created_from: query.created_from,
         created_before: query.created_before,
         limit: None,
-        offset: None,
+        after: None,
     };
     history::check_filters(&filters)?;
     let requester = Requester::of(user);

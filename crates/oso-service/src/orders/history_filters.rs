@@ -57,6 +57,17 @@ pub(super) fn visible_to<'a, DB>(
         .push(DB::ONE_OF_END)
         .push(") AND ");
     push_may_use(builder, "o.account_number", requester);
+    push_filters(builder, query);
+}
+
+/// The query's own filters, each as ` AND …`, on the orders `o`.
+pub(super) fn push_filters<'a, DB>(builder: &mut QueryBuilder<'a, DB>, query: &'a HistoryQuery)
+where
+    DB: Dialect,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    String: Encode<'a, DB> + Type<DB>,
+    DateTime<Utc>: Encode<'a, DB> + Type<DB>,
+{
     if let Some(status) = query.status.as_deref().filter(|status| !status.is_empty()) {
         builder.push(" AND o.status = ").push_bind(status);
     }

@@ -4,6 +4,7 @@
 pub mod export;
 pub mod history;
 mod history_filters;
+pub mod history_keyset;
 pub mod lifecycle;
 mod mail;
 mod store;

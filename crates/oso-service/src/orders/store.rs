@@ -232,12 +232,15 @@ pub async fn insert_on(
     );
     let account_number = order.account_number.as_str();
     let year = order.created_at.format("%Y").to_string();
+    // Kept on the order for the history's sort by packs (its lines never change).
+    let total_packs: i64 = order.lines.iter().map(|line| i64::from(line.packs)).sum();
     let inserted = sqlx::query!(
         r#"INSERT INTO orders (user_id, idempotency_key, account_number, company, contact_person, street, number,
                                box_number, postal_code, city, country, phone, email, driver_note,
-                               ordered_by_name, ordered_by_email, created_at, order_number)
+                               ordered_by_name, ordered_by_email, created_at, order_number, packs)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                   (SELECT 'OSO-' || ?18 || '-' || printf('%06d', last + 1) FROM order_number_counter))
+                   (SELECT 'OSO-' || ?18 || '-' || printf('%06d', last + 1) FROM order_number_counter),
+                   ?19)
            ON CONFLICT (user_id, idempotency_key) DO NOTHING
            RETURNING id AS "id!", order_number AS "order_number!""#,
         order.user_id,
@@ -257,7 +260,8 @@ pub async fn insert_on(
         order.ordered_by_name,
         order.ordered_by_email,
         order.created_at,
-        year
+        year,
+        total_packs
     )
     .fetch_optional(&mut *conn)
     .await?;

@@ -307,7 +307,7 @@ async fn an_approved_user_orders_and_sees_the_history_until_revoked_at_once() {
     assert_eq!(history["orders"][0]["order_number"], number.as_str());
     // The administrator sees the order too: it was placed with the number they administer.
     let (_, theirs) = call(&service, Method::GET, "/api/v1/orders", &admin, None).await;
-    assert_eq!(theirs["total"], 1, "administered, never saved");
+    assert_eq!(theirs["count"]["counted"], 1, "administered, never saved");
 
     let (status, _) = call(
         &service,
@@ -320,7 +320,7 @@ async fn an_approved_user_orders_and_sees_the_history_until_revoked_at_once() {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, history) = call(&service, Method::GET, "/api/v1/orders", &bob, None).await;
     assert_eq!(
-        history["total"], 0,
+        history["count"]["counted"], 0,
         "revoked: the number's history is gone at once"
     );
     let (status, _) = call(

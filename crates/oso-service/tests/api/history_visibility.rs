@@ -44,7 +44,7 @@ async fn what_is_read(service: &TestService, token: &str) -> (Vec<String>, Vec<S
     let (status, history) = call(service, Method::GET, "/api/v1/orders", token, None).await;
     assert_eq!(status, StatusCode::OK, "{history}");
     assert_eq!(
-        history["total"].as_u64(),
+        history["count"]["counted"].as_u64(),
         history["orders"]
             .as_array()
             .map(|orders| orders.len() as u64),
@@ -116,7 +116,7 @@ async fn another_company_that_saves_an_unprotected_number_reads_none_of_the_orde
         None,
     )
     .await;
-    assert_eq!(filtered["total"], 0);
+    assert_eq!(filtered["count"]["counted"], 0);
     for order in [&anns, &received] {
         assert_eq!(
             details_status(&service, &mallory, order).await,

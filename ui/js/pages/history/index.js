@@ -21,7 +21,14 @@ const PAGE_SIZE = 25;
 const COLUMNS = ["order_number", "created_at", "status", "account_number", "company", "packs"];
 const DEFAULT_RETENTION = { orders: 30, trackAndTrace: 10 };
 
-const query = { sort: "created_at", direction: "desc", offset: 0 };
+const query = { sort: "created_at", direction: "desc" };
+/**
+ * Where the pages start: `cursors[i]` is the cursor that reads page `i` (none for the first), as
+ * the page before gave it; `page` is the one shown. The service pages from a cursor, not by
+ * number, so going back reads the cursor kept here.
+ */
+const paging = { page: 0, cursors: [null], count: null };
+const firstPage = () => Object.assign(paging, { page: 0, cursors: [null], count: null });
 /** The order and filters chosen, which the list and the export both follow. */
 const filters = () => ({ sort: query.sort, direction: query.direction, ...currentFilters() });
 /** The last answer, or null before one arrived. */
@@ -81,17 +88,19 @@ function renderSort() {
 }
 
 function renderPaging() {
-  const total = answer?.total ?? 0;
   const shown = answer?.orders?.length ?? 0;
-  els.prev.disabled = query.offset <= 0;
-  els.next.disabled = query.offset + shown >= total;
-  if (!answer || total === 0) {
+  els.prev.disabled = paging.page <= 0;
+  els.next.disabled = !answer?.next;
+  const count = paging.count;
+  if (!answer || shown === 0 || !count) {
     say(els.range, null);
     return;
   }
-  const first = query.offset + 1;
-  const last = query.offset + shown;
-  say(els.range, () => t("history-range", { first: number(first), last: number(last), total: number(total) }));
+  const first = paging.page * PAGE_SIZE + 1;
+  const last = paging.page * PAGE_SIZE + shown;
+  const args = { first: number(first), last: number(last), total: number(count.counted) };
+  // The service counts up to a limit; past it, the range says "of more than 1,000".
+  say(els.range, () => t(count.more ? "history-range-more" : "history-range", args));
 }
 
 function render() {
@@ -104,7 +113,7 @@ function render() {
   presentWhen(els.empty, els.paging, empty);
   els.offline.hidden = !answer?.offline;
   // The export needs the service, and something to export.
-  els.export.disabled = !answer || answer.offline || (answer.total ?? 0) === 0;
+  els.export.disabled = !answer || answer.offline || orders.length === 0;
   renderRetention();
   renderPaging();
   if (focused) els.rows.querySelector(`tr[data-order-number="${CSS.escape(focused)}"]`)?.focus();
@@ -125,12 +134,14 @@ export async function load() {
   els.table.setAttribute("aria-busy", "true");
   els.loading.hidden = answer !== null;
   try {
-    const result = await historyList({ ...filters(), limit: PAGE_SIZE, offset: query.offset });
+    const after = paging.cursors[paging.page] ?? undefined;
+    const result = await historyList({ ...filters(), limit: PAGE_SIZE, after });
     if (!isLatest()) return false;
-    answer = { total: 0, orders: [], ...result };
-    // A page past the end (orders deleted meanwhile): go back to the last page that has some.
-    if (answer.orders.length === 0 && query.offset > 0 && answer.total > 0) {
-      query.offset = Math.floor((answer.total - 1) / PAGE_SIZE) * PAGE_SIZE;
+    answer = { count: null, next: null, orders: [], ...result };
+    if (paging.page === 0) paging.count = answer.count;
+    // A later page that came back empty (its orders deleted meanwhile): start again at the first.
+    if (answer.orders.length === 0 && paging.page > 0) {
+      firstPage();
       return load();
     }
     render();
@@ -139,6 +150,11 @@ export async function load() {
     if (!isLatest()) return false;
     // A filter refused (by the desktop or the service) is told at its field; the list stays.
     if (showFilterError(error)) return false;
+    // A cursor the service no longer reads (it changed between versions): the first page.
+    if (paging.page > 0 && readError(error).fields.after) {
+      firstPage();
+      return load();
+    }
     say(els.status, errorMessage(readError(error)), "error");
     els.retry.hidden = !signedIn();
     return false;
@@ -195,7 +211,7 @@ function sortBy(column) {
     query.sort = column;
     query.direction = "asc";
   }
-  query.offset = 0;
+  firstPage();
   renderSort();
   const name = COLUMN_NAMES[column];
   const message = query.direction === "asc"
@@ -208,7 +224,7 @@ function sortBy(column) {
 
 /** The filters changed: their first page. */
 function filter() {
-  query.offset = 0;
+  firstPage();
   renderClear();
   load();
 }
@@ -242,7 +258,7 @@ async function exportVisible() {
   } finally {
     els.exportResult.hidden = !els.exportStatus.textContent;
     button.classList.remove("is-busy");
-    button.disabled = !answer || answer.offline || (answer.total ?? 0) === 0;
+    button.disabled = !answer || answer.offline || (answer.orders?.length ?? 0) === 0;
   }
 }
 
@@ -266,7 +282,8 @@ function forget() {
   ticket.forget();
   accountsTicket.forget();
   answer = null;
-  Object.assign(query, { sort: "created_at", direction: "desc", offset: 0 });
+  Object.assign(query, { sort: "created_at", direction: "desc" });
+  firstPage();
   forgetFilters();
   els.account.replaceChildren(els.account.options[0]);
   els.rows.replaceChildren();
@@ -319,11 +336,13 @@ export function startHistory() {
   renderClear();
   els.retry.addEventListener("click", () => refresh());
   els.prev.addEventListener("click", () => {
-    query.offset = Math.max(0, query.offset - PAGE_SIZE);
+    paging.page = Math.max(0, paging.page - 1);
     load();
   });
   els.next.addEventListener("click", () => {
-    query.offset += PAGE_SIZE;
+    if (!answer?.next) return;
+    paging.cursors[paging.page + 1] = answer.next;
+    paging.page += 1;
     load();
   });
   els.rows.addEventListener("click", (event) => openRow(event.target.closest("tr[data-order-number]")));
