@@ -89,11 +89,11 @@ fn reject_through_the_mail(outbox: &std::path::Path) {
         .unwrap_or_else(|| panic!("no form in {page}"));
     let fields: Vec<(String, String)> = input
         .captures_iter(&body)
-        .map(|c| (c[1].to_owned(), c[2].replace("&amp;", "&")))
+        .map(|c| (c[1].to_owned(), c[2].replace("&#38;", "&")))
         .collect();
     let target = action
         .captures(&page)
-        .map(|c| c[1].replace("&amp;", "&"))
+        .map(|c| c[1].replace("&#38;", "&"))
         .filter(|action| !action.is_empty())
         .map(|action| {
             reqwest::Url::parse(&link)

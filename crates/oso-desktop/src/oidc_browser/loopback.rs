@@ -8,9 +8,11 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
-use axum::response::{Html, IntoResponse};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use oso_core::SecretString;
@@ -144,7 +146,7 @@ impl Loopback {
 async fn callback(
     State(waiting): State<Arc<Waiting>>,
     Query(query): Query<CallbackQuery>,
-) -> impl IntoResponse {
+) -> Response {
     let outcome = interpret(query, &waiting.expected_state);
     let page = page(&waiting.pages, outcome.is_ok());
     let sender = waiting.answer.lock().map(|mut slot| slot.take());
@@ -157,16 +159,25 @@ async fn callback(
         // A reload of the page after the answer: the page again, nothing more.
         _ => tracing::debug!("a second request on the callback"),
     }
-    (
-        [
-            (CACHE_CONTROL, "no-store"),
-            (
-                CONTENT_SECURITY_POLICY,
-                "default-src 'none'; style-src 'unsafe-inline'",
-            ),
-        ],
-        Html(page),
-    )
+    match page {
+        Ok(html) => (
+            [
+                (CACHE_CONTROL, "no-store"),
+                (
+                    CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; style-src 'unsafe-inline'",
+                ),
+            ],
+            Html(html),
+        )
+            .into_response(),
+        // Only a value's `Display` or a filter can fail a render, and the page shows strings;
+        // the answer above has reached the app either way.
+        Err(error) => {
+            tracing::error!(%error, "the return page did not render");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// What the browser brought back means for this sign-in. `state` is checked first: an answer
@@ -195,33 +206,27 @@ fn interpret(
     }
 }
 
-fn page(pages: &ReturnPages, done: bool) -> String {
+/// `templates/return_page.html`, which escapes its texts.
+#[derive(Template)]
+#[template(path = "return_page.html")]
+struct ReturnPage<'a> {
+    language: &'a str,
+    title: &'a str,
+    text: &'a str,
+}
+
+fn page(pages: &ReturnPages, done: bool) -> askama::Result<String> {
     let (title, text) = if done {
         (&pages.done_title, &pages.done_text)
     } else {
         (&pages.failed_title, &pages.failed_text)
     };
-    format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><style>\
-         body{{font-family:system-ui,sans-serif;background:#f6f6f4;color:#1d1d1b;margin:0;\
-         display:flex;min-height:100vh;align-items:center;justify-content:center}}\
-         main{{background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.12);\
-         padding:32px 40px;max-width:28rem}}h1{{font-size:1.4rem;margin:0 0 12px}}\
-         p{{margin:0;line-height:1.5}}</style></head>\
-         <body><main><h1>{title}</h1><p>{text}</p></main></body></html>",
-        lang = escape(&pages.language),
-        title = escape(title),
-        text = escape(text),
-    )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    ReturnPage {
+        language: &pages.language,
+        title,
+        text,
+    }
+    .render()
 }
 
 #[cfg(test)]
@@ -362,10 +367,38 @@ mod tests {
     #[test]
     fn the_page_escapes_its_texts() {
         let mut pages = pages();
-        pages.done_text = "<script>x</script> & more".into();
+        pages.done_text = r#"<script>alert(1)</script> & "Ann""#.into();
 
-        let page = page(&pages, true);
+        let page = page(&pages, true).expect("renders");
 
-        assert!(page.contains("&lt;script&gt;x&lt;/script&gt; &amp; more"));
+        // askama writes numeric character references (`&#60;` for `<`, `&#38;` for `&`).
+        assert!(
+            page.contains("<p>&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;Ann&#34;</p>"),
+            "{page}"
+        );
+        assert!(!page.contains("<script"), "{page}");
+    }
+
+    #[test]
+    fn the_title_and_the_language_cannot_add_markup_either() {
+        let mut pages = pages();
+        pages.language = r#"fr"><script>"#.into();
+        pages.failed_title = "<b>Échec</b>".into();
+
+        let page = page(&pages, false).expect("renders");
+
+        assert!(
+            page.contains(r#"lang="fr&#34;&#62;&#60;script&#62;""#),
+            "{page}"
+        );
+        assert!(
+            page.contains("<title>&#60;b&#62;Échec&#60;/b&#62;</title>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<h1>&#60;b&#62;Échec&#60;/b&#62;</h1>"),
+            "{page}"
+        );
+        assert!(!page.contains("<script") && !page.contains("<b>"), "{page}");
     }
 }

@@ -2,6 +2,7 @@
 //! request and a form; only the form's POST rejects, so mail scanners that open every link
 //! reject nothing. The token is single use and expires.
 
+use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -11,7 +12,7 @@ use fluent_bundle::FluentValue;
 use oso_core::Language;
 use serde::Deserialize;
 
-use super::pages::{escape, language, page};
+use super::html_page::{answer, language, message_page, Frame};
 use super::AppState;
 use crate::esecure::mail::masked;
 use crate::esecure::requests::{self, AccessRequest, RejectLink};
@@ -46,32 +47,41 @@ fn request_args(
     ]
 }
 
-fn paragraph(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    format!("<p>{}</p>", escape(&text_with(language, id, args)))
-}
-
-fn answer(language: Language, link: RejectLink, rejected_now: bool) -> Response {
+fn link_outcome(language: Language, link: RejectLink, rejected_now: bool) -> Response {
     match link {
-        RejectLink::Open(request, zone) if rejected_now => page(
+        RejectLink::Open(request, zone) if rejected_now => message_page(
             language,
             "web-esecure-rejected-title",
-            &paragraph(
+            text_with(
                 language,
                 "web-esecure-rejected-text",
                 &request_args(Reader::new(language, zone), &request),
             ),
         ),
-        RejectLink::Open(..) | RejectLink::Decided => page(
+        RejectLink::Open(..) | RejectLink::Decided => message_page(
             language,
             "web-esecure-decided-title",
-            &paragraph(language, "web-esecure-decided-text", &[]),
+            text_with(language, "web-esecure-decided-text", &[]),
         ),
-        RejectLink::Invalid => page(
+        RejectLink::Invalid => message_page(
             language,
             "web-esecure-invalid-title",
-            &paragraph(language, "web-esecure-invalid-text", &[]),
+            text_with(language, "web-esecure-invalid-text", &[]),
         ),
     }
+}
+
+#[derive(Template)]
+#[template(path = "page/esecure_reject.html")]
+struct RejectPage {
+    frame: Frame,
+    /// Who asked, for which number, when: names and a company the requester typed.
+    intro: String,
+    token: String,
+    button: String,
+    hint: String,
+    open_href: String,
+    open_label: String,
 }
 
 async fn show(
@@ -88,25 +98,22 @@ async fn show(
         }
     };
     let RejectLink::Open(request, zone) = link else {
-        return answer(language, link, false);
+        return link_outcome(language, link, false);
     };
-    let body = format!(
-        "{intro}<form method=\"post\" action=\"/esecure/reject\">\
-         <input type=\"hidden\" name=\"token\" value=\"{token}\">\
-         <button type=\"submit\" style=\"background:#c0392b\">{button}</button></form>{hint}\
-         <p><a href=\"{open}\">{open_label}</a></p>",
-        intro = paragraph(
+    let text = |id| text_with(language, id, &[]);
+    answer(&RejectPage {
+        frame: Frame::new(language, "web-esecure-reject-title"),
+        intro: text_with(
             language,
             "web-esecure-reject-intro",
-            &request_args(Reader::new(language, zone), &request)
+            &request_args(Reader::new(language, zone), &request),
         ),
-        token = escape(&query.token),
-        button = escape(&text_with(language, "web-esecure-reject-button", &[])),
-        hint = paragraph(language, "web-esecure-reject-approve-hint", &[]),
-        open = escape(&state.accounts.links().esecure_request_in_app(request.id)),
-        open_label = escape(&text_with(language, "web-esecure-open-in-app", &[])),
-    );
-    page(language, "web-esecure-reject-title", &body)
+        token: query.token,
+        button: text("web-esecure-reject-button"),
+        hint: text("web-esecure-reject-approve-hint"),
+        open_href: state.accounts.links().esecure_request_in_app(request.id),
+        open_label: text("web-esecure-open-in-app"),
+    })
 }
 
 async fn reject(
@@ -116,10 +123,10 @@ async fn reject(
 ) -> Response {
     let language = language(&headers);
     match requests::reject_by_link(state.esecure(), &form.token).await {
-        Ok(link) => answer(language, link, true),
+        Ok(link) => link_outcome(language, link, true),
         Err(error) => {
             tracing::error!(?error, "rejecting through a link failed");
-            answer(language, RejectLink::Invalid, false)
+            link_outcome(language, RejectLink::Invalid, false)
         }
     }
 }

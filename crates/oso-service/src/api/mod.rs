@@ -14,6 +14,7 @@ pub mod external_sign_in;
 mod extract;
 mod guard;
 pub mod health;
+mod html_page;
 pub mod operator;
 pub mod orders;
 mod pages;

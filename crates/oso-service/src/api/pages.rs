@@ -3,21 +3,19 @@
 //! every link change nothing. Texts come from `locales/<lang>/web.ftl`, in the browser's language.
 //! Each form also offers to continue in the installed app, through its `oso://` URL scheme.
 
+use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header::{
-    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY,
-};
 use axum::http::HeaderMap;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Form, Router};
-use oso_core::Language;
+use oso_core::{Language, SecretString};
 use serde::Deserialize;
 
+use super::html_page::{answer, language, message_page, Frame};
 use super::AppState;
 use crate::error::ServiceError;
 use crate::mail::templates::web_message as text;
-use oso_core::SecretString;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -38,82 +36,49 @@ struct ResetForm {
     confirm_password: SecretString,
 }
 
-pub(super) fn language(headers: &HeaderMap) -> Language {
-    let accepted = headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    Language::from_accept_language(accepted)
-}
-
-pub(super) fn escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-pub(super) fn page(language: Language, title_id: &str, body: &str) -> Response {
-    let title = escape(&text(language, title_id));
-    let html = format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title} · OSO</title>\
-         <style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f4f6f9;color:#1d2733}}\
-         main{{max-width:440px;margin:48px auto;background:#fff;border:1px solid #d9dee5;border-radius:6px;padding:32px}}\
-         h1{{font-size:24px;margin:0 0 16px}}label{{display:block;margin:16px 0 4px;font-weight:600}}\
-         input{{width:100%;box-sizing:border-box;padding:8px;font:inherit;border:1px solid #9aa5b1;border-radius:6px}}\
-         button{{margin-top:24px;padding:10px 18px;font:inherit;font-weight:600;color:#fff;background:#1f5f8b;\
-         border:0;border-radius:6px;cursor:pointer}}:focus-visible{{outline:3px solid #2f80ed;outline-offset:2px}}\
-         .error{{color:#c0392b}}.app{{margin:24px 0 0;padding-top:16px;border-top:1px solid #d9dee5}}\
-         .app a{{color:#1f5f8b;font-weight:600}}.app small{{color:#4a5663}}.brand{{color:#1f5f8b;font-weight:700;margin:0 0 8px}}</style></head>\
-         <body><main><p class=\"brand\">OSO</p><h1>{title}</h1>{body}</main></body></html>",
-        lang = language.code()
-    );
-    (
-        [
-            (CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
-            (REFERRER_POLICY, "no-referrer"),
-            (CACHE_CONTROL, "no-store"),
-        ],
-        Html(html),
-    )
-        .into_response()
-}
-
 /// "Open in the OSO app": the same token handed to the installed app through its `oso://` URL
-/// scheme, for those who would rather finish there. Only a click follows it, like the form below.
-fn app_link(language: Language, action: &str, token: &str) -> String {
-    // Link tokens are URL-safe base64; anything else cannot be a token, so no link is offered.
-    if token.is_empty()
-        || !token
-            .chars()
-            .all(|character| character.is_ascii_alphanumeric() || matches!(character, '-' | '_'))
-    {
-        return String::new();
-    }
-    format!(
-        "<p class=\"app\"><a href=\"oso://{action}?token={token}\">{}</a><br><small>{}</small></p>",
-        escape(&text(language, "web-open-in-app")),
-        escape(&text(language, "web-open-in-app-hint"))
-    )
+/// scheme, for those who would rather finish there. Only a click follows it, like the form.
+/// `templates/page/app_link.html` shows it.
+struct AppLink {
+    href: String,
+    label: String,
+    hint: String,
 }
 
-fn paragraph(language: Language, id: &str, class: &str) -> String {
-    format!("<p class=\"{class}\">{}</p>", escape(&text(language, id)))
+impl AppLink {
+    fn offered(language: Language, action: &str, token: &str) -> Option<Self> {
+        // Link tokens are URL-safe base64; anything else cannot be a token, so no link is offered.
+        let token_like = !token.is_empty()
+            && token.chars().all(|character| {
+                character.is_ascii_alphanumeric() || matches!(character, '-' | '_')
+            });
+        token_like.then(|| Self {
+            href: format!("oso://{action}?token={token}"),
+            label: text(language, "web-open-in-app"),
+            hint: text(language, "web-open-in-app-hint"),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "page/activate.html")]
+struct ActivationPage {
+    frame: Frame,
+    intro: String,
+    token: String,
+    button: String,
+    app_link: Option<AppLink>,
 }
 
 async fn activation_form(headers: HeaderMap, Query(query): Query<TokenQuery>) -> Response {
     let language = language(&headers);
-    let body = format!(
-        "{}<form method=\"post\" action=\"/activate\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
-         <button type=\"submit\">{}</button></form>{}",
-        paragraph(language, "web-activate-intro", ""),
-        escape(&query.token),
-        escape(&text(language, "web-activate-button")),
-        app_link(language, "activate", &query.token)
-    );
-    page(language, "web-activate-title", &body)
+    answer(&ActivationPage {
+        frame: Frame::new(language, "web-activate-title"),
+        intro: text(language, "web-activate-intro"),
+        app_link: AppLink::offered(language, "activate", &query.token),
+        token: query.token,
+        button: text(language, "web-activate-button"),
+    })
 }
 
 async fn activate(
@@ -135,34 +100,45 @@ async fn activate(
             "web-failed"
         }
     };
-    page(language, "web-activate-title", &paragraph(language, id, ""))
+    message_page(language, "web-activate-title", text(language, id))
 }
 
-fn reset_form_html(language: Language, token: &str, error: Option<&str>) -> String {
-    let error = error
-        .map(|id| paragraph(language, id, "error"))
-        .unwrap_or_default();
-    format!(
-        "{}{error}<form method=\"post\" action=\"/reset-password\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
-         <label for=\"new\">{}</label><input id=\"new\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"12\">\
-         <label for=\"confirm\">{}</label><input id=\"confirm\" name=\"confirm_password\" type=\"password\" autocomplete=\"new-password\" required>\
-         <button type=\"submit\">{}</button></form>",
-        paragraph(language, "web-reset-rule", ""),
-        escape(token),
-        escape(&text(language, "web-reset-new")),
-        escape(&text(language, "web-reset-confirm")),
-        escape(&text(language, "web-reset-button"))
-    )
+#[derive(Template)]
+#[template(path = "page/reset_password.html")]
+struct ResetPage {
+    frame: Frame,
+    rule: String,
+    /// Why the last password was refused.
+    error: Option<String>,
+    token: String,
+    new_label: String,
+    confirm_label: String,
+    button: String,
+    app_link: Option<AppLink>,
+}
+
+impl ResetPage {
+    fn new(language: Language, token: String, error_id: Option<&str>) -> Self {
+        Self {
+            frame: Frame::new(language, "web-reset-title"),
+            rule: text(language, "web-reset-rule"),
+            error: error_id.map(|id| text(language, id)),
+            token,
+            new_label: text(language, "web-reset-new"),
+            confirm_label: text(language, "web-reset-confirm"),
+            button: text(language, "web-reset-button"),
+            app_link: None,
+        }
+    }
 }
 
 async fn reset_form(headers: HeaderMap, Query(query): Query<TokenQuery>) -> Response {
     let language = language(&headers);
-    let body = format!(
-        "{}{}",
-        reset_form_html(language, &query.token, None),
-        app_link(language, "reset-password", &query.token)
-    );
-    page(language, "web-reset-title", &body)
+    let app_link = AppLink::offered(language, "reset-password", &query.token);
+    answer(&ResetPage {
+        app_link,
+        ..ResetPage::new(language, query.token, None)
+    })
 }
 
 async fn reset(
@@ -172,23 +148,20 @@ async fn reset(
 ) -> Response {
     let language = language(&headers);
     if form.new_password != form.confirm_password {
-        return page(
+        return answer(&ResetPage::new(
             language,
-            "web-reset-title",
-            &reset_form_html(language, &form.token, Some("web-error-passwords_differ")),
-        );
+            form.token,
+            Some("web-error-passwords_differ"),
+        ));
     }
     let token = SecretString::new(form.token.clone());
+    let told = |id| message_page(language, "web-reset-title", text(language, id));
     match state
         .accounts
         .reset_password_with_link(&token, &form.new_password)
         .await
     {
-        Ok(()) => page(
-            language,
-            "web-reset-title",
-            &paragraph(language, "web-reset-done", ""),
-        ),
+        Ok(()) => told("web-reset-done"),
         Err(ServiceError::Invalid(fields)) => {
             let id = match fields.values().next().map(String::as_str) {
                 Some("too_short") => "web-error-too_short",
@@ -196,29 +169,13 @@ async fn reset(
                 Some("common_password") => "web-error-common_password",
                 _ => "web-error-password_like_identity",
             };
-            page(
-                language,
-                "web-reset-title",
-                &reset_form_html(language, &form.token, Some(id)),
-            )
+            answer(&ResetPage::new(language, form.token, Some(id)))
         }
-        Err(ServiceError::TokenExpired) => page(
-            language,
-            "web-reset-title",
-            &paragraph(language, "web-link-expired", ""),
-        ),
-        Err(ServiceError::TokenInvalid) => page(
-            language,
-            "web-reset-title",
-            &paragraph(language, "web-link-invalid", ""),
-        ),
+        Err(ServiceError::TokenExpired) => told("web-link-expired"),
+        Err(ServiceError::TokenInvalid) => told("web-link-invalid"),
         Err(error) => {
             tracing::error!(%error, "password reset from the web page failed");
-            page(
-                language,
-                "web-reset-title",
-                &paragraph(language, "web-failed", ""),
-            )
+            told("web-failed")
         }
     }
 }

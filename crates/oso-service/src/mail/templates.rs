@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use askama::Template;
 use fluent_bundle::FluentValue;
 use oso_core::{Catalogue, Language};
 
@@ -166,56 +167,42 @@ impl Composer {
         let footer = message(self.language, "email-footer", &[]);
         let product = message(self.language, "email-product", &[]);
         let mut text = String::new();
-        let mut html = format!(
-            "<!doctype html><html lang=\"{}\"><body style=\"margin:0;padding:24px;background:#f4f6f9;\
-             font-family:Arial,Helvetica,sans-serif;color:#1d2733\"><div style=\"max-width:560px;\
-             margin:0 auto;background:#fff;border:1px solid #d9dee5;border-radius:6px;padding:24px\">\
-             <p style=\"margin:0 0 16px;font-weight:bold;color:#1f5f8b;font-size:18px\">{}</p>",
-            self.language.code(),
-            escape(&product)
-        );
         for block in &self.blocks {
             match block {
-                Block::Paragraph(paragraph) => {
-                    text.push_str(paragraph);
-                    html.push_str(&format!(
-                        "<p style=\"margin:0 0 16px;line-height:1.5\">{}</p>",
-                        escape(paragraph)
-                    ));
-                }
-                Block::Button { label, url, danger } => {
-                    let colour = if *danger { "#c0392b" } else { "#1f5f8b" };
-                    text.push_str(&format!("{label}: {url}"));
-                    html.push_str(&format!(
-                        "<p style=\"margin:0 0 16px\"><a href=\"{}\" style=\"display:inline-block;\
-                         padding:10px 18px;background:{colour};color:#fff;text-decoration:none;\
-                         border-radius:6px;font-weight:bold\">{}</a></p>",
-                        escape(url),
-                        escape(label)
-                    ));
-                }
-                Block::Code(code) => {
-                    text.push_str(&format!("    {code}"));
-                    html.push_str(&format!(
-                        "<p style=\"margin:0 0 16px;font-family:monospace;font-size:22px;\
-                         letter-spacing:3px\">{}</p>",
-                        escape(code)
-                    ));
-                }
+                Block::Paragraph(paragraph) => text.push_str(paragraph),
+                Block::Button { label, url, .. } => text.push_str(&format!("{label}: {url}")),
+                Block::Code(code) => text.push_str(&format!("    {code}")),
             }
             text.push_str("\n\n");
         }
         text.push_str(&format!("-- \n{footer}\n"));
-        html.push_str(&format!(
-            "<p style=\"margin:24px 0 0;font-size:12px;color:#5b6775\">{}</p></div></body></html>",
-            escape(&footer)
-        ));
+        let html = MailHtml {
+            language: self.language.code(),
+            product: &product,
+            blocks: &self.blocks,
+            footer: &footer,
+        }
+        .render()
+        // askama fails only when a value's `Display`, a filter or the writer does; these are
+        // strings and a bool written into a String, none of which can.
+        .expect("an e-mail's HTML renders");
         MailContent {
             subject: self.subject,
             text,
             html,
         }
     }
+}
+
+/// `templates/mail.html`, which escapes every value: nothing a user typed (a name, a company)
+/// can add markup to a mail.
+#[derive(Template)]
+#[template(path = "mail.html")]
+struct MailHtml<'a> {
+    language: &'a str,
+    product: &'a str,
+    blocks: &'a [Block],
+    footer: &'a str,
 }
 
 fn message(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
@@ -233,14 +220,6 @@ pub fn web_message(language: Language, id: &str) -> String {
 /// A text of the service's web pages with arguments.
 pub fn web_message_with(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     message(language, id, args)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 #[cfg(test)]
@@ -301,12 +280,90 @@ mod tests {
                 &[("name", FluentValue::from("<b>Ann</b> & co"))],
             )
             .finish();
+        // askama writes numeric character references (`&#60;` for `<`, `&#38;` for `&`).
         assert!(
-            mail.html.contains("&lt;b&gt;Ann&lt;/b&gt; &amp; co"),
+            mail.html.contains("&#60;b&#62;Ann&#60;/b&#62; &#38; co"),
             "{}",
             mail.html
         );
         assert!(mail.text.contains("<b>Ann</b> & co"));
         assert!(!mail.html.contains("<img"), "no tracking images");
+    }
+
+    #[test]
+    fn a_company_name_with_a_script_reaches_the_html_escaped_and_the_text_as_typed() {
+        let company = r#"<script>alert(1)</script> & "Ann""#;
+
+        let mail = Composer::new(Language::En, "email-activation-subject", &[])
+            .paragraph(
+                "email-activation-body",
+                &[("company", FluentValue::from(company))],
+            )
+            .finish();
+
+        assert!(
+            mail.html
+                .contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;Ann&#34;"),
+            "{}",
+            mail.html
+        );
+        assert!(!mail.html.contains("<script"), "{}", mail.html);
+        assert!(mail.text.contains(company), "{}", mail.text);
+    }
+
+    #[test]
+    fn a_link_cannot_leave_its_href_attribute() {
+        let mail = Composer::new(Language::En, "email-activation-subject", &[])
+            .button(
+                "email-activation-button",
+                r#"https://oso.example/activate?token=a&x="><script>"#,
+            )
+            .finish();
+
+        assert!(
+            mail.html.contains(
+                r#"href="https://oso.example/activate?token=a&#38;x=&#34;&#62;&#60;script&#62;""#
+            ),
+            "{}",
+            mail.html
+        );
+    }
+
+    #[test]
+    fn a_mail_shows_its_blocks_in_order_between_the_product_name_and_the_footer() {
+        let mail = Composer::new(Language::En, "email-activation-subject", &[])
+            .paragraph("email-greeting", &[("name", FluentValue::from("Ann"))])
+            .code("K7QM-4XPA")
+            .button("email-activation-button", "https://oso.example/activate")
+            .danger_button("email-esecure-request-reject", "https://oso.example/reject")
+            .finish();
+
+        let order = [
+            "lang=\"en\"",
+            "OSO · Online Supplies Ordering</p>",
+            "line-height:1.5\">Hello Ann,</p>",
+            "letter-spacing:3px\">K7QM-4XPA</p>",
+            "href=\"https://oso.example/activate\" style=\"display:inline-block;padding:10px 18px;background:#1f5f8b;",
+            ">Activate my login</a>",
+            "href=\"https://oso.example/reject\" style=\"display:inline-block;padding:10px 18px;background:#c0392b;",
+            "font-size:12px;color:#5b6775\">This e-mail was sent by OSO",
+            "</div>",
+        ];
+        let mut rest = mail.html.as_str();
+        for part in order {
+            let at = rest
+                .find(part)
+                .unwrap_or_else(|| panic!("{part} missing or out of order in {}", mail.html));
+            rest = &rest[at + part.len()..];
+        }
+        assert_eq!(
+            mail.text,
+            format!(
+                "Hello Ann,\n\n    K7QM-4XPA\n\nActivate my login: https://oso.example/activate\n\n\
+                 {}: https://oso.example/reject\n\n-- \n{}\n",
+                message(Language::En, "email-esecure-request-reject", &[]),
+                message(Language::En, "email-footer", &[])
+            )
+        );
     }
 }

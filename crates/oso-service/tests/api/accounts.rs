@@ -10,10 +10,18 @@ use crate::support::{spawn_service, spawn_service_with_clock, test_clock, TestSe
 pub(crate) const PASSWORD: &str = "tall giraffe eats blue kites";
 
 pub(crate) async fn register(service: &TestService, email: &str) -> reqwest::Response {
+    register_for(service, email, "Zebra Parcels BV").await
+}
+
+pub(crate) async fn register_for(
+    service: &TestService,
+    email: &str,
+    company: &str,
+) -> reqwest::Response {
     service
         .post(
             "/api/v1/registrations",
-            json!({"company_name": "Zebra Parcels BV", "contact_name": "Ann Peeters",
+            json!({"company_name": company, "contact_name": "Ann Peeters",
                    "email": email, "password": PASSWORD, "language": "nl"}),
         )
         .await
@@ -39,8 +47,13 @@ pub(crate) async fn code_of(response: reqwest::Response) -> String {
 
 /// A registered, activated user; returns a session token.
 pub(crate) async fn active_user(service: &TestService, email: &str) -> String {
+    active_user_of(service, email, "Zebra Parcels BV").await
+}
+
+/// A registered, activated user of `company`; returns a session token.
+pub(crate) async fn active_user_of(service: &TestService, email: &str, company: &str) -> String {
     assert_eq!(
-        register(service, email).await.status(),
+        register_for(service, email, company).await.status(),
         StatusCode::ACCEPTED
     );
     let code = service.code_from_newest("activation");

@@ -14,7 +14,7 @@ fn newest_link_token(service: &TestService, kind: &str, path: &str) -> String {
         .unwrap_or_else(|| panic!("no {path} link in {mail}"))
 }
 
-async fn page_html(service: &TestService, path: &str) -> String {
+pub(crate) async fn page_html(service: &TestService, path: &str) -> String {
     let page = service.get(path).await;
     assert_eq!(page.status(), StatusCode::OK);
     page.text().await.expect("html")

@@ -4,6 +4,7 @@ mod accounts;
 mod address_book;
 mod app_links;
 mod authorisation;
+mod escaping;
 mod esecure;
 mod esecure_admin;
 mod esecure_open_requests;
