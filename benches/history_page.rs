@@ -136,7 +136,8 @@ async fn seed(pool: &SqlitePool, admin: i64, count: usize) {
             1 => (colleagues[40], "950000999".to_owned()),
             _ => (colleagues[i % 40], BUSY_NUMBER.to_owned()),
         };
-        let created = now - chrono::Duration::seconds((count - i) as i64 * 2_500_000 / count as i64);
+        let created =
+            now - chrono::Duration::seconds((count - i) as i64 * 2_500_000 / count as i64);
         let packs = 1 + (i % 7) as i64;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO orders (user_id, idempotency_key, account_number, status, company,
@@ -226,18 +227,19 @@ async fn floor(pool: &SqlitePool, ids: &[i64]) -> usize {
 
 /// The cursor after 80 % of the visible orders in `query`'s order (one `OFFSET` to find it).
 async fn deep_cursor(pool: &SqlitePool, admin: i64, query: &HistoryQuery) -> Cursor {
-    let visible: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM orders WHERE user_id = ?1 OR account_number = ?2",
-    )
-    .bind(admin)
-    .bind(BUSY_NUMBER)
-    .fetch_one(pool)
-    .await
-    .expect("visible");
-    let sources = [Source::Own(admin), Source::Administered(BUSY_NUMBER.to_owned())];
+    let visible: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM orders WHERE user_id = ?1 OR account_number = ?2")
+            .bind(admin)
+            .bind(BUSY_NUMBER)
+            .fetch_one(pool)
+            .await
+            .expect("visible");
+    let sources = [
+        Source::Own(admin),
+        Source::Administered(BUSY_NUMBER.to_owned()),
+    ];
     let requester = Requester::from_address(ADMIN);
-    let mut builder =
-        keyset::page_query::<Sqlite>(&sources, &requester, query, None, visible);
+    let mut builder = keyset::page_query::<Sqlite>(&sources, &requester, query, None, visible);
     let rows: Vec<PageRow> = builder.build_query_as().fetch_all(pool).await.expect("all");
     Cursor::after(&rows[rows.len() * 4 / 5], query.sort)
 }

@@ -338,7 +338,10 @@ fn a_protected_account_number_is_approved_or_rejected_by_its_administrator() {
     let history = requester
         .invoke("history_list", json!({ "account_number": APPROVED_NUMBER }))
         .expect("history");
-    assert_eq!(history["count"]["counted"], 1, "exactly one order: {history}");
+    assert_eq!(
+        history["count"]["counted"], 1,
+        "exactly one order: {history}"
+    );
 
     // A user the administrator adds orders without a request.
     // "Toevoegen" beside the requests opens adding users, as the guide's steps say.

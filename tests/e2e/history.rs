@@ -319,3 +319,74 @@ fn another_company_that_saves_an_unprotected_number_sees_none_of_the_orders_plac
     a.ui().find(&format!("tr[data-order-number='{order}'] td"));
     assert_eq!(a.ui().value_of("#history-status"), "");
 }
+
+#[test]
+#[ignore = "end-to-end: run by `make test`"]
+fn more_than_a_page_of_orders_pages_forward_and_back_and_a_new_sort_starts_at_the_first_page() {
+    let data = temp_data_dir();
+    let mut app = RunningApp::launch("history-paging", Launch::new(data.path()));
+    app.sign_in_new_user(data.path(), "paging@zebra.example", PASSWORD);
+    let catalogue = app.invoke("catalogue_get", json!({})).expect("catalogue");
+    let sku = catalogue["items"][0]["sku"].clone();
+    for index in 0..27 {
+        let draft = app
+            .invoke("draft_save", json!({ "draft": { "id": null, "step": 4, "account_number": "951234567",
+                "address": { "company": format!("Company {index:02}"), "contact_person": "Ann", "street": "Meir",
+                             "number": "1", "postal_code": "2000", "city": "Antwerpen", "country": "BE",
+                             "phone": "03 223 45 67" },
+                "lines": [{ "sku": sku, "packs": 1 }] } }))
+            .expect("draft");
+        app.invoke("order_place", json!({ "id": draft["id"] }))
+            .expect("placed");
+    }
+    app.ui().click_on("a[data-page='order-history']");
+    let rows = "#history-table tbody tr[data-order-number]";
+    let shown = |app: &RunningApp| {
+        let count = app
+            .ui()
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length",
+                vec![json!(rows)],
+            )
+            .ok()
+            .and_then(|count| count.as_u64())
+            .unwrap_or(0);
+        (app.ui().text_of("#history-range"), count)
+    };
+    app.ui().wait_until("the first page, counted", || {
+        Ok(Some(shown(&app)).filter(|(range, count)| range == "1–25 of 27" && *count == 25))
+    });
+    let first_page = app.ui().text_of("#history-table tbody");
+    app.ui().click_on("#history-next");
+    app.ui().wait_until("the second page, from the cursor", || {
+        Ok(Some(shown(&app)).filter(|(range, count)| range == "26–27 of 27" && *count == 2))
+    });
+    assert_eq!(
+        app.ui()
+            .execute(
+                "return document.getElementById('history-next').disabled",
+                vec![]
+            )
+            .expect("the next button"),
+        json!(true),
+        "no page after the last"
+    );
+    app.screenshot("second-page");
+    app.ui().click_on("#history-prev");
+    app.ui().wait_until("back on the first page", || {
+        Ok(Some(shown(&app)).filter(|(range, count)| range == "1–25 of 27" && *count == 25))
+    });
+    assert_eq!(app.ui().text_of("#history-table tbody"), first_page);
+    // Another sort starts again at its own first page.
+    app.ui().click_on("#history-next");
+    app.ui().wait_until("the second page again", || {
+        Ok(Some(shown(&app)).filter(|(range, _)| range == "26–27 of 27"))
+    });
+    app.ui().click_on("button[data-sort='company']");
+    app.ui().wait_until("companies A to Z from the first", || {
+        let text = app.ui().text_of("#history-table tbody");
+        Ok(Some(shown(&app))
+            .filter(|(range, count)| range == "1–25 of 27" && *count == 25)
+            .filter(|_| text.contains("Company 00") && !text.contains("Company 26")))
+    });
+}

@@ -519,8 +519,8 @@ async fn main() {
         placement(&cluster, dir.path()).await;
     }
     if only != "placement" {
-        let sizes = std::env::var("OSO_BENCH_HISTORY_ORDERS")
-            .unwrap_or_else(|_| "10000,100000".to_owned());
+        let sizes =
+            std::env::var("OSO_BENCH_HISTORY_ORDERS").unwrap_or_else(|_| "10000,100000".to_owned());
         let mut worst = Vec::new();
         for orders in sizes.split(',').filter_map(|size| size.trim().parse().ok()) {
             worst.push((orders, history(&cluster, dir.path(), orders).await));

@@ -39,47 +39,43 @@ pub async fn page(
     let administered = crate::esecure::accounts::administered_numbers(database, &requester).await?;
     let sources = keyset::sources(user.user.id, administered, query);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
-    // One row more than the page, to know whether a next page exists.
+    // One row more than the page, to know whether a next page exists. The first page's count
+    // runs at the same time on a second connection: it reads as many rows as the page does.
     let take = limit + 1;
-    let mut rows: Vec<PageRow> = match database {
+    let first = cursor.is_none();
+    let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match database {
         Database::Sqlite(pool) => {
-            keyset::page_query::<Sqlite>(&sources, &requester, query, cursor.as_ref(), take)
-                .build_query_as()
-                .fetch_all(pool)
-                .await?
+            let mut page =
+                keyset::page_query::<Sqlite>(&sources, &requester, query, cursor.as_ref(), take);
+            let mut count = keyset::count_query::<Sqlite>(&sources, &requester, query);
+            tokio::try_join!(page.build_query_as().fetch_all(pool), async {
+                match first {
+                    true => count.build_query_scalar().fetch_one(pool).await.map(Some),
+                    false => Ok(None),
+                }
+            })?
         }
         Database::Postgres(pool) => {
-            keyset::page_query::<Postgres>(&sources, &requester, query, cursor.as_ref(), take)
-                .build_query_as()
-                .fetch_all(pool)
-                .await?
+            let mut page =
+                keyset::page_query::<Postgres>(&sources, &requester, query, cursor.as_ref(), take);
+            let mut count = keyset::count_query::<Postgres>(&sources, &requester, query);
+            tokio::try_join!(page.build_query_as().fetch_all(pool), async {
+                match first {
+                    true => count.build_query_scalar().fetch_one(pool).await.map(Some),
+                    false => Ok(None),
+                }
+            })?
         }
     };
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next = more
-        .then(|| rows.last().map(|row| Cursor::after(row, query.sort).to_string()))
+        .then(|| {
+            rows.last()
+                .map(|row| Cursor::after(row, query.sort).to_string())
+        })
         .flatten();
-    let count = match (&cursor, more) {
-        (Some(_), _) => None,
-        // The whole history is on this page: its rows are the count.
-        (None, false) => Some(rows.len() as i64),
-        (None, true) => Some(match database {
-            Database::Sqlite(pool) => {
-                keyset::count_query::<Sqlite>(&sources, &requester, query)
-                    .build_query_scalar()
-                    .fetch_one(pool)
-                    .await?
-            }
-            Database::Postgres(pool) => {
-                keyset::count_query::<Postgres>(&sources, &requester, query)
-                    .build_query_scalar()
-                    .fetch_one(pool)
-                    .await?
-            }
-        }),
-    }
-    .map(|counted: i64| HistoryCount {
+    let count = counted.map(|counted| HistoryCount {
         counted: counted.min(COUNTED_UP_TO),
         more: counted > COUNTED_UP_TO,
     });

@@ -190,19 +190,25 @@ where
     let mut page = QueryBuilder::<DB>::new(format!(
         "SELECT {PAGE_COLUMNS} FROM orders o WHERE o.id IN ("
     ));
-    for (index, source) in sources.iter().enumerate() {
-        if index > 0 {
+    let reads = sources
+        .iter()
+        .flat_map(|source| reads_after(source, query, cursor).map(move |read| (source, read)));
+    let mut first = true;
+    for (index, (source, read)) in reads.enumerate() {
+        if !std::mem::take(&mut first) {
             page.push(" UNION ALL ");
         }
         page.push("SELECT id FROM (");
         push_source(&mut page, source, requester, query);
-        if let Some(cursor) = cursor {
-            push_after(&mut page, query, cursor);
-        }
+        push_read(&mut page, read, query);
         push_order_by(&mut page, query);
         page.push(" LIMIT ")
             .push_bind(take)
             .push(format!(") s{index}"));
+    }
+    if first {
+        // Nothing to read: no source has rows after the cursor.
+        page.push("SELECT NULL");
     }
     page.push(")");
     push_order_by(&mut page, query);
@@ -210,7 +216,7 @@ where
     page
 }
 
-/// How many orders the query shows, up to one more than [`COUNTED_UP_TO`].
+/// How many orders the query shows, up to one more than [`COUNTED_UP_TO`] in each source.
 pub fn count_query<'a, DB>(
     sources: &'a [Source],
     requester: &'a Requester,
@@ -223,26 +229,41 @@ where
     String: Encode<'a, DB> + Type<DB>,
     DateTime<Utc>: Encode<'a, DB> + Type<DB>,
 {
-    // Each source counted up to the limit and one more; an order of two sources (the login's
-    // own, on a number it administers) counts once. Past the limit in any source is past it
-    // in all; below it in every source, the union is exact.
-    let mut count = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (");
+    // The sources counted apart and added up, each read along an index up to the limit and one
+    // more. The login's own orders on a number it administers are that number's, so no order
+    // counts twice. Past the limit in one source is past it in all; below it in each, the sum
+    // is exact.
+    let administered: Vec<&str> = sources
+        .iter()
+        .filter_map(|source| match source {
+            Source::Administered(number) => Some(number.as_str()),
+            Source::Own(_) => None,
+        })
+        .collect();
+    let mut count = QueryBuilder::<DB>::new("SELECT ");
     for (index, source) in sources.iter().enumerate() {
         if index > 0 {
-            count.push(" UNION ");
+            count.push(" + ");
         }
-        count.push("SELECT id FROM (");
+        count.push("(SELECT COUNT(*) FROM (");
         push_source(&mut count, source, requester, query);
+        if matches!(source, Source::Own(_)) && !administered.is_empty() {
+            count.push(" AND o.account_number NOT IN (");
+            let mut numbers = count.separated(", ");
+            for number in &administered {
+                numbers.push_bind(*number);
+            }
+            count.push(")");
+        }
         count
             .push(" LIMIT ")
             .push_bind(COUNTED_UP_TO + 1)
-            .push(format!(") s{index}"));
+            .push(format!(") c{index})"));
     }
-    count.push(") counted");
     count
 }
 
-/// `SELECT o.id AS id FROM orders o WHERE <source> AND <may use> <filters>`.
+/// `SELECT o.id AS id FROM orders o WHERE <source> [AND <may use>] <filters>`.
 fn push_source<'a, DB>(
     builder: &mut QueryBuilder<'a, DB>,
     source: &'a Source,
@@ -257,21 +278,81 @@ fn push_source<'a, DB>(
 {
     builder.push("SELECT o.id AS id FROM orders o WHERE ");
     match source {
-        Source::Own(user_id) => builder.push("o.user_id = ").push_bind(*user_id),
-        Source::Administered(number) => builder
-            .push("o.account_number = ")
-            .push_bind(number.as_str()),
-    };
-    // eSecure's condition on every source: a number administered now may be used, but the
-    // login's own orders show only on numbers it may still use.
-    builder.push(" AND ");
-    push_may_use(builder, "o.account_number", requester);
+        Source::Own(user_id) => {
+            // The login's own orders show only on numbers eSecure lets it use now.
+            builder
+                .push("o.user_id = ")
+                .push_bind(*user_id)
+                .push(" AND ");
+            push_may_use(builder, "o.account_number", requester);
+        }
+        // An administrator may always use the number they administer (`push_may_use` forbids
+        // only protected numbers of which they are not).
+        Source::Administered(number) => {
+            builder
+                .push("o.account_number = ")
+                .push_bind(number.as_str());
+        }
+    }
     push_filters(builder, query);
 }
 
-/// ` AND (<key>, o.id) <after> (<cursor's key>, <cursor's id>)`, as one row comparison the
-/// index of the source reads as a range.
-fn push_after<'a, DB>(builder: &mut QueryBuilder<'a, DB>, query: &HistoryQuery, cursor: &'a Cursor)
+/// Which rows of a source a page reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Read<'a> {
+    /// From the top of its index: the first page.
+    All,
+    /// Those with the cursor's key and an id after the cursor's.
+    SameKeyAfter(&'a SortKey, i64),
+    /// Those with a key after the cursor's.
+    KeyAfter(&'a SortKey),
+    /// Those with an id after the cursor's (sorted by order number, or a source of one key).
+    IdAfter(i64),
+}
+
+/// The reads of `source` that hold its rows after `cursor`: each is one range of the source's
+/// index, read in order. (One condition, `(<key>, o.id) < (…)`, says the same, but SQLite reads
+/// it as a range of the key alone, and then passes over every row of the cursor's key before
+/// it: thousands, when the key is a status or a number of packs.)
+fn reads_after<'a>(
+    source: &Source,
+    query: &HistoryQuery,
+    cursor: Option<&'a Cursor>,
+) -> impl Iterator<Item = Read<'a>> {
+    let reads: Vec<Read<'a>> = match (cursor, source) {
+        (None, _) => vec![Read::All],
+        (
+            Some(Cursor {
+                key: SortKey::Id,
+                id,
+            }),
+            _,
+        ) => vec![Read::IdAfter(*id)],
+        (
+            Some(Cursor {
+                key: SortKey::Text(key),
+                id,
+            }),
+            Source::Administered(number),
+        ) if query.sort == SortColumn::AccountNumber => {
+            // The whole source has one key, its number: before the cursor's, at it or after.
+            let position = match query.direction {
+                Direction::Asc => key.as_str().cmp(number.as_str()),
+                Direction::Desc => number.as_str().cmp(key.as_str()),
+            };
+            match position {
+                std::cmp::Ordering::Less => vec![Read::All],
+                std::cmp::Ordering::Equal => vec![Read::IdAfter(*id)],
+                std::cmp::Ordering::Greater => vec![],
+            }
+        }
+        (Some(Cursor { key, id }), _) => vec![Read::SameKeyAfter(key, *id), Read::KeyAfter(key)],
+    };
+    reads.into_iter()
+}
+
+/// The condition of `read`, as ` AND …`.
+fn push_read<'a, DB>(builder: &mut QueryBuilder<'a, DB>, read: Read<'a>, query: &HistoryQuery)
 where
     DB: Dialect,
     i64: Encode<'a, DB> + Type<DB>,
@@ -282,28 +363,43 @@ where
         Direction::Asc => ">",
         Direction::Desc => "<",
     };
-    if cursor.key == SortKey::Id {
-        builder.push(format!(" AND o.id {after} ")).push_bind(cursor.id);
-        return;
+    let key = sort_key_sql::<DB>(query.sort);
+    match read {
+        Read::All => {}
+        Read::IdAfter(id) => {
+            builder.push(format!(" AND o.id {after} ")).push_bind(id);
+        }
+        Read::SameKeyAfter(value, id) => {
+            builder.push(format!(" AND {key} = "));
+            push_key(builder, query.sort, value);
+            builder.push(format!(" AND o.id {after} ")).push_bind(id);
+        }
+        Read::KeyAfter(value) => {
+            builder.push(format!(" AND {key} {after} "));
+            push_key(builder, query.sort, value);
+        }
     }
-    builder.push(format!(
-        " AND ({}, o.id) {after} (",
-        sort_key_sql::<DB>(query.sort)
-    ));
-    match &cursor.key {
-        SortKey::Id => unreachable!("handled above"),
+}
+
+/// The cursor's key as a bound value, compared as the sort column is.
+fn push_key<'a, DB>(builder: &mut QueryBuilder<'a, DB>, sort: SortColumn, key: &'a SortKey)
+where
+    DB: Dialect,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    DateTime<Utc>: Encode<'a, DB> + Type<DB>,
+{
+    match key {
+        // The id is the key of the order number's sort, compared by `Read::IdAfter`.
+        SortKey::Id => builder.push("NULL"),
         SortKey::Number(number) => builder.push_bind(*number),
         SortKey::Instant(instant) => builder.push_bind(*instant),
-        SortKey::Text(text) if query.sort == SortColumn::Company => {
+        SortKey::Text(text) if sort == SortColumn::Company => {
             let (before, after) = DB::WITHOUT_CASE_AROUND;
-            builder
-                .push(before)
-                .push_bind(text.as_str())
-                .push(after)
+            builder.push(before).push_bind(text.as_str()).push(after)
         }
         SortKey::Text(text) => builder.push_bind(text.as_str()),
     };
-    builder.push(", ").push_bind(cursor.id).push(")");
 }
 
 #[cfg(test)]

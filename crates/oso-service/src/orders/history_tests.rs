@@ -118,7 +118,13 @@ async fn a_mixed_history(db: &TestDatabase) -> (i64, Vec<String>) {
     let (ann, bob) = ann_administers_a_number_bob_orders_on(&db.database).await;
     let writer = start_writer(&db.database, db.sqlite_path()).await;
     let companies = ["delta", "Alpha", "charlie", "Bravo", "alpha", "ALPHA"];
-    let statuses = ["received", "in_progress", "shipped", "completed", "cancelled"];
+    let statuses = [
+        "received",
+        "in_progress",
+        "shipped",
+        "completed",
+        "cancelled",
+    ];
     let start = Utc::now().trunc_subsecs(6) - Duration::hours(1);
     let mut placed = Vec::new();
     for index in 0..14_usize {
@@ -158,7 +164,10 @@ async fn sorted_whole(database: &Database, user: &SignedIn, query: &HistoryQuery
             let mut all = QueryBuilder::<$db>::new("SELECT o.order_number");
             visible_to(&mut all, user, &requester, query);
             order_by(&mut all, query);
-            all.build_query_scalar().fetch_all($pool).await.expect("all")
+            all.build_query_scalar()
+                .fetch_all($pool)
+                .await
+                .expect("all")
         }};
     }
     match database {
@@ -215,7 +224,10 @@ async fn paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_s
     let seen = sorted_whole(&db.database, &user, &HistoryQuery::default()).await;
     assert_eq!(seen.len(), 12, "{seen:?}");
     assert!(!seen.contains(&placed[3]), "Bob's order on his own number");
-    assert!(!seen.contains(&placed[6]), "Bob's order on a number Ann only uses");
+    assert!(
+        !seen.contains(&placed[6]),
+        "Bob's order on a number Ann only uses"
+    );
 }
 
 async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
@@ -242,8 +254,15 @@ async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
         let expected = sorted_whole(&db.database, &user, &query).await;
         assert!(!expected.is_empty());
         let first = page(&db.database, &user, &query).await.expect("page");
-        assert_eq!(first.count.map(|count| count.counted), Some(expected.len() as i64));
-        let mut paged: Vec<String> = first.orders.into_iter().map(|row| row.order_number).collect();
+        assert_eq!(
+            first.count.map(|count| count.counted),
+            Some(expected.len() as i64)
+        );
+        let mut paged: Vec<String> = first
+            .orders
+            .into_iter()
+            .map(|row| row.order_number)
+            .collect();
         let mut next = first.next;
         while let Some(after) = next {
             query.after = Some(after);
@@ -292,20 +311,20 @@ async fn status_rank_in_the_database_is_the_lifecycle_rank(db: TestDatabase) {
     let (_, placed) = a_mixed_history(&db).await;
     for number in &placed[..5] {
         let (status, rank): (String, i64) = match &db.database {
-            Database::Sqlite(pool) => sqlx::query_as(
-                "SELECT status, status_rank FROM orders WHERE order_number = ?1",
-            )
-            .bind(number)
-            .fetch_one(pool)
-            .await
-            .expect("order"),
-            Database::Postgres(pool) => sqlx::query_as(
-                "SELECT status, status_rank FROM orders WHERE order_number = $1",
-            )
-            .bind(number)
-            .fetch_one(pool)
-            .await
-            .expect("order"),
+            Database::Sqlite(pool) => {
+                sqlx::query_as("SELECT status, status_rank FROM orders WHERE order_number = ?1")
+                    .bind(number)
+                    .fetch_one(pool)
+                    .await
+                    .expect("order")
+            }
+            Database::Postgres(pool) => {
+                sqlx::query_as("SELECT status, status_rank FROM orders WHERE order_number = $1")
+                    .bind(number)
+                    .fetch_one(pool)
+                    .await
+                    .expect("order")
+            }
         };
         let status: OrderStatus = status.parse().expect("a status");
         assert_eq!(rank, lifecycle_rank(status), "{status:?}");

@@ -152,7 +152,10 @@ async fn the_history_filters_by_status_and_account_number_and_pages() {
     // Three pages of two, each read from the cursor the page before gave; only the first is
     // counted, and the last gives no cursor.
     let first = history(&service, &token, "limit=2").await;
-    assert_eq!(first["count"], serde_json::json!({ "counted": 6, "more": false }));
+    assert_eq!(
+        first["count"],
+        serde_json::json!({ "counted": 6, "more": false })
+    );
     let mut seen = column(&first, "order_number");
     let mut next = first["next"].as_str().map(str::to_owned);
     let mut pages = 1;
@@ -170,7 +173,12 @@ async fn the_history_filters_by_status_and_account_number_and_pages() {
     unique.dedup();
     assert_eq!(unique.len(), 6, "every order once: {seen:?}");
     let refused = service
-        .send(Method::GET, "/api/v1/orders?after=not-a-cursor", &token, None)
+        .send(
+            Method::GET,
+            "/api/v1/orders?after=not-a-cursor",
+            &token,
+            None,
+        )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = refused.json().await.expect("error shape");

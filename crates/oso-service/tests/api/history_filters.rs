@@ -83,20 +83,21 @@ async fn the_history_finds_an_order_by_a_part_of_its_order_or_tracking_number_on
     assert_eq!(by_tracking["count"]["counted"], 1);
 
     // All orders are searched, not the page shown: the oldest is on the last page unfiltered.
-    let oldest = history(
-        &service,
-        &token,
-        &format!("search={}&limit=2", placed[0]),
-    )
-    .await;
+    let oldest = history(&service, &token, &format!("search={}&limit=2", placed[0])).await;
     assert_eq!(numbers(&oldest), [placed[0].clone()]);
 
     // With the other filters: the shipped order is not "received".
     let combined = history(&service, &token, "search=JD0146&status=received").await;
     assert_eq!(combined["count"]["counted"], 0);
     // A wildcard typed by the user is only itself.
-    assert_eq!(history(&service, &token, "search=%25").await["count"]["counted"], 0);
-    assert_eq!(history(&service, &token, "search=%20").await["count"]["counted"], 4);
+    assert_eq!(
+        history(&service, &token, "search=%25").await["count"]["counted"],
+        0
+    );
+    assert_eq!(
+        history(&service, &token, "search=%20").await["count"]["counted"],
+        4
+    );
 
     let refused = service
         .send(

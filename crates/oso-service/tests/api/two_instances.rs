@@ -83,7 +83,11 @@ async fn orders_placed_through_two_instances_at_once_and_retried_on_the_other_ar
             .json()
             .await
             .expect("json");
-        assert_eq!(history["count"]["counted"], 2 * ORDERS_PER_INSTANCE, "{history}");
+        assert_eq!(
+            history["count"]["counted"],
+            2 * ORDERS_PER_INSTANCE,
+            "{history}"
+        );
         let mut shown: Vec<String> = history["orders"]
             .as_array()
             .expect("orders")
