@@ -322,6 +322,19 @@ def check_state(prepared, seen):
           f"; log: first screen shown ms={(seen.get('log') or {}).get('ms')}, "
           f"session_answered at {milestones.get('session_answered')} ms, events stream "
           f"{'opened' if seen.get('events_stream') else 'not opened'}")
+    later = seen.get("later") or []
+    if later:
+        shown_at = first["t"]
+        counted = collections.Counter(change["what"] for change in later)
+        when = {}
+        for change in later:
+            when.setdefault(change["what"], change["t"] - shown_at)
+        told = [f"{what}{f' ×{counted[what]}' if counted[what] > 1 else ''} (+{when[what]} ms)"
+                for what in when]
+        print(f"  then, in the second after the reveal, {len(later)} changes on the screen: "
+              + "; ".join(told[:12]) + ("; ..." if len(told) > 12 else ""))
+    else:
+        print("  then nothing on the screen changed in the second after the reveal")
     return first["session"] == expected and final["session"] == expected
 
 

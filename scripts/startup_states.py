@@ -526,8 +526,9 @@ def prepare(oso, wanted, root, environment, settle, orders=10_000, drafts=50, ti
 # card or page) with its time since the page began to load.
 OBSERVER = """
 if (!window.__startTrace) {
-  const trace = window.__startTrace = { installed: Math.round(performance.now()), looks: [] };
+  const trace = window.__startTrace = { installed: Math.round(performance.now()), looks: [], later: [] };
   let last = "";
+  let revealed = false;
   const look = () => {
     const body = document.body;
     const visible = (id) => { const el = document.getElementById(id); return !!el && !el.hidden; };
@@ -542,11 +543,35 @@ if (!window.__startTrace) {
       page: page ? page.dataset.page : null,
       card: card ? (card.id || card.className) : null,
     };
+    revealed = revealed || now.shown;
     const key = JSON.stringify(now);
     if (key !== last) { last = key; trace.looks.push(Object.assign({ t: Math.round(performance.now()) }, now)); }
   };
+  const name = (node) => !node || node.nodeType !== 1 ? "text" :
+    node.tagName.toLowerCase() + (node.id ? "#" + node.id : "") +
+    (typeof node.className === "string" && node.className ? "." + node.className.trim().split(/\\s+/)[0] : "");
+  // After the reveal: what still changes on the visible screen (elements shown, hidden, added
+  // or removed), so a first screen that is completed or replaced afterwards shows.
+  const onScreen = (node) => { for (let el = node; el; el = el.parentElement) { if (el.hidden) return false; } return true; };
+  const note = (records) => {
+    const wasRevealed = revealed;
+    look();
+    if (!wasRevealed || trace.later.length >= 60) return;
+    const t = Math.round(performance.now());
+    for (const record of records) {
+      if (record.type === "attributes" && record.attributeName === "hidden") {
+        const parentShown = onScreen(record.target.parentElement);
+        if (parentShown) trace.later.push({ t, what: (record.target.hidden ? "hid " : "showed ") + name(record.target) });
+      } else if (record.type === "childList" && onScreen(record.target)) {
+        const elements = [...record.addedNodes, ...record.removedNodes].filter((node) => node.nodeType === 1);
+        for (const node of record.addedNodes) if (node.nodeType === 1) trace.later.push({ t, what: "added " + name(node) + " to " + name(record.target) });
+        for (const node of record.removedNodes) if (node.nodeType === 1) trace.later.push({ t, what: "removed " + name(node) + " from " + name(record.target) });
+        if (!elements.length) trace.later.push({ t, what: "text of " + name(record.target) + ': "' + record.target.textContent.trim().slice(0, 40) + '"' });
+      }
+    }
+  };
   look();
-  new MutationObserver(look).observe(document.documentElement,
+  new MutationObserver(note).observe(document.documentElement,
     { attributes: true, childList: true, subtree: true,
       attributeFilter: ["class", "data-session", "lang", "hidden"] });
 }
@@ -633,6 +658,7 @@ def verify(oso, prepared, environment, settle, timeout=60):
                     != (first["session"], first["lang"], first["auth"], first["content"],
                         first["card"])]
         return {"installed": trace["installed"], "looks": trace["looks"], "first": first,
+                "later": trace.get("later", []),
                 "final": shown[-1], "replaced": replaced,
                 "missed_reveal": trace["looks"][0]["shown"], "log": first_screen_line(home),
                 "events_stream": log_facts(home)["events_stream"]}
