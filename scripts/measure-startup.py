@@ -46,20 +46,27 @@ OSO out-fresh it stays empty (OSO's databases, its embedded service and logs, an
 start from nothing, as on a first start). For the other states, the state's template (made once
 per benchmark run, before the first run: OSO's two databases and the service's outbox, never
 WebKit's caches or logs) is copied into it, and for the signed-in ones the session is written to
-the keyring under that directory's name, before the clock starts; the keyring entry is removed
-after the run. So every run of a state starts from the same state. The programs take turns
-(baseline, painted, login card, OSO in each state, baseline, ...), so a slow moment of the
+the keyring under that directory's name (the keyring entry names the data directory, which is new
+for every run), before the clock starts; the entry is removed after the run. So every run of a
+state starts from the same state. Before every run's clock starts, dirty pages are written out
+(sync), so no run pays for the writes of that copy or of the run before it. The programs take
+turns (baseline, painted, login card, OSO in each state, baseline, ...), so a slow moment of the
 machine hurts all of them; the warm-up runs (one of each by default) are not counted and only
 fill the page cache.
 
 Before the runs, OSO is started once in each state (not timed) under tauri-driver and its window
 watched from inside the page (a MutationObserver, installed as soon as WebDriver can reach the
-page): which screen was revealed first (signed in: the sidebar and a page; signed out: the login
-card), in which language (<html lang>), and whether the mode, the language or the card changed
-after it was revealed (a screen drawn and then replaced). A state whose window does not end in
-the expected mode stops the script: its template is wrong, and its figures would mean nothing.
---no-verify skips this. Each timed run's own log line `first screen shown` (in its data
-directory's logs/) gives the page's milestones, whose medians are printed per state.
+page, which so far has always been before the reveal; the script says when it was not): which
+screen was revealed first (signed in: the sidebar and a page; signed out: the login card), in
+which language (<html lang>), whether the mode, the language or the card changed after it was
+revealed (a screen drawn and then replaced), and what else still changed on screen in the second
+after (lists filled, banners added, texts changed). A state whose window does not come up in the
+expected mode stops the script: its template is wrong, and its figures would mean nothing.
+--no-verify skips this. The timed runs cannot be watched so (the app quits at its first screen);
+from their own logs (logs/ in their data directory) the script reads the line `first screen
+shown`, whose page milestones it prints as medians per state (and the screen and language, should
+the page ever report them there), whether the events stream opened (OSO opens it only for a
+signed-in session), and any warnings or errors.
 
 What is measured, per run:
 
@@ -212,6 +219,9 @@ def one_run(command, timeout, prepared=None):
     with tempfile.TemporaryDirectory(prefix="oso-startup-") as home:
         env = fresh_environment(home)
         undo = startup_states.install(prepared, home)
+        # The template just copied (and the last run's logs and caches) on disk before the clock
+        # starts, not written back while this run is measured; the same for every program.
+        os.sync()
         try:
             return measured_run(command, timeout, home, env)
         finally:
@@ -233,7 +243,6 @@ def measured_run(command, timeout, home, env):
             # `first-screen`, or with words after it should the app ever say more there.
             if line.strip().split(b" ", 1)[0] == MARKER:
                 screen["at"] = time.monotonic()
-                screen["said"] = line.strip().decode(errors="replace")
                 break
         # Keep draining: helpers inherit the pipe, and a full pipe must never block them.
         for _ in app.stdout:
@@ -451,6 +460,11 @@ def report(programs, results):
                   + " ms")
         elif state is not None:
             print("  (no `first screen shown` line found in its logs)")
+        told = collections.Counter((fields.get("screen"), fields.get("language")) for fields in logged
+                                   if "screen" in fields or "language" in fields)
+        if state is not None and told:
+            print("  the page reported its first screen as: " + ", ".join(
+                f"{screen} in {language} ({count} runs)" for (screen, language), count in told.items()))
         if state is not None:
             opened = sum(row[4]["events_stream"] for row in rows)
             problems = collections.Counter(line for row in rows for line in row[4]["problems"])

@@ -354,7 +354,7 @@ def seed_orders(database, count, now, rng):
             else:
                 status = rng.choice(["received", "in_progress", "shipped", "completed"])
             row = dict(model)
-            order_lines = lines[model["id"]]
+            order_lines = [dict(line, packs=rng.randint(1, 5)) for line in lines[model["id"]]]
             row.update(
                 idempotency_key=uuid.UUID(int=rng.getrandbits(128)).hex,
                 account_number=ACCOUNT_NUMBERS[index % len(ACCOUNT_NUMBERS)],
