@@ -499,8 +499,8 @@ def report(programs, results):
               f"OSO's login card, static, {(screen['login'] - screen['painted']) * 1000:.0f} ms "
               f"more; OSO {state.state.label} takes {(screen[name] - screen['login']) * 1000:.0f} "
               f"ms more than that card")
-    print("\nper state (medians)      first screen   / empty window   / login card   "
-          "largest process (peak)")
+    print(f"\n{'per state (medians)':<24} {'first screen':>12} {'/ empty window':>15} "
+          f"{'/ login card':>13}   largest process (peak)")
     for name, (command, state) in programs.items():
         if state is None:
             continue
@@ -511,8 +511,8 @@ def report(programs, results):
             shown = f"   shown: {seen['session']}, lang={seen['lang']}"
             if state.verified.get("replaced"):
                 shown += ", then REPLACED"
-        print(f"OSO {state.state.label:<20} {screen[name] * 1000:8.0f} ms   "
-              f"{screen[name] / screen['baseline']:10.2f}x   {screen[name] / screen['login']:10.2f}x"
+        print(f"{'OSO ' + state.state.label:<24} {screen[name] * 1000:9.0f} ms "
+              f"{screen[name] / screen['baseline']:14.2f}x {screen[name] / screen['login']:12.2f}x"
               f"   {largest} {memory[name] / 1024:.1f} MiB{shown}")
 
 
