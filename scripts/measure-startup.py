@@ -331,6 +331,10 @@ def check_state(prepared, seen):
           f"; log: first screen shown ms={(seen.get('log') or {}).get('ms')}, "
           f"session_answered at {milestones.get('session_answered')} ms, events stream "
           f"{'opened' if seen.get('events_stream') else 'not opened'}")
+    print("  its looks: " + " -> ".join(
+        (describe_look(look) if look["shown"] else
+         f"hidden while loading (mode {look['session']}, lang={look['lang']}, at {look['t']} ms)")
+        for look in seen["looks"]))
     later = seen.get("later") or []
     if later:
         shown_at = first["t"]
