@@ -79,10 +79,15 @@ section "Load suite: oso-service under 64 clients for 600 s, its memory every 10
 # minutes, as it does in use, so a memory that still grew would be the service's own.
 section "Load suite with retention: the same for 600 s, orders kept 120 s" env OSO_LOAD_SECONDS=600 OSO_LOAD_KEEP_ORDERS_SECONDS=120 cargo bench -q -p oso-service --bench load --locked
 
-section "Start-up to the first screen and peak memory, fresh data directory, against an empty Tauri window" \
+# Start-up in four states of the data directory (scripts/startup_states.py): signed out and
+# signed in (the session in the keyring), fresh and used (10,000 orders, 50 drafts), each state
+# first watched once through tauri-driver (which screen, which language, nothing replaced).
+# OSO_STARTUP_STATES chooses them (comma-separated; default all four).
+section "Start-up to the first screen and peak memory, signed out and signed in, fresh and used data directory (10,000 orders, 50 drafts), against an empty Tauri window" \
   env NO_AT_BRIDGE=1 dbus-run-session -- \
   xvfb-run --auto-servernum --server-args="-screen 0 1366x900x24" \
-  scripts/with-keyring.sh python3 scripts/measure-startup.py --runs "${OSO_STARTUP_RUNS:-10}"
+  scripts/with-keyring.sh python3 scripts/measure-startup.py --runs "${OSO_STARTUP_RUNS:-10}" \
+  --states "${OSO_STARTUP_STATES:-out-fresh,out-used,in-fresh,in-used}"
 
 echo "== sizes" >&2
 {
