@@ -18,6 +18,15 @@ pub const EXIT_ENV: &str = "OSO_EXIT_ON_FIRST_SCREEN";
 pub struct PageMilestones {
     began: f64,
     milestones: BTreeMap<String, u32>,
+    /// The session's mode drawn (`signed-in`, `signed-out`, `password-expired`).
+    #[serde(default)]
+    screen: Option<String>,
+    /// The page shown (the route), signed in.
+    #[serde(default)]
+    page: Option<String>,
+    /// The language the screen was drawn in.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -61,11 +70,21 @@ impl Launch {
             ms = self.started.elapsed().as_millis(),
             page_began_ms = self.page_began_ms(page),
             page_milestones_ms = ?page.milestones,
+            screen = page.screen.as_deref().unwrap_or("?"),
+            page = page.page.as_deref().unwrap_or("?"),
+            language = page.language.as_deref().unwrap_or("?"),
             "first screen shown"
         );
         if self.exit_on_first_screen {
+            // What was drawn follows the marker, for `scripts/measure-startup.py` to check.
             let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "first-screen").and_then(|()| out.flush());
+            let _ = writeln!(
+                out,
+                "first-screen screen={} language={}",
+                page.screen.as_deref().unwrap_or("?"),
+                page.language.as_deref().unwrap_or("?")
+            )
+            .and_then(|()| out.flush());
             app.exit(0);
         }
     }

@@ -2,7 +2,7 @@
 // login card never flashes for someone already signed in), then pages and status.
 
 import { chooseLanguage, languages, loadLanguage, onLanguageChange, shownLanguage } from "./lib/i18n.js";
-import { startRouter } from "./lib/router.js";
+import { currentPage, startRouter } from "./lib/router.js";
 import { element, translated } from "./lib/dom.js";
 import { startShortcuts } from "./lib/shortcuts.js";
 import { startWindowTitle } from "./lib/window-title.js";
@@ -12,19 +12,9 @@ import { currentSession, startSession } from "./lib/session.js";
 import { startAuth } from "./pages/auth/index.js";
 import { focusCurrentView } from "./pages/auth/views.js";
 import { startAppLinks } from "./pages/auth/links.js";
-import { startPersonalData } from "./pages/personal/index.js";
-import { startAccountNumbers } from "./pages/account-numbers/index.js";
-import { startAddressBook } from "./pages/address-book/index.js";
 import { startOrder } from "./pages/order/index.js";
-import { startHistory } from "./pages/history/index.js";
-import { startEsecure } from "./pages/esecure/index.js";
 import { appReady, firstScreenShown, sessionGet } from "./lib/gateway.js";
 import { markup as orderMarkup } from "./pages/order/markup.js";
-import { markup as historyMarkup } from "./pages/history/markup.js";
-import { markup as personalMarkup } from "./pages/personal/markup.js";
-import { markup as accountNumbersMarkup } from "./pages/account-numbers/markup.js";
-import { markup as addressBookMarkup } from "./pages/address-book/markup.js";
-import { markup as esecureMarkup } from "./pages/esecure/markup.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -82,10 +72,18 @@ function reportFirstScreen() {
   requestAnimationFrame(() => {
     setTimeout(() => {
       mark("drawn");
-      const page = { began: performance.timeOrigin, milestones: milestones() };
+      // What was drawn, so a start that showed the wrong screen or language shows in the log.
+      const page = {
+        began: performance.timeOrigin,
+        milestones: milestones(),
+        screen: document.body.dataset.session ?? null,
+        page: currentPage(),
+        language: document.documentElement.lang || null,
+      };
       firstScreenShown(page).catch((error) =>
         console.error("first_screen_shown", error),
       );
+      startLater();
     }, 0);
   });
 }
@@ -105,19 +103,21 @@ function showStartRefusal(refusal) {
   card.focus();
 }
 
-// Every page's markup lives with its code (js/pages/<page>/markup.js), in the order the pages had
-// in index.html. It goes in while the app gets ready, so it costs the first screen nothing, and
-// before the translations are applied and the pages are wired up, which read it.
-function mountPages() {
-  const pages = [
-    orderMarkup,
-    historyMarkup,
-    personalMarkup,
-    accountNumbersMarkup,
-    addressBookMarkup,
-    esecureMarkup,
-  ];
-  document.getElementById("content").insertAdjacentHTML("beforeend", pages.join(""));
+// Every page's markup lives with its code (js/pages/<page>/markup.js). The new order's (where a
+// signed-in start lands) goes in while the app gets ready, before the translations are applied
+// and the page is wired up, which read it; the other pages come after the first screen (later.js).
+function mountFirstPages() {
+  document.getElementById("content").insertAdjacentHTML("beforeend", orderMarkup);
+}
+
+// The pages no first screen shows, once it is drawn. A page whose modules fail to load is
+// missing from the window, which the log says; the rest of OSO works.
+function startLater() {
+  const later = import("./later.js");
+  later
+    .then((module) => module.startLaterPages())
+    .then(() => mark("later_pages"))
+    .catch((error) => console.error("OSO could not start its other pages", error));
 }
 
 async function boot() {
@@ -128,7 +128,7 @@ async function boot() {
   const typeface = document.fonts.load("1em Inter").catch(() => {});
   // The window opens while the app is still preparing its state: no other command before this.
   const ready = appReady();
-  mountPages();
+  mountFirstPages();
   try {
     await ready;
   } catch (refusal) {
@@ -146,12 +146,7 @@ async function boot() {
   startPasswordToggles();
   startRouter();
   startAuth();
-  startPersonalData();
-  startAccountNumbers();
-  startAddressBook();
   startOrder();
-  startHistory();
-  startEsecure();
   startWindowTitle();
   startShortcuts();
   mark("pages");

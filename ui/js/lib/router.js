@@ -41,6 +41,11 @@ export function goToPage(name) {
   else window.location.hash = hash;
 }
 
+/** Shows the page the location asks for again: pages mounted after the first screen. */
+export function refreshRoute() {
+  show(pageFromHash(), { focus: false });
+}
+
 export function startRouter() {
   window.addEventListener("hashchange", () => {
     if (window.location.hash && !window.location.hash.startsWith("#/")) return;

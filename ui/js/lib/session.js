@@ -18,9 +18,14 @@ export function currentSession() {
   return current;
 }
 
-/** listener(session, previous, context): context.reason says why (boot, login, logout…). */
+/**
+ * listener(session, previous, context): context.reason says why (boot, login, logout…). A
+ * listener added once the session is known (a page started after the first screen) hears it at
+ * once, as if it had been there at boot.
+ */
 export function onSessionChange(listener) {
   listeners.push(listener);
+  if (current) listener(current, null, { reason: "boot" });
 }
 
 function normalise(view) {
