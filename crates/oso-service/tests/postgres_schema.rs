@@ -61,7 +61,8 @@ async fn postgres_columns() -> BTreeSet<Column> {
         .collect()
 }
 
-/// The SQLite columns, each with the PostgreSQL types allowed to stand for its type.
+/// The SQLite columns (generated ones too, which only `table_xinfo` lists), each with the
+/// PostgreSQL types allowed to stand for its type.
 async fn sqlite_columns() -> BTreeSet<(String, String, bool, String)> {
     let dir = tempfile::tempdir().expect("temp dir");
     let pool = oso_service::store::open(&dir.path().join("service.sqlite3"))
@@ -69,7 +70,7 @@ async fn sqlite_columns() -> BTreeSet<(String, String, bool, String)> {
         .expect("the SQLite migrations run");
     let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
         "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk
-         FROM sqlite_master m JOIN pragma_table_info(m.name) p
+         FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'",
     )
     .fetch_all(&pool)
