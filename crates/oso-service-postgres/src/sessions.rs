@@ -33,7 +33,9 @@ pub async fn find_unrevoked(
         r#"SELECT s.id AS session_id, s.created_at, s.last_seen_at,
                   u.id AS user_id, u.public_id, u.email, u.default_email, u.company_name,
                   u.contact_name, u.phone, u.language, u.time_zone, u.password_hash, u.password_changed_at,
-                  u.status AS "status: LoginStatus"
+                  u.status AS "status: LoginStatus",
+                  (SELECT string_agg(a.account_number, ',') FROM account_administrators a
+                   WHERE a.email_canonical = u.email_canonical) AS administered
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = $1 AND s.revoked_at IS NULL"#,
         token_hash
@@ -58,6 +60,7 @@ pub async fn find_unrevoked(
             password_changed_at: row.password_changed_at,
             status: row.status,
         },
+        administered: oso_store::administered_numbers(row.administered),
     }))
 }
 

@@ -17,5 +17,5 @@ pub use one_time::OneTimeTokenRow;
 pub use orders::{
     LineNameRow, NewOrderRow, OrderExtrasRow, OrderLineRow, OrderRow, ShippedMailRow,
 };
-pub use sessions::SessionRow;
+pub use sessions::{administered_numbers, SessionRow};
 pub use users::{LoginStatus, NewUser, ProfileChange, UserRow, NO_PASSWORD};

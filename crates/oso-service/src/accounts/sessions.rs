@@ -55,7 +55,9 @@ async fn find_unrevoked(
                   u.company_name, u.contact_name, u.phone,
                   u.language, u.time_zone, u.password_hash,
                   u.password_changed_at AS "password_changed_at: DateTime<Utc>",
-                  u.status AS "status: LoginStatus"
+                  u.status AS "status: LoginStatus",
+                  (SELECT group_concat(a.account_number) FROM account_administrators a
+                   WHERE a.email_canonical = u.email_canonical) AS "administered?: String"
            FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = ?1 AND s.revoked_at IS NULL"#,
         token_hash
@@ -80,17 +82,18 @@ async fn find_unrevoked(
             password_changed_at: row.password_changed_at,
             status: row.status,
         },
+        administered: oso_store::administered_numbers(row.administered),
     }))
 }
 
-/// The session behind `token` while it is live, with its user (in one query: every request
-/// asks): `(session id, user)`.
+/// The session behind `token` while it is live, with its user and the numbers it administers
+/// (in one query: every request asks): `(session id, user, administered)`.
 pub async fn find_live(
     conn: &mut Conn<'_>,
     token: &str,
     now: DateTime<Utc>,
     lifetime: SessionLifetime,
-) -> Result<Option<(i64, UserRow)>, sqlx::Error> {
+) -> Result<Option<(i64, UserRow, Vec<String>)>, sqlx::Error> {
     let token_hash = tokens::hash(token);
     let found = match conn {
         Conn::Sqlite(conn) => find_unrevoked(conn, &token_hash).await?,
@@ -114,7 +117,7 @@ pub async fn find_live(
             Conn::Postgres(conn) => postgres::touch(conn, found.session_id, now).await?,
         }
     }
-    Ok(Some((found.session_id, found.user)))
+    Ok(Some((found.session_id, found.user, found.administered)))
 }
 
 pub async fn revoke(

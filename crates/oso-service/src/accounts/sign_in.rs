@@ -16,6 +16,8 @@ pub struct SignedIn {
     pub session_id: i64,
     pub user: UserRow,
     pub password_expired: bool,
+    /// The account numbers the login administers under eSecure, as of this request.
+    pub administered: Vec<String>,
 }
 
 /// The throttle subject of a login: its canonical address, hashed.
@@ -144,15 +146,17 @@ impl Accounts {
     pub async fn authenticate(&self, token: &str) -> Result<SignedIn, ServiceError> {
         let now = self.clock.now();
         let mut conn = self.database.acquire().await?;
-        let (session_id, user) = sessions::find_live(&mut conn.conn(), token, now, self.sessions)
-            .await?
-            .filter(|(_, user)| user.is_active())
-            .ok_or(ServiceError::Unauthenticated)?;
+        let (session_id, user, administered) =
+            sessions::find_live(&mut conn.conn(), token, now, self.sessions)
+                .await?
+                .filter(|(_, user, _)| user.is_active())
+                .ok_or(ServiceError::Unauthenticated)?;
         let password_expired = self.password_expired(&user, now);
         Ok(SignedIn {
             session_id,
             user,
             password_expired,
+            administered,
         })
     }
 

@@ -99,7 +99,7 @@ async fn a_session_lives_is_touched_and_ends(db: TestDatabase) {
     tx.commit().await.expect("commits");
 
     let mut tx = db.database.begin_write().await.expect("begins");
-    let (session, user) = sessions::find_live(&mut tx.conn(), token.expose(), at(10), lifetime)
+    let (session, user, _) = sessions::find_live(&mut tx.conn(), token.expose(), at(10), lifetime)
         .await
         .expect("reads")
         .expect("live");

@@ -56,6 +56,7 @@ async fn signed_in(database: &Database, email: &str) -> SignedIn {
             status: LoginStatus::Active,
         },
         password_expired: false,
+        administered: Vec::new(),
     }
 }
 

@@ -36,8 +36,8 @@ pub async fn page(
         .transpose()
         .map_err(|_| ServiceError::field("after", "invalid_cursor"))?;
     let requester = Requester::of(user);
-    let administered = crate::esecure::accounts::administered_numbers(database, &requester).await?;
-    let sources = keyset::sources(user.user.id, administered, query);
+    // Read with the session (see `SignedIn::administered`): no statement of its own.
+    let sources = keyset::sources(user.user.id, user.administered.clone(), query);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
     // One row more than the page, to know whether a next page exists. The first page's count
     // runs at the same time on a second connection: it reads as many rows as the page does.

@@ -30,6 +30,15 @@ fn signed_in_as(id: i64) -> SignedIn {
             status: crate::accounts::LoginStatus::Active,
         },
         password_expired: false,
+        administered: Vec::new(),
+    }
+}
+
+/// Ann as the service recognises her: the number she administers comes with her session.
+fn ann_signed_in(id: i64) -> SignedIn {
+    SignedIn {
+        administered: vec![ADMINISTERED.to_owned()],
+        ..signed_in_as(id)
     }
 }
 
@@ -189,7 +198,7 @@ async fn paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_s
     db: TestDatabase,
 ) {
     let (ann, placed) = a_mixed_history(&db).await;
-    let user = signed_in_as(ann);
+    let user = ann_signed_in(ann);
     for sort in EVERY_SORT {
         for direction in [Direction::Asc, Direction::Desc] {
             let mut query = HistoryQuery {
@@ -232,7 +241,7 @@ async fn paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_s
 
 async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
     let (ann, _) = a_mixed_history(&db).await;
-    let user = signed_in_as(ann);
+    let user = ann_signed_in(ann);
     for filters in [
         HistoryQuery {
             account_number: Some(ADMINISTERED.to_owned()),
@@ -292,7 +301,7 @@ async fn the_first_page_counts_up_to_its_limit_and_says_there_are_more(db: TestD
         ],
     )
     .await;
-    let user = signed_in_as(ann);
+    let user = ann_signed_in(ann);
     let first = page(&db.database, &user, &HistoryQuery::default())
         .await
         .expect("page");
@@ -333,7 +342,7 @@ async fn status_rank_in_the_database_is_the_lifecycle_rank(db: TestDatabase) {
 
 async fn an_order_keeps_the_sum_of_its_lines_packs(db: TestDatabase) {
     let (ann, placed) = a_mixed_history(&db).await;
-    let user = signed_in_as(ann);
+    let user = ann_signed_in(ann);
     let query = HistoryQuery {
         sort: SortColumn::OrderNumber,
         direction: Direction::Asc,
