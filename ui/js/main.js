@@ -80,10 +80,11 @@ function reportFirstScreen() {
         page: currentPage(),
         language: document.documentElement.lang || null,
       };
-      firstScreenShown(page).catch((error) =>
-        console.error("first_screen_shown", error),
-      );
-      startLater();
+      // The other pages once the app has the report: their modules come over the same
+      // protocol as commands, and would hold the report up behind them.
+      firstScreenShown(page)
+        .catch((error) => console.error("first_screen_shown", error))
+        .finally(startLater);
     }, 0);
   });
 }
