@@ -25,7 +25,16 @@ export function currentSession() {
  */
 export function onSessionChange(listener) {
   listeners.push(listener);
-  if (current) listener(current, null, { reason: "boot" });
+  if (current) tell(listener, null, { reason: "boot" });
+}
+
+/** One listener told of the current session; a listener that fails stops no other. */
+function tell(listener, previous, context) {
+  try {
+    listener(current, previous, context);
+  } catch (error) {
+    console.error("a session listener failed", error);
+  }
 }
 
 function normalise(view) {
@@ -57,13 +66,7 @@ export function applySession(view, context = {}) {
   const previous = current;
   current = normalise(view);
   renderMode();
-  for (const listener of listeners) {
-    try {
-      listener(current, previous, context);
-    } catch (error) {
-      console.error("a session listener failed", error);
-    }
-  }
+  for (const listener of listeners) tell(listener, previous, context);
 }
 
 /** After a profile change: the session's copy follows, without changing mode. */

@@ -190,9 +190,11 @@ where
     let mut page = QueryBuilder::<DB>::new(format!(
         "SELECT {PAGE_COLUMNS} FROM orders o WHERE o.id IN ("
     ));
-    let reads = sources
-        .iter()
-        .flat_map(|source| reads_after(source, query, cursor).map(move |read| (source, read)));
+    let reads = sources.iter().flat_map(|source| {
+        reads_after(source, query, cursor)
+            .into_iter()
+            .map(move |read| (source, read))
+    });
     let mut first = true;
     for (index, (source, read)) in reads.enumerate() {
         if !std::mem::take(&mut first) {
@@ -318,8 +320,8 @@ fn reads_after<'a>(
     source: &Source,
     query: &HistoryQuery,
     cursor: Option<&'a Cursor>,
-) -> impl Iterator<Item = Read<'a>> {
-    let reads: Vec<Read<'a>> = match (cursor, source) {
+) -> Vec<Read<'a>> {
+    match (cursor, source) {
         (None, _) => vec![Read::All],
         (
             Some(Cursor {
@@ -347,8 +349,7 @@ fn reads_after<'a>(
             }
         }
         (Some(Cursor { key, id }), _) => vec![Read::SameKeyAfter(key, *id), Read::KeyAfter(key)],
-    };
-    reads.into_iter()
+    }
 }
 
 /// The condition of `read`, as ` AND …`.
