@@ -239,6 +239,73 @@ async fn paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_s
     );
 }
 
+/// A cursor is only a position: one made from another company's order (its id and key, which
+/// a client may forge freely) pages through the caller's own history and shows nothing else.
+async fn a_cursor_from_another_companys_order_shows_only_the_callers_orders(db: TestDatabase) {
+    let (ann, placed) = a_mixed_history(&db).await;
+    let (bob, anns_order) = (ann + 1, &placed[1]);
+    let bob_user = SignedIn {
+        user: UserRow {
+            email: "bob@other.example".to_owned(),
+            ..signed_in_as(bob).user
+        },
+        ..signed_in_as(bob)
+    };
+    for sort in EVERY_SORT {
+        for direction in [Direction::Asc, Direction::Desc] {
+            let whole = HistoryQuery {
+                sort,
+                direction,
+                ..HistoryQuery::default()
+            };
+            let bobs = sorted_whole(&db.database, &bob_user, &whole).await;
+            // His orders on his own number and on one he merely uses, not those on Ann's.
+            let mut his = bobs.clone();
+            his.sort();
+            assert_eq!(his, [placed[3].clone(), placed[6].clone()]);
+            let anns_row = page(&db.database, &ann_signed_in(ann), &whole)
+                .await
+                .expect("Ann's page");
+            let anns_row = anns_row
+                .orders
+                .iter()
+                .find(|row| &row.order_number == anns_order)
+                .expect("Ann sees her order");
+            // The cursor Ann's row would give, written by hand as a client could.
+            let id: i64 = anns_order
+                .rsplit('-')
+                .next()
+                .and_then(|digits| digits.parse().ok())
+                .expect("the order's sequence number");
+            let key = match sort {
+                SortColumn::OrderNumber => String::new(),
+                SortColumn::CreatedAt => anns_row
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                SortColumn::Status => lifecycle_rank(anns_row.status).to_string(),
+                SortColumn::AccountNumber => anns_row.account_number.clone(),
+                SortColumn::Company => anns_row.company.clone(),
+                SortColumn::Packs => anns_row.packs.to_string(),
+            };
+            let forged = HistoryQuery {
+                after: Some(format!("{id}.{key}")),
+                ..whole
+            };
+            let shown = page(&db.database, &bob_user, &forged)
+                .await
+                .expect("Bob's page");
+            assert!(
+                shown
+                    .orders
+                    .iter()
+                    .all(|row| bobs.contains(&row.order_number)),
+                "{sort:?} {direction:?}: Bob saw {:?}, his are {bobs:?}",
+                shown.orders
+            );
+        }
+    }
+}
+
 async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
     let (ann, _) = a_mixed_history(&db).await;
     let user = ann_signed_in(ann);
@@ -363,6 +430,7 @@ async fn an_order_keeps_the_sum_of_its_lines_packs(db: TestDatabase) {
 
 crate::database::testing::on_both_engines!(
     paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_sorting_them_all,
+    a_cursor_from_another_companys_order_shows_only_the_callers_orders,
     a_filter_narrows_every_page_and_its_count,
     the_first_page_counts_up_to_its_limit_and_says_there_are_more,
     status_rank_in_the_database_is_the_lifecycle_rank,
