@@ -2,8 +2,8 @@
 //! the orders are on their number, placed by 40 logins of their company; the rest are their
 //! own on other numbers and other companies' orders they may not see. For each sort column, the
 //! first page (25 rows, with its count) and a page deep in the history (after 80 % of it, read
-//! from its cursor), as the `history_list` command gets them (HTTP client → service → SQLite →
-//! JSON, decoded, then encoded again for the webview), against two baselines in the same run:
+//! from its cursor), as the `history_list` command gets them (the app's client → the embedded
+//! service's router, in process → SQLite → JSON, decoded, then encoded again for the webview), against two baselines in the same run:
 //! - **raw**: the same statements the service runs for the page (the page and, for the first
 //!   page, the count; the administered numbers come with the session, which the command's
 //!   authentication reads), built by the service's own `history_keyset`, run directly on the
@@ -253,7 +253,7 @@ async fn bench_size(orders: usize, rounds: usize) -> (f64, f64) {
     let config = oso_service::ServiceConfig::embedded(dir.path());
     let database = config.database_path();
     let service = oso_service::start(config).await.expect("service");
-    let client = ServiceClient::new(service.url().parse().expect("url")).expect("client");
+    let client = oso::client_of_embedded(&service).expect("client");
     let token = signed_in(&client, service.outbox_dir()).await;
     let raw = oso_service::store::open(&database).await.expect("raw pool");
     let admin: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?1")

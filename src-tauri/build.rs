@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "app_ready",
     "first_screen_shown",
     "ping",
+    "ping_async",
     "l10n_get",
     "zoom_restore",
     "zoom_step",

@@ -38,6 +38,7 @@ pub use error::{CommandError, DESKTOP_CODES};
 pub use l10n::Locales;
 pub use paths::AppPaths;
 pub use settings_file::{ServiceTarget, SettingsFile};
+pub use startup::client_of_embedded;
 
 /// The version shown by `oso --version`, in the UI and in the logs.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -116,6 +117,7 @@ pub fn run() {
             commands::startup::app_ready,
             commands::startup::first_screen_shown,
             commands::connection::ping,
+            commands::connection::ping_async,
             commands::l10n::l10n_get,
             commands::zoom::zoom_restore,
             commands::zoom::zoom_step,

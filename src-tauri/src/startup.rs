@@ -18,7 +18,7 @@ use crate::settings_file::{
     ServiceTarget, SettingsError, SettingsFile, ALLOW_INSECURE_SERVICE, FILE_NAME, SERVICE_URL_ENV,
 };
 use crate::state::AppState;
-use oso_desktop::client::ServiceClient;
+use oso_desktop::client::{ClientError, LocalService, ServiceClient};
 use oso_desktop::local::LocalStore;
 use oso_desktop::secrets::SessionVault;
 use oso_desktop::session::Session;
@@ -131,6 +131,19 @@ async fn start_embedded(
     }
 }
 
+/// The embedded service's client as the app has it: its calls go through the service's router in
+/// this process, not over its listener (the benchmarks measure this same client).
+pub fn client_of_embedded(service: &RunningService) -> Result<ServiceClient, ClientError> {
+    let router = service.in_process();
+    let call = LocalService::new(move |request| {
+        let router = router.clone();
+        Box::pin(async move { router.call(request).await })
+    });
+    let listener = Url::parse(&service.url())
+        .map_err(|error| ClientError::UnexpectedAnswer(format!("listener URL: {error}")))?;
+    ServiceClient::in_process(listener, call)
+}
+
 /// What comes before the window: where the files are, and the logs, so that everything after
 /// is logged. Cheap; [`start`] does the rest beside the window.
 #[derive(Debug)]
@@ -182,7 +195,11 @@ pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
                 (Url::parse(&service.url())?, Some(service))
             }
         };
-        let client = ServiceClient::new(base_url.clone())?;
+        // The embedded service is called through its router, in this process (issue 23).
+        let client = match &embedded {
+            Some(service) => client_of_embedded(service)?,
+            None => ServiceClient::new(base_url.clone())?,
+        };
         let session =
             Session::restore(SessionVault::open(&paths.data_dir).await, local.clone()).await;
         let (connection, _) = watch::channel(ConnectionStatus::checking(

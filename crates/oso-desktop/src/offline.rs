@@ -85,7 +85,7 @@ mod tests {
         let refused = reqwest::get("http://127.0.0.1:1/")
             .await
             .expect_err("nothing listens on port 1");
-        ClientError::Unreachable(refused)
+        ClientError::Unreachable(refused.into())
     }
 
     async fn store() -> (tempfile::TempDir, LocalStore) {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod esecure;
 pub mod events;
 pub mod external_sign_in;
+mod in_process;
 pub mod job_lead;
 mod jobs;
 pub mod mail;
@@ -25,6 +26,7 @@ pub mod store;
 
 pub use api::error::ApiError;
 pub use config::{ConfigError, ServiceConfig};
+pub use in_process::InProcess;
 pub use running::{start, start_with_clock, RunningService};
 pub use start_error::StartError;
 

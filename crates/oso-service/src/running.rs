@@ -16,6 +16,7 @@ use crate::accounts::{Accounts, Links};
 use crate::api::{self, AppState};
 use crate::config::ServiceConfig;
 use crate::database::Database;
+use crate::in_process::InProcess;
 use crate::mail::Mailer;
 use crate::start_error::StartError;
 use crate::store;
@@ -29,6 +30,7 @@ pub struct RunningService {
     outbox_dir: PathBuf,
     accounts: Accounts,
     state: AppState,
+    in_process: InProcess,
     jobs: crate::jobs::Context,
     /// Set to how long the service may still wait for promised e-mail when it should stop.
     stop: Option<watch::Sender<Option<Duration>>>,
@@ -43,6 +45,11 @@ impl RunningService {
 
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The same router the listener serves, to be called from this process without a socket.
+    pub fn in_process(&self) -> InProcess {
+        self.in_process.clone()
     }
 
     /// The database this instance serves from.
@@ -215,6 +222,7 @@ pub async fn start_with_clock(
         api::AllowedHosts::for_listener(address, config.public_url.as_deref()),
         api::TrustedProxies::new(config.trusted_proxies.iter().copied()),
     );
+    let in_process = InProcess::new(router.clone(), address);
     let (stop, stopped) = watch::channel(None);
     let jobs = crate::jobs::Context {
         database: state.database.clone(),
@@ -277,6 +285,7 @@ pub async fn start_with_clock(
     Ok(RunningService {
         accounts,
         state,
+        in_process,
         jobs: running_jobs,
         address,
         data_dir: config.data_dir,

@@ -13,3 +13,8 @@ pub fn connection_status(state: State<'_, AppState>) -> ConnectionStatus {
 /// crossing from the webview into Rust and back costs by itself.
 #[tauri::command(rename_all = "snake_case")]
 pub fn ping() {}
+
+/// Answers nothing, on Tauri's async runtime like every command that calls the service: the
+/// round-trip benchmark's second baseline, which shows what that hop adds to `ping`.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn ping_async() {}

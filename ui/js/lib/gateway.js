@@ -23,7 +23,9 @@ export function setWindowTitle(title) {
 // Start-up and connection.
 export const appReady = () => invoke("app_ready");
 export const firstScreenShown = (page) => invoke("first_screen_shown", { page });
+// The round-trip benchmark's baselines (tests/e2e/roundtrip.rs), which calls them by name.
 export const ping = () => invoke("ping");
+export const pingAsync = () => invoke("ping_async");
 export const connectionStatus = () => invoke("connection_status");
 
 // Zoom: the remembered level at start, and one step (in, out, reset).

@@ -1,5 +1,6 @@
-//! The typed HTTP client for the service API. The only place that knows URLs and status codes;
-//! commands call its methods and get domain values or a [`ClientError`].
+//! The typed client for the service API, over HTTP or, for the embedded service, in process (see
+//! `transport`). The only place that knows URLs and status codes; commands call its methods and
+//! get domain values or a [`ClientError`].
 
 mod accounts;
 mod address_book;
@@ -7,10 +8,14 @@ pub mod esecure;
 mod oidc;
 mod orders;
 mod path;
+mod transport;
 
 pub use accounts::Grant;
 pub use oidc::OidcAnswer;
 pub use path::ApiPath;
+pub use transport::{LocalAnswer, LocalService, TransportError};
+
+use transport::{Answer, Outgoing, Transport, USER_AGENT};
 
 use std::time::Duration;
 
@@ -23,7 +28,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone)]
 pub struct ServiceClient {
-    http: reqwest::Client,
+    transport: Transport,
     /// For the events stream: no overall time limit (the stream watches its keep-alives).
     streaming: reqwest::Client,
     base: Url,
@@ -32,7 +37,7 @@ pub struct ServiceClient {
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
     #[error("the service cannot be reached: {0}")]
-    Unreachable(#[source] reqwest::Error),
+    Unreachable(#[source] TransportError),
     #[error("the service refused the request: {} ({})", .0.message, .0.code.as_str())]
     Refused(ErrorBody),
     #[error("the service gave an answer this version does not understand: {0}")]
@@ -41,21 +46,36 @@ pub enum ClientError {
     Build(#[source] reqwest::Error),
 }
 
+/// How long a call waits for its answer; the health check is quicker to call a service gone.
+const CALL_TIMEOUT: Duration = Duration::from_secs(15);
+const HEALTH_TIMEOUT: Duration = Duration::from_secs(2);
+
 impl ServiceClient {
+    /// A client of the service at `base`, over HTTP.
     pub fn new(base: Url) -> Result<Self, ClientError> {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(3))
-            .timeout(Duration::from_secs(15))
-            .user_agent(concat!("oso-desktop/", env!("CARGO_PKG_VERSION")))
+            .timeout(CALL_TIMEOUT)
+            .user_agent(USER_AGENT)
             .build()
             .map_err(ClientError::Build)?;
+        Self::with_transport(base, Transport::Http(http))
+    }
+
+    /// A client of the embedded service, called in this process; `base` is its listener, for
+    /// the events stream.
+    pub fn in_process(base: Url, service: LocalService) -> Result<Self, ClientError> {
+        Self::with_transport(base, Transport::InProcess(service))
+    }
+
+    fn with_transport(base: Url, transport: Transport) -> Result<Self, ClientError> {
         let streaming = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(3))
-            .user_agent(concat!("oso-desktop/", env!("CARGO_PKG_VERSION")))
+            .user_agent(USER_AGENT)
             .build()
             .map_err(ClientError::Build)?;
         Ok(Self {
-            http,
+            transport,
             streaming,
             base,
         })
@@ -74,16 +94,19 @@ impl ServiceClient {
     /// an answer about its health rather than an error.
     #[tracing::instrument(skip(self), err(level = "debug"))]
     pub async fn health(&self) -> Result<Health, ClientError> {
-        let response = self
-            .http
-            .get(self.endpoint(&ApiPath::from("health"))?)
-            .timeout(Duration::from_secs(2))
-            .send()
-            .await
-            .map_err(ClientError::Unreachable)?;
-        match response.status() {
-            StatusCode::OK | StatusCode::SERVICE_UNAVAILABLE => decode(response).await,
-            _ => Err(refusal(response).await),
+        let answer = self
+            .transport
+            .send(Outgoing {
+                method: Method::GET,
+                url: self.endpoint(&ApiPath::from("health"))?,
+                token: None,
+                json: None,
+                timeout: HEALTH_TIMEOUT,
+            })
+            .await?;
+        match answer.status {
+            StatusCode::OK | StatusCode::SERVICE_UNAVAILABLE => decode(answer).await,
+            _ => Err(refusal(answer)),
         }
     }
 
@@ -94,19 +117,24 @@ impl ServiceClient {
         path: impl Into<ApiPath>,
         token: Option<&SecretString>,
         body: Option<&B>,
-    ) -> Result<reqwest::Response, ClientError> {
-        let mut request = self.http.request(method, self.endpoint(&path.into())?);
-        if let Some(token) = token {
-            request = request.bearer_auth(token.expose());
-        }
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = request.send().await.map_err(ClientError::Unreachable)?;
-        if response.status().is_success() {
-            Ok(response)
+    ) -> Result<Answer, ClientError> {
+        let body = body.map(serde_json::to_vec).transpose().map_err(|error| {
+            ClientError::UnexpectedAnswer(format!("body not encodable: {error}"))
+        })?;
+        let answer = self
+            .transport
+            .send(Outgoing {
+                method,
+                url: self.endpoint(&path.into())?,
+                token,
+                json: body,
+                timeout: CALL_TIMEOUT,
+            })
+            .await?;
+        if answer.status.is_success() {
+            Ok(answer)
         } else {
-            Err(refusal(response).await)
+            Err(refusal(answer))
         }
     }
 
@@ -118,15 +146,16 @@ impl ServiceClient {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, ClientError> {
-    let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
-    serde_json::from_slice(&bytes).map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))
+async fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ClientError> {
+    serde_json::from_slice(&answer.body)
+        .map_err(|error| ClientError::UnexpectedAnswer(error.to_string()))
 }
 
-async fn refusal(response: reqwest::Response) -> ClientError {
-    let status = response.status();
-    match decode::<ErrorBody>(response).await {
+fn refusal(answer: Answer) -> ClientError {
+    match serde_json::from_slice::<ErrorBody>(&answer.body) {
         Ok(body) => ClientError::Refused(body),
-        Err(_) => ClientError::UnexpectedAnswer(format!("status {status} without an error body")),
+        Err(_) => {
+            ClientError::UnexpectedAnswer(format!("status {} without an error body", answer.status))
+        }
     }
 }

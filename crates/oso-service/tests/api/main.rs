@@ -15,6 +15,7 @@ mod history;
 mod history_filters;
 mod history_visibility;
 mod hosts;
+mod in_process;
 mod lifecycle;
 mod list_caps;
 mod mail_limits;

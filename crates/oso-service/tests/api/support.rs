@@ -240,6 +240,14 @@ impl TestService {
         format!("http://{}{path}", self.address)
     }
 
+    /// The running service's router, to call in process as the desktop calls its embedded one.
+    pub fn in_process(&self) -> oso_service::InProcess {
+        self.running
+            .as_ref()
+            .expect("a running service")
+            .in_process()
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

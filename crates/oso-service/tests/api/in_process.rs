@@ -1,0 +1,83 @@
+//! The embedded service called in process (`RunningService::in_process`), as its desktop calls
+//! it: the same router, so the same answers, guard and session rules as over HTTP.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::Value;
+
+use crate::accounts::active_user;
+use crate::support::{spawn_service, TestService};
+
+async fn call(service: &TestService, request: Request<Body>) -> (StatusCode, Value) {
+    let response = service.in_process().call(request).await;
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("a whole body");
+    (status, serde_json::from_slice(&body).expect("a JSON body"))
+}
+
+fn get(path: &str, token: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(path);
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request.body(Body::empty()).expect("a request")
+}
+
+#[tokio::test]
+async fn a_call_in_process_answers_the_profile_exactly_as_http_does() {
+    let service = spawn_service().await;
+    let token = active_user(&service, "in-process@zebra.example").await;
+
+    let (status, in_process) = call(&service, get("/api/v1/me", Some(&token))).await;
+    let over_http: Value = service
+        .send(reqwest::Method::GET, "/api/v1/me", &token, None)
+        .await
+        .json()
+        .await
+        .expect("json");
+
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(in_process, over_http);
+    assert_eq!(in_process["email"], "in-process@zebra.example");
+}
+
+#[tokio::test]
+async fn a_call_in_process_without_a_session_or_with_a_forged_one_is_refused_as_over_http() {
+    let service = spawn_service().await;
+
+    let (status, body) = call(&service, get("/api/v1/me", None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "unauthenticated");
+
+    let (status, body) = call(&service, get("/api/v1/me", Some("forged-token"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "unauthenticated");
+}
+
+#[tokio::test]
+async fn a_call_in_process_passes_the_host_guard_whatever_host_its_caller_wrote() {
+    let service = spawn_service().await;
+    let request = Request::get("/api/v1/health")
+        .header(header::HOST, "attacker.example")
+        .body(Body::empty())
+        .expect("a request");
+
+    let (status, body) = call(&service, request).await;
+
+    // The guard checks the Host a browser sends; in process there is no browser, and the
+    // service names its own listener.
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+}
+
+#[tokio::test]
+async fn an_unknown_path_in_process_gets_the_same_closed_error_code_as_over_http() {
+    let service = spawn_service().await;
+
+    let (status, body) = call(&service, get("/api/v1/no-such-thing", None)).await;
+
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["code"], "not_found");
+}
