@@ -6,6 +6,7 @@ mod accessibility;
 mod accounts;
 mod address_book;
 mod app;
+mod app_menu;
 mod dark_mode;
 mod desktop;
 mod esecure;
