@@ -7,6 +7,7 @@ mod accounts;
 mod address_book;
 mod app;
 mod app_menu;
+mod container_layout;
 mod dark_mode;
 mod desktop;
 mod esecure;
