@@ -21,6 +21,8 @@ const LAYOUT: &str = "
       filters: columns(card.querySelector('.supply-filters')),
       supplies: columns(card.querySelector('.supply')),
       overflows: document.getElementById('content').scrollWidth > document.getElementById('content').clientWidth,
+      footer_in_one_row: document.getElementById('order-back').getBoundingClientRect().top
+        === document.getElementById('order-next').getBoundingClientRect().top,
     };";
 
 fn layout(app: &RunningApp) -> Value {
@@ -123,6 +125,10 @@ fn the_supplies_step_lays_out_by_the_width_of_its_card_not_of_the_window() {
         assert_eq!(
             layout["overflows"], false,
             "nothing runs out sideways: {summary}"
+        );
+        assert_eq!(
+            layout["footer_in_one_row"], true,
+            "Back, the total and Next in one row: {summary}"
         );
     }
 }
