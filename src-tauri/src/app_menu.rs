@@ -11,8 +11,8 @@
 
 use oso_core::{Catalogue, Language};
 use tauri::menu::{
-    AboutMetadata, Menu, MenuEvent, MenuItemBuilder, PredefinedMenuItem, Submenu as NativeSubmenu,
-    SubmenuBuilder, HELP_SUBMENU_ID, WINDOW_SUBMENU_ID,
+    AboutMetadata, Menu, MenuEvent, MenuItemBuilder, MenuItemKind, PredefinedMenuItem,
+    Submenu as NativeSubmenu, SubmenuBuilder, HELP_SUBMENU_ID, WINDOW_SUBMENU_ID,
 };
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -21,6 +21,9 @@ use crate::window;
 
 /// The event that tells the main window which of OSO's items was chosen (the action's name).
 pub const ACTION_EVENT: &str = "menu-action";
+
+/// The id of the menu [`build`] makes, which tells it from Tauri's default menu.
+const MENU_ID: &str = "oso-application-menu";
 
 /// Set to `1` to show the menu bar where the desktop does not expect one (Linux, Windows).
 #[cfg_attr(target_os = "macos", allow(dead_code))]
@@ -218,7 +221,7 @@ pub fn build<R: Runtime, M: Manager<R>>(
     manager: &M,
     catalogue: &Catalogue,
 ) -> tauri::Result<Menu<R>> {
-    let menu = Menu::new(manager)?;
+    let menu = Menu::with_id(manager, MENU_ID)?;
     for submenu in &MENU {
         menu.append(&build_submenu(manager, catalogue, submenu)?)?;
     }
@@ -283,9 +286,31 @@ fn os_item<R: Runtime, M: Manager<R>>(
     }
 }
 
-/// Shows the menu bar in `language` where the desktop expects one (also to relabel it after a
-/// language switch: it is built anew). A menu that cannot be built is logged, and the one before
-/// stays (on a Mac, Tauri's English default until the first).
+/// Puts the labels of `catalogue` on a menu [`build`] made (after a language switch: relabelled
+/// in place, the menu keeps its items and their keys).
+fn relabel<R: Runtime>(menu: &Menu<R>, catalogue: &Catalogue) -> tauri::Result<()> {
+    let say = |id: &str| catalogue.say(id, &[]);
+    for (native, submenu) in menu.items()?.iter().zip(&MENU) {
+        let Some(native) = native.as_submenu() else {
+            continue;
+        };
+        native.set_text(say(submenu.label))?;
+        for (item, modelled) in native.items()?.iter().zip(submenu.items) {
+            match (item, modelled) {
+                (MenuItemKind::MenuItem(item), Item::Action(action)) => {
+                    item.set_text(say(action.label))?;
+                }
+                (MenuItemKind::Predefined(item), Item::Os(os)) => item.set_text(say(os.label()))?,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shows the menu bar in `language` where the desktop expects one, or relabels the one shown
+/// after a language switch. A menu that cannot be built is logged, and the one before stays (on
+/// a Mac, Tauri's English default until the first).
 pub fn install(app: &AppHandle, locales: &Locales, language: Language) {
     // A Mac always; elsewhere only when asked for.
     #[cfg(target_os = "macos")]
@@ -295,7 +320,11 @@ pub fn install(app: &AppHandle, locales: &Locales, language: Language) {
     if !wanted {
         return;
     }
-    let shown = build(app, locales.catalogue(language)).and_then(|menu| app.set_menu(menu));
+    let catalogue = locales.catalogue(language);
+    let shown = match app.menu() {
+        Some(ours) if ours.id() == MENU_ID => relabel(&ours, catalogue),
+        _ => build(app, catalogue).and_then(|menu| app.set_menu(menu).map(drop)),
+    };
     if let Err(error) = shown {
         tracing::warn!(%error, "cannot show the application menu");
     }

@@ -11,7 +11,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::app::{Launch, RunningApp};
-use crate::{temp_data_dir, PASSWORD};
+use crate::{choose_language, temp_data_dir, PASSWORD};
 
 /// Records every key press the page receives (in the capture phase, before anything else).
 const RECORD_KEYS: &str = "
@@ -85,10 +85,19 @@ fn the_menu_s_keys_run_the_ui_s_actions_before_the_page_sees_them() {
         Ok((focused == "history-search").then_some(()))
     });
     app.screenshot("history-from-the-menu");
+    // In another language the menu is built anew, and its keys still work.
+    choose_language(&app, "nl");
+    app.ui()
+        .wait_for_text("a[data-page='personal-data']", "Persoonlijke gegevens");
+    press("ctrl+3");
+    app.ui()
+        .find("a[data-page='personal-data'][aria-current='page']");
     let seen = keys_seen(&app);
     assert!(
-        !seen.iter().any(|key| key == "2" || key == "f"),
-        "the menu took Ctrl+2 and Ctrl+F before the page: {seen:?}"
+        !seen
+            .iter()
+            .any(|key| key == "2" || key == "3" || key == "f"),
+        "the menu took Ctrl+2, Ctrl+F and Ctrl+3 before the page: {seen:?}"
     );
 }
 

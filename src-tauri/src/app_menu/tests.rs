@@ -224,3 +224,31 @@ fn the_menu_builds_in_every_language_with_its_labels_and_keys() {
         }
     }
 }
+
+#[test]
+fn a_menu_relabelled_in_another_language_reads_as_one_built_in_it() {
+    let app = tauri::test::mock_app();
+    let locales = Locales::load().expect("the shipped catalogues");
+    let labels = |menu: &Menu<tauri::test::MockRuntime>| -> Vec<String> {
+        let mut labels = Vec::new();
+        for submenu in menu.items().expect("submenus") {
+            let submenu = submenu.as_submenu().expect("a submenu").clone();
+            labels.push(submenu.text().expect("label"));
+            for item in submenu.items().expect("items") {
+                match item {
+                    MenuItemKind::MenuItem(item) => labels.push(item.text().expect("label")),
+                    MenuItemKind::Predefined(item) => labels.push(item.text().expect("label")),
+                    _ => {}
+                }
+            }
+        }
+        labels
+    };
+    let menu = build(&app, locales.catalogue(Language::Nl)).expect("built in Dutch");
+    let dutch = labels(&menu);
+    relabel(&menu, locales.catalogue(Language::Fr)).expect("relabelled");
+    let french = build(&app, locales.catalogue(Language::Fr)).expect("built in French");
+    assert_eq!(labels(&menu), labels(&french));
+    assert_ne!(labels(&menu), dutch);
+    assert_eq!(menu.id().as_ref(), MENU_ID);
+}
