@@ -32,7 +32,7 @@ NODE_MIN_VERSION=20.18
 
 run_packages=(build-essential pkg-config curl file libssl-dev libdbus-1-dev libwebkit2gtk-4.1-dev
               libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
+test_packages=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver xdotool
                python3-aiosmtpd python3-venv desktop-file-utils binutils postgresql nginx)
 
 packages=("${run_packages[@]}")

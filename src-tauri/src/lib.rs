@@ -2,6 +2,7 @@
 //! service over HTTP. With no service configured it starts one in-process (see [`startup`]).
 
 mod app_links;
+mod app_menu;
 mod autostart;
 mod browser;
 mod commands;
@@ -84,6 +85,9 @@ pub fn run() {
             prepare_in_background(app.handle().clone(), beginning)?;
             Ok(())
         })
+        // The application menu's items (where there is one, see `app_menu`); the tray's have
+        // their own handler.
+        .on_menu_event(app_menu::on_event)
         .on_window_event(|window, event| match event {
             tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
                 if window.label() == window::MAIN =>
@@ -219,6 +223,7 @@ fn prepare_in_background(
                 connection::spawn_monitor(app.clone());
                 esecure::start(&app, request_action::on_request_action);
                 push::start(&app);
+                show_app_menu(app.clone());
                 app.state::<startup::Readiness>().set_ready();
             }
             Err(error) => {
@@ -234,6 +239,16 @@ fn prepare_in_background(
             }
         })
         .map(drop)
+}
+
+/// The application menu, in the display language (which the state knows), where the desktop
+/// has one; until then a Mac shows Tauri's English default.
+fn show_app_menu(app: tauri::AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<state::AppState>();
+        let language = l10n::display_language(&state.local).await;
+        app_menu::install(&app, &state.locales, language);
+    });
 }
 
 /// The D-Bus name an OSO started with `OSO_DATA_DIR=data_dir` holds while it runs (on Linux; see

@@ -57,11 +57,11 @@ pub fn glyph_name(theme: Option<Theme>) -> &'static str {
     }
 }
 
-const OPEN: &str = "open";
-const ESECURE: &str = "esecure";
-const QUIT: &str = "quit";
-const APPROVE: &str = "approve:";
-const REJECT: &str = "reject:";
+pub(crate) const OPEN: &str = "open";
+pub(crate) const ESECURE: &str = "esecure";
+pub(crate) const QUIT: &str = "quit";
+pub(crate) const APPROVE: &str = "approve:";
+pub(crate) const REJECT: &str = "reject:";
 
 /// Tells the UI to show the eSecure page (from the tray or a notification).
 pub const OPEN_ESECURE_EVENT: &str = "esecure-open";

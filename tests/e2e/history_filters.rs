@@ -343,6 +343,25 @@ fn the_history_is_searched_by_order_or_tracking_number_filtered_by_date_sorted_b
         Some("cancelled")
     );
     app.screenshot("progress-cancelled");
+
+    // The line runs across a wide details panel and down a narrow one: in the smallest window
+    // (the sidebar still beside it) the panel, not the window, is what is narrow.
+    let direction = |app: &RunningApp| {
+        app.ui().execute(
+            "return getComputedStyle(document.getElementById('order-details-progress')).flexDirection;",
+            vec![],
+        )
+    };
+    assert_eq!(direction(app), Ok(json!("row")));
+    app.ui().set_window_rect(0, 0, 820, 560);
+    app.ui().wait_until("the progress line to run down", || {
+        Ok((direction(app)? == json!("column")).then_some(()))
+    });
+    let _ = app.ui().execute(
+        "document.getElementById('order-details-progress').scrollIntoView({ block: 'center' });",
+        vec![],
+    );
+    app.screenshot("progress-narrow-panel");
 }
 
 #[test]

@@ -6,6 +6,8 @@ mod accessibility;
 mod accounts;
 mod address_book;
 mod app;
+mod app_menu;
+mod container_layout;
 mod dark_mode;
 mod desktop;
 mod esecure;

@@ -73,7 +73,8 @@ pub async fn l10n_set_language(
             CommandError::field("language", "unknown_language", error.to_string())
         })?;
     state.local.set_ui_language(language).await?;
-    // The tray's menu speaks the display language too.
+    // The tray's menu and the application menu speak the display language too.
     crate::esecure::refresh(&app).await;
+    crate::app_menu::install(&app, &state.locales, language);
     Ok(payload(&state, &pseudo, language))
 }
