@@ -149,6 +149,11 @@ export async function flush() {
   }
 }
 
+/** Waits for a save already under way, without starting one: its answer names the draft. */
+export async function settled() {
+  while (saving) await saving;
+}
+
 /** Puts `next` (or an empty draft) in the wizard; the one there before is saved first. */
 export async function replace(next = null) {
   await flush();

@@ -7,6 +7,7 @@ import { say } from "../../lib/forms.js";
 import { errorMessage, readError } from "../../lib/errors.js";
 import { translated } from "../../lib/dom.js";
 import { dateTime } from "../../lib/format.js";
+import { settled } from "./draft.js";
 
 let banner;
 let text;
@@ -38,6 +39,10 @@ export async function offerResume() {
   } catch (error) {
     console.error("cannot read the unfinished order", error);
   }
+  // The draft found may be the one on screen, stored by a first save whose answer (its id) has
+  // not come back yet: offered, it would be "resumed" over itself, and its banner would push the
+  // page down under the user's pointer.
+  await settled();
   if (!draft?.id || draft.id === hooks.currentId()) {
     hideResume();
     return;
