@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use tauri::AppHandle;
@@ -36,6 +37,8 @@ pub struct Launch {
     started_at: SystemTime,
     exit_on_first_screen: bool,
     reported: AtomicBool,
+    /// Milliseconds from launch to each step of the Rust side's start (see [`Launch::mark`]).
+    steps: Mutex<BTreeMap<&'static str, u128>>,
 }
 
 impl Launch {
@@ -46,6 +49,16 @@ impl Launch {
             started_at: SystemTime::now(),
             exit_on_first_screen: std::env::var(EXIT_ENV).is_ok_and(|value| value == "1"),
             reported: AtomicBool::new(false),
+            steps: Mutex::default(),
+        }
+    }
+
+    /// Notes that the Rust side reached `step` now: the first-screen line then shows where the
+    /// time before the page went (Tauri's builder and plugins, the window, the state).
+    pub fn mark(&self, step: &'static str) {
+        let elapsed = self.started.elapsed().as_millis();
+        if let Ok(mut steps) = self.steps.lock() {
+            steps.entry(step).or_insert(elapsed);
         }
     }
 
@@ -70,6 +83,7 @@ impl Launch {
             ms = self.started.elapsed().as_millis(),
             page_began_ms = self.page_began_ms(page),
             page_milestones_ms = ?page.milestones,
+            app_steps_ms = ?self.steps.lock().map(|steps| steps.clone()).unwrap_or_default(),
             screen = page.screen.as_deref().unwrap_or("?"),
             page = page.page.as_deref().unwrap_or("?"),
             language = page.language.as_deref().unwrap_or("?"),
@@ -78,9 +92,19 @@ impl Launch {
         if self.exit_on_first_screen {
             // What was drawn follows the marker, for `scripts/measure-startup.py` to check.
             let mut out = std::io::stdout().lock();
+            let steps = self
+                .steps
+                .lock()
+                .map(|steps| {
+                    steps
+                        .iter()
+                        .map(|(step, ms)| format!(" {step}_ms={ms}"))
+                        .collect::<String>()
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "first-screen screen={} language={}",
+                "first-screen screen={} language={}{steps}",
                 page.screen.as_deref().unwrap_or("?"),
                 page.language.as_deref().unwrap_or("?")
             )

@@ -76,10 +76,13 @@ pub fn run() {
         .manage(commands::history_export::LastExport::default())
         .manage(commands::oidc::OidcSignIn::default())
         .setup(|app| {
+            app.state::<first_screen::Launch>().mark("setup");
             let beginning = startup::begin(app.handle())?;
+            app.state::<first_screen::Launch>().mark("logging");
             // The window before the state: the web view starts and loads the page while the
             // state is prepared beside it, and the page's first command (`app_ready`) waits.
             window::open_main(app.handle())?;
+            app.state::<first_screen::Launch>().mark("window");
             // Links only need the pending-link slot: listening from the start loses none.
             app_links::listen(app.handle());
             prepare_in_background(app.handle().clone(), beginning)?;
@@ -225,6 +228,7 @@ fn prepare_in_background(
                 push::start(&app);
                 show_app_menu(app.clone());
                 app.state::<startup::Readiness>().set_ready();
+                app.state::<first_screen::Launch>().mark("state");
             }
             Err(error) => {
                 // A setting OSO refuses: the window stays and says which, translated.

@@ -137,7 +137,8 @@ pub fn client_of_embedded(service: &RunningService) -> Result<ServiceClient, Cli
     let router = service.in_process();
     let call = LocalService::new(move |request| {
         let router = router.clone();
-        Box::pin(async move { router.call(request).await })
+        // Stopped: the app is quitting; callers take it as a service out of reach.
+        Box::pin(async move { router.call(request).await.ok() })
     });
     let listener = Url::parse(&service.url())
         .map_err(|error| ClientError::UnexpectedAnswer(format!("listener URL: {error}")))?;

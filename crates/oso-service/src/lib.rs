@@ -26,7 +26,7 @@ pub mod store;
 
 pub use api::error::ApiError;
 pub use config::{ConfigError, ServiceConfig};
-pub use in_process::InProcess;
+pub use in_process::{InProcess, Stopped};
 pub use running::{start, start_with_clock, RunningService};
 pub use start_error::StartError;
 

@@ -16,7 +16,7 @@ use crate::accounts::{Accounts, Links};
 use crate::api::{self, AppState};
 use crate::config::ServiceConfig;
 use crate::database::Database;
-use crate::in_process::InProcess;
+use crate::in_process::{Gate, InProcess};
 use crate::mail::Mailer;
 use crate::start_error::StartError;
 use crate::store;
@@ -222,7 +222,8 @@ pub async fn start_with_clock(
         api::AllowedHosts::for_listener(address, config.public_url.as_deref()),
         api::TrustedProxies::new(config.trusted_proxies.iter().copied()),
     );
-    let in_process = InProcess::new(router.clone(), address);
+    let in_process_gate = Gate::default();
+    let in_process = InProcess::new(router.clone(), address, in_process_gate.clone());
     let (stop, stopped) = watch::channel(None);
     let jobs = crate::jobs::Context {
         database: state.database.clone(),
@@ -256,6 +257,8 @@ pub async fn start_with_clock(
         .with_graceful_shutdown(async move {
             // A dropped sender means the owner is gone: stop as well.
             let _ = told_to_stop.wait_for(Option::is_some).await;
+            // Calls in process end as connections do: no new ones, those under way answered.
+            in_process_gate.close().await;
             // Open event streams would hold the graceful shutdown for ever.
             events.close();
         })

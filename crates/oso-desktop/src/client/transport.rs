@@ -24,8 +24,9 @@ pub(super) enum Transport {
     InProcess(LocalService),
 }
 
-/// The future of a [`LocalService`]'s answer.
-pub type LocalAnswer = Pin<Box<dyn Future<Output = http::Response<Body>> + Send>>;
+/// The future of a [`LocalService`]'s answer: `None` once the service has stopped, which is what
+/// a refused connection is over HTTP.
+pub type LocalAnswer = Pin<Box<dyn Future<Output = Option<http::Response<Body>>> + Send>>;
 
 /// A service in this process, as a function from a request to its answer: for the embedded
 /// service, its router. The Tauri shell wires it, so this crate does not depend on the service.
@@ -53,6 +54,8 @@ pub enum TransportError {
     TimedOut(Duration),
     #[error("the answer broke off: {0}")]
     BrokenAnswer(String),
+    #[error("the service in this process has stopped")]
+    Stopped,
 }
 
 /// A status and the whole body, however the request travelled.
@@ -104,7 +107,7 @@ impl Transport {
                 let timeout = outgoing.timeout;
                 let request = in_process_request(outgoing)?;
                 let answer = async {
-                    let response = (service.0)(request).await;
+                    let response = (service.0)(request).await.ok_or(TransportError::Stopped)?;
                     let status = response.status();
                     let body = axum::body::to_bytes(response.into_body(), usize::MAX)
                         .await

@@ -45,7 +45,7 @@ fn local(router: Router) -> LocalService {
         let router = router.clone();
         Box::pin(async move {
             match tower::ServiceExt::oneshot(router, request).await {
-                Ok(response) => response,
+                Ok(response) => Some(response),
                 Err(never) => match never {},
             }
         })
@@ -169,5 +169,18 @@ async fn an_answer_in_process_without_an_error_body_is_reported_as_unexpected() 
     match client.health().await {
         Err(ClientError::UnexpectedAnswer(message)) => assert!(message.contains("418")),
         other => panic!("expected an unexpected answer, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_call_to_a_local_service_that_has_stopped_counts_as_unreachable() {
+    let stopped = LocalService::new(|_request| Box::pin(async { None }));
+    let client =
+        ServiceClient::in_process(Url::parse("http://127.0.0.1:1/").expect("url"), stopped)
+            .expect("client");
+
+    match client.health().await {
+        Err(ClientError::Unreachable(TransportError::Stopped)) => {}
+        other => panic!("expected unreachable, got {other:?}"),
     }
 }

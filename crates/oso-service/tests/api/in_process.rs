@@ -9,7 +9,11 @@ use crate::accounts::active_user;
 use crate::support::{spawn_service, TestService};
 
 async fn call(service: &TestService, request: Request<Body>) -> (StatusCode, Value) {
-    let response = service.in_process().call(request).await;
+    let response = service
+        .in_process()
+        .call(request)
+        .await
+        .expect("a running service answers");
     let status = response.status();
     let body = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
@@ -80,4 +84,15 @@ async fn an_unknown_path_in_process_gets_the_same_closed_error_code_as_over_http
 
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["code"], "not_found");
+}
+
+#[tokio::test]
+async fn once_the_service_stops_a_call_in_process_is_refused_as_a_connection_would_be() {
+    let service = spawn_service().await;
+    let handle = service.in_process();
+
+    service.shutdown().await;
+
+    let refused = handle.call(get("/api/v1/health", None)).await;
+    assert_eq!(refused.err(), Some(oso_service::Stopped));
 }
