@@ -42,6 +42,9 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::PgPool;
 
+/// A pooled connection idle this long is pinged before it is lent out (see [`open`]).
+pub const PING_WHEN_IDLE_FOR: Duration = Duration::from_secs(1);
+
 /// The schema, kept side by side with the SQLite migrations of `oso-service`.
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
@@ -59,6 +62,19 @@ pub async fn open(options: PgConnectOptions, max_connections: u32) -> Result<PgP
     let pool = PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(5))
+        // sqlx pings every connection it lends out by default: a round trip to the server before
+        // each statement's own (issue 23: half of a history page's time on loopback). A
+        // connection in steady use is known to work; one that sat idle may have been cut (a
+        // restart of the server, a firewall), so only that one is pinged, and replaced if dead.
+        .test_before_acquire(false)
+        .before_acquire(|connection, metadata| {
+            Box::pin(async move {
+                if metadata.idle_for >= PING_WHEN_IDLE_FOR {
+                    sqlx::Connection::ping(connection).await?;
+                }
+                Ok(true)
+            })
+        })
         .connect_with(options)
         .await
         .map_err(OpenError::Connect)?;

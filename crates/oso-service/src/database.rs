@@ -294,3 +294,41 @@ pub(crate) mod testing {
     }
     pub(crate) use on_both_engines;
 }
+
+#[cfg(test)]
+mod pool_tests {
+    use sqlx::{Connection, PgConnection};
+
+    use super::{testing, Database};
+
+    #[tokio::test]
+    #[ignore = "needs PostgreSQL: scripts/with-postgres.sh (make test runs it)"]
+    async fn a_connection_the_server_cut_while_it_was_idle_is_replaced_before_it_is_used() {
+        let test = testing::postgres().await;
+        let Database::Postgres(pool) = &test.database else {
+            unreachable!("a PostgreSQL test database")
+        };
+        assert!(test.database.schema_version().await.is_ok());
+
+        // The server ends every connection of the pool, as a restart would.
+        let mut other = PgConnection::connect_with(&pool.connect_options())
+            .await
+            .expect("connects");
+        sqlx::query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .execute(&mut other)
+        .await
+        .expect("ends the pool's connections");
+        tokio::time::sleep(oso_service_postgres::PING_WHEN_IDLE_FOR).await;
+
+        // Idle that long, the cut connection is pinged, found dead and replaced.
+        for _ in 0..3 {
+            test.database
+                .schema_version()
+                .await
+                .expect("answered on a new connection");
+        }
+    }
+}

@@ -58,6 +58,9 @@ impl LocalStore {
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // No ping before each statement (sqlx's default): for a local file it is a second
+            // trip through the connection's worker thread, and such a connection cannot go stale.
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(|source| LocalStoreError::Open {
