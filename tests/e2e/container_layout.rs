@@ -39,11 +39,21 @@ fn wait_for_columns(app: &RunningApp, filters: u64, supplies: u64) -> Value {
         })
 }
 
-/// A screenshot with the filters and the first supplies in view.
+/// A screenshot with the filters and the first supplies in view, after the last supply has been
+/// brought into view: however far the page scrolls, the window itself must not (its top bar
+/// stays where it is).
 fn screenshot(app: &mut RunningApp, step: &str) {
-    let _ = app.ui().execute(
-        "document.querySelector('#order-step-3 .supply-filters').scrollIntoView({ block: 'start' });",
+    let document_scrolled = app.ui().execute(
+        "document.querySelector('#order-step-3 .supply:last-of-type').scrollIntoView({ block: 'end' });
+         document.querySelector('#order-step-3 .supply-filters').scrollIntoView({ block: 'start' });
+         const root = document.scrollingElement;
+         return [root.scrollTop, root.scrollLeft];",
         vec![],
+    );
+    assert_eq!(
+        document_scrolled,
+        Ok(json!([0, 0])),
+        "{step}: the window itself scrolled"
     );
     app.screenshot(step);
 }

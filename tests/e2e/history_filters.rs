@@ -357,10 +357,15 @@ fn the_history_is_searched_by_order_or_tracking_number_filtered_by_date_sorted_b
     app.ui().wait_until("the progress line to run down", || {
         Ok((direction(app)? == json!("column")).then_some(()))
     });
-    let _ = app.ui().execute(
-        "document.getElementById('order-details-progress').scrollIntoView({ block: 'center' });",
+    // Brought into view, the progress line scrolls the details panel, never the window itself
+    // (whose top bar would then slide out of sight).
+    let document_scrolled = app.ui().execute(
+        "document.getElementById('order-details-progress').scrollIntoView({ block: 'center' });
+         const root = document.scrollingElement;
+         return [root.scrollTop, root.scrollLeft];",
         vec![],
     );
+    assert_eq!(document_scrolled, Ok(json!([0, 0])), "the window scrolled");
     app.screenshot("progress-narrow-panel");
 }
 
