@@ -66,7 +66,9 @@ expected mode stops the script: its template is wrong, and its figures would mea
 from their own logs (logs/ in their data directory) the script reads the line `first screen
 shown`, whose page milestones it prints as medians per state (and the screen and language, should
 the page ever report them there), whether the events stream opened (OSO opens it only for a
-signed-in session), and any warnings or errors.
+signed-in session), and any warnings or errors. Every program's `first-screen` line also says
+when its Rust side began its set-up and had built its window (OSO: also its logs and its state),
+in ms from launch; the script prints their medians, to show where the time before the page went.
 
 What is measured, per run:
 
@@ -97,6 +99,7 @@ import collections
 import ctypes
 import math
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -243,6 +246,10 @@ def measured_run(command, timeout, home, env):
             # `first-screen`, or with words after it should the app ever say more there.
             if line.strip().split(b" ", 1)[0] == MARKER:
                 screen["at"] = time.monotonic()
+                # The Rust side's steps, in ms from launch (`setup_ms=34 window_ms=151 …`),
+                # which OSO and the empty window both print on this line.
+                screen["steps"] = {key.decode(): int(value)
+                                   for key, value in re.findall(rb"(\w+)_ms=(\d+)", line)}
                 break
         # Keep draining: helpers inherit the pipe, and a full pipe must never block them.
         for _ in app.stdout:
@@ -269,6 +276,7 @@ def measured_run(command, timeout, home, env):
             f"{tail}")
     name, hwm = watch.largest()
     logged = startup_states.log_facts(home)
+    logged["steps"] = screen.get("steps", {})
     return screen["at"] - started, exited - started, name, hwm, usage.ru_maxrss, logged
 
 
@@ -449,6 +457,14 @@ def report(programs, results):
         print("  " + summary("exit", [row[1] for row in rows], "ms", 1000))
         print("  " + summary("peak memory", [row[2] for row in rows], "MiB", 1 / 1024)
               + f"   (largest process: {largest})")
+        steps = collections.defaultdict(list)
+        for row in rows:
+            for step, at in row[4].get("steps", {}).items():
+                steps[step].append(at)
+        if steps:
+            order = sorted(steps, key=lambda step: statistics.median(steps[step]))
+            print("  steps before the page, medians, ms after launch: "
+                  + ", ".join(f"{step} {statistics.median(steps[step]):.0f}" for step in order))
         logged = [row[4]["first_screen"] for row in rows if row[4]["first_screen"]]
         if state is not None and logged:
             marks = collections.defaultdict(list)
