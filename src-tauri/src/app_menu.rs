@@ -104,7 +104,8 @@ pub struct Submenu {
     pub items: &'static [Item],
 }
 
-const fn page(id: &'static str, label: &'static str, keys: &'static str) -> Item {
+/// One of OSO's own items, with its keys.
+const fn act(id: &'static str, label: &'static str, keys: &'static str) -> Item {
     Item::Action(Action {
         id,
         label,
@@ -132,11 +133,7 @@ pub const MENU: [Submenu; 6] = [
     Submenu {
         role: Role::File,
         label: "menu-file",
-        items: &[Item::Action(Action {
-            id: "new-order",
-            label: "menu-new-order",
-            keys: Some("CmdOrCtrl+N"),
-        })],
+        items: &[act("new-order", "menu-new-order", "CmdOrCtrl+N")],
     },
     Submenu {
         role: Role::Edit,
@@ -155,34 +152,18 @@ pub const MENU: [Submenu; 6] = [
         role: Role::View,
         label: "menu-view",
         items: &[
-            page("page-new-order", "nav-new-order", "CmdOrCtrl+1"),
-            page("page-order-history", "nav-order-history", "CmdOrCtrl+2"),
-            page("page-personal-data", "nav-personal-data", "CmdOrCtrl+3"),
-            page("page-account-numbers", "nav-account-numbers", "CmdOrCtrl+4"),
-            page("page-address-book", "nav-address-book", "CmdOrCtrl+5"),
-            page("page-esecure", "nav-esecure", "CmdOrCtrl+6"),
+            act("page-new-order", "nav-new-order", "CmdOrCtrl+1"),
+            act("page-order-history", "nav-order-history", "CmdOrCtrl+2"),
+            act("page-personal-data", "nav-personal-data", "CmdOrCtrl+3"),
+            act("page-account-numbers", "nav-account-numbers", "CmdOrCtrl+4"),
+            act("page-address-book", "nav-address-book", "CmdOrCtrl+5"),
+            act("page-esecure", "nav-esecure", "CmdOrCtrl+6"),
             Item::Separator,
-            Item::Action(Action {
-                id: "find",
-                label: "menu-find",
-                keys: Some("CmdOrCtrl+F"),
-            }),
+            act("find", "menu-find", "CmdOrCtrl+F"),
             Item::Separator,
-            Item::Action(Action {
-                id: "zoom-in",
-                label: "menu-zoom-in",
-                keys: Some("CmdOrCtrl+="),
-            }),
-            Item::Action(Action {
-                id: "zoom-out",
-                label: "menu-zoom-out",
-                keys: Some("CmdOrCtrl+-"),
-            }),
-            Item::Action(Action {
-                id: "zoom-reset",
-                label: "menu-zoom-reset",
-                keys: Some("CmdOrCtrl+0"),
-            }),
+            act("zoom-in", "menu-zoom-in", "CmdOrCtrl+="),
+            act("zoom-out", "menu-zoom-out", "CmdOrCtrl+-"),
+            act("zoom-reset", "menu-zoom-reset", "CmdOrCtrl+0"),
         ],
     },
     Submenu {
@@ -193,11 +174,7 @@ pub const MENU: [Submenu; 6] = [
     Submenu {
         role: Role::Help,
         label: "menu-help",
-        items: &[Item::Action(Action {
-            id: "shortcuts",
-            label: "menu-shortcuts",
-            keys: Some("F1"),
-        })],
+        items: &[act("shortcuts", "menu-shortcuts", "F1")],
     },
 ];
 
@@ -308,16 +285,20 @@ fn relabel<R: Runtime>(menu: &Menu<R>, catalogue: &Catalogue) -> tauri::Result<(
     Ok(())
 }
 
-/// Shows the menu bar in `language` where the desktop expects one, or relabels the one shown
-/// after a language switch. A menu that cannot be built is logged, and the one before stays (on
-/// a Mac, Tauri's English default until the first).
-pub fn install(app: &AppHandle, locales: &Locales, language: Language) {
-    // A Mac always; elsewhere only when asked for.
+/// Whether this desktop shows the menu bar: a Mac always; elsewhere only when asked for.
+pub fn wanted() -> bool {
     #[cfg(target_os = "macos")]
     let wanted = true;
     #[cfg(not(target_os = "macos"))]
     let wanted = std::env::var(MENU_ENV).is_ok_and(|value| value == "1");
-    if !wanted {
+    wanted
+}
+
+/// Shows the menu bar in `language` where the desktop expects one, or relabels the one shown
+/// after a language switch. A menu that cannot be built is logged, and the one before stays (on
+/// a Mac, Tauri's English default until the first).
+pub fn install(app: &AppHandle, locales: &Locales, language: Language) {
+    if !wanted() {
         return;
     }
     let catalogue = locales.catalogue(language);

@@ -248,6 +248,10 @@ fn prepare_in_background(
 /// The application menu, in the display language (which the state knows), where the desktop
 /// has one; until then a Mac shows Tauri's English default.
 fn show_app_menu(app: tauri::AppHandle) {
+    // Most desktops have none: then nothing is read for it at start-up.
+    if !app_menu::wanted() {
+        return;
+    }
     tauri::async_runtime::spawn(async move {
         let state = app.state::<state::AppState>();
         let language = l10n::display_language(&state.local).await;

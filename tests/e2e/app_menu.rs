@@ -44,6 +44,20 @@ fn press(keys: &str) {
     assert!(status.success(), "xdotool could not press {keys}");
 }
 
+/// Ctrl+2 opens the history (the second page of the navigation), and Ctrl+F its search field.
+fn history_and_its_search_by_keys(app: &RunningApp) {
+    press("ctrl+2");
+    app.ui()
+        .find("a[data-page='order-history'][aria-current='page']");
+    press("ctrl+f");
+    app.ui().wait_until("the search field focused", || {
+        let focused = app
+            .ui()
+            .execute("return document.activeElement?.id;", vec![])?;
+        Ok((focused == "history-search").then_some(()))
+    });
+}
+
 fn current_page(app: &RunningApp) -> String {
     app.ui()
         .execute("return location.hash;", vec![])
@@ -72,20 +86,9 @@ fn the_menu_s_keys_run_the_ui_s_actions_before_the_page_sees_them() {
         .find("a[data-page='new-order'][aria-current='page']");
     app.ui().execute(RECORD_KEYS, vec![]).expect("recording");
 
-    // Ctrl+2: the View menu's second page, the history.
-    press("ctrl+2");
-    app.ui()
-        .find("a[data-page='order-history'][aria-current='page']");
-    // Ctrl+F: the history's search field.
-    press("ctrl+f");
-    app.ui().wait_until("the search field focused", || {
-        let focused = app
-            .ui()
-            .execute("return document.activeElement?.id;", vec![])?;
-        Ok((focused == "history-search").then_some(()))
-    });
+    history_and_its_search_by_keys(&app);
     app.screenshot("history-from-the-menu");
-    // In another language the menu is built anew, and its keys still work.
+    // In another language the menu is relabelled, and its keys still work.
     choose_language(&app, "nl");
     app.ui()
         .wait_for_text("a[data-page='personal-data']", "Persoonlijke gegevens");
@@ -111,16 +114,7 @@ fn without_the_menu_the_same_keys_reach_the_page_and_run_the_same_actions() {
         .find("a[data-page='new-order'][aria-current='page']");
     app.ui().execute(RECORD_KEYS, vec![]).expect("recording");
 
-    press("ctrl+2");
-    app.ui()
-        .find("a[data-page='order-history'][aria-current='page']");
-    press("ctrl+f");
-    app.ui().wait_until("the search field focused", || {
-        let focused = app
-            .ui()
-            .execute("return document.activeElement?.id;", vec![])?;
-        Ok((focused == "history-search").then_some(()))
-    });
+    history_and_its_search_by_keys(&app);
     app.screenshot("history-from-the-keyboard");
     let seen = keys_seen(&app);
     assert!(

@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
-use crate::{temp_data_dir, PASSWORD};
+use crate::{temp_data_dir, visible_step, PASSWORD};
 
 /// The widths that decide, and the columns of the grids laid out by them.
 const LAYOUT: &str = "
@@ -56,11 +56,6 @@ fn screenshot(app: &mut RunningApp, step: &str) {
         "{step}: the window itself scrolled"
     );
     app.screenshot(step);
-}
-
-fn visible_step(app: &RunningApp, step: u8) {
-    app.ui()
-        .find(&format!("[data-step='{step}']:not([hidden])"));
 }
 
 /// Through steps 1 and 2 to the supplies.

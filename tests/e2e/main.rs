@@ -90,6 +90,12 @@ fn choose_language(app: &RunningApp, code: &str) {
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 
+/// Waits until the order wizard shows step `step`.
+pub(crate) fn visible_step(app: &RunningApp, step: u8) {
+    app.ui()
+        .find(&format!("[data-step='{step}']:not([hidden])"));
+}
+
 pub(crate) fn temp_data_dir() -> tempfile::TempDir {
     tempfile::Builder::new()
         .prefix("oso-e2e-")

@@ -6,14 +6,9 @@ use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
 use crate::shared_service::IntermittentService;
-use crate::temp_data_dir;
+use crate::{temp_data_dir, visible_step};
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
-
-fn visible_step(app: &RunningApp, step: u8) {
-    app.ui()
-        .find(&format!("[data-step='{step}']:not([hidden])"));
-}
 
 fn wait_for_some_text(app: &RunningApp, css: &str) -> String {
     app.ui().wait_until(&format!("text in {css}"), || {

@@ -7,15 +7,10 @@ use serde_json::{json, Value};
 
 use crate::app::{Launch, RunningApp};
 use crate::shared_service::IntermittentService;
-use crate::temp_data_dir;
+use crate::{temp_data_dir, visible_step};
 
 const PASSWORD: &str = "tall giraffe eats blue kites";
 const EMAIL: &str = "memory@zebra.example";
-
-fn visible_step(app: &RunningApp, step: u8) {
-    app.ui()
-        .find(&format!("[data-step='{step}']:not([hidden])"));
-}
 
 fn new_order(app: &RunningApp) {
     let _ = app
