@@ -106,10 +106,20 @@ impl Session {
         .unwrap_or_else(|error| panic!("typing into {css} failed: {error}"));
     }
 
-    /// Clicks the first element matching `css`, waiting for it to appear.
+    /// Clicks the first element matching `css`, waiting for it to appear. The element is
+    /// looked up again on each try: a list drawn again (the same items, new nodes) between
+    /// finding and clicking leaves a stale reference that no wait would make clickable.
     pub fn click_on(&self, css: &str) {
-        let element = self.find(css);
-        self.click(&element);
+        self.wait_until(
+            &format!("an element matching {css} to take a click"),
+            || {
+                let Some(element) = self.try_find(css)? else {
+                    return Ok(None);
+                };
+                self.post(&format!("/element/{}/click", element.0), json!({}))
+                    .map(Some)
+            },
+        );
     }
 
     /// The value of the form field matching `css`.

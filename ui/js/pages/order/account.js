@@ -66,8 +66,15 @@ function sync() {
   nameField.hidden = known || !saveBox.checked;
 }
 
+/** What the list shows now, so the same numbers read again do not redraw it under the pointer. */
+let drawn = null;
+
 function render() {
-  list.replaceChildren(...(saved ?? []).map((item) => translated(choice(item))));
+  const wanted = JSON.stringify(saved ?? []);
+  if (wanted !== drawn) {
+    list.replaceChildren(...(saved ?? []).map((item) => translated(choice(item))));
+    drawn = wanted;
+  }
   group.hidden = !saved?.length;
   sync();
 }
