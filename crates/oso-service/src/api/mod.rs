@@ -18,6 +18,7 @@ mod html_page;
 pub mod operator;
 pub mod orders;
 mod pages;
+mod run_to_the_end;
 
 use std::sync::Arc;
 
@@ -200,7 +201,7 @@ pub fn router(state: AppState, hosts: AllowedHosts, proxies: TrustedProxies) -> 
         .fallback(error::not_found)
         .with_state(state)
         .layer(axum::Extension(proxies))
-        .layer(axum::middleware::from_fn(run_to_the_end))
+        .layer(axum::middleware::from_fn(run_to_the_end::run_to_the_end))
         .layer(axum::middleware::from_fn_with_state(hosts, guard::guard))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
@@ -219,19 +220,4 @@ pub fn router(state: AppState, hosts: AllowedHosts, proxies: TrustedProxies) -> 
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-}
-
-/// Every request runs to its end, also when its client goes away. The server drops a handler's
-/// future when the connection closes, which would stop it at any await: between an order's
-/// commit and its confirmation e-mail, or between an eSecure request and the mail that asks the
-/// administrators (which is never sent again), leaving work half done that no retry finishes.
-async fn run_to_the_end(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    match tokio::spawn(next.run(request)).await {
-        Ok(response) => response,
-        Err(failed) => error::ApiError::internal(&failed).into_response(),
-    }
 }

@@ -96,3 +96,46 @@ async fn once_the_service_stops_a_call_in_process_is_refused_as_a_connection_wou
     let refused = handle.call(get("/api/v1/health", None)).await;
     assert_eq!(refused.err(), Some(oso_service::Stopped));
 }
+
+#[tokio::test]
+async fn an_order_whose_caller_in_process_stopped_waiting_is_still_placed_and_confirmed() {
+    let service = spawn_service().await;
+    let token = active_user(&service, "gave-up@zebra.example").await;
+    // Holding the write lock keeps the order waiting in the service while its caller gives up.
+    let mut lock = service
+        .database()
+        .begin_write()
+        .await
+        .expect("a transaction");
+    if let oso_service::database::Tx::Postgres(tx) = &mut lock {
+        sqlx::query("LOCK TABLE orders IN EXCLUSIVE MODE")
+            .execute(&mut **tx)
+            .await
+            .expect("the orders locked");
+    }
+    let body = crate::orders::order(
+        "in-process-gone-0001",
+        serde_json::json!([{"sku": "ENV-DL-50", "packs": 1}]),
+    );
+    let request = Request::post("/api/v1/orders")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("a request");
+
+    let handle = service.in_process();
+    let gave_up =
+        tokio::time::timeout(std::time::Duration::from_millis(300), handle.call(request)).await;
+    assert!(gave_up.is_err(), "the order waited for the lock");
+    drop(lock);
+
+    for _ in 0..100 {
+        if service.mails("order-confirmation").len() == 1 {
+            let (_, history) = call(&service, get("/api/v1/orders", Some(&token))).await;
+            assert_eq!(history["count"]["counted"], 1, "{history}");
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the order was dropped with its caller: no confirmation e-mail");
+}
