@@ -4,8 +4,8 @@
 //! first page (25 rows, with its count) and a page deep in the history (after 80 % of it, read
 //! from its cursor), as the `history_list` command gets them (the app's client → the embedded
 //! service's router, in process → SQLite → JSON, decoded, then encoded again for the webview), against two baselines in the same run:
-//! - **raw**: the same statements the service runs for the page (the page and, for the first
-//!   page, the count; the administered numbers come with the session, which the command's
+//! - **raw**: the same statement the service runs for the page (a first page brings its count
+//!   in its rows; the administered numbers come with the session, which the command's
 //!   authentication reads), built by the service's own `history_keyset`, run directly on the
 //!   service's SQLite file;
 //! - **floor**: the same 25 rows read by primary key.
@@ -188,7 +188,7 @@ async fn administered(pool: &SqlitePool, requester: &Requester) -> Vec<String> {
     .expect("numbers")
 }
 
-/// What the service runs for a page, run directly: the page and, for the first, the count.
+/// What the service runs for a page, run directly: the page, and for the first its count with it.
 /// Returns the page's rows.
 async fn raw_page(
     pool: &SqlitePool,
@@ -197,21 +197,28 @@ async fn raw_page(
     query: &HistoryQuery,
     cursor: Option<&Cursor>,
 ) -> Vec<PageRow> {
-    let rows: Vec<PageRow> =
-        keyset::page_query::<Sqlite>(sources, requester, query, cursor, i64::from(PAGE) + 1)
-            .build_query_as()
-            .fetch_all(pool)
-            .await
-            .expect("page");
-    if cursor.is_none() {
-        let counted: i64 = keyset::count_query::<Sqlite>(sources, requester, query)
-            .build_query_scalar()
-            .fetch_one(pool)
-            .await
-            .expect("count");
-        assert!(counted > 0);
-    }
-    rows
+    let Some(cursor) = cursor else {
+        // The first page: its rows carry the count.
+        let rows: Vec<keyset::CountedPageRow> =
+            keyset::first_page_query::<Sqlite>(sources, requester, query, i64::from(PAGE) + 1)
+                .build_query_as()
+                .fetch_all(pool)
+                .await
+                .expect("first page");
+        return rows
+            .into_iter()
+            .map(|row| {
+                let (row, counted) = keyset::without_count(row);
+                assert!(counted > 0);
+                row
+            })
+            .collect();
+    };
+    keyset::page_query::<Sqlite>(sources, requester, query, Some(cursor), i64::from(PAGE) + 1)
+        .build_query_as()
+        .fetch_all(pool)
+        .await
+        .expect("page")
 }
 
 /// The physical floor: the page's rows read by their primary keys.

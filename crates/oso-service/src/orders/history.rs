@@ -14,7 +14,7 @@ pub use oso_api::orders::{
 
 pub(super) use super::history_filters::{check_filters, visible_to};
 pub(super) use super::history_keyset::push_order_by as order_by;
-use super::history_keyset::{self as keyset, Cursor, PageRow, COUNTED_UP_TO};
+use super::history_keyset::{self as keyset, CountedPageRow, Cursor, PageRow, COUNTED_UP_TO};
 use crate::accounts::SignedIn;
 use crate::database::{Database, Dialect};
 use crate::error::ServiceError;
@@ -39,32 +39,39 @@ pub async fn page(
     // Read with the session (see `SignedIn::administered`): no statement of its own.
     let sources = keyset::sources(user.user.id, user.administered.clone(), query);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
-    // One row more than the page, to know whether a next page exists. The first page's count
-    // runs at the same time on a second connection: it reads as many rows as the page does.
+    // One row more than the page, to know whether a next page exists. The first page brings
+    // the count in its rows (`first_page_query`); later pages have none.
     let take = limit + 1;
-    let first = cursor.is_none();
-    let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match database {
-        Database::Sqlite(pool) => {
-            let mut page =
-                keyset::page_query::<Sqlite>(&sources, &requester, query, cursor.as_ref(), take);
-            let mut count = keyset::count_query::<Sqlite>(&sources, &requester, query);
-            tokio::try_join!(page.build_query_as().fetch_all(pool), async {
-                match first {
-                    true => count.build_query_scalar().fetch_one(pool).await.map(Some),
-                    false => Ok(None),
-                }
-            })?
+    let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match (database, cursor.as_ref()) {
+        (Database::Sqlite(pool), None) => {
+            let rows = keyset::first_page_query::<Sqlite>(&sources, &requester, query, take)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?;
+            with_count(rows)
         }
-        Database::Postgres(pool) => {
-            let mut page =
-                keyset::page_query::<Postgres>(&sources, &requester, query, cursor.as_ref(), take);
-            let mut count = keyset::count_query::<Postgres>(&sources, &requester, query);
-            tokio::try_join!(page.build_query_as().fetch_all(pool), async {
-                match first {
-                    true => count.build_query_scalar().fetch_one(pool).await.map(Some),
-                    false => Ok(None),
-                }
-            })?
+        (Database::Sqlite(pool), Some(cursor)) => {
+            let rows =
+                keyset::page_query::<Sqlite>(&sources, &requester, query, Some(cursor), take)
+                    .build_query_as()
+                    .fetch_all(pool)
+                    .await?;
+            (rows, None)
+        }
+        (Database::Postgres(pool), None) => {
+            let rows = keyset::first_page_query::<Postgres>(&sources, &requester, query, take)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?;
+            with_count(rows)
+        }
+        (Database::Postgres(pool), Some(cursor)) => {
+            let rows =
+                keyset::page_query::<Postgres>(&sources, &requester, query, Some(cursor), take)
+                    .build_query_as()
+                    .fetch_all(pool)
+                    .await?;
+            (rows, None)
         }
     };
     let more = rows.len() as i64 > limit;
@@ -97,6 +104,16 @@ pub async fn page(
         orders,
         next,
     })
+}
+
+/// A first page's rows and their count; none is a history without orders.
+fn with_count(rows: Vec<CountedPageRow>) -> (Vec<PageRow>, Option<i64>) {
+    let counted = rows.first().map_or(0, |row| row.7);
+    let rows = rows
+        .into_iter()
+        .map(|row| keyset::without_count(row).0)
+        .collect();
+    (rows, Some(counted))
 }
 
 /// The numbers the history's filter offers: those of the orders the history shows, and those
