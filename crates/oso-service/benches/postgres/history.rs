@@ -98,7 +98,7 @@ async fn administered(pool: &PgPool, requester: &Requester) -> Vec<String> {
     .expect("numbers")
 }
 
-/// What the service runs for a page, run directly: the page, and for the first its count with it (the
+/// What the service runs for a page, run directly: the page and, for the first, the count (the
 /// administered numbers come with the session). Returns the page's rows.
 async fn raw_page(
     pool: &PgPool,
@@ -107,28 +107,21 @@ async fn raw_page(
     query: &HistoryQuery,
     cursor: Option<&Cursor>,
 ) -> Vec<PageRow> {
-    let Some(cursor) = cursor else {
-        // The first page: its rows carry the count.
-        let rows: Vec<keyset::CountedPageRow> =
-            keyset::first_page_query::<Postgres>(sources, requester, query, PAGE + 1)
-                .build_query_as()
-                .fetch_all(pool)
-                .await
-                .expect("first page");
-        return rows
-            .into_iter()
-            .map(|row| {
-                let (row, counted) = keyset::without_count(row);
-                assert!(counted > 0);
-                row
-            })
-            .collect();
-    };
-    keyset::page_query::<Postgres>(sources, requester, query, Some(cursor), PAGE + 1)
-        .build_query_as()
-        .fetch_all(pool)
-        .await
-        .expect("page")
+    let rows: Vec<PageRow> =
+        keyset::page_query::<Postgres>(sources, requester, query, cursor, PAGE + 1)
+            .build_query_as()
+            .fetch_all(pool)
+            .await
+            .expect("page");
+    if cursor.is_none() {
+        let counted: i64 = keyset::count_query::<Postgres>(sources, requester, query)
+            .build_query_scalar()
+            .fetch_one(pool)
+            .await
+            .expect("count");
+        assert!(counted > 0);
+    }
+    rows
 }
 
 /// The physical floor: the page's rows read by their primary keys.

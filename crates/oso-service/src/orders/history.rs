@@ -39,8 +39,9 @@ pub async fn page(
     // Read with the session (see `SignedIn::administered`): no statement of its own.
     let sources = keyset::sources(user.user.id, user.administered.clone(), query);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
-    // One row more than the page, to know whether a next page exists. The first page brings
-    // the count in its rows (`first_page_query`); later pages have none.
+    // One row more than the page, to know whether a next page exists. On SQLite the first page
+    // brings the count in its rows (`first_page_query`): one trip through a connection's
+    // worker thread fewer. Later pages have no count.
     let take = limit + 1;
     let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match (database, cursor.as_ref()) {
         (Database::Sqlite(pool), None) => {
@@ -58,12 +59,17 @@ pub async fn page(
                     .await?;
             (rows, None)
         }
+        // PostgreSQL counts beside the page, on a second connection: its server runs the two
+        // at once, where one statement would run them one after the other (measured: the
+        // first pages at 10,000 orders took as long, or up to 1.4 ms longer, as one statement).
         (Database::Postgres(pool), None) => {
-            let rows = keyset::first_page_query::<Postgres>(&sources, &requester, query, take)
-                .build_query_as()
-                .fetch_all(pool)
-                .await?;
-            with_count(rows)
+            let mut page = keyset::page_query::<Postgres>(&sources, &requester, query, None, take);
+            let mut count = keyset::count_query::<Postgres>(&sources, &requester, query);
+            let (rows, counted) = tokio::try_join!(
+                page.build_query_as().fetch_all(pool),
+                count.build_query_scalar().fetch_one(pool)
+            )?;
+            (rows, Some(counted))
         }
         (Database::Postgres(pool), Some(cursor)) => {
             let rows =

@@ -222,9 +222,9 @@ where
     page
 }
 
-/// The first page, each row with the count of `push_count` as its last column: one
-/// statement instead of two, so one trip to the database (and, for SQLite, one trip through a
-/// connection's thread) fewer. The count is a subquery that does not depend on the row, which
+/// The first page, each row with the count of [`count_query`] as its last column: one
+/// statement instead of two, so one trip through a connection's thread fewer (SQLite; see
+/// `history::page`). The count is a subquery that does not depend on the row, which
 /// both engines compute once. A first page without rows is a history without orders: no row
 /// is then a count of 0.
 pub fn first_page_query<'a, DB>(
@@ -288,6 +288,25 @@ fn push_page<'a, DB>(
     page.push(")");
     push_order_by(page, query);
     page.push(" LIMIT ").push_bind(take);
+}
+
+/// How many orders the query shows, as its own statement: PostgreSQL runs it beside the page,
+/// on a second connection (see `history::page`).
+pub fn count_query<'a, DB>(
+    sources: &'a [Source],
+    requester: &'a Requester,
+    query: &'a HistoryQuery,
+) -> QueryBuilder<'a, DB>
+where
+    DB: Dialect,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    String: Encode<'a, DB> + Type<DB>,
+    DateTime<Utc>: Encode<'a, DB> + Type<DB>,
+{
+    let mut count = QueryBuilder::<DB>::new("SELECT ");
+    push_count(&mut count, sources, requester, query);
+    count
 }
 
 /// How many orders the query shows, up to one more than [`COUNTED_UP_TO`] in each source, as
