@@ -326,7 +326,8 @@ def check_state(prepared, seen):
     should be (then its figures would mean nothing)."""
     key = prepared.state.key
     if "error" in seen:
-        print(f"verify {key:<9}: could not watch the window: {seen['error']}")
+        kept = f"; the logs are kept in {seen['kept']}" if seen.get("kept") else ""
+        print(f"verify {key:<9}: could not watch the window: {seen['error']}{kept}")
         return True
     expected = "signed-in" if prepared.state.signed_in else "signed-out"
     first, final = seen["first"], seen["final"]
