@@ -173,7 +173,11 @@ async fn seed(pool: &SqlitePool, admin: i64, count: usize) {
             .expect("line");
     }
     tx.commit().await.expect("commit");
-    sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
+    // No ANALYZE: the service never runs it (nor `PRAGMA optimize`), so its database has no
+    // statistics and the planner's choice is the one `history_keyset`'s plan tests check. With
+    // them, the bundled SQLite (built with STAT4) re-prepared every page statement on each run,
+    // because a bound value compared to an indexed column could change its plan: 18 % of this
+    // bench's samples were in `sqlite3Reprepare` (perf, see docs/benchmarks).
 }
 
 /// The numbers the administrator administers, as their session brings them to the service.

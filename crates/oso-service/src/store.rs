@@ -26,6 +26,12 @@ pub enum StoreError {
 }
 
 /// How every connection to the database at `path` is opened.
+///
+/// The service runs no `ANALYZE` (nor `PRAGMA optimize`), on purpose: the plans it needs come
+/// from its indexes alone (`history_keyset`'s plan tests), and once statistics exist the bundled
+/// SQLite, built with STAT4, prepares every statement that compares a bound value with an
+/// indexed column again on each run, because the value might change its plan. That took a history
+/// page from 0.2–0.6 ms to 0.5–1.1 ms (`benches/history_page.rs`; docs/benchmarks, issue 23).
 pub fn options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
