@@ -116,8 +116,17 @@ impl Session {
                 let Some(element) = self.try_find(css)? else {
                     return Ok(None);
                 };
-                self.post(&format!("/element/{}/click", element.0), json!({}))
-                    .map(Some)
+                match self.post(&format!("/element/{}/click", element.0), json!({})) {
+                    Ok(_) => Ok(Some(())),
+                    Err(error) => {
+                        // Tried again: most errors mean the click did not happen (a node
+                        // hidden, covered or gone). Any other would make the retry a second
+                        // click (a ticked box unticked), so each is printed for a test that
+                        // fails after one.
+                        eprintln!("the click on {css} answered an error, trying again: {error}");
+                        Err(error)
+                    }
+                }
             },
         );
     }
