@@ -8,8 +8,25 @@ function lang() {
   return formatLocale();
 }
 
+/**
+ * One formatter per kind, language and options, made once and kept: making an `Intl` formatter
+ * opens the language's ICU data, and lists made one per row (a date in each of 50 drafts). The
+ * language is in the key, so a language switch gets new ones.
+ */
+const formatters = new Map();
+
+function formatter(Kind, options) {
+  const key = `${Kind.name}|${lang()}|${JSON.stringify(options ?? {})}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Kind(lang(), options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function number(value, options) {
-  return new Intl.NumberFormat(lang(), options).format(value);
+  return formatter(Intl.NumberFormat, options).format(value);
 }
 
 // Plural forms are Fluent selectors in the messages; a count is passed as a number, which
@@ -40,10 +57,12 @@ export function weight(grams) {
 }
 
 /** A moment as date and time, or "" when it cannot be read. */
+const DATE_TIME = { dateStyle: "medium", timeStyle: "short" };
+
 export function dateTime(iso) {
   const date = new Date(iso ?? "");
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return formatter(Intl.DateTimeFormat, DATE_TIME).format(date);
 }
 
 /**
