@@ -34,6 +34,17 @@ fn wait_for_value(app: &RunningApp, css: &str, expected: &str) {
         });
 }
 
+fn drafts_panel_height(app: &RunningApp) -> f64 {
+    app.ui()
+        .execute(
+            "return document.getElementById('order-drafts-panel').getBoundingClientRect().height;",
+            vec![],
+        )
+        .ok()
+        .and_then(|height| height.as_f64())
+        .expect("the drafts panel's height")
+}
+
 /// Types a number in step 1 with "save for next time" ticked, and goes on.
 fn number_saved_on_leaving(app: &RunningApp, number: &str, name: &str) {
     // Once the saved numbers have been read: their list moves the box down when it appears.
@@ -55,8 +66,20 @@ fn ticked_choices_are_saved_as_their_step_is_left_and_the_next_order_starts_from
     app.sign_in_new_user(data.path(), EMAIL, PASSWORD);
     new_order(&app);
 
-    // Step 1 left with the box ticked: saved now, before any order.
+    // Step 1 left with the box ticked: saved now, before any order. The first draft, saved
+    // while the number is typed, does not shrink the drafts panel below the step: with the page
+    // scrolled to its end, that moved the box down under the click (this test's rare failure).
+    let no_drafts = app.ui().find("#order-drafts-empty");
+    app.ui().scroll_into_view(&no_drafts);
+    app.screenshot("step-1-no-drafts-yet");
+    let empty_panel = drafts_panel_height(&app);
     number_saved_on_leaving(&app, "951 234 567", "Antwerp");
+    app.ui().find("#order-drafts .order-draft");
+    let one_draft_panel = drafts_panel_height(&app);
+    assert!(
+        one_draft_panel >= empty_panel,
+        "the drafts panel shrank from {empty_panel} to {one_draft_panel} px"
+    );
     app.ui().wait_for_text(
         "#order-step-2-status",
         "Account number 951 234 567 is saved for next time.",
