@@ -262,7 +262,11 @@ fn push_page<'a, DB>(
     String: Encode<'a, DB> + Type<DB>,
     DateTime<Utc>: Encode<'a, DB> + Type<DB>,
 {
-    page.push(" FROM orders o WHERE o.id IN (");
+    // The page's rows are then read by primary key. On PostgreSQL as an array computed once
+    // (`Dialect::one_of`): with `o.id IN (…)` its planner joined the 26–52 ids to a scan of
+    // every order at 10,000 orders (a deep page sorted by number: 1.5–2.5 ms in the statement
+    // alone), and to a backward walk of the primary key from the top for a deep page by id.
+    page.push(format!(" FROM orders o WHERE {}", DB::one_of("o.id")));
     let reads = sources.iter().flat_map(|source| {
         reads_after(source, query, cursor)
             .into_iter()
@@ -283,9 +287,9 @@ fn push_page<'a, DB>(
     }
     if first {
         // Nothing to read: no source has rows after the cursor.
-        page.push("SELECT NULL");
+        page.push("SELECT CAST(NULL AS BIGINT)");
     }
-    page.push(")");
+    page.push(DB::ONE_OF_END);
     push_order_by(page, query);
     page.push(" LIMIT ").push_bind(take);
 }
