@@ -1,6 +1,8 @@
 //! The history half of the PostgreSQL bench (`postgres.rs`, which says what it measures): an
 //! eSecure administrator's busy account number, each sort's first and deep page over HTTP, against
-//! the same statements on the driver and the same rows read by primary key.
+//! the same statements on the driver and the same rows read by primary key, and beside the
+//! cheapest signed-in request (`GET /me`: the session's statement and nothing else), which every
+//! page pays before its own statements.
 
 use std::time::Instant;
 
@@ -174,8 +176,16 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
         orders - orders / 20
     );
     println!(
-        "{:<15} {:<6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}",
-        "sorted by", "page", "svc p50", "svc p99", "raw p50", "floor p50", "svc/raw", "svc/floor"
+        "{:<15} {:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9}",
+        "sorted by",
+        "page",
+        "svc p50",
+        "svc p99",
+        "raw p50",
+        "floor p50",
+        "/me p50",
+        "svc/raw",
+        "svc/floor"
     );
     let mut worst_p50: f64 = 0.0;
     for (column, sort) in SORTS {
@@ -193,6 +203,17 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
                 ..base.clone()
             };
             let page_url = format!("{}/api/v1/orders", service.url());
+            let me_url = format!("{}/api/v1/me", service.url());
+            let signed_in_only = || async {
+                let answer = http
+                    .get(&me_url)
+                    .bearer_auth(&token)
+                    .send()
+                    .await
+                    .expect("answer");
+                assert!(answer.status().is_success(), "{}", answer.status());
+                answer.bytes().await.expect("profile").len()
+            };
             let fetch = || async {
                 let page: serde_json::Value = http
                     .get(&page_url)
@@ -211,7 +232,9 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
             let rows = raw_page(&raw, &sources, &requester, &query, cursor.as_ref()).await;
             let shown = rows.len().min(PAGE as usize);
             let ids: Vec<i64> = rows.iter().take(shown).map(|row| row.0).collect();
+            signed_in_only().await;
             let (mut served, mut baseline, mut physical) = (Vec::new(), Vec::new(), Vec::new());
+            let mut session_only = Vec::new();
             for _ in 0..rounds {
                 let start = Instant::now();
                 assert_eq!(fetch().await, shown);
@@ -223,6 +246,9 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
                 let start = Instant::now();
                 assert_eq!(floor(&raw, &ids).await, shown);
                 physical.push(start.elapsed());
+                let start = Instant::now();
+                signed_in_only().await;
+                session_only.push(start.elapsed());
             }
             let (s50, s99) = (
                 ms(percentile(&mut served, 0.5)),
@@ -230,9 +256,10 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
             );
             let b50 = ms(percentile(&mut baseline, 0.5));
             let f50 = ms(percentile(&mut physical, 0.5));
+            let me50 = ms(percentile(&mut session_only, 0.5));
             worst_p50 = worst_p50.max(s50);
             println!(
-                "{column:<15} {label:<6} {s50:>7.3} ms {s99:>7.3} ms {b50:>7.3} ms {f50:>7.3} ms {:>8.2}× {:>8.2}×",
+                "{column:<15} {label:<6} {s50:>7.3} ms {s99:>7.3} ms {b50:>7.3} ms {f50:>7.3} ms {me50:>7.3} ms {:>8.2}× {:>8.2}×",
                 s50 / b50,
                 s50 / f50
             );
