@@ -2,7 +2,8 @@
 // literal id, so the translation test sees each id is used and exists; a message is a function
 // so that it can be rendered again when the language changes.
 
-import { formatLocale, t } from "./i18n.js";
+import { t } from "./i18n.js";
+import { number } from "./format.js";
 
 const ERRORS = {
   bad_request: () => t("error-bad_request"),
@@ -99,10 +100,6 @@ export function readError(error) {
   // A string rejection comes from Tauri itself (say, a command that is not registered).
   console.error("unexpected failure", error);
   return { code: "internal", fields: {}, retryAfterSeconds: null };
-}
-
-function number(value) {
-  return new Intl.NumberFormat(formatLocale()).format(value);
 }
 
 /** The message of a general error, with the wait time when the service gave one. */

@@ -16,10 +16,11 @@ function lang() {
 const formatters = new Map();
 
 function formatter(Kind, options) {
-  const key = `${Kind.name}|${lang()}|${JSON.stringify(options ?? {})}`;
+  const language = lang();
+  const key = `${Kind.name}|${language}|${JSON.stringify(options ?? {})}`;
   let made = formatters.get(key);
   if (!made) {
-    made = new Kind(lang(), options);
+    made = new Kind(language, options);
     formatters.set(key, made);
   }
   return made;
@@ -62,7 +63,12 @@ const DATE_TIME = { dateStyle: "medium", timeStyle: "short" };
 export function dateTime(iso) {
   const date = new Date(iso ?? "");
   if (Number.isNaN(date.getTime())) return "";
-  return formatter(Intl.DateTimeFormat, DATE_TIME).format(date);
+  return formatDate(date, DATE_TIME);
+}
+
+/** `date` (a Date) as the display language writes it with `options` (`Intl.DateTimeFormat`'s). */
+export function formatDate(date, options) {
+  return formatter(Intl.DateTimeFormat, options).format(date);
 }
 
 /**

@@ -2,9 +2,9 @@
 // the selects that offer them, and how account numbers and lists of addresses are shown.
 
 import { esecureAccounts } from "../../lib/gateway.js";
-import { formatLocale, t } from "../../lib/i18n.js";
+import { t } from "../../lib/i18n.js";
 import { element } from "../../lib/dom.js";
-import { groupNumber } from "../../lib/format.js";
+import { formatDate, groupNumber } from "../../lib/format.js";
 
 /** The administered accounts as the service last gave them; null until read. */
 let accounts = null;
@@ -72,10 +72,9 @@ export function counted(id, count) {
 export function when(iso) {
   const date = new Date(iso ?? "");
   if (Number.isNaN(date.getTime())) return [];
-  const format = (options) => new Intl.DateTimeFormat(formatLocale(), options).format(date);
   return [
-    element("span", { class: "esecure-date", text: format({ dateStyle: "medium" }) }),
-    element("span", { class: "esecure-time", text: format({ timeStyle: "short" }) }),
+    element("span", { class: "esecure-date", text: formatDate(date, { dateStyle: "medium" }) }),
+    element("span", { class: "esecure-time", text: formatDate(date, { timeStyle: "short" }) }),
   ];
 }
 
