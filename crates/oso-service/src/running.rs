@@ -216,6 +216,7 @@ pub async fn start_with_clock(
             .await
             .map_err(store::StoreError::from)?,
         events: crate::events::EventHub::start(database.clone()),
+        recent_viewers: Arc::default(),
     };
     let router = api::router(
         state.clone(),

@@ -7,6 +7,8 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use super::{ApiError, AppState, ErrorCode};
+use oso_core::SecretString;
+
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
 use crate::esecure::{EsecureError, Refusal};
@@ -55,6 +57,35 @@ fn bearer(parts: &Parts) -> Option<&str> {
         .filter(|token| !token.is_empty())
 }
 
+/// The token of `Authorization: Bearer <token>`, for a handler that reads its session itself
+/// ([`session_in_use`]); none answers `unauthenticated`.
+#[derive(Debug)]
+pub struct BearerToken(SecretString);
+
+impl BearerToken {
+    pub fn expose(&self) -> &str {
+        self.0.expose()
+    }
+}
+
+impl FromRequestParts<AppState> for BearerToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(|| ApiError::from(ServiceError::Unauthenticated))?;
+        Ok(BearerToken(SecretString::new(token)))
+    }
+}
+
+/// What [`Session`] checks: the signed-in user behind `token`, whose password has not expired.
+pub async fn session_in_use(state: &AppState, token: &str) -> Result<SignedIn, ApiError> {
+    let signed_in = state.accounts.authenticate(token).await?;
+    if signed_in.password_expired {
+        return Err(ServiceError::PasswordExpired.into());
+    }
+    Ok(signed_in)
+}
+
 impl FromRequestParts<AppState> for AnySession {
     type Rejection = ApiError;
 
@@ -74,11 +105,8 @@ impl FromRequestParts<AppState> for Session {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let AnySession(signed_in) = AnySession::from_request_parts(parts, state).await?;
-        if signed_in.password_expired {
-            return Err(ServiceError::PasswordExpired.into());
-        }
-        Ok(Session(signed_in))
+        let BearerToken(token) = BearerToken::from_request_parts(parts, state).await?;
+        Ok(Session(session_in_use(state, token.expose()).await?))
     }
 }
 

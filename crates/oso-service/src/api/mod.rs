@@ -50,6 +50,8 @@ pub struct AppState {
     pub orders: crate::orders::OrderWriter,
     /// New events for this instance's streams (`GET /events`).
     pub events: crate::events::EventHub,
+    /// What each token's session showed last, for a history page read beside its session.
+    pub recent_viewers: Arc<crate::orders::history_beside_session::RecentViewers>,
 }
 
 impl AppState {

@@ -4,10 +4,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 
-use super::extract::{Body, Params, Session};
+use super::extract::{session_in_use, BearerToken, Body, Params, Session};
 use super::{ApiError, AppState, ErrorBody, ErrorCode};
 use crate::orders::export::{self, ExportQuery, HistoryExport};
 use crate::orders::history::{self, HistoryAccountNumber, HistoryPage, HistoryQuery};
+use crate::orders::history_beside_session;
 use crate::orders::{self, OrderDetails, OrderRequest, PlacedOrder};
 
 /// Place an order. The same `idempotency_key` again answers 200 with the order placed first,
@@ -68,10 +69,24 @@ pub async fn cancel(
     responses((status = 200, body = HistoryPage), (status = 422, body = ErrorBody)))]
 pub async fn history(
     State(state): State<AppState>,
-    Session(user): Session,
-    Params(query): Params<HistoryQuery>,
+    token: BearerToken,
+    query: Result<Params<HistoryQuery>, ApiError>,
 ) -> Result<Json<HistoryPage>, ApiError> {
-    Ok(Json(history::page(&state.database, &user, &query).await?))
+    let session = session_in_use(&state, token.expose());
+    let Params(query) = match query {
+        Ok(query) => query,
+        // As everywhere, a query that cannot be read is refused only to a session in use.
+        Err(refused) => return Err(session.await.err().unwrap_or(refused)),
+    };
+    let page = history_beside_session::page(
+        &state.database,
+        &state.recent_viewers,
+        token.expose(),
+        session,
+        &query,
+    )
+    .await?;
+    Ok(Json(page))
 }
 
 /// Every order the history shows with these filters, in its order, with lines and delivery

@@ -20,12 +20,40 @@ use crate::database::{Database, Dialect};
 use crate::error::ServiceError;
 use crate::esecure::Requester;
 
+/// All a history page depends on of its login: who it is, its address (eSecure's rules of
+/// which numbers it may use) and the numbers it administers, as a session shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Viewer {
+    pub(crate) user_id: i64,
+    pub(crate) email: String,
+    pub(crate) administered: Vec<String>,
+}
+
+impl Viewer {
+    pub fn of(user: &SignedIn) -> Self {
+        Self {
+            user_id: user.user.id,
+            email: user.user.email.clone(),
+            administered: user.administered.clone(),
+        }
+    }
+}
+
 /// One page of `user`'s history: the first when the query has no cursor (`after`), with the
 /// count; else the page after the cursor. See `history_keyset` for how a page is read.
-#[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
     database: &Database,
     user: &SignedIn,
+    query: &HistoryQuery,
+) -> Result<HistoryPage, ServiceError> {
+    page_for(database, &Viewer::of(user), query).await
+}
+
+/// [`page`] for what a session showed of its login (see `history_beside_session`).
+#[tracing::instrument(skip_all, err(level = "info"))]
+pub async fn page_for(
+    database: &Database,
+    viewer: &Viewer,
     query: &HistoryQuery,
 ) -> Result<HistoryPage, ServiceError> {
     check_filters(query)?;
@@ -35,9 +63,9 @@ pub async fn page(
         .map(|text| Cursor::parse(text, query.sort))
         .transpose()
         .map_err(|_| ServiceError::field("after", "invalid_cursor"))?;
-    let requester = Requester::of(user);
+    let requester = Requester::from_address(&viewer.email);
     // Read with the session (see `SignedIn::administered`): no statement of its own.
-    let sources = keyset::sources(user.user.id, user.administered.clone(), query);
+    let sources = keyset::sources(viewer.user_id, viewer.administered.clone(), query);
     let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 200));
     // One row more than the page, to know whether a next page exists. On SQLite the first page
     // brings the count in its rows (`first_page_query`): one trip through a connection's

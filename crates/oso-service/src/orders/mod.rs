@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod history;
+pub mod history_beside_session;
 mod history_filters;
 pub mod history_keyset;
 pub mod lifecycle;

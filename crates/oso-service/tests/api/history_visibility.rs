@@ -299,3 +299,73 @@ async fn a_removed_administrator_stops_reading_the_orders_others_placed_on_the_n
         StatusCode::NOT_FOUND
     );
 }
+
+// On PostgreSQL a page is read beside its session, for what the token's session showed last
+// (`orders::history_beside_session`); these check that only the session read now decides.
+
+#[tokio::test]
+async fn an_administrator_added_between_two_pages_reads_the_numbers_orders_on_the_second() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    protected_account(&service, "ann@zebra.example").await;
+    let bea = active_user(&service, "bea@zebra.example").await;
+    let anns = placed_order(&service, &ann, "visibility-e-0001").await;
+    let (history, _, _) = what_is_read(&service, &bea).await;
+    assert!(history.is_empty(), "not an administrator yet: {history:?}");
+
+    let (status, _) = call(
+        &service,
+        Method::POST,
+        &format!("/api/v1/esecure/accounts/{NUMBER}/administrators"),
+        &ann,
+        Some(json!({"name": "Bea", "email": "bea@zebra.example", "language": "en"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let (history, _, _) = what_is_read(&service, &bea).await;
+    assert_eq!(history, vec![anns]);
+}
+
+#[tokio::test]
+async fn a_token_signed_out_right_after_reading_its_history_reads_no_more() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    protected_account(&service, "ann@zebra.example").await;
+    placed_order(&service, &ann, "visibility-f-0001").await;
+    let (history, _, _) = what_is_read(&service, &ann).await;
+    assert_eq!(history.len(), 1);
+
+    let (status, _) = call(
+        &service,
+        Method::DELETE,
+        "/api/v1/sessions/current",
+        &ann,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    let (status, body) = call(&service, Method::GET, "/api/v1/orders", &ann, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(body["code"], "unauthenticated");
+    assert!(body.get("orders").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn a_history_query_that_cannot_be_read_is_refused_only_to_a_session_in_use() {
+    let clock = test_clock();
+    let service = spawn_service_with_clock(&clock).await;
+    let ann = active_user(&service, "ann@zebra.example").await;
+    let unreadable = "/api/v1/orders?limit=many";
+
+    let (status, body) = call(&service, Method::GET, unreadable, "not-a-session", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(body["code"], "unauthenticated");
+
+    let (status, body) = call(&service, Method::GET, unreadable, &ann, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["code"], "bad_request");
+}

@@ -218,6 +218,7 @@ impl TestService {
                 catalogue: oso_service::catalogue::CatalogueCache::default(),
                 events: oso_service::events::EventHub::start(database.clone()),
                 orders,
+                recent_viewers: Arc::default(),
             },
             oso_service::api::AllowedHosts::any(),
             oso_service::api::TrustedProxies::none(),
