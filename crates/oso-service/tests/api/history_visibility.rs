@@ -262,6 +262,19 @@ async fn an_administrator_reads_every_order_on_their_number_and_an_approved_user
     );
 }
 
+/// Ann, administrator of the protected number, makes Bea one too.
+async fn bea_administers_the_number(service: &TestService, ann: &str) {
+    let (status, _) = call(
+        service,
+        Method::POST,
+        &format!("/api/v1/esecure/accounts/{NUMBER}/administrators"),
+        ann,
+        Some(json!({"name": "Bea", "email": "bea@zebra.example", "language": "en"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
 #[tokio::test]
 async fn a_removed_administrator_stops_reading_the_orders_others_placed_on_the_number() {
     let clock = test_clock();
@@ -269,15 +282,7 @@ async fn a_removed_administrator_stops_reading_the_orders_others_placed_on_the_n
     let ann = active_user(&service, "ann@zebra.example").await;
     protected_account(&service, "ann@zebra.example").await;
     let bea = active_user(&service, "bea@zebra.example").await;
-    let (status, _) = call(
-        &service,
-        Method::POST,
-        &format!("/api/v1/esecure/accounts/{NUMBER}/administrators"),
-        &ann,
-        Some(json!({"name": "Bea", "email": "bea@zebra.example", "language": "en"})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
+    bea_administers_the_number(&service, &ann).await;
     let anns = placed_order(&service, &ann, "visibility-d-0001").await;
     let (history, _, _) = what_is_read(&service, &bea).await;
     assert_eq!(history, vec![anns.clone()], "a second administrator");
@@ -314,15 +319,7 @@ async fn an_administrator_added_between_two_pages_reads_the_numbers_orders_on_th
     let (history, _, _) = what_is_read(&service, &bea).await;
     assert!(history.is_empty(), "not an administrator yet: {history:?}");
 
-    let (status, _) = call(
-        &service,
-        Method::POST,
-        &format!("/api/v1/esecure/accounts/{NUMBER}/administrators"),
-        &ann,
-        Some(json!({"name": "Bea", "email": "bea@zebra.example", "language": "en"})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
+    bea_administers_the_number(&service, &ann).await;
 
     let (history, _, _) = what_is_read(&service, &bea).await;
     assert_eq!(history, vec![anns]);
