@@ -37,12 +37,12 @@ struct HandlerPanicked;
 type Work<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
 /// A future that, dropped before it is done, goes on to its end in a task of its own.
-pub(crate) struct FinishedEvenIfDropped<T: Send + 'static> {
+struct FinishedEvenIfDropped<T: Send + 'static> {
     work: Option<Work<T>>,
 }
 
 impl<T: Send + 'static> FinishedEvenIfDropped<T> {
-    pub(crate) fn new(work: impl Future<Output = T> + Send + 'static) -> Self {
+    fn new(work: impl Future<Output = T> + Send + 'static) -> Self {
         Self {
             work: Some(Box::pin(work)),
         }
