@@ -80,6 +80,10 @@ pub async fn notify_outbound(app: &AppHandle, state: &AppState) {
 /// UI when the queue changed, and the user, by a desktop notification, what became of an order
 /// that waited for approval. Returns how many changed state.
 pub async fn send_waiting(app: &AppHandle, state: &AppState) -> usize {
+    // One at a time. Two at once (the connection coming back as a decision is pushed, say)
+    // both sent an order that waits for approval, both read its refusal, and the user was told
+    // twice; the second now finds it decided and leaves it.
+    let _one_sending = state.sending.lock().await;
     let Some(me) = state.session.signed_in_as().await else {
         return 0;
     };

@@ -216,6 +216,7 @@ pub fn start(beginning: Beginning) -> anyhow::Result<AppState> {
             session,
             catalogue: Default::default(),
             approval_retry: Default::default(),
+            sending: Mutex::new(()),
             embedded: Mutex::new(embedded),
             _log_guard: log_guard,
         })

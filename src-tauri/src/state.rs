@@ -23,6 +23,8 @@ pub struct AppState {
     pub session: Session,
     pub catalogue: oso_desktop::catalogue::CatalogueState,
     pub approval_retry: oso_desktop::approval_retry::ApprovalRetry,
+    /// Held while the queue is sent (`outbound::send_waiting`): one sending at a time.
+    pub(crate) sending: Mutex<()>,
     pub(crate) embedded: Mutex<Option<RunningService>>,
     pub(crate) _log_guard: WorkerGuard,
 }
