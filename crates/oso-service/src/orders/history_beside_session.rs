@@ -51,6 +51,13 @@ impl RecentViewers {
         by_token.insert(token_hash, viewer);
     }
 
+    fn forget(&self, token_hash: &[u8]) {
+        self.by_token
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token_hash);
+    }
+
     #[cfg(test)]
     fn len(&self) -> usize {
         self.by_token
@@ -81,7 +88,15 @@ pub async fn page<E: From<ServiceError>>(
     };
     let (signed_in, early) = tokio::join!(session, history::page_for(database, &guess, query));
     // The session's answer comes first: a refused session gets no page, and no page error.
-    let viewer = Viewer::of(&signed_in?);
+    // Its token is forgotten, so it costs no page read beside its next refusals.
+    let signed_in = match signed_in {
+        Ok(signed_in) => signed_in,
+        Err(refused) => {
+            recent.forget(&token_hash);
+            return Err(refused);
+        }
+    };
+    let viewer = Viewer::of(&signed_in);
     if viewer == guess {
         tracing::debug!("history page read beside its session");
         return Ok(early?);

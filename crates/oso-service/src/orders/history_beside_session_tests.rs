@@ -37,3 +37,26 @@ fn past_the_viewers_it_keeps_it_starts_again_with_only_the_newest() {
     assert_eq!(recent.len(), 1);
     assert_eq!(recent.last(&tokens::hash("one more")), Some(viewer(1)));
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: scripts/with-postgres.sh (make test runs it)"]
+async fn a_refused_session_gets_no_page_and_its_token_is_forgotten() {
+    let db = crate::database::testing::postgres().await;
+    let recent = RecentViewers::default();
+    recent.remember(tokens::hash("signed out"), viewer(1));
+
+    let refused = page(
+        &db.database,
+        &recent,
+        "signed out",
+        async { Err::<SignedIn, ServiceError>(ServiceError::Unauthenticated) },
+        &HistoryQuery::default(),
+    )
+    .await;
+
+    assert!(
+        matches!(refused, Err(ServiceError::Unauthenticated)),
+        "{refused:?}"
+    );
+    assert_eq!(recent.last(&tokens::hash("signed out")), None);
+}
