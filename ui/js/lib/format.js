@@ -57,9 +57,9 @@ export function weight(grams) {
   return t("order-weight-g", { weight: number(grams) });
 }
 
-/** A moment as date and time, or "" when it cannot be read. */
 const DATE_TIME = { dateStyle: "medium", timeStyle: "short" };
 
+/** A moment as date and time, or "" when it cannot be read. */
 export function dateTime(iso) {
   const date = new Date(iso ?? "");
   if (Number.isNaN(date.getTime())) return "";

@@ -6,9 +6,9 @@ use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
-use super::{ApiError, AppState, ErrorCode};
 use oso_core::SecretString;
 
+use super::{ApiError, AppState, ErrorCode};
 use crate::accounts::SignedIn;
 use crate::error::ServiceError;
 use crate::esecure::{EsecureError, Refusal};
@@ -93,8 +93,10 @@ impl FromRequestParts<AppState> for AnySession {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or_else(|| ApiError::from(ServiceError::Unauthenticated))?;
-        Ok(AnySession(state.accounts.authenticate(token).await?))
+        let BearerToken(token) = BearerToken::from_request_parts(parts, state).await?;
+        Ok(AnySession(
+            state.accounts.authenticate(token.expose()).await?,
+        ))
     }
 }
 

@@ -39,19 +39,11 @@ impl Viewer {
     }
 }
 
-/// One page of `user`'s history: the first when the query has no cursor (`after`), with the
-/// count; else the page after the cursor. See `history_keyset` for how a page is read.
-pub async fn page(
-    database: &Database,
-    user: &SignedIn,
-    query: &HistoryQuery,
-) -> Result<HistoryPage, ServiceError> {
-    page_for(database, &Viewer::of(user), query).await
-}
-
-/// [`page`] for what a session showed of its login (see `history_beside_session`).
+/// One page of the history `viewer` reads: the first when the query has no cursor (`after`),
+/// with the count; else the page after the cursor. See `history_keyset` for how a page is read,
+/// and `history_beside_session` for how the API gets its viewer.
 #[tracing::instrument(skip_all, err(level = "info"))]
-pub async fn page_for(
+pub async fn page(
     database: &Database,
     viewer: &Viewer,
     query: &HistoryQuery,

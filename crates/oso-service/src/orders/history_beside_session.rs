@@ -78,15 +78,15 @@ pub async fn page<E: From<ServiceError>>(
 ) -> Result<HistoryPage, E> {
     if matches!(database, Database::Sqlite(_)) {
         let viewer = Viewer::of(&session.await?);
-        return Ok(history::page_for(database, &viewer, query).await?);
+        return Ok(history::page(database, &viewer, query).await?);
     }
     let token_hash = tokens::hash(token);
     let Some(guess) = recent.last(&token_hash) else {
         let viewer = Viewer::of(&session.await?);
         recent.remember(token_hash, viewer.clone());
-        return Ok(history::page_for(database, &viewer, query).await?);
+        return Ok(history::page(database, &viewer, query).await?);
     };
-    let (signed_in, early) = tokio::join!(session, history::page_for(database, &guess, query));
+    let (signed_in, early) = tokio::join!(session, history::page(database, &guess, query));
     // The session's answer comes first: a refused session gets no page, and no page error.
     // Its token is forgotten, so it costs no page read beside its next refusals.
     let signed_in = match signed_in {
@@ -103,7 +103,7 @@ pub async fn page<E: From<ServiceError>>(
     }
     tracing::debug!("the session shows another viewer: its page is read again");
     recent.remember(token_hash, viewer.clone());
-    Ok(history::page_for(database, &viewer, query).await?)
+    Ok(history::page(database, &viewer, query).await?)
 }
 
 #[cfg(test)]

@@ -262,10 +262,8 @@ fn push_page<'a, DB>(
     String: Encode<'a, DB> + Type<DB>,
     DateTime<Utc>: Encode<'a, DB> + Type<DB>,
 {
-    // The page's rows are then read by primary key. On PostgreSQL as an array computed once
-    // (`Dialect::one_of`): with `o.id IN (…)` its planner joined the 26–52 ids to a scan of
-    // every order at 10,000 orders (a deep page sorted by number: 1.5–2.5 ms in the statement
-    // alone), and to a backward walk of the primary key from the top for a deep page by id.
+    // Rows by primary key; on PostgreSQL from an array computed once (`Dialect::one_of`), as
+    // with `IN (…)` it scanned every order at 10,000 orders (see docs/benchmarks).
     page.push(format!(" FROM orders o WHERE {}", DB::one_of("o.id")));
     let reads = sources.iter().flat_map(|source| {
         reads_after(source, query, cursor)

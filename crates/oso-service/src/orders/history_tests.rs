@@ -211,7 +211,9 @@ async fn paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_s
             let mut paged = Vec::new();
             let mut pages = 0;
             loop {
-                let shown = page(&db.database, &user, &query).await.expect("a page");
+                let shown = page(&db.database, &Viewer::of(&user), &query)
+                    .await
+                    .expect("a page");
                 pages += 1;
                 assert!(shown.orders.len() <= 3);
                 if pages == 1 {
@@ -263,7 +265,7 @@ async fn a_cursor_from_another_companys_order_shows_only_the_callers_orders(db: 
             let mut his = bobs.clone();
             his.sort();
             assert_eq!(his, [placed[3].clone(), placed[6].clone()]);
-            let anns_row = page(&db.database, &ann_signed_in(ann), &whole)
+            let anns_row = page(&db.database, &Viewer::of(&ann_signed_in(ann)), &whole)
                 .await
                 .expect("Ann's page");
             let anns_row = anns_row
@@ -291,7 +293,7 @@ async fn a_cursor_from_another_companys_order_shows_only_the_callers_orders(db: 
                 after: Some(format!("{id}.{key}")),
                 ..whole
             };
-            let shown = page(&db.database, &bob_user, &forged)
+            let shown = page(&db.database, &Viewer::of(&bob_user), &forged)
                 .await
                 .expect("Bob's page");
             assert!(
@@ -329,7 +331,9 @@ async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
         };
         let expected = sorted_whole(&db.database, &user, &query).await;
         assert!(!expected.is_empty());
-        let first = page(&db.database, &user, &query).await.expect("page");
+        let first = page(&db.database, &Viewer::of(&user), &query)
+            .await
+            .expect("page");
         assert_eq!(
             first.count.map(|count| count.counted),
             Some(expected.len() as i64)
@@ -342,7 +346,9 @@ async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
         let mut next = first.next;
         while let Some(after) = next {
             query.after = Some(after);
-            let later = page(&db.database, &user, &query).await.expect("page");
+            let later = page(&db.database, &Viewer::of(&user), &query)
+                .await
+                .expect("page");
             paged.extend(later.orders.into_iter().map(|row| row.order_number));
             next = later.next;
         }
@@ -369,7 +375,7 @@ async fn the_first_page_counts_up_to_its_limit_and_says_there_are_more(db: TestD
     )
     .await;
     let user = ann_signed_in(ann);
-    let first = page(&db.database, &user, &HistoryQuery::default())
+    let first = page(&db.database, &Viewer::of(&user), &HistoryQuery::default())
         .await
         .expect("page");
     assert_eq!(
@@ -415,7 +421,9 @@ async fn an_order_keeps_the_sum_of_its_lines_packs(db: TestDatabase) {
         direction: Direction::Asc,
         ..HistoryQuery::default()
     };
-    let shown = page(&db.database, &user, &query).await.expect("page");
+    let shown = page(&db.database, &Viewer::of(&user), &query)
+        .await
+        .expect("page");
     // The second order has two lines of 2 and 3 packs; the third one line of 3.
     let packs_of = |number: &str| {
         shown
