@@ -469,7 +469,7 @@ def report(programs, results):
                 steps[step].append(at)
         if steps:
             order = sorted(steps, key=lambda step: statistics.median(steps[step]))
-            print("  steps before the page, medians, ms after launch: "
+            print("  steps, medians, ms after launch: "
                   + ", ".join(f"{step} {statistics.median(steps[step]):.0f}" for step in order))
         logged = [row[4]["first_screen"] for row in rows if row[4]["first_screen"]]
         if state is not None and logged:

@@ -102,9 +102,24 @@ impl Launch {
                         .collect::<String>()
                 })
                 .unwrap_or_default();
+            // The page's steps in ms from launch, as the benchmark's references print theirs:
+            // when it began to load, when its scripts ran, when it reported its first screen.
+            let page_steps = self
+                .page_began_ms(page)
+                .map(|began| {
+                    let at = |mark: &str| page.milestones.get(mark).map(|ms| began + i64::from(*ms));
+                    let mut line = format!(" page_ms={began}");
+                    for (name, mark) in [("loaded", "scripts"), ("reported", "drawn")] {
+                        if let Some(ms) = at(mark) {
+                            line.push_str(&format!(" {name}_ms={ms}"));
+                        }
+                    }
+                    line
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "first-screen screen={} language={}{steps}",
+                "first-screen screen={} language={}{steps}{page_steps}",
                 page.screen.as_deref().unwrap_or("?"),
                 page.language.as_deref().unwrap_or("?")
             )
