@@ -107,7 +107,8 @@ impl Launch {
             let page_steps = self
                 .page_began_ms(page)
                 .map(|began| {
-                    let at = |mark: &str| page.milestones.get(mark).map(|ms| began + i64::from(*ms));
+                    let at =
+                        |mark: &str| page.milestones.get(mark).map(|ms| began + i64::from(*ms));
                     let mut line = format!(" page_ms={began}");
                     for (name, mark) in [("loaded", "scripts"), ("reported", "drawn")] {
                         if let Some(ms) = at(mark) {
