@@ -68,7 +68,9 @@ shown`, whose page milestones it prints as medians per state (and the screen and
 the page ever report them there), whether the events stream opened (OSO opens it only for a
 signed-in session), and any warnings or errors. Every program's `first-screen` line also says
 when its Rust side began its set-up and had built its window (OSO: also its logs and its state),
-in ms from launch; the script prints their medians, to show where the time before the page went.
+and when its page began to load (`page`), had its DOM and scripts (`loaded`: DOMContentLoaded in
+the references, main.js running in OSO) and reported its first screen (`reported`), all in ms
+from launch; the script prints their medians, so OSO and the login card compare step by step.
 
 What is measured, per run:
 
