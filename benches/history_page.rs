@@ -201,7 +201,7 @@ async fn raw_page(
     query: &HistoryQuery,
     cursor: Option<&Cursor>,
 ) -> Vec<PageRow> {
-    let Some(cursor) = cursor else {
+    if query.is_counted() {
         // The first page: its rows carry the count.
         let rows: Vec<keyset::CountedPageRow> =
             keyset::first_page_query::<Sqlite>(sources, requester, query, i64::from(PAGE) + 1)
@@ -217,8 +217,8 @@ async fn raw_page(
                 row
             })
             .collect();
-    };
-    keyset::page_query::<Sqlite>(sources, requester, query, Some(cursor), i64::from(PAGE) + 1)
+    }
+    keyset::page_query::<Sqlite>(sources, requester, query, cursor, i64::from(PAGE) + 1)
         .build_query_as()
         .fetch_all(pool)
         .await
@@ -294,9 +294,16 @@ async fn bench_size(orders: usize, rounds: usize) -> (f64, f64) {
         };
         let deep = deep_cursor(&raw, admin, &base).await;
         let sources = keyset::sources(admin, administered(&raw, &requester).await, &base);
-        for (label, cursor) in [("first", None), ("deep", Some(deep))] {
+        // A first page (counted), the first page of the history sorted again (the count kept
+        // by the caller, `count=false`), and a page from the cursor after 80 % of it.
+        for (label, cursor, count) in [
+            ("first", None, None),
+            ("again", None, Some(false)),
+            ("deep", Some(deep), None),
+        ] {
             let query = HistoryQuery {
                 after: cursor.as_ref().map(Cursor::to_string),
+                count,
                 ..base.clone()
             };
             // One warm-up of each, so none pays for a cold page cache.

@@ -122,6 +122,18 @@ pub struct HistoryQuery {
     /// meanwhile neither repeats nor skips a row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
+    /// `false` leaves the count out of a first page, for a caller that has it already for the
+    /// same filters: the count does not depend on the sort, so the history sorted again need not
+    /// count again. Absent or `true`: a first page is counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<bool>,
+}
+
+impl HistoryQuery {
+    /// Whether the answer counts the orders: a first page whose caller did not decline it.
+    pub fn is_counted(&self) -> bool {
+        self.after.is_none() && self.count != Some(false)
+    }
 }
 
 /// The query of `GET /orders/export`: the history's sort and filters, without paging.

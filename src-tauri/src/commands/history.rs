@@ -138,6 +138,7 @@ pub async fn history_list(
     to: Option<String>,
     limit: Option<u32>,
     after: Option<String>,
+    count: Option<bool>,
 ) -> Result<HistoryView, CommandError> {
     let (search, days) = search_and_days(search, from.as_deref(), to.as_deref())?;
     let me = signed_in_as(&state).await?;
@@ -151,10 +152,16 @@ pub async fn history_list(
         created_before: days.before,
         limit: Some(limit.unwrap_or(25)),
         after,
+        count,
     };
-    // The request's own path: one kept copy per page, sort and filter.
+    // The request's own path: one kept copy per page, sort and filter. Whether the count was
+    // asked for is left out: the rows are the same, and the history sorted again offline must
+    // find the copy kept when it was counted, and the other way round.
     let key = ApiPath::from("orders")
-        .with_query(&query)?
+        .with_query(&HistoryQuery {
+            count: None,
+            ..query.clone()
+        })?
         .as_str()
         .to_owned();
     // Kept under the login, like every offline copy: another login never reads these pages.

@@ -97,8 +97,10 @@ export const catalogueSearch = ({ query, category, size }) =>
 // The order history.
 /** `{ sort, direction, status, accountNumber, search, from, to, limit, after }`; `from` and `to`
  * are days as a date field gives them (`2026-11-21`). */
-export const historyList = ({ sort, direction, status, accountNumber, search, from, to, limit, after }) =>
-  invoke("history_list", { sort, direction, status, account_number: accountNumber, search, from, to, limit, after });
+/** A page of the history; `count: false` leaves the count out of a first page (the caller has
+ * it for these filters already). */
+export const historyList = ({ sort, direction, status, accountNumber, search, from, to, limit, after, count }) =>
+  invoke("history_list", { sort, direction, status, account_number: accountNumber, search, from, to, limit, after, count });
 export const historyAccountNumbers = () => invoke("history_account_numbers");
 /** `{ sort, direction, status, accountNumber, search, from, to }`: the filtered history, every
  * page, saved where the user chooses in the save dialog; `null` when they cancelled it. */

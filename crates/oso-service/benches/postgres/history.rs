@@ -115,7 +115,7 @@ async fn raw_page(
             .fetch_all(pool)
             .await
             .expect("page");
-    if cursor.is_none() {
+    if query.is_counted() {
         let counted: i64 = keyset::count_query::<Postgres>(sources, requester, query)
             .build_query_scalar()
             .fetch_one(pool)
@@ -197,9 +197,16 @@ pub(super) async fn measure(cluster: &str, dir: &std::path::Path, orders: usize)
         };
         let deep = deep_cursor(&raw, admin, &base).await;
         let sources = keyset::sources(admin, administered(&raw, &requester).await, &base);
-        for (label, cursor) in [("first", None), ("deep", Some(deep))] {
+        // A first page (counted), the first page of the history sorted again (the count kept
+        // by the caller, `count=false`), and a page from the cursor after 80 % of it.
+        for (label, cursor, count) in [
+            ("first", None, None),
+            ("again", None, Some(false)),
+            ("deep", Some(deep), None),
+        ] {
             let query = HistoryQuery {
                 after: cursor.as_ref().map(Cursor::to_string),
+                count,
                 ..base.clone()
             };
             let page_url = format!("{}/api/v1/orders", service.url());

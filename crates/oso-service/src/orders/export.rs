@@ -88,6 +88,7 @@ pub async fn export(
         created_before: query.created_before,
         limit: None,
         after: None,
+        count: None,
     };
     history::check_filters(&filters)?;
     let requester = Requester::of(user);

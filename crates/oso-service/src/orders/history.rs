@@ -40,7 +40,7 @@ impl Viewer {
 }
 
 /// One page of the history `viewer` reads: the first when the query has no cursor (`after`),
-/// with the count; else the page after the cursor. See `history_keyset` for how a page is read,
+/// with the count unless the query declines it; else the page after the cursor. See `history_keyset` for how a page is read,
 /// and `history_beside_session` for how the API gets its viewer.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
@@ -63,17 +63,18 @@ pub async fn page(
     // brings the count in its rows (`first_page_query`): one trip through a connection's
     // worker thread fewer. Later pages have no count.
     let take = limit + 1;
-    let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match (database, cursor.as_ref()) {
-        (Database::Sqlite(pool), None) => {
+    // A first page is counted unless its caller has the count already (`count=false`).
+    let (mut rows, counted): (Vec<PageRow>, Option<i64>) = match (database, query.is_counted()) {
+        (Database::Sqlite(pool), true) => {
             let rows = keyset::first_page_query::<Sqlite>(&sources, &requester, query, take)
                 .build_query_as()
                 .fetch_all(pool)
                 .await?;
             with_count(rows)
         }
-        (Database::Sqlite(pool), Some(cursor)) => {
+        (Database::Sqlite(pool), false) => {
             let rows =
-                keyset::page_query::<Sqlite>(&sources, &requester, query, Some(cursor), take)
+                keyset::page_query::<Sqlite>(&sources, &requester, query, cursor.as_ref(), take)
                     .build_query_as()
                     .fetch_all(pool)
                     .await?;
@@ -82,7 +83,7 @@ pub async fn page(
         // PostgreSQL counts beside the page, on a second connection: its server runs the two
         // at once, where one statement would run them one after the other (measured: the
         // first pages at 10,000 orders took as long, or up to 1.4 ms longer, as one statement).
-        (Database::Postgres(pool), None) => {
+        (Database::Postgres(pool), true) => {
             let mut page = keyset::page_query::<Postgres>(&sources, &requester, query, None, take);
             let mut count = keyset::count_query::<Postgres>(&sources, &requester, query);
             let (rows, counted) = tokio::try_join!(
@@ -91,9 +92,9 @@ pub async fn page(
             )?;
             (rows, Some(counted))
         }
-        (Database::Postgres(pool), Some(cursor)) => {
+        (Database::Postgres(pool), false) => {
             let rows =
-                keyset::page_query::<Postgres>(&sources, &requester, query, Some(cursor), take)
+                keyset::page_query::<Postgres>(&sources, &requester, query, cursor.as_ref(), take)
                     .build_query_as()
                     .fetch_all(pool)
                     .await?;

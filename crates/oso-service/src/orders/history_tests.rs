@@ -356,6 +356,42 @@ async fn a_filter_narrows_every_page_and_its_count(db: TestDatabase) {
     }
 }
 
+async fn a_first_page_sorted_again_without_its_count_has_the_same_rows_and_no_count(
+    db: TestDatabase,
+) {
+    let (ann, _) = a_mixed_history(&db).await;
+    let viewer = Viewer::of(&ann_signed_in(ann));
+    for sort in EVERY_SORT {
+        let counted = HistoryQuery {
+            sort,
+            limit: Some(2),
+            ..HistoryQuery::default()
+        };
+        let declined = HistoryQuery {
+            count: Some(false),
+            ..counted.clone()
+        };
+        let with_count = page(&db.database, &viewer, &counted).await.expect("page");
+        let without = page(&db.database, &viewer, &declined).await.expect("page");
+        assert!(
+            with_count.count.is_some(),
+            "{sort:?}: a first page is counted"
+        );
+        assert_eq!(without.count, None, "{sort:?}: the count was declined");
+        assert_eq!(without.orders, with_count.orders, "{sort:?}");
+        assert_eq!(without.next, with_count.next, "{sort:?}");
+        let asked = HistoryQuery {
+            count: Some(true),
+            ..counted.clone()
+        };
+        let again = page(&db.database, &viewer, &asked).await.expect("page");
+        assert_eq!(
+            again.count, with_count.count,
+            "{sort:?}: `count=true` counts"
+        );
+    }
+}
+
 async fn the_first_page_counts_up_to_its_limit_and_says_there_are_more(db: TestDatabase) {
     let (ann, _) = ann_administers_a_number_bob_orders_on(&db.database).await;
     run(
@@ -440,6 +476,7 @@ crate::database::testing::on_both_engines!(
     paging_with_the_cursor_shows_every_visible_order_once_in_the_order_of_sorting_them_all,
     a_cursor_from_another_companys_order_shows_only_the_callers_orders,
     a_filter_narrows_every_page_and_its_count,
+    a_first_page_sorted_again_without_its_count_has_the_same_rows_and_no_count,
     the_first_page_counts_up_to_its_limit_and_says_there_are_more,
     status_rank_in_the_database_is_the_lifecycle_rank,
     an_order_keeps_the_sum_of_its_lines_packs,

@@ -156,6 +156,14 @@ async fn the_history_filters_by_status_and_account_number_and_pages() {
         first["count"],
         serde_json::json!({ "counted": 6, "more": false })
     );
+    // Sorted again with the count kept by the caller: the same page, not counted.
+    let uncounted = history(&service, &token, "limit=2&count=false").await;
+    assert!(uncounted.get("count").is_none(), "{uncounted}");
+    assert_eq!(uncounted["orders"], first["orders"]);
+    assert_eq!(
+        history(&service, &token, "limit=2&count=true").await["count"],
+        first["count"]
+    );
     let mut seen = column(&first, "order_number");
     let mut next = first["next"].as_str().map(str::to_owned);
     let mut pages = 1;

@@ -29,6 +29,9 @@ const query = { sort: "created_at", direction: "desc" };
  */
 const paging = { page: 0, cursors: [null], count: null };
 const firstPage = () => Object.assign(paging, { page: 0, cursors: [null], count: null });
+/** The first page in another order: the count does not depend on the order, so it is kept and
+ * not asked for again (the service then reads the page alone). */
+const firstPageSortedAgain = () => Object.assign(paging, { page: 0, cursors: [null] });
 /** The order and filters chosen, which the list and the export both follow. */
 const filters = () => ({ sort: query.sort, direction: query.direction, ...currentFilters() });
 /** The last answer, or null before one arrived. */
@@ -135,10 +138,13 @@ export async function load() {
   els.loading.hidden = answer !== null;
   try {
     const after = paging.cursors[paging.page] ?? undefined;
-    const result = await historyList({ ...filters(), limit: PAGE_SIZE, after });
+    // A first page is counted unless its count is known (the same filters, sorted again).
+    const counting = paging.page === 0 && paging.count === null;
+    const count = paging.page === 0 && !counting ? false : undefined;
+    const result = await historyList({ ...filters(), limit: PAGE_SIZE, after, count });
     if (!isLatest()) return false;
     answer = { count: null, next: null, orders: [], ...result };
-    if (paging.page === 0) paging.count = answer.count;
+    if (counting) paging.count = answer.count;
     // A later page that came back empty (its orders deleted meanwhile): start again at the first.
     if (answer.orders.length === 0 && paging.page > 0) {
       firstPage();
@@ -200,6 +206,8 @@ async function loadAccounts() {
 
 function refresh() {
   loadAccounts();
+  // Orders may have come or gone since: a first page counts them again.
+  if (paging.page === 0) paging.count = null;
   return load();
 }
 
@@ -211,7 +219,7 @@ function sortBy(column) {
     query.sort = column;
     query.direction = "asc";
   }
-  firstPage();
+  firstPageSortedAgain();
   renderSort();
   const name = COLUMN_NAMES[column];
   const message = query.direction === "asc"
