@@ -154,16 +154,7 @@ pub async fn history_list(
         after,
         count,
     };
-    // The request's own path: one kept copy per page, sort and filter. Whether the count was
-    // asked for is left out: the rows are the same, and the history sorted again offline must
-    // find the copy kept when it was counted, and the other way round.
-    let key = ApiPath::from("orders")
-        .with_query(&HistoryQuery {
-            count: None,
-            ..query.clone()
-        })?
-        .as_str()
-        .to_owned();
+    let key = kept_copy_key(&query)?;
     // Kept under the login, like every offline copy: another login never reads these pages.
     let fetched = oso_desktop::offline::online_else_kept(
         &state.local,
@@ -174,6 +165,21 @@ pub async fn history_list(
     .await?;
     let offline = fetched.is_kept();
     Ok(history_view(fetched.into_inner(), offline))
+}
+
+/// Where a page is kept for offline viewing: the request's own path, so one copy per page, sort
+/// and filter. Whether the count was asked for is left out: the rows are the same, and the
+/// history sorted again offline must find the copy kept when it was counted, and the other way
+/// round.
+fn kept_copy_key(query: &HistoryQuery) -> Result<String, CommandError> {
+    let rows_only = HistoryQuery {
+        count: None,
+        ..query.clone()
+    };
+    Ok(ApiPath::from("orders")
+        .with_query(&rows_only)?
+        .as_str()
+        .to_owned())
 }
 
 /// The numbers the history's filter offers (those of the orders it shows, and the numbers this
@@ -282,4 +288,39 @@ pub async fn open_tracking_link(
         })?;
     crate::browser::open(&app, &url)
         .map_err(|error| CommandError::new(oso_api::ErrorCode::Internal.as_str(), error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_kept_under_one_key_whether_or_not_its_count_was_asked_for() {
+        let counted = HistoryQuery {
+            sort: SortColumn::Company,
+            limit: Some(25),
+            ..HistoryQuery::default()
+        };
+        let declined = HistoryQuery {
+            count: Some(false),
+            ..counted.clone()
+        };
+        let asked = HistoryQuery {
+            count: Some(true),
+            ..counted.clone()
+        };
+        let key = kept_copy_key(&counted).expect("key");
+        assert_eq!(kept_copy_key(&declined).expect("key"), key);
+        assert_eq!(kept_copy_key(&asked).expect("key"), key);
+        assert!(!key.contains("count"), "{key}");
+        let other_sort = HistoryQuery {
+            sort: SortColumn::Status,
+            ..counted
+        };
+        assert_ne!(
+            kept_copy_key(&other_sort).expect("key"),
+            key,
+            "one copy per sort"
+        );
+    }
 }
