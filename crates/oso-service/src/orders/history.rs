@@ -40,8 +40,9 @@ impl Viewer {
 }
 
 /// One page of the history `viewer` reads: the first when the query has no cursor (`after`),
-/// with the count unless the query declines it; else the page after the cursor. See `history_keyset` for how a page is read,
-/// and `history_beside_session` for how the API gets its viewer.
+/// with the count unless the query declines it; else the page after the cursor. See
+/// `history_keyset` for how a page is read, and `history_beside_session` for how the API gets
+/// its viewer.
 #[tracing::instrument(skip_all, err(level = "info"))]
 pub async fn page(
     database: &Database,
