@@ -13,8 +13,9 @@ import { startAuth } from "./pages/auth/index.js";
 import { focusCurrentView } from "./pages/auth/views.js";
 import { startAppLinks } from "./pages/auth/links.js";
 import { startOrder } from "./pages/order/index.js";
-import { appReady, firstScreenShown, sessionGet } from "./lib/gateway.js";
+import { appLinkTake, appReady, firstScreenShown, sessionGet } from "./lib/gateway.js";
 import { markup as orderMarkup } from "./pages/order/markup.js";
+import { firstScreenDrawn, firstScreenIsDrawn } from "./lib/first-screen.js";
 
 function startLanguagePicker() {
   const select = document.getElementById("language-select");
@@ -72,6 +73,7 @@ function reportFirstScreen() {
   requestAnimationFrame(() => {
     setTimeout(() => {
       mark("drawn");
+      firstScreenIsDrawn();
       // What was drawn, so a start that showed the wrong screen or language shows in the log.
       const page = {
         began: performance.timeOrigin,
@@ -121,6 +123,20 @@ function startLater() {
     .catch((error) => console.error("OSO could not start its other pages", error));
 }
 
+// The page the session shows first is wired before it is shown; the other one (the new order
+// for someone signed out, the sign-in cards for someone signed in) just after the first screen,
+// when it hears the session as it is then (onSessionChange tells a late listener at once). No one
+// can sign in or out before that screen is drawn.
+async function startFirstPage(session) {
+  const signedIn = await session.then(
+    (view) => view?.state === "signed_in",
+    () => false,
+  );
+  const [now, later] = signedIn ? [startOrder, startAuth] : [startAuth, startOrder];
+  now();
+  firstScreenDrawn.then(later);
+}
+
 async function boot() {
   mark("scripts");
   // The page is shown in its own typeface or not at all (no flash of another font): loaded while
@@ -140,21 +156,23 @@ async function boot() {
   // Asked at once: the answer comes while the translations load and the pages are wired up.
   const session = sessionGet();
   session.catch(() => {}); // handled by startSession, which awaits it
+  // The link the app was started with (none, mostly): its card is the first screen.
+  const launchLink = appLinkTake();
+  launchLink.catch(() => {}); // handled by startAppLinks, which awaits it
   await loadLanguage();
   mark("translations");
   startLanguagePicker();
   startSkipLink();
   startPasswordToggles();
   startRouter();
-  startAuth();
-  startOrder();
   startWindowTitle();
   startShortcuts();
+  await startFirstPage(session);
   mark("pages");
   await startSession(session);
   mark("session");
   // After the session: a link the app was started with shows its card over the login card.
-  await startAppLinks();
+  await startAppLinks(launchLink);
   mark("links");
   await typeface;
   mark("typeface");
@@ -167,4 +185,5 @@ async function boot() {
 boot().catch((error) => {
   console.error("OSO could not start its interface", error);
   document.body.classList.remove("is-loading");
+  firstScreenIsDrawn();
 });

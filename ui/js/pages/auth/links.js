@@ -40,8 +40,11 @@ async function activate() {
   }
 }
 
-async function followLink() {
-  const kind = await appLinkTake();
+/**
+ * Shows the card of a link of `kind` ("activate", "reset-password"; null: none) before its first
+ * await, so a caller that does not wait still has the card on screen.
+ */
+async function followKind(kind) {
   if (!kind) return;
   if (currentSession()?.state !== "signed_out") {
     notice().hidden = false;
@@ -56,8 +59,14 @@ async function followLink() {
   }
 }
 
+function followed(kind) {
+  followKind(kind).catch((error) => console.error("cannot follow the e-mail link", error));
+}
+
 function follow() {
-  followLink().catch((error) => console.error("cannot follow the e-mail link", error));
+  appLinkTake()
+    .then(followed)
+    .catch((error) => console.error("cannot take the e-mail link", error));
 }
 
 function startResetLink() {
@@ -72,12 +81,21 @@ function startResetLink() {
   });
 }
 
-/** Call after the session is known: a link the app was started with is followed then. */
-export async function startAppLinks() {
+/**
+ * Call once the session is known, before the first screen is revealed: `launchLink` is the
+ * app_link_take asked at start (the link the app was started with), whose card is shown at once,
+ * so the first screen drawn is that card, not the login card under it. Events for later links
+ * are followed from then on, without holding the first screen back: a link that arrives before
+ * the listener is registered is taken again once it is.
+ */
+export async function startAppLinks(launchLink) {
   startResetLink();
   onSessionChange((session) => {
     if (session.state === "signed_out") notice().hidden = true;
   });
-  await listen("app-link", follow);
-  follow();
+  // Its card is shown before this returns; an activation goes on after the first screen.
+  followed(await launchLink.catch((error) => console.error("cannot take the e-mail link", error)));
+  listen("app-link", follow)
+    .then(follow)
+    .catch((error) => console.error("cannot follow the e-mail links", error));
 }

@@ -7,6 +7,7 @@ import { onLanguageChange, t } from "../../lib/i18n.js";
 import { clearErrors, say } from "../../lib/forms.js";
 import { errorMessage } from "../../lib/errors.js";
 import { onSessionChange } from "../../lib/session.js";
+import { firstScreenDrawn } from "../../lib/first-screen.js";
 import { goToPage, onPageShow } from "../../lib/router.js";
 import { current, onSaveFailed, onSaved, replace, startOver } from "./draft.js";
 import { currentStep, registerStep, restore, showProblems, startWizard } from "./wizard.js";
@@ -126,7 +127,10 @@ function savedDraft(saved, { created }) {
 
 async function begin() {
   startAgain();
-  loadCatalogue().then(() => currentStep() === 4 && renderReview());
+  // Step 3's cards are drawn after the first screen, which is step 1 for a signed-in start.
+  firstScreenDrawn
+    .then(loadCatalogue)
+    .then(() => currentStep() === 4 && renderReview());
   loadSavedNumbers();
   loadDrafts();
   try {
