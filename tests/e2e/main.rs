@@ -12,6 +12,7 @@ mod dark_mode;
 mod desktop;
 mod esecure;
 mod export;
+mod first_screen;
 mod history;
 mod history_filters;
 mod insecure_service;

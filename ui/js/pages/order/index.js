@@ -31,6 +31,10 @@ import { renderOffline, startOffline } from "./offline.js";
 import { packs } from "../../lib/format.js";
 
 const PAGE = "new-order";
+// When this page's code ran: a signed-in start runs it before its first screen (and logs when),
+// a signed-out one only after it (main.js).
+performance.mark("order_code");
+
 const byId = (id) => document.getElementById(id);
 let signedIn = false;
 let refreshTimer = null;
