@@ -31,10 +31,11 @@ fn normalise(path: &Path) -> String {
 }
 
 /// Every module reachable from `js/main.js` through static imports and re-exports, main.js
-/// itself excluded.
+/// itself excluded. A dynamic `import("…")` is not followed: what it loads comes when asked for.
 fn imported_modules() -> BTreeSet<String> {
-    let import = Regex::new(r#"(?m)^\s*(?:import|export)\b[^;"]*?(?:from\s+)?"(\.{1,2}/[^"]+)""#)
-        .expect("regex");
+    let import =
+        Regex::new(r#"(?m)^\s*(?:import|export)[\s{*][^;"]*?(?:from\s+)?"(\.{1,2}/[^"]+)""#)
+            .expect("regex");
     let mut found = BTreeSet::new();
     let mut pending = vec!["js/main.js".to_owned()];
     while let Some(module) = pending.pop() {

@@ -1,8 +1,15 @@
 // Boots the UI: translations first (so nothing shows untranslated), then the session (so the
 // login card never flashes for someone already signed in), then pages and status.
 
-import { chooseLanguage, languages, loadLanguage, onLanguageChange, shownLanguage } from "./lib/i18n.js";
-import { currentPage, startRouter } from "./lib/router.js";
+import {
+  chooseLanguage,
+  languages,
+  loadLanguage,
+  onLanguageChange,
+  shownLanguage,
+  translate,
+} from "./lib/i18n.js";
+import { currentPage, refreshRoute, startRouter } from "./lib/router.js";
 import { element, translated } from "./lib/dom.js";
 import { startShortcuts } from "./lib/shortcuts.js";
 import { startWindowTitle } from "./lib/window-title.js";
@@ -13,7 +20,6 @@ import { startAuth } from "./pages/auth/index.js";
 import { focusCurrentView } from "./pages/auth/views.js";
 import { startAppLinks } from "./pages/auth/links.js";
 import { appLinkTake, appReady, firstScreenShown, sessionGet } from "./lib/gateway.js";
-import { markup as orderMarkup } from "./pages/order/markup.js";
 import { firstScreenDrawn, firstScreenIsDrawn } from "./lib/first-screen.js";
 
 function startLanguagePicker() {
@@ -105,13 +111,6 @@ function showStartRefusal(refusal) {
   card.focus();
 }
 
-// Every page's markup lives with its code (js/pages/<page>/markup.js). The new order's (where a
-// signed-in start lands) goes in while the app gets ready, before the translations are applied
-// and the page is wired up, which read it; the other pages come after the first screen (later.js).
-function mountFirstPages() {
-  document.getElementById("content").insertAdjacentHTML("beforeend", orderMarkup);
-}
-
 // The pages no first screen shows, once it is drawn. A page whose modules fail to load is
 // missing from the window, which the log says; the rest of OSO works.
 function startLater() {
@@ -122,11 +121,27 @@ function startLater() {
     .catch((error) => console.error("OSO could not start its other pages", error));
 }
 
-// The new order's code (16 modules, the largest page): a signed-out start has no use for it
-// before its first screen, so it is neither fetched nor parsed then (index.html does not preload
-// it). The page's markup is mounted at once (mountFirstPages): the router and the translations
-// find it where they always did.
-const orderPage = () => import("./pages/order/index.js");
+// The new order, the largest page: its markup (js/pages/<page>/markup.js, as every page's) and
+// its 15 modules of code. A signed-in start shows it first; a signed-out one has no use for it
+// before its first screen, so it is neither fetched, parsed nor mounted then (index.html does
+// not preload it). Mounted first among the pages, translated, then wired up, which reads it.
+async function startOrderPage() {
+  const [{ markup }, page] = await Promise.all([
+    import("./pages/order/markup.js"),
+    import("./pages/order/index.js"),
+  ]);
+  const template = document.createElement("template");
+  template.innerHTML = markup;
+  translate(template.content);
+  document.getElementById("content").prepend(template.content);
+  page.startOrder();
+  refreshRoute();
+}
+
+function orderPageFailed(error) {
+  // A page that fails to load is missing from the window, which the log says; the rest works.
+  console.error("OSO could not start the new order page", error);
+}
 
 // The page the session shows first is wired before it is shown; the other one (the new order
 // for someone signed out, the sign-in cards for someone signed in) just after the first screen,
@@ -138,17 +153,11 @@ async function startFirstPage(session) {
     () => false,
   );
   if (signedIn) {
-    // A page that fails to load is missing from the window, which the log says; the rest works.
-    await orderPage()
-      .then((page) => page.startOrder())
-      .catch((error) => console.error("OSO could not start the new order page", error));
+    await startOrderPage().catch(orderPageFailed);
     firstScreenDrawn.then(startAuth);
   } else {
     startAuth();
-    firstScreenDrawn
-      .then(orderPage)
-      .then((page) => page.startOrder())
-      .catch((error) => console.error("OSO could not start the new order page", error));
+    firstScreenDrawn.then(startOrderPage).catch(orderPageFailed);
   }
 }
 
@@ -160,7 +169,6 @@ async function boot() {
   const typeface = document.fonts.load("1em Inter").catch(() => {});
   // The window opens while the app is still preparing its state: no other command before this.
   const ready = appReady();
-  mountFirstPages();
   try {
     await ready;
   } catch (refusal) {
