@@ -130,22 +130,6 @@ def become_subreaper():
         raise SystemExit(f"prctl(PR_SET_CHILD_SUBREAPER): {os.strerror(ctypes.get_errno())}")
 
 
-def children(pid):
-    """The direct children of every thread of `pid`."""
-    found = set()
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/children") as listing:
-                found.update(int(child) for child in listing.read().split())
-        except OSError:
-            pass
-    return found
-
-
 def status_of(pid):
     """(name, VmHWM in KiB) of a live process, or None once it is gone."""
     try:
@@ -178,7 +162,7 @@ class TreeWatch(threading.Thread):
                 if pid in seen:
                     continue
                 seen.add(pid)
-                frontier.extend(children(pid))
+                frontier.extend(startup_states.children(pid))
             known |= seen
             for pid in seen:
                 reading = status_of(pid)
@@ -194,17 +178,6 @@ class TreeWatch(threading.Thread):
         return max(self.peaks.values(), key=lambda entry: entry[1])
 
 
-def fresh_environment(home):
-    env = dict(os.environ, NO_AT_BRIDGE="1", OSO_EXIT_ON_FIRST_SCREEN="1")
-    for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                             ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
-        env[variable] = os.path.join(home, folder)
-        os.makedirs(env[variable])
-    env.pop("OSO_DATA_DIR", None)
-    env.pop("OSO_SERVICE_URL", None)
-    return env
-
-
 def reap_everything(deadline):
     """Reaps every orphaned helper that came back to this subreaper; kills stragglers."""
     while True:
@@ -214,7 +187,7 @@ def reap_everything(deadline):
             return
         if pid == 0:
             if time.monotonic() > deadline:
-                for leftover in children(os.getpid()):
+                for leftover in startup_states.children(os.getpid()):
                     try:
                         os.kill(leftover, signal.SIGKILL)
                     except OSError:
@@ -227,7 +200,7 @@ def one_run(command, timeout, prepared=None):
     """Starts `command` once, in `prepared`'s state (an OSO state) or with an empty directory;
     returns (first screen s, exit s, largest name, its KiB, kernel KiB, first-screen log fields)."""
     with tempfile.TemporaryDirectory(prefix="oso-startup-") as home:
-        env = fresh_environment(home)
+        env = startup_states.fresh_environment(home)
         undo = startup_states.install(prepared, home)
         # The template just copied (and the last run's logs and caches) on disk before the clock
         # starts, not written back while this run is measured; the same for every program.
@@ -413,20 +386,19 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="oso-startup-states-") as root:
         try:
-            prepared = startup_states.prepare(oso, args.states, root, fresh_environment, settle,
+            prepared = startup_states.prepare(oso, args.states, root, settle,
                                               orders=args.orders, drafts=args.drafts,
                                               timeout=args.timeout)
         except RuntimeError as error:
             raise SystemExit(f"cannot prepare the states: {error}")
-        env = fresh_environment(os.path.join(root, "language-probe"))
+        env = startup_states.fresh_environment(os.path.join(root, "language-probe"))
         for state in prepared.values():
             print(f"state  {state.state.key:<9}: {state.contents}; language: "
                   f"{language_note(state, env)}", flush=True)
         if not args.no_verify:
             wrong = []
             for state in prepared.values():
-                state.verified = startup_states.verify(oso, state, fresh_environment, settle,
-                                                       args.timeout)
+                state.verified = startup_states.verify(oso, state, settle, args.timeout)
                 if not check_state(state, state.verified):
                     wrong.append(state.state.key)
                 sys.stdout.flush()

@@ -106,6 +106,35 @@ class Prepared:
     verified: dict = field(default_factory=dict)
 
 
+def fresh_environment(home):
+    """The environment of a run whose home is `home`: every XDG directory in it (made here),
+    OSO quitting at its first screen, and no setting that would point it elsewhere."""
+    env = dict(os.environ, NO_AT_BRIDGE="1", OSO_EXIT_ON_FIRST_SCREEN="1")
+    for variable, folder in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                             ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        env[variable] = os.path.join(home, folder)
+        os.makedirs(env[variable])
+    env.pop("OSO_DATA_DIR", None)
+    env.pop("OSO_SERVICE_URL", None)
+    return env
+
+
+def children(pid):
+    """The direct children of every thread of `pid`."""
+    found = set()
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as listing:
+                found.update(int(child) for child in listing.read().split())
+        except OSError:
+            pass
+    return found
+
+
 def data_dir(home):
     """OSO's data directory in a run's home (XDG_DATA_HOME is home/data)."""
     return os.path.join(home, "data", IDENTIFIER)
@@ -440,16 +469,16 @@ def checkpoint(template):
 
 # ---------------------------------------------------------------------------------------------
 
-def prepare(oso, wanted, root, environment, settle, orders=10_000, drafts=50, timeout=60,
+def prepare(oso, wanted, root, settle, orders=10_000, drafts=50, timeout=60,
             say=print):
-    """Templates for the states in `wanted` under `root`. `environment(home)` makes a run's
-    environment (fresh XDG directories); `settle()` reaps what an ended OSO left."""
+    """Templates for the states in `wanted` under `root`. `settle()` reaps what an ended OSO
+    left."""
     prepared = {state.key: Prepared(state) for state in wanted}
     if not any(state.signed_in or state.used for state in wanted):
         return prepared
     home = os.path.join(root, "preparation")
     os.makedirs(home)
-    env = environment(home)
+    env = fresh_environment(home)
     env.pop("OSO_EXIT_ON_FIRST_SCREEN", None)
     running = data_dir(home)
     deadline = time.monotonic() + timeout
@@ -679,7 +708,7 @@ def keep_logs(home):
             f"OSO's last lines:\n" + (tail(oso_logs[-1]) if oso_logs else "(OSO wrote no log)\n"))
 
 
-def verify(oso, prepared, environment, settle, timeout=60):
+def verify(oso, prepared, settle, timeout=60):
     """Starts OSO in `prepared`'s state under tauri-driver (untimed) and watches the window.
     Returns a dict: looks (the trace), installed (ms after the page began), first (the first
     revealed look), final, replaced (revealed looks after the first that differ in mode,
@@ -690,15 +719,15 @@ def verify(oso, prepared, environment, settle, timeout=60):
     about 220 local watches beside an E2E loop): WebKitWebDriver is still running, OSO is not
     and wrote no log, and nothing holds its single-instance name, so OSO ended (or never began)
     before its logging started. The first try's driver and OSO logs are printed and kept."""
-    seen = verify_once(oso, prepared, environment, settle, timeout)
+    seen = verify_once(oso, prepared, settle, timeout)
     if seen.get("lost_driver"):
         print(f"verify {prepared.state.key:<9}: {seen['error']}, watching again; the logs are kept "
               f"in {seen['kept']}", flush=True)
-        seen = verify_once(oso, prepared, environment, settle, timeout)
+        seen = verify_once(oso, prepared, settle, timeout)
     return seen
 
 
-def verify_once(oso, prepared, environment, settle, timeout):
+def verify_once(oso, prepared, settle, timeout):
     driver_program = tauri_driver()
     if not driver_program:
         return {"error": "no tauri-driver (make test installs it)"}
@@ -706,7 +735,7 @@ def verify_once(oso, prepared, environment, settle, timeout):
     driver = None
     undo = lambda: None  # noqa: E731
     try:
-        env = environment(home)
+        env = fresh_environment(home)
         env.pop("OSO_EXIT_ON_FIRST_SCREEN", None)
         undo = install(prepared, home)
         port, native = free_port(), free_port()

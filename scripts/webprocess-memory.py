@@ -25,8 +25,12 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import startup_states  # noqa: E402  (beside this script)
 
 POLL_SECONDS = 0.005
 KINDS = [
@@ -39,13 +43,8 @@ KINDS = [
 
 def processes_below(pid):
     found = [pid]
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as listing:
-                for child in listing.read().split():
-                    found += processes_below(int(child))
-    except OSError:
-        pass
+    for child in startup_states.children(pid):
+        found += processes_below(child)
     return found
 
 
@@ -73,10 +72,7 @@ def reading(pid):
 
 def one_run(command):
     home = tempfile.mkdtemp(prefix="oso-webprocess-memory-")
-    env = dict(os.environ, NO_AT_BRIDGE="1", OSO_EXIT_ON_FIRST_SCREEN="1")
-    for variable, directory in [("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                                ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")]:
-        env[variable] = os.path.join(home, directory)
+    env = startup_states.fresh_environment(home)
     last = None
     try:
         program = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,

@@ -3,7 +3,7 @@
 // screen is drawn, so the start-up pays neither their modules nor their layout. The login card
 // and the new order (where a signed-in start lands) are in main.js.
 
-import { translate } from "./lib/i18n.js";
+import { translatedMarkup } from "./lib/dom.js";
 import { refreshRoute } from "./lib/router.js";
 import { startPersonalData } from "./pages/personal/index.js";
 import { startAccountNumbers } from "./pages/account-numbers/index.js";
@@ -32,11 +32,9 @@ function loadStyles() {
 export async function startLaterPages() {
   await loadStyles();
   const content = document.getElementById("content");
-  const template = document.createElement("template");
-  template.innerHTML = [historyMarkup, personalMarkup, accountNumbersMarkup, addressBookMarkup, esecureMarkup].join("");
-  const pages = [...template.content.children];
-  translate(template.content);
-  content.append(template.content);
+  const mounted = translatedMarkup(historyMarkup, personalMarkup, accountNumbersMarkup, addressBookMarkup, esecureMarkup);
+  const pages = [...mounted.children];
+  content.append(mounted);
   startPersonalData();
   startAccountNumbers();
   startAddressBook();

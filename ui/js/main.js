@@ -1,16 +1,9 @@
 // Boots the UI: translations first (so nothing shows untranslated), then the session (so the
 // login card never flashes for someone already signed in), then pages and status.
 
-import {
-  chooseLanguage,
-  languages,
-  loadLanguage,
-  onLanguageChange,
-  shownLanguage,
-  translate,
-} from "./lib/i18n.js";
+import { chooseLanguage, languages, loadLanguage, onLanguageChange, shownLanguage } from "./lib/i18n.js";
 import { currentPage, refreshRoute, startRouter } from "./lib/router.js";
-import { element, translated } from "./lib/dom.js";
+import { element, translated, translatedMarkup } from "./lib/dom.js";
 import { startShortcuts } from "./lib/shortcuts.js";
 import { startWindowTitle } from "./lib/window-title.js";
 import { startConnectionIndicator } from "./lib/connection.js";
@@ -130,10 +123,7 @@ async function startOrderPage() {
     import("./pages/order/markup.js"),
     import("./pages/order/index.js"),
   ]);
-  const template = document.createElement("template");
-  template.innerHTML = markup;
-  translate(template.content);
-  document.getElementById("content").prepend(template.content);
+  document.getElementById("content").prepend(translatedMarkup(markup));
   page.startOrder();
   refreshRoute();
 }

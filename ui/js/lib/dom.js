@@ -45,6 +45,14 @@ export function translated(node) {
   return node;
 }
 
+/** Pages' markup (js/pages/<page>/markup.js) as one fragment, translated, ready to mount. */
+export function translatedMarkup(...markups) {
+  const template = document.createElement("template");
+  template.innerHTML = markups.join("");
+  translate(template.content);
+  return template.content;
+}
+
 /** Empties `container`, first forgetting the messages shown in it so none lingers in memory. */
 export function emptyOut(container) {
   for (const child of container.children) clearErrors(child);
